@@ -1,0 +1,9 @@
+namespace Infra.Blueprints.Definition;
+
+/// <summary>Where the platform services of the environment answer.</summary>
+public sealed record PlatformEndpoints(
+    Uri Vault,
+    Uri Consul,
+    string ConsulDatacenter,
+    EquatableList<string> KafkaBrokers,
+    Uri GitLab);

@@ -1,0 +1,14 @@
+namespace Infra.Blueprints.Definition;
+
+/// <summary>One service as declared in the stack config: the input of its fleet blueprint.</summary>
+public sealed record ServiceDefinition(
+    string Name,
+    string Team,
+    string Image,
+    string InstanceType,
+    int Port,
+    int PeakRps,
+    int RpsPerInstance,
+    DataClassification DataClassification,
+    HealthCheckSettings HealthCheck,
+    ServiceDependencies DependsOn);

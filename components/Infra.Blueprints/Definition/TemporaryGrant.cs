@@ -1,0 +1,14 @@
+namespace Infra.Blueprints.Definition;
+
+/// <summary>Access given to one person for a short time, with a reason and an approver.</summary>
+public sealed record TemporaryGrant(
+    string System,
+    string Access,
+    string Reason,
+    string Approver,
+    DateOnly Start,
+    DateOnly Expires)
+{
+    /// <summary>Whether the grant is in force on <paramref name="day"/>: from its start day to its expiry day, both included.</summary>
+    public bool IsActiveOn(DateOnly day) => Start <= day && day <= Expires;
+}

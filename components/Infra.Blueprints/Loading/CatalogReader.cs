@@ -1,0 +1,185 @@
+using Infra.Blueprints.Definition;
+using YamlDotNet.RepresentationModel;
+
+namespace Infra.Blueprints.Loading;
+
+/// <summary>Reads the catalog files: a top-level key holding a list of entries, each with a unique id.</summary>
+internal static class CatalogReader
+{
+    public static List<Located<T>> ReadList<T>(ValueReader root, string listKey, string idKey, Func<MappingReader, T?> read, out IReadOnlySet<string> declared)
+        where T : class
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        declared = ids;
+        if (root.Mapping() is not { } top)
+        {
+            return [];
+        }
+        var entries = top.Required(listKey)?.List();
+        top.RejectUnknownKeys();
+        var items = new List<Located<T>>();
+        var firstLine = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries ?? [])
+        {
+            if (entry.Mapping() is not { } map)
+            {
+                continue;
+            }
+            var id = map.Optional(idKey)?.Node is YamlScalarNode { Value: { } text } ? text : null;
+            if (id is not null && !ids.Add(id))
+            {
+                entry.Error($"duplicate {idKey} '{id}'; it is already used at {firstLine[id]}");
+                continue;
+            }
+            if (id is not null)
+            {
+                firstLine[id] = entry.Path + (entry.Context.LineOf(entry.Path) is { } line ? $" (line {line})" : "");
+            }
+            if (read(map) is { } item)
+            {
+                items.Add(new Located<T>(entry.Path, item));
+            }
+        }
+        return items;
+    }
+
+    public static TeamDefinition? ReadTeam(MappingReader map)
+    {
+        var id = map.Required("id")?.Matching(Patterns.KebabName(), "lowercase letters, digits and single hyphens, e.g. core-banking");
+        var name = map.Required("name")?.String();
+        var costCenter = map.Required("costCenter")?.Matching(Patterns.CostCenter(), "CC- followed by four digits, e.g. CC-2310");
+        var isPlatform = map.Optional("platform") is { } platform ? platform.Bool() : false;
+        var entitlements = map.Required("entitlements")?.Mapping() is { } e ? ReadEntitlements(e) : null;
+        map.RejectUnknownKeys();
+        return id is null || name is null || costCenter is null || isPlatform is null || entitlements is null
+            ? null
+            : new TeamDefinition(id, name, costCenter, isPlatform.Value, entitlements);
+    }
+
+    private static TeamEntitlements? ReadEntitlements(MappingReader map)
+    {
+        var gitlab = map.Optional("gitlab") is { } g ? g.ListOf(ReadGitLabAccess) : [];
+        var vpn = map.Optional("vpn") is { } v ? v.ListOfValues(item => item.Cidr()) : [];
+        var consul = map.Optional("consul") is { } c ? c.Enum<ConsulAccess>() : ConsulAccess.None;
+        map.RejectUnknownKeys();
+        return gitlab is null || vpn is null || consul is null ? null : new TeamEntitlements(gitlab, vpn, consul.Value);
+    }
+
+    private static GitLabGroupAccess? ReadGitLabAccess(ValueReader value)
+    {
+        if (value.Mapping() is not { } map)
+        {
+            return null;
+        }
+        var group = map.Required("group")?.Matching(Patterns.GitLabGroup(), "a GitLab group path such as bank/payments");
+        var access = map.Required("access")?.Enum<GitLabAccessLevel>();
+        map.RejectUnknownKeys();
+        return group is null || access is null ? null : new GitLabGroupAccess(group, access.Value);
+    }
+
+    public static PersonDefinition? ReadPerson(MappingReader map)
+    {
+        var id = map.Required("id")?.Matching(Patterns.PersonId(), "a lowercase login of 2 to 32 letters and digits, e.g. cmartin");
+        var name = map.Required("name")?.String();
+        var email = map.Required("email")?.Matching(Patterns.Email(), "a lowercase e-mail address");
+        var teams = map.Required("teams")?.ListOf(item => item.Matching(Patterns.KebabName(), "a team id of teams.yaml"));
+        var contract = map.Required("contract")?.Enum<ContractKind>();
+        var start = map.Required("start")?.Date();
+        var end = map.Optional("end")?.Date();
+        var grants = map.Optional("grants") is { } g ? g.ListOf(ReadGrant) : [];
+        map.RejectUnknownKeys();
+        if (teams is { Count: 0 })
+        {
+            map.Context.Error(KeyPath.Child(map.Path, "teams"), "lists no team; a person belongs to at least one team of teams.yaml");
+        }
+        return id is null || name is null || email is null || teams is null || contract is null || start is null || grants is null
+            ? null
+            : new PersonDefinition(id, name, email, teams, contract.Value, start.Value, end, grants);
+    }
+
+    private static TemporaryGrant? ReadGrant(ValueReader value)
+    {
+        if (value.Mapping() is not { } map)
+        {
+            return null;
+        }
+        var system = map.Required("system")?.Matching(Patterns.GrantSystem(), "KIND/NAME, e.g. database/payments-db");
+        var access = map.Required("access")?.Matching(Patterns.GrantAccess(), "a lowercase word such as read");
+        var reason = map.Required("reason")?.String();
+        var approver = map.Required("approver")?.Matching(Patterns.PersonId(), "the id of a person of people.yaml");
+        var start = map.Required("start")?.Date();
+        var expires = map.Required("expires")?.Date();
+        map.RejectUnknownKeys();
+        return system is null || access is null || reason is null || approver is null || start is null || expires is null
+            ? null
+            : new TemporaryGrant(system, access, reason, approver, start.Value, expires.Value);
+    }
+
+    public static KafkaTopicDefinition? ReadTopic(MappingReader map)
+    {
+        var name = map.Required("name")?.Matching(Patterns.TopicName(), "<domain>.<entity>.<event>.v<N> in lowercase, e.g. payments.transfer.initiated.v1");
+        var owner = map.Required("owner")?.Matching(Patterns.KebabName(), "a team id of teams.yaml");
+        var partitions = map.Required("partitions")?.Int(1, 1024);
+        var replication = map.Required("replicationFactor")?.Int(1, 5);
+        var retention = map.Optional("retentionHours")?.Int(1, 8760);
+        var cleanup = map.Required("cleanupPolicy")?.Enum<CleanupPolicy>();
+        var classification = map.Required("dataClassification")?.Enum<DataClassification>();
+        var producers = ServiceList(map.Optional("producers"));
+        var consumers = ServiceList(map.Optional("consumers"));
+        var config = map.Optional("config") is { } c ? ReadTopicConfig(c) : [];
+        var environments = map.Optional("environments") is { } e ? ReadOverrides(e) : [];
+        map.RejectUnknownKeys();
+        return name is null || owner is null || partitions is null || replication is null || cleanup is null
+            || classification is null || producers is null || consumers is null || config is null || environments is null
+            ? null
+            : new KafkaTopicDefinition(name, owner, partitions.Value, replication.Value, retention, cleanup.Value,
+                classification.Value, producers, consumers, config, environments);
+    }
+
+    private static EquatableList<string>? ServiceList(ValueReader? value) =>
+        value is null ? [] : value.ListOf(item => item.Matching(Patterns.KebabName(), "a service name"));
+
+    private static EquatableList<TopicConfigEntry>? ReadTopicConfig(ValueReader value)
+    {
+        if (value.Mapping() is not { } map)
+        {
+            return null;
+        }
+        var entries = new List<TopicConfigEntry>();
+        foreach (var (key, entry) in map.Entries())
+        {
+            if (!Patterns.TopicConfigKey().IsMatch(key))
+            {
+                entry.Error($"'{key}' is not a Kafka topic config key; expected lowercase words separated by dots, e.g. min.insync.replicas");
+                continue;
+            }
+            if (entry.String() is { } text)
+            {
+                entries.Add(new TopicConfigEntry(key, text));
+            }
+        }
+        return entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToEquatableList();
+    }
+
+    private static EquatableList<TopicEnvironmentOverride>? ReadOverrides(ValueReader value)
+    {
+        if (value.Mapping() is not { } map)
+        {
+            return null;
+        }
+        var overrides = new List<TopicEnvironmentOverride>();
+        foreach (var (stack, entry) in map.Entries())
+        {
+            if (entry.Mapping() is not { } body)
+            {
+                continue;
+            }
+            var partitions = body.Optional("partitions")?.Int(1, 1024);
+            var replication = body.Optional("replicationFactor")?.Int(1, 5);
+            var retention = body.Optional("retentionHours")?.Int(1, 8760);
+            body.RejectUnknownKeys();
+            overrides.Add(new TopicEnvironmentOverride(stack, partitions, replication, retention));
+        }
+        return overrides.OrderBy(o => o.Stack, StringComparer.Ordinal).ToEquatableList();
+    }
+}

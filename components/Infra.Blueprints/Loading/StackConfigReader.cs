@@ -1,0 +1,203 @@
+using System.Net;
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.Loading;
+
+/// <summary>Reads the <c>infra:</c> keys of a stack's config into typed settings.</summary>
+internal static class StackConfigReader
+{
+    private const string Prefix = StackConfigKeys.Namespace + ":";
+
+    public static StackSettings Read(IReadOnlyDictionary<string, ValueReader> keys, DocumentContext context)
+    {
+        var environment = Required(keys, StackConfigKeys.Environment, context)?.Enum<EnvironmentKind>();
+        var costCenter = Required(keys, StackConfigKeys.CostCenter, context)?.Matching(Patterns.CostCenter(), "CC- followed by four digits, e.g. CC-2310");
+        var regions = Required(keys, StackConfigKeys.Regions, context)?.Mapping() is { } regionsMap ? ReadRegions(regionsMap) : null;
+        var networks = ReadNamed(Required(keys, StackConfigKeys.Networks, context), ReadNetwork, out _);
+        var endpoints = Required(keys, StackConfigKeys.Endpoints, context)?.Mapping() is { } endpointsMap ? ReadEndpoints(endpointsMap) : null;
+        var services = ReadNamed(Required(keys, StackConfigKeys.Services, context), ReadService, out var declaredServices);
+        var databases = ReadNamed(Required(keys, StackConfigKeys.Databases, context), ReadDatabase, out var declaredDatabases);
+        foreach (var secret in StackConfigKeys.Secrets)
+        {
+            RequireSecure(Required(keys, secret, context));
+        }
+        return new StackSettings(environment, costCenter, regions, networks, endpoints, services, databases, declaredServices, declaredDatabases);
+    }
+
+    public static string Qualified(string key) => Prefix + key;
+
+    private static ValueReader? Required(IReadOnlyDictionary<string, ValueReader> keys, string key, DocumentContext context)
+    {
+        if (keys.TryGetValue(key, out var value) && !value.IsNull)
+        {
+            return value;
+        }
+        context.Error(Qualified(key), value is null ? $"missing required key '{Qualified(key)}'" : "has no value");
+        return null;
+    }
+
+    private static void RequireSecure(ValueReader? value)
+    {
+        if (value is not null && !value.IsSecure)
+        {
+            value.Error($"must be a secret, never clear text: set it with 'pulumi config set --secret {value.Path} <value>'");
+        }
+    }
+
+    /// <summary>Reads a mapping of names to definitions, sorted by name; every name must be kebab-case.</summary>
+    private static List<T> ReadNamed<T>(ValueReader? value, Func<string, MappingReader, T?> read, out IReadOnlySet<string> declared)
+        where T : class
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        declared = names;
+        var items = new List<(string Name, T Item)>();
+        if (value?.Mapping() is not { } mapping)
+        {
+            return [];
+        }
+        foreach (var (name, entry) in mapping.Entries())
+        {
+            names.Add(name);
+            if (!Patterns.KebabName().IsMatch(name) && !AwsRegions.Known.Contains(name))
+            {
+                entry.Error($"'{name}' is not a valid name; expected lowercase letters, digits and single hyphens, e.g. payments-api");
+            }
+            if (entry.Mapping() is { } body && read(name, body) is { } item)
+            {
+                items.Add((name, item));
+            }
+        }
+        return [.. items.OrderBy(i => i.Name, StringComparer.Ordinal).Select(i => i.Item)];
+    }
+
+    private static RegionPair? ReadRegions(MappingReader map)
+    {
+        var primary = map.Required("primary")?.OneOf(AwsRegions.Known, "AWS region");
+        var secondary = map.Required("secondary")?.OneOf(AwsRegions.Known, "AWS region");
+        map.RejectUnknownKeys();
+        return primary is null || secondary is null ? null : new RegionPair(primary, secondary);
+    }
+
+    private static RegionNetwork? ReadNetwork(string region, MappingReader map)
+    {
+        if (!AwsRegions.Known.Contains(region))
+        {
+            map.Context.Error(map.Path, $"'{region}' is not a known AWS region; allowed: {string.Join(", ", AwsRegions.Known.Order(StringComparer.Ordinal))}");
+        }
+        var vpcId = map.Required("vpcId")?.Matching(Patterns.VpcId(), "vpc- followed by 8 or 17 hexadecimal digits");
+        var cidr = map.Required("cidr")?.Cidr();
+        var kmsKeyAlias = map.Required("kmsKeyAlias")?.Matching(Patterns.KmsAlias(), "a KMS alias such as alias/infra-staging");
+        var subnets = ReadNamed(map.Required("subnets"), ReadSubnet, out _);
+        var loadBalancer = map.Required("loadBalancer")?.Mapping() is { } lb ? ReadLoadBalancer(lb) : null;
+        map.RejectUnknownKeys();
+        return vpcId is null || cidr is null || kmsKeyAlias is null || loadBalancer is null
+            ? null
+            : new RegionNetwork(region, vpcId, cidr.Value, kmsKeyAlias, subnets.ToEquatableList(), loadBalancer);
+    }
+
+    private static ZoneSubnet? ReadSubnet(string zone, MappingReader map)
+    {
+        var id = map.Required("id")?.Matching(Patterns.SubnetId(), "subnet- followed by 8 or 17 hexadecimal digits");
+        var cidr = map.Required("cidr")?.Cidr();
+        map.RejectUnknownKeys();
+        return id is null || cidr is null ? null : new ZoneSubnet(zone, id, cidr.Value);
+    }
+
+    private static SharedLoadBalancer? ReadLoadBalancer(MappingReader map)
+    {
+        var listenerArn = map.Required("listenerArn")?.Matching(
+            Patterns.ListenerArn(),
+            "an application load balancer listener ARN, arn:aws:elasticloadbalancing:REGION:ACCOUNT:listener/app/NAME/ID/ID");
+        var securityGroupId = map.Required("securityGroupId")?.Matching(Patterns.SecurityGroupId(), "sg- followed by 8 or 17 hexadecimal digits");
+        map.RejectUnknownKeys();
+        return listenerArn is null || securityGroupId is null ? null : new SharedLoadBalancer(listenerArn, securityGroupId);
+    }
+
+    private static PlatformEndpoints? ReadEndpoints(MappingReader map)
+    {
+        var vault = map.Required("vault")?.HttpsUrl();
+        var consul = map.Required("consul")?.HttpsUrl();
+        var datacenter = map.Required("consulDatacenter")?.Matching(Patterns.KebabName(), "a Consul datacenter name such as stg-par");
+        var kafka = map.Required("kafka")?.ListOf(ReadBroker);
+        var gitlab = map.Required("gitlab")?.HttpsUrl();
+        map.RejectUnknownKeys();
+        if (kafka is { Count: 0 })
+        {
+            map.Context.Error(KeyPath.Child(map.Path, "kafka"), "lists no broker; expected at least one host:port");
+        }
+        return vault is null || consul is null || datacenter is null || kafka is null || gitlab is null
+            ? null
+            : new PlatformEndpoints(vault, consul, datacenter, kafka, gitlab);
+    }
+
+    private static string? ReadBroker(ValueReader value)
+    {
+        var broker = value.Matching(Patterns.Broker(), "host:port, e.g. kafka-1.example-bank.eu:9093");
+        if (broker is not null && int.Parse(broker[(broker.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture) is < 1 or > 65535)
+        {
+            value.Error($"'{broker}' has a port out of range; expected 1 to 65535");
+            return null;
+        }
+        return broker;
+    }
+
+    private static ServiceDefinition? ReadService(string name, MappingReader map)
+    {
+        var team = map.Required("team")?.Matching(Patterns.KebabName(), "a team id of teams.yaml");
+        var image = map.Required("image")?.Matching(Patterns.ImageId(), "an AMI id: ami- followed by 8 or 17 hexadecimal digits");
+        var instanceType = map.Required("instanceType")?.Matching(Patterns.InstanceType(), "an EC2 instance type such as m7i.large");
+        var port = map.Required("port")?.Int(1024, 65535);
+        var peakRps = map.Required("peakRps")?.Int(0, 10_000_000);
+        var rpsPerInstance = map.Required("rpsPerInstance")?.Int(1, 1_000_000);
+        var classification = map.Required("dataClassification")?.Enum<DataClassification>();
+        var healthCheck = map.Required("healthCheck")?.Mapping() is { } hc ? ReadHealthCheck(hc) : null;
+        var dependsOn = map.Optional("dependsOn") is { } deps ? (deps.Mapping() is { } depsMap ? ReadDependencies(depsMap) : null) : ServiceDependencies.None;
+        map.RejectUnknownKeys();
+        return team is null || image is null || instanceType is null || port is null || peakRps is null
+            || rpsPerInstance is null || classification is null || healthCheck is null || dependsOn is null
+            ? null
+            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, classification.Value, healthCheck, dependsOn);
+    }
+
+    private static HealthCheckSettings? ReadHealthCheck(MappingReader map)
+    {
+        var path = map.Required("path")?.Matching(Patterns.HealthCheckPath(), "a URL path starting with /, e.g. /health/ready");
+        var interval = map.Required("intervalSeconds")?.Int(5, 300);
+        var healthy = map.Required("healthyThreshold")?.Int(2, 10);
+        var unhealthy = map.Required("unhealthyThreshold")?.Int(2, 10);
+        map.RejectUnknownKeys();
+        return path is null || interval is null || healthy is null || unhealthy is null
+            ? null
+            : new HealthCheckSettings(path, interval.Value, healthy.Value, unhealthy.Value);
+    }
+
+    private static ServiceDependencies? ReadDependencies(MappingReader map)
+    {
+        var services = NameList(map.Optional("services"), Patterns.KebabName(), "a service name");
+        var databases = NameList(map.Optional("databases"), Patterns.KebabName(), "a database name");
+        var topics = NameList(map.Optional("topics"), Patterns.TopicName(), "a topic name <domain>.<entity>.<event>.v<N>");
+        map.RejectUnknownKeys();
+        return services is null || databases is null || topics is null ? null : new ServiceDependencies(services, databases, topics);
+    }
+
+    private static EquatableList<string>? NameList(ValueReader? value, System.Text.RegularExpressions.Regex pattern, string allowed) =>
+        value is null ? [] : value.ListOf(item => item.Matching(pattern, allowed));
+
+    private static DatabaseDefinition? ReadDatabase(string name, MappingReader map)
+    {
+        var team = map.Required("team")?.Matching(Patterns.KebabName(), "a team id of teams.yaml");
+        var engineVersion = map.Required("engineVersion")?.Matching(Patterns.EngineVersion(), "an Aurora PostgreSQL version such as \"16.4\" (quoted)");
+        var instanceClass = map.Required("instanceClass")?.Matching(Patterns.DatabaseInstanceClass(), "an RDS instance class such as db.r7g.large");
+        var readers = map.Required("readers")?.Int(0, 15);
+        var retention = map.Required("backupRetentionDays")?.Int(1, 35);
+        var classification = map.Required("dataClassification")?.Enum<DataClassification>();
+        map.RejectUnknownKeys();
+        return team is null || engineVersion is null || instanceClass is null || readers is null || retention is null || classification is null
+            ? null
+            : new DatabaseDefinition(name, team, engineVersion, instanceClass, readers.Value, retention.Value, classification.Value);
+    }
+
+    /// <summary>Subnet CIDRs read as <see cref="IPNetwork"/> compare by value; kept here for the validator.</summary>
+    public static bool Contains(IPNetwork outer, IPNetwork inner) =>
+        outer.PrefixLength <= inner.PrefixLength && outer.Contains(inner.BaseAddress);
+}

@@ -1,0 +1,96 @@
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Loading;
+
+namespace Infra.Blueprints.Validation;
+
+/// <summary>Checks of the catalogs that span entries: references, dates in order, approvals.</summary>
+internal static class CatalogValidator
+{
+    /// <summary>A temporary grant lasts at most this long; longer access goes through a team.</summary>
+    public const int MaxGrantDays = 30;
+
+    public static void ValidateTeams(IReadOnlyList<Located<TeamDefinition>> teams, DocumentContext context)
+    {
+        foreach (var (path, team) in teams)
+        {
+            if (team.IsPlatform)
+            {
+                continue;
+            }
+            var gitlab = team.Entitlements.GitLab;
+            for (var i = 0; i < gitlab.Count; i++)
+            {
+                if (gitlab[i].Access == GitLabAccessLevel.Owner)
+                {
+                    context.Error(KeyPath.Child(KeyPath.Item(KeyPath.Child(KeyPath.Child(path, "entitlements"), "gitlab"), i), "access"),
+                        $"owner access to {gitlab[i].Group} is reserved to the platform team; use maintainer");
+                }
+            }
+        }
+        foreach (var extra in teams.Where(t => t.Value.IsPlatform).Skip(1))
+        {
+            context.Error(KeyPath.Child(extra.Path, "platform"), $"only one team may be the platform team; '{teams.First(t => t.Value.IsPlatform).Value.Id}' already is");
+        }
+    }
+
+    public static void ValidatePeople(IReadOnlyList<Located<PersonDefinition>> people, ReferenceNames names, DocumentContext context)
+    {
+        var emails = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (path, person) in people)
+        {
+            StackSettingsValidator.CheckEach(person.Teams, KeyPath.Child(path, "teams"), context, (team, itemPath) => names.RequireTeam(team, itemPath, context));
+            if (!emails.TryAdd(person.Email, person.Id))
+            {
+                context.Error(KeyPath.Child(path, "email"), $"{person.Email} is already the e-mail of '{emails[person.Email]}'");
+            }
+            if (person.End is { } end && end < person.Start)
+            {
+                context.Error(KeyPath.Child(path, "end"), $"{end:yyyy-MM-dd} is before start {person.Start:yyyy-MM-dd}; the end date is the last day of access");
+            }
+            if (person.Contract == ContractKind.Contractor && person.End is null)
+            {
+                context.Error(KeyPath.Child(path, "end"), "a contractor must have an end date: the last day of the contract");
+            }
+            for (var i = 0; i < person.Grants.Count; i++)
+            {
+                ValidateGrant(person, person.Grants[i], KeyPath.Item(KeyPath.Child(path, "grants"), i), names, context);
+            }
+        }
+    }
+
+    private static void ValidateGrant(PersonDefinition person, TemporaryGrant grant, string path, ReferenceNames names, DocumentContext context)
+    {
+        var approverPath = KeyPath.Child(path, "approver");
+        if (grant.Approver == person.Id)
+        {
+            context.Error(approverPath, $"'{person.Id}' cannot approve their own grant; the approver must be another person");
+        }
+        else
+        {
+            names.RequirePerson(grant.Approver, approverPath, context);
+        }
+        var expiresPath = KeyPath.Child(path, "expires");
+        if (grant.Expires < grant.Start)
+        {
+            context.Error(expiresPath, $"{grant.Expires:yyyy-MM-dd} is before start {grant.Start:yyyy-MM-dd}");
+        }
+        else if (grant.Expires.DayNumber - grant.Start.DayNumber > MaxGrantDays)
+        {
+            context.Error(expiresPath, $"{grant.Expires:yyyy-MM-dd} is {grant.Expires.DayNumber - grant.Start.DayNumber} days after start; a temporary grant lasts at most {MaxGrantDays} days");
+        }
+    }
+
+    public static void ValidateTopics(IReadOnlyList<Located<KafkaTopicDefinition>> topics, ReferenceNames names, DocumentContext context)
+    {
+        foreach (var (path, topic) in topics)
+        {
+            names.RequireTeam(topic.Owner, KeyPath.Child(path, "owner"), context);
+            StackSettingsValidator.CheckEach(topic.Producers, KeyPath.Child(path, "producers"), context, (s, p) => names.RequireService(s, p, context));
+            StackSettingsValidator.CheckEach(topic.Consumers, KeyPath.Child(path, "consumers"), context, (s, p) => names.RequireService(s, p, context));
+            foreach (var o in topic.Environments)
+            {
+                names.RequireStack(o.Stack, KeyPath.Child(KeyPath.Child(path, "environments"), o.Stack), context);
+            }
+        }
+    }
+}

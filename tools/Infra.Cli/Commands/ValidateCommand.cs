@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Infra.Blueprints.Loading;
+using Spectre.Console;
+
+namespace Infra.Cli.Commands;
+
+/// <summary><c>infra validate [--stack NAME]</c>: every stack by default; every error at once.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var stack = CommonOptions.Stack(required: false);
+        stack.Description += "; default: every stack";
+        var repository = CommonOptions.Repository();
+        var command = new Command("validate", "Check the stack configs and the catalogs; exit 0 when valid, 1 when not, 2 on bad usage.")
+        {
+            stack,
+            repository,
+        };
+        command.SetAction(parsed => Run(parsed.GetValue(stack), parsed.GetValue(repository), environment));
+        return command;
+    }
+
+    private static int Run(string? stackName, string? repository, CliEnvironment environment)
+    {
+        if (RepositoryLocator.Open(repository, environment) is not { } loader)
+        {
+            return ExitCodes.BadInput;
+        }
+        var stacks = loader.StackNames();
+        if (stackName is not null && !stacks.Contains(stackName))
+        {
+            environment.Error.WriteLine($"infra: --stack {stackName}: no such stack; stacks of this repository: {string.Join(", ", stacks)}");
+            return ExitCodes.BadInput;
+        }
+        var results = (stackName is null ? stacks : [stackName]).Select(s => (Stack: s, Result: loader.LoadFromFiles(s))).ToList();
+
+        // The catalogs are shared by every stack: report each finding once.
+        var diagnostics = results.SelectMany(r => r.Result.Diagnostics).Distinct().ToList();
+        foreach (var diagnostic in diagnostics)
+        {
+            var colour = diagnostic.IsError ? "red" : "yellow";
+            environment.Out.MarkupLine($"[{colour}]{Markup.Escape(diagnostic.ToString())}[/]");
+        }
+        foreach (var (name, result) in results)
+        {
+            environment.Out.MarkupLine(result.Definition is { } definition
+                ? $"[green]{name}: valid[/] ({definition.Services.Count} services, {definition.Databases.Count} databases, {definition.Catalog.Topics.Count} topics, {definition.Catalog.Teams.Count} teams, {definition.Catalog.People.Count} people)"
+                : $"[red]{name}: invalid[/] ({result.Errors.Count()} errors)");
+        }
+        var errors = diagnostics.Count(d => d.IsError);
+        if (errors > 0)
+        {
+            environment.Out.MarkupLine($"[red]{errors} error(s)[/]: fix them and run 'infra validate' again.");
+        }
+        return errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+}
