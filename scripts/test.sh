@@ -20,10 +20,10 @@ echo "== Pulumi-free projects"
 run_tests Infra.PulumiFree.slnf
 
 echo "== Pulumi-bound projects"
-pulumi_bound=$(sed -n 's/^ *"\(.*\.csproj\)",\{0,1\}$/\1/p' Infra.PulumiBound.slnf | tr '\\' '/' | paste -sd' ' -)
+pulumi_bound=$(sed -n 's/^ *"\(.*\.csproj\)",\{0,1\}$/\1/p' Infra.PulumiBound.slnf | sed 's#\\\\#/#g' | paste -sd' ' -)
 if dotnet restore Infra.PulumiBound.slnf --nologo >"$results/restore.log" 2>&1; then
   run_tests Infra.PulumiBound.slnf
-elif missing=$(grep -Eo "NU1101: Unable to find package Pulumi[A-Za-z.]*" "$results/restore.log" | awk '{print $5}' | sort -u | paste -sd, -) \
+elif missing=$(grep -Eo "NU1101: Unable to find package Pulumi(\.[A-Za-z]+)*" "$results/restore.log" | awk '{print $6}' | sort -u | paste -sd, -) \
   && [ -n "$missing" ] \
   && ! grep -E "error NU[0-9]+" "$results/restore.log" | grep -Evq "NU1101: Unable to find package Pulumi"; then
   echo "!!!!! SKIPPED the Pulumi-bound projects ${pulumi_bound}: this machine's NuGet source has no ${missing}. They build and test where Pulumi restores (users' machines, GitLab runners). !!!!!"
@@ -34,5 +34,5 @@ else
 fi
 
 # One closing line over every test assembly: "N passed, N failed, N skipped".
-awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $3; passed += $5; skipped += $7 }
+awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4; skipped += $6 }
   END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$results/tests.log"

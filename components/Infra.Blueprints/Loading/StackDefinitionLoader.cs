@@ -189,7 +189,8 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         var trimmed = raw.TrimStart();
         if (!trimmed.StartsWith('{') && !trimmed.StartsWith('['))
         {
-            return new YamlScalarNode(raw);
+            // Pulumi hands top-level scalars over as their text, as a plain YAML scalar would read.
+            return new YamlScalarNode(raw) { Style = ScalarStyle.Plain };
         }
         try
         {

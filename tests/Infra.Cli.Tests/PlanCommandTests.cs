@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Infra.Blueprints.Loading;
+using Infra.Blueprints.Tests.Support;
+
+namespace Infra.Cli.Tests;
+
+public sealed class PlanCommandTests
+{
+    private static readonly string Repository = RepositoryRoot.Find(AppContext.BaseDirectory);
+
+    [Fact]
+    public void Table_shows_every_section_of_the_stack()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "production");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Stack production (production): primary eu-west-3, secondary eu-west-1; people as of 2026-11-22", run.Output, StringComparison.Ordinal);
+        foreach (var title in new[] { "Services (8)", "Databases (2)", "Kafka topics (39)", "Teams (9)" })
+        {
+            Assert.Contains(title, run.Output, StringComparison.Ordinal);
+        }
+        Assert.Contains("payments-api", run.Output, StringComparison.Ordinal);
+        Assert.Contains("eu-west-3 -> eu-west-1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_is_the_plan_model()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        Assert.Equal("staging", root.GetProperty("stack").GetString());
+        Assert.Equal("2026-11-22", root.GetProperty("day").GetString());
+        Assert.Equal(8, root.GetProperty("services").GetArrayLength());
+        var payments = root.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "payments-api");
+        Assert.Equal(["payments-db"], payments.GetProperty("databases").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(32, root.GetProperty("people").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public void Invalid_stack_is_not_planned()
+    {
+        using var copy = new RepositoryCopy().Edit(Files.Staging, "port: 9443", "port: 70000");
+
+        var run = CliRun.Infra(copy.Root, "plan", "--stack", "staging");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("infra:services.card-authorizer.port: must be between 1024 and 65535", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing planned", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+}
