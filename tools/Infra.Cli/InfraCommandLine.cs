@@ -12,6 +12,7 @@ internal static class InfraCommandLine
         {
             ValidateCommand.Create(environment),
             PlanCommand.Create(environment),
+            ComplianceCommand.Create(environment),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using Infra.Policies.Model;
+
+namespace Infra.Policies.Reading;
+
+/// <summary>
+/// Reads <c>pulumi preview --json</c> (pulumi/pulumi <c>pkg/backend/display/json.go</c>: <c>steps[]</c> with
+/// <c>op</c>, <c>urn</c>, <c>provider</c>, <c>oldState</c> and <c>newState</c>, each an <c>apitype.ResourceV3</c>).
+/// The resources are the states the preview leads to: a step's <c>newState</c>; resources the preview deletes are
+/// left out. Preview prints secrets as <c>[secret]</c>: they are read as opaque secrets.
+/// </summary>
+public static class PreviewReader
+{
+    private static readonly HashSet<string> RemovingOps = new(StringComparer.Ordinal) { "delete", "discard", "read-discard" };
+
+    private static readonly HashSet<string> OldStateOps = new(StringComparer.Ordinal)
+    {
+        "delete-replaced", "discard-replaced", "read-discard-replaced", "remove-pending-replace",
+    };
+
+    public static ResourceSet Read(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+        }
+
+        if (JsonSyntax.IsBlank(bytes))
+        {
+            throw new StateFileException(fileName, 1, 1, 0, "the file is empty; expected the JSON of `pulumi preview --json`");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException ex)
+        {
+            var truncated = JsonSyntax.IsValidPrefix(bytes, default);
+            throw new StateFileException(fileName, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, null, JsonSyntax.Describe(ex, truncated), ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new StateFileException(fileName, 1, 1, null, "expected a JSON object as written by `pulumi preview --json`");
+            }
+
+            if (!root.TryGetProperty("steps", out var steps) || steps.ValueKind == JsonValueKind.Null)
+            {
+                return ResourceSet.Empty;
+            }
+
+            if (steps.ValueKind != JsonValueKind.Array)
+            {
+                throw new StateFileException(fileName, null, null, null, "'steps' must be an array");
+            }
+
+            var byUrn = new Dictionary<string, PolicyResource>(StringComparer.Ordinal);
+            var order = new List<string>();
+            var index = 0;
+            foreach (var step in steps.EnumerateArray())
+            {
+                var at = index++;
+                Exception Fail(string problem) => new StateFileException(fileName, null, null, null,
+                    string.Create(CultureInfo.InvariantCulture, $"steps[{at}]: {problem}"));
+
+                if (step.ValueKind != JsonValueKind.Object)
+                {
+                    throw Fail("expected a step object");
+                }
+
+                var op = step.TryGetProperty("op", out var opValue) && opValue.ValueKind == JsonValueKind.String ? opValue.GetString()! : "";
+                var urn = step.TryGetProperty("urn", out var urnValue) && urnValue.ValueKind == JsonValueKind.String ? urnValue.GetString()! : null;
+                if (urn is null)
+                {
+                    throw Fail("step without 'urn'");
+                }
+
+                if (RemovingOps.Contains(op))
+                {
+                    if (byUrn.Remove(urn))
+                    {
+                        order.Remove(urn);
+                    }
+
+                    continue;
+                }
+
+                if (OldStateOps.Contains(op))
+                {
+                    continue;
+                }
+
+                if (!step.TryGetProperty("newState", out var newState) || newState.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                var resource = PropertyTreeReader.ReadResource(newState, previewMasks: true, Fail);
+                if (!byUrn.ContainsKey(resource.Urn))
+                {
+                    order.Add(resource.Urn);
+                }
+
+                byUrn[resource.Urn] = resource;
+            }
+
+            return new ResourceSet(order.Select(u => byUrn[u]));
+        }
+    }
+
+    public static ResourceSet ReadFile(string path)
+    {
+        using var stream = StackExportReader.OpenOrFail(path);
+        return Read(stream, path);
+    }
+}

@@ -1,0 +1,47 @@
+using Infra.Policies.Model;
+using Infra.Policies.Rules.Support;
+
+namespace Infra.Policies.Rules.Compute;
+
+/// <summary>
+/// Servers get no public IP address.
+/// Flags: <c>networkInterfaces: [{ associatePublicIpAddress: "true" }]</c> (a launch template takes a string) or an instance's <c>associatePublicIpAddress: true</c>.
+/// </summary>
+public sealed class NoPublicIpRule : PolicyRule
+{
+    public override string Id => "aws-ec2-no-public-ip";
+
+    public override string Title => "Servers have no public IP address";
+
+    public override RuleSeverity Severity => RuleSeverity.High;
+
+    public override IReadOnlyList<string> ResourceTypes { get; } = [TypeTokens.LaunchTemplate, TypeTokens.Instance];
+
+    public override string Rationale => "Servers sit in private subnets behind load balancers; a public address bypasses every network control.";
+
+    public override string Remediation => "Set associatePublicIpAddress to false and place the server in a private subnet.";
+
+    public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 5.1", "PCI DSS 1.4.4", "ISO 27001 A.8.20"];
+
+    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    {
+        if (resource.Type == TypeTokens.Instance)
+        {
+            if (resource.Property("associatePublicIpAddress").AsBoolean() == true)
+            {
+                yield return "associatePublicIpAddress is true";
+            }
+
+            yield break;
+        }
+
+        var interfaces = resource.Property("networkInterfaces").Items;
+        for (var i = 0; i < interfaces.Count; i++)
+        {
+            if (interfaces[i]["associatePublicIpAddress"].AsBoolean() == true)
+            {
+                yield return $"networkInterfaces[{i}].associatePublicIpAddress is true";
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Infra.Policies.Model;
+using Infra.Policies.Rules.Support;
+
+namespace Infra.Policies.Rules.Governance;
+
+/// <summary>
+/// Every taggable AWS resource carries the mandatory tags, and its environment tag names the stack's environment.
+/// Flags: <c>tags: { service: "ledger", team: "core-banking" }</c> (no environment, cost-center, data-classification, managed-by).
+/// Provider default tags count: they appear in <c>tagsAll</c>.
+/// </summary>
+public sealed class MandatoryTagsRule : PolicyRule
+{
+    public override string Id => "governance-mandatory-tags";
+
+    public override string Title => "Resources carry the mandatory tags";
+
+    public override RuleSeverity Severity => RuleSeverity.Medium;
+
+    public override IReadOnlyList<string> ResourceTypes { get; } = ["aws:*"];
+
+    public override string Rationale => "Tags tie every resource to a service, an owner team, a cost centre and a data classification: the asset inventory regulators ask for.";
+
+    public override string Remediation => "Set the provider's defaultTags (environment, cost-center, managed-by) and the component's tags (service, team, data-classification).";
+
+    public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.5.9", "ISO 27001 A.5.12", "DORA Art. 8"];
+
+    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    {
+        if (!Taggable.Is(resource) || resource.Outputs["tagsAll"].IsUnknown)
+        {
+            yield break;
+        }
+
+        var sources = Tags.Sources(resource);
+        List<string>? missing = null;
+        foreach (var tag in context.MandatoryTags)
+        {
+            if (Tags.Get(resource, sources, tag) is not { Length: > 0 })
+            {
+                (missing ??= []).Add(tag);
+            }
+        }
+
+        if (missing is not null)
+        {
+            yield return $"missing tag(s): {string.Join(", ", missing)}";
+        }
+
+        var expected = context.IsProduction ? "production" : "staging";
+        if (Tags.Get(resource, sources, "environment") is { Length: > 0 } environment && environment != expected)
+        {
+            yield return $"tag environment is '{environment}' in stack {context.StackName}; expected '{expected}'";
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Infra.Policies.Model;
+using Infra.Policies.Rules.Support;
+
+namespace Infra.Policies.Rules.Identity;
+
+/// <summary>
+/// No AWS administrator policy on a role assumed by a service.
+/// Flags: <c>new aws.iam.RolePolicyAttachment("ledger-admin", { role: ledgerRole.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" })</c>.
+/// </summary>
+public sealed class IamNoAdminPolicyOnServiceRolesRule : PolicyRule
+{
+    private static readonly HashSet<string> AdminPolicies = new(StringComparer.Ordinal)
+    {
+        "arn:aws:iam::aws:policy/AdministratorAccess",
+        "arn:aws:iam::aws:policy/PowerUserAccess",
+        "arn:aws:iam::aws:policy/IAMFullAccess",
+    };
+
+    public override string Id => "aws-iam-no-admin-policy-on-service-roles";
+
+    public override string Title => "No administrator policy on service roles";
+
+    public override RuleSeverity Severity => RuleSeverity.High;
+
+    public override IReadOnlyList<string> ResourceTypes { get; } = [TypeTokens.IamRole, TypeTokens.IamRolePolicyAttachment];
+
+    public override string Rationale => "A compromised server would hold the account; services get the permissions of their blueprint only.";
+
+    public override string Remediation => "Detach AdministratorAccess, PowerUserAccess and IAMFullAccess; grant the service's own policy.";
+
+    public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 1.16", "PCI DSS 7.2.1", "ISO 27001 A.8.2"];
+
+    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    {
+        if (resource.Type == TypeTokens.IamRole)
+        {
+            if (!IsServiceRole(resource))
+            {
+                yield break;
+            }
+
+            foreach (var arn in resource.Property("managedPolicyArns").AsStrings().Where(AdminPolicies.Contains))
+            {
+                yield return $"service role has managed policy {arn}";
+            }
+
+            yield break;
+        }
+
+        if (resource.Property("policyArn").AsString() is not { } policy || !AdminPolicies.Contains(policy))
+        {
+            yield break;
+        }
+
+        var roleName = resource.Property("role").AsString();
+        var roles = resources.Derived("iam-roles-by-name", set => set.OfType(TypeTokens.IamRole)
+            .SelectMany(r => new[] { r.Property("name").AsString(), r.Id }.OfType<string>().Select(name => (Name: name, Role: r)))
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Role, StringComparer.Ordinal));
+        var role = roleName is null ? null : roles.GetValueOrDefault(roleName);
+        if (role is null || IsServiceRole(role))
+        {
+            yield return $"attaches {policy} to {(role is null ? $"role '{roleName}' (not in this stack; every role here is a service role)" : $"service role '{roleName}'")}";
+        }
+    }
+
+    /// <summary>Whether the trust policy lets an AWS service (Principal.Service) assume the role.</summary>
+    internal static bool IsServiceRole(PolicyResource role)
+    {
+        if (role.Property("assumeRolePolicy").AsString() is not { } text)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (!document.RootElement.TryGetProperty("Statement", out var statements))
+            {
+                return false;
+            }
+
+            var list = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : [statements];
+            return list.Any(s => s.ValueKind == JsonValueKind.Object
+                && s.TryGetProperty("Principal", out var principal)
+                && principal.ValueKind == JsonValueKind.Object
+                && principal.TryGetProperty("Service", out _));
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Infra.Policies.Model;
+using Infra.Policies.Rules.Support;
+
+namespace Infra.Policies.Rules.Messaging;
+
+/// <summary>
+/// Topics that delete old messages keep them for a bounded time (at most a year).
+/// Flags: <c>config: { "retention.ms": "-1" }</c> or no <c>retention.ms</c> on a topic with <c>cleanup.policy: "delete"</c>.
+/// </summary>
+public sealed class KafkaBoundedRetentionRule : PolicyRule
+{
+    public const long MaximumRetentionMs = 365L * 24 * 3600 * 1000;
+
+    public override string Id => "kafka-topic-bounded-retention";
+
+    public override string Title => "Topics have a bounded retention";
+
+    public override RuleSeverity Severity => RuleSeverity.Medium;
+
+    public override IReadOnlyList<string> ResourceTypes { get; } = [TypeTokens.KafkaTopic];
+
+    public override string Rationale => "Personal data may be kept no longer than needed (GDPR), and unbounded topics fill the brokers' disks.";
+
+    public override string Remediation => "Set config[\"retention.ms\"] to the catalog's retentionHours in milliseconds (at most 8760 hours), or use cleanup.policy \"compact\" for snapshots.";
+
+    public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.5.34", "PCI DSS 3.2.1"];
+
+    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    {
+        var config = resource.Property("config");
+        var cleanup = config["cleanup.policy"].AsString() ?? "delete";
+        if (!cleanup.Contains("delete", StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var retention = config["retention.ms"];
+        if (!retention.IsPresent)
+        {
+            yield return "retention.ms is not set (the broker default applies); set it explicitly";
+        }
+        else if (retention.AsNumber() is not { } ms || ms < 0 || ms > MaximumRetentionMs)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"retention.ms is {retention}; expected between 0 and {MaximumRetentionMs} (365 days)");
+        }
+    }
+}

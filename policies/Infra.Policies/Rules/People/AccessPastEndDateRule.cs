@@ -1,0 +1,51 @@
+using System.Globalization;
+using Infra.Policies.Model;
+
+namespace Infra.Policies.Rules.People;
+
+/// <summary>
+/// Nobody keeps access past the end of their contract: a leaver's membership is gone, and a membership of someone
+/// with an end date expires on that date at the latest.
+/// Flags: <c>new gitlab.GroupMembership("cmurphy-platform", { userId: 412, accessLevel: "maintainer" })</c> without
+/// <c>expiresAt</c> when cmurphy's contract ends on 2026-11-27.
+/// </summary>
+public sealed class AccessPastEndDateRule : PolicyRule
+{
+    public override string Id => "people-no-access-past-end-date";
+
+    public override string Title => "No access past a person's end date";
+
+    public override RuleSeverity Severity => RuleSeverity.Critical;
+
+    public override IReadOnlyList<string> ResourceTypes => Memberships.Types;
+
+    public override string Rationale => "Leavers are where access leaks; access must end with the contract without anyone editing files.";
+
+    public override string Remediation => "Remove the membership of a leaver; give everyone with an end date expiresAt on or before it (the people blueprint does).";
+
+    public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 8.2.5", "ISO 27001 A.5.18", "ISO 27001 A.6.5", "DORA Art. 9"];
+
+    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    {
+        var person = Memberships.PersonOf(resource, context);
+        if (person?.EndDate is not { } end)
+        {
+            yield break;
+        }
+
+        var endText = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var expires = Memberships.ExpiresAt(resource);
+        if (end < context.Today)
+        {
+            yield return $"{person.PersonId} left on {endText} and still has this membership";
+        }
+        else if (expires is null)
+        {
+            yield return $"{person.PersonId}'s access ends on {endText} but the membership has no expiresAt";
+        }
+        else if (expires > end)
+        {
+            yield return $"expiresAt {expires.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is after {person.PersonId}'s end date {endText}";
+        }
+    }
+}

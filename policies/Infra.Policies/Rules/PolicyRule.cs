@@ -1,0 +1,68 @@
+using Infra.Policies.Model;
+
+namespace Infra.Policies.Rules;
+
+/// <summary>
+/// One compliance rule: a stable kebab-case id, metadata, and a check. A resource rule implements
+/// <see cref="Check"/> for each resource of its <see cref="ResourceTypes"/> (a type ending in <c>*</c> is a
+/// prefix); a stack rule overrides <see cref="Evaluate"/> and sees every resource at once.
+/// </summary>
+public abstract class PolicyRule
+{
+    public abstract string Id { get; }
+
+    public abstract string Title { get; }
+
+    public abstract RuleSeverity Severity { get; }
+
+    public virtual EnforcementLevel DefaultEnforcement => EnforcementLevel.Mandatory;
+
+    public abstract IReadOnlyList<string> ResourceTypes { get; }
+
+    public abstract string Rationale { get; }
+
+    public abstract string Remediation { get; }
+
+    public abstract IReadOnlyList<string> Frameworks { get; }
+
+    public virtual RuleScope Scope => RuleScope.Resource;
+
+    public RuleDescriptor Descriptor =>
+        new(Id, Title, Severity, DefaultEnforcement, ResourceTypes, Rationale, Remediation, Frameworks);
+
+    public bool AppliesTo(string type)
+    {
+        foreach (var pattern in ResourceTypes)
+        {
+            if (pattern.EndsWith('*') ? type.StartsWith(pattern[..^1], StringComparison.Ordinal) : type == pattern)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public virtual IEnumerable<RuleFinding> Evaluate(ResourceSet resources, PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        if (ResourceTypes.Any(t => t.EndsWith('*')))
+        {
+            return resources.Where(r => AppliesTo(r.Type)).SelectMany(r => Findings(r, resources, context));
+        }
+
+        return ResourceTypes.SelectMany(resources.OfType).SelectMany(r => Findings(r, resources, context));
+    }
+
+    /// <summary>The messages of what is wrong with one resource; empty when it complies.</summary>
+    protected virtual IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context) => [];
+
+    protected RuleFinding Finding(PolicyResource resource, string message)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return new RuleFinding(Id, resource.Urn, resource.Type, message);
+    }
+
+    private IEnumerable<RuleFinding> Findings(PolicyResource resource, ResourceSet resources, PolicyContext context) =>
+        Check(resource, resources, context).Select(message => Finding(resource, message));
+}

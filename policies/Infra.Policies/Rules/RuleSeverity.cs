@@ -1,0 +1,10 @@
+namespace Infra.Policies.Rules;
+
+/// <summary>How bad a violation is, lowest first.</summary>
+public enum RuleSeverity
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

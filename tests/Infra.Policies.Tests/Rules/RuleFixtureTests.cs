@@ -1,0 +1,58 @@
+using Infra.Policies.Model;
+using Infra.Policies.Rules;
+using Infra.Policies.Rules.Waivers;
+using Infra.Policies.Tests.Support;
+
+namespace Infra.Policies.Tests.Rules;
+
+/// <summary>Every rule flags its failing fixtures and passes its passing ones.</summary>
+public sealed class RuleFixtureTests
+{
+    public static TheoryData<string> Violating => [.. RuleFixtures.Cases.Where(c => c.Value.Violates).Select(c => c.Key)];
+
+    public static TheoryData<string> Passing => [.. RuleFixtures.Cases.Where(c => !c.Value.Violates).Select(c => c.Key)];
+
+    [Theory]
+    [MemberData(nameof(Violating))]
+    public void Failing_fixture_violates_its_rule(string name)
+    {
+        var fixture = RuleFixtures.Cases[name];
+
+        var findings = Evaluate(fixture);
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal(fixture.RuleId, f.RuleId));
+        if (fixture.MessagePart is { } part)
+        {
+            Assert.Contains(findings, f => f.Message.Contains(part, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Passing))]
+    public void Passing_fixture_complies_with_its_rule(string name)
+    {
+        var findings = Evaluate(RuleFixtures.Cases[name]);
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Every_rule_has_a_passing_and_a_failing_fixture()
+    {
+        var resourceRules = RuleCatalog.All.Where(r => r is not ExpiredWaiverRule and not UnusedWaiverRule).Select(r => r.Id);
+
+        var missing = resourceRules
+            .Where(id => !RuleFixtures.Cases.Values.Any(c => c.RuleId == id && c.Violates) || !RuleFixtures.Cases.Values.Any(c => c.RuleId == id && !c.Violates))
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    private static List<RuleFinding> Evaluate(RuleCase fixture)
+    {
+        var rule = RuleCatalog.Find(fixture.RuleId);
+        Assert.NotNull(rule);
+        return [.. rule.Evaluate(new ResourceSet(fixture.Resources), Fixture.Context(fixture.Environment))];
+    }
+}

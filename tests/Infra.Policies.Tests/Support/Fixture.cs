@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Infra.Policies.Model;
+using Infra.Policies.Reading;
+using Infra.Policies.Rules;
+
+namespace Infra.Policies.Tests.Support;
+
+/// <summary>Builds resources as a stack export holds them, from inputs written as JSON with the providers' property names.</summary>
+internal static class Fixture
+{
+    public const string Project = "infra";
+    public static readonly DateOnly Today = new(2026, 11, 22);
+    public static readonly DateTimeOffset Now = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A secret as `pulumi stack export` writes it; the plaintext must never reach a report.</summary>
+    public const string SecretPlaintext = "Sup3r-S3cret-Ledger-Pa55word";
+
+    public static string SecretJson(string plaintext = SecretPlaintext) =>
+        $$"""{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","plaintext":"\"{{plaintext}}\""}""";
+
+    public static string StackUrn(string stack = "production") => $"urn:pulumi:{stack}::{Project}::pulumi:pulumi:Stack::{Project}-{stack}";
+
+    public static string ComponentUrn(string stack = "production") => $"urn:pulumi:{stack}::{Project}::infra:fleet:ServiceFleet::ledger";
+
+    public static string UrnOf(string type, string name, string stack = "production") =>
+        $"urn:pulumi:{stack}::{Project}::infra:fleet:ServiceFleet${type}::{name}";
+
+    public static PolicyResource Resource(
+        string type,
+        string name,
+        string inputs = "{}",
+        string? outputs = null,
+        string? id = null,
+        string? parent = null,
+        string? provider = null,
+        bool custom = true,
+        string[]? dependencies = null,
+        string stack = "production") =>
+        new(
+            UrnOf(type, name, stack),
+            type,
+            id,
+            parent ?? ComponentUrn(stack),
+            provider,
+            custom,
+            false,
+            dependencies ?? [],
+            Tree(inputs),
+            outputs is null ? PropertyValue.EmptyObject : Tree(outputs));
+
+    public static PolicyResource AwsProvider(string name, string region, string stack = "production") =>
+        new($"urn:pulumi:{stack}::{Project}::pulumi:providers:aws::{name}", "pulumi:providers:aws", $"{name}-id", StackUrn(stack), null,
+            true, false, [], Tree($$"""{"region":"{{region}}"}"""), PropertyValue.EmptyObject);
+
+    public static string ProviderReference(PolicyResource provider) => $"{provider.Urn}::{provider.Id}";
+
+    public static PropertyValue Tree(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return PropertyTreeReader.Read(document.RootElement, previewMasks: false);
+    }
+
+    public static PolicyContext Context(StackEnvironment environment) =>
+        new(environment == StackEnvironment.Production ? "production" : "staging", environment, Today)
+        {
+            People =
+            [
+                new PersonAccessWindow("adupont", 101, PlatformTeam: true, EndDate: null),
+                new PersonAccessWindow("cmurphy", 412, PlatformTeam: true, EndDate: new DateOnly(2026, 11, 27)),
+                new PersonAccessWindow("dkelly", 377, PlatformTeam: true, EndDate: new DateOnly(2025, 8, 29)),
+                new PersonAccessWindow("cmartin", 233, PlatformTeam: false, EndDate: null),
+                new PersonAccessWindow("bfaure", 245, PlatformTeam: false, EndDate: null),
+            ],
+        };
+
+    /// <summary>The six mandatory tags, for resources that are not about tags.</summary>
+    public const string GoodTags =
+        """{"service":"ledger","team":"core-banking","environment":"production","cost-center":"CC-2320","data-classification":"restricted","managed-by":"pulumi"}""";
+}

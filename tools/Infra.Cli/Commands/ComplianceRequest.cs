@@ -1,0 +1,13 @@
+namespace Infra.Cli.Commands;
+
+/// <summary>The options of one <c>infra compliance</c> run.</summary>
+internal sealed record ComplianceRequest(
+    string Stack,
+    string? State,
+    string? Preview,
+    string Output,
+    IReadOnlyList<(string Format, string Path)> Files,
+    string? Baseline,
+    string? WriteBaseline,
+    string Enforcement,
+    string Waivers);
