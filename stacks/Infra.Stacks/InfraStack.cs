@@ -1,6 +1,14 @@
 using System.Collections.Immutable;
+using Infra.Blueprints.Databases;
 using Infra.Blueprints.Definition;
+using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Loading;
+using Infra.Blueprints.People;
+using Infra.Blueprints.Vault;
+using Infra.Components;
+using Infra.Components.Databases;
+using Infra.Components.People;
+using Infra.Components.Vault;
 using Pulumi;
 
 namespace Infra.Stacks;
@@ -15,9 +23,10 @@ public sealed class InfraStack : Stack
     {
         // The language host starts the program in its project folder, below Pulumi.yaml.
         var repositoryRoot = RepositoryRoot.Find(Directory.GetCurrentDirectory());
+        var config = new Config(StackConfigKeys.Namespace);
         var loaded = new StackDefinitionLoader(repositoryRoot).LoadFromConfig(
             Deployment.Instance.StackName,
-            new PulumiStackConfigValues(new Config(StackConfigKeys.Namespace)));
+            new PulumiStackConfigValues(config));
 
         foreach (var warning in loaded.Diagnostics.Where(d => !d.IsError))
         {
@@ -36,6 +45,71 @@ public sealed class InfraStack : Stack
         SecondaryRegion = Output.Create(definition.Regions.Secondary);
         ServiceNames = Output.Create(definition.Services.Select(s => s.Name).ToImmutableArray());
         DatabaseNames = Output.Create(definition.Databases.Select(d => d.Name).ToImmutableArray());
+
+        var providers = new PlatformProviders(definition, config);
+        var fleetBlueprints = FleetBlueprints.For(definition);
+        var fleets = fleetBlueprints.ToDictionary(
+            b => b.Name,
+            b => new ServiceFleet(b.Name, b, new ComponentResourceOptions { Providers = { providers.Primary, providers.Consul } }),
+            StringComparer.Ordinal);
+        _ = new FleetConnections("fleet-connections", fleetBlueprints, fleets, new ComponentResourceOptions { Providers = { providers.Primary } });
+        FleetGroupNames = Output.All(fleets.Values.Select(f => (Input<string>)f.GroupName).ToArray());
+
+        var vaultBlueprint = VaultBlueprintBuilder.Build(definition);
+        var vaultRoles = new VaultRoles("vault", new VaultRolesArgs
+        {
+            Blueprint = vaultBlueprint,
+            FleetRoleArns = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.RoleArn, StringComparer.Ordinal),
+        }, new ComponentResourceOptions { Providers = { providers.Vault } });
+
+        foreach (var database in DatabaseBlueprints.For(definition))
+        {
+            _ = new ReplicatedDatabase(database.Name, new ReplicatedDatabaseArgs
+            {
+                Blueprint = database,
+                Vault = vaultBlueprint,
+                AwsProviders = providers.Aws,
+                ConsulProvider = providers.Consul,
+                VaultProvider = providers.Vault,
+                FleetSecurityGroupIds = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.SecurityGroupId, StringComparer.Ordinal),
+                // The database roles live in VaultRoles' `database` mount.
+                VaultDependsOn = [vaultRoles],
+            });
+        }
+
+        CreatePeopleAccess(definition, providers, vaultRoles);
+    }
+
+    /// <summary>
+    /// People's access as of today (UTC): whoever is past their end date loses it at this run. People
+    /// log in to Vault through OIDC mounted at <c>oidc</c>; the stack's Client VPN endpoint is tagged
+    /// <c>Name=vpn-&lt;stack&gt;</c> (docs/people-access.md).
+    /// </summary>
+    private static void CreatePeopleAccess(StackDefinition definition, PlatformProviders providers, VaultRoles vaultRoles)
+    {
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var login = Pulumi.Vault.GetAuthBackend.Invoke(
+            new Pulumi.Vault.GetAuthBackendInvokeArgs { Path = "oidc" },
+            new InvokeOptions { Provider = providers.Vault });
+        var vpnEndpoint = Pulumi.Aws.Ec2ClientVpn.GetEndpoint.Invoke(
+            new Pulumi.Aws.Ec2ClientVpn.GetEndpointInvokeArgs { Tags = { { "Name", $"vpn-{definition.StackName}" } } },
+            new InvokeOptions { Provider = providers.Primary });
+        var options = new ComponentResourceOptions
+        {
+            Providers = { providers.Vault, providers.Consul, providers.Primary },
+            // Team policies and the pki-internal mount belong to VaultRoles.
+            DependsOn = { vaultRoles },
+        };
+        if (providers.GitLab is { } gitlab)
+        {
+            options.Providers.Add(gitlab);
+        }
+        _ = new PeopleAccess("people", new PeopleAccessArgs
+        {
+            Blueprint = PeopleAccessBlueprintBuilder.Build(definition, today),
+            LoginMountAccessor = login.Apply(b => b.Accessor),
+            ClientVpnEndpointId = vpnEndpoint.Apply(e => e.ClientVpnEndpointId),
+        }, options);
     }
 
     /// <summary>The environment as loaded. Not a stack output: it is there for tests and components.</summary>
@@ -58,4 +132,7 @@ public sealed class InfraStack : Stack
 
     [Output("databaseNames")]
     public Output<ImmutableArray<string>> DatabaseNames { get; private set; }
+
+    [Output("fleetGroupNames")]
+    public Output<ImmutableArray<string>> FleetGroupNames { get; private set; }
 }

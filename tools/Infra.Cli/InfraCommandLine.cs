@@ -13,6 +13,10 @@ internal static class InfraCommandLine
             ValidateCommand.Create(environment),
             PlanCommand.Create(environment),
             ComplianceCommand.Create(environment),
+            DrillCommand.Create(environment),
+            AccessCommand.Create(environment),
+            HrCommand.Create(environment),
+            BenchCommand.Create(environment),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

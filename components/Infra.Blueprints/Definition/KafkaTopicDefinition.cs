@@ -1,6 +1,10 @@
 namespace Infra.Blueprints.Definition;
 
-/// <summary>A topic of kafka-topics.yaml, before per-stack overrides are applied.</summary>
+/// <summary>
+/// A topic of kafka-topics.yaml, before per-stack overrides are applied. <see cref="Delete"/> is
+/// the explicit mark that lets the topic be deleted: the entry stays in the catalog so that a
+/// deletion is always a reviewed line, never a missing one.
+/// </summary>
 public sealed record KafkaTopicDefinition(
     string Name,
     string Owner,
@@ -12,4 +16,5 @@ public sealed record KafkaTopicDefinition(
     EquatableList<string> Producers,
     EquatableList<string> Consumers,
     EquatableList<TopicConfigEntry> Config,
-    EquatableList<TopicEnvironmentOverride> Environments);
+    EquatableList<TopicEnvironmentOverride> Environments,
+    bool Delete);

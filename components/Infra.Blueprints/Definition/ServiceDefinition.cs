@@ -11,4 +11,5 @@ public sealed record ServiceDefinition(
     int RpsPerInstance,
     DataClassification DataClassification,
     HealthCheckSettings HealthCheck,
-    ServiceDependencies DependsOn);
+    ServiceDependencies DependsOn,
+    EquatableList<IamStatement> Iam);

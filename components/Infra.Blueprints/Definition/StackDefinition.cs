@@ -11,6 +11,7 @@ public sealed record StackDefinition(
     RegionPair Regions,
     EquatableList<RegionNetwork> Networks,
     PlatformEndpoints Endpoints,
+    VaultSettings Vault,
     EquatableList<ServiceDefinition> Services,
     EquatableList<DatabaseDefinition> Databases,
     Catalog Catalog);

@@ -6,4 +6,5 @@ namespace Infra.Blueprints.Definition;
 public sealed record TeamEntitlements(
     EquatableList<GitLabGroupAccess> GitLab,
     EquatableList<IPNetwork> Vpn,
-    ConsulAccess Consul);
+    ConsulAccess Consul,
+    EquatableList<VaultPathGrant> Vault);

@@ -1,4 +1,5 @@
 using Infra.Blueprints.Definition;
+using Infra.Blueprints.Kafka;
 using YamlDotNet.RepresentationModel;
 
 namespace Infra.Blueprints.Loading;
@@ -17,9 +18,19 @@ internal static class CatalogReader
         }
         var entries = top.Required(listKey)?.List();
         top.RejectUnknownKeys();
+        return ReadEntries(entries ?? [], idKey, read, ids);
+    }
+
+    /// <summary>
+    /// Reads list entries, each a mapping with a unique id. The entries may be produced while the
+    /// file is parsed (the topic catalog is read one entry at a time); <paramref name="ids"/> gets every id written.
+    /// </summary>
+    public static List<Located<T>> ReadEntries<T>(IEnumerable<ValueReader> entries, string idKey, Func<MappingReader, T?> read, HashSet<string> ids)
+        where T : class
+    {
         var items = new List<Located<T>>();
         var firstLine = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries ?? [])
+        foreach (var entry in entries)
         {
             if (entry.Mapping() is not { } map)
             {
@@ -61,8 +72,9 @@ internal static class CatalogReader
         var gitlab = map.Optional("gitlab") is { } g ? g.ListOf(ReadGitLabAccess) : [];
         var vpn = map.Optional("vpn") is { } v ? v.ListOfValues(item => item.Cidr()) : [];
         var consul = map.Optional("consul") is { } c ? c.Enum<ConsulAccess>() : ConsulAccess.None;
+        var vault = map.Optional("vault") is { } v2 ? v2.ListOf(VaultSettingsReader.ReadPathGrant) : [];
         map.RejectUnknownKeys();
-        return gitlab is null || vpn is null || consul is null ? null : new TeamEntitlements(gitlab, vpn, consul.Value);
+        return gitlab is null || vpn is null || consul is null || vault is null ? null : new TeamEntitlements(gitlab, vpn, consul.Value, vault);
     }
 
     private static GitLabGroupAccess? ReadGitLabAccess(ValueReader value)
@@ -119,26 +131,28 @@ internal static class CatalogReader
     {
         var name = map.Required("name")?.Matching(Patterns.TopicName(), "<domain>.<entity>.<event>.v<N> in lowercase, e.g. payments.transfer.initiated.v1");
         var owner = map.Required("owner")?.Matching(Patterns.KebabName(), "a team id of teams.yaml");
-        var partitions = map.Required("partitions")?.Int(1, 1024);
-        var replication = map.Required("replicationFactor")?.Int(1, 5);
-        var retention = map.Optional("retentionHours")?.Int(1, 8760);
+        var partitions = map.Required("partitions")?.Int(KafkaTopicRules.MinPartitions, KafkaTopicRules.MaxPartitions);
+        var replication = map.Required("replicationFactor")?.Int(KafkaTopicRules.MinReplicationFactor, KafkaTopicRules.MaxReplicationFactor);
+        var retention = map.Optional("retentionHours")?.Int(KafkaTopicRules.MinRetentionHours, KafkaTopicRules.MaxRetentionHours);
         var cleanup = map.Required("cleanupPolicy")?.Enum<CleanupPolicy>();
         var classification = map.Required("dataClassification")?.Enum<DataClassification>();
         var producers = ServiceList(map.Optional("producers"));
         var consumers = ServiceList(map.Optional("consumers"));
         var config = map.Optional("config") is { } c ? ReadTopicConfig(c) : [];
         var environments = map.Optional("environments") is { } e ? ReadOverrides(e) : [];
+        var delete = map.Optional("delete") is { } d ? d.Bool() : false;
         map.RejectUnknownKeys();
         return name is null || owner is null || partitions is null || replication is null || cleanup is null
-            || classification is null || producers is null || consumers is null || config is null || environments is null
+            || classification is null || producers is null || consumers is null || config is null || environments is null || delete is null
             ? null
             : new KafkaTopicDefinition(name, owner, partitions.Value, replication.Value, retention, cleanup.Value,
-                classification.Value, producers, consumers, config, environments);
+                classification.Value, producers, consumers, config, environments, delete.Value);
     }
 
     private static EquatableList<string>? ServiceList(ValueReader? value) =>
         value is null ? [] : value.ListOf(item => item.Matching(Patterns.KebabName(), "a service name"));
 
+    /// <summary>Config keys from the allow-list only, each value checked against the key's type and bounds.</summary>
     private static EquatableList<TopicConfigEntry>? ReadTopicConfig(ValueReader value)
     {
         if (value.Mapping() is not { } map)
@@ -148,15 +162,30 @@ internal static class CatalogReader
         var entries = new List<TopicConfigEntry>();
         foreach (var (key, entry) in map.Entries())
         {
-            if (!Patterns.TopicConfigKey().IsMatch(key))
+            if (KafkaTopicConfigs.SetByFields.TryGetValue(key, out var field))
             {
-                entry.Error($"'{key}' is not a Kafka topic config key; expected lowercase words separated by dots, e.g. min.insync.replicas");
+                entry.Error($"'{key}' is set by the topic's '{field}' key, not under config");
                 continue;
             }
-            if (entry.String() is { } text)
+            if (!KafkaTopicConfigs.Keys.ContainsKey(key))
             {
-                entries.Add(new TopicConfigEntry(key, text));
+                var allowed = KafkaTopicConfigs.AllowedInCatalog.ToList();
+                var closest = allowed.MinBy(candidate => EditDistance.Between(key, candidate))!;
+                var hint = EditDistance.Between(key, closest) <= 3 ? $"did you mean '{closest}'? " : "";
+                entry.Error($"'{key}' is not a Kafka topic config key the catalog allows; {hint}allowed: {string.Join(", ", allowed)}");
+                continue;
             }
+            if (entry.String() is not { } text)
+            {
+                continue;
+            }
+            var definition = KafkaTopicConfigs.Keys[key];
+            if (definition.Canonical(text) is null)
+            {
+                entry.Error($"'{text}' is not a valid {key}; expected {definition.Allowed}");
+                continue;
+            }
+            entries.Add(new TopicConfigEntry(key, text));
         }
         return entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToEquatableList();
     }
@@ -174,11 +203,12 @@ internal static class CatalogReader
             {
                 continue;
             }
-            var partitions = body.Optional("partitions")?.Int(1, 1024);
-            var replication = body.Optional("replicationFactor")?.Int(1, 5);
-            var retention = body.Optional("retentionHours")?.Int(1, 8760);
+            var partitions = body.Optional("partitions")?.Int(KafkaTopicRules.MinPartitions, KafkaTopicRules.MaxPartitions);
+            var replication = body.Optional("replicationFactor")?.Int(KafkaTopicRules.MinReplicationFactor, KafkaTopicRules.MaxReplicationFactor);
+            var retention = body.Optional("retentionHours")?.Int(KafkaTopicRules.MinRetentionHours, KafkaTopicRules.MaxRetentionHours);
+            var delete = body.Optional("delete")?.Bool();
             body.RejectUnknownKeys();
-            overrides.Add(new TopicEnvironmentOverride(stack, partitions, replication, retention));
+            overrides.Add(new TopicEnvironmentOverride(stack, partitions, replication, retention, delete));
         }
         return overrides.OrderBy(o => o.Stack, StringComparer.Ordinal).ToEquatableList();
     }

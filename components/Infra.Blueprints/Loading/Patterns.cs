@@ -61,7 +61,4 @@ internal static partial class Patterns
 
     [GeneratedRegex("^[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*\\.[a-z][a-z0-9-]*\\.v[1-9][0-9]*$")]
     public static partial Regex TopicName();
-
-    [GeneratedRegex("^[a-z]+(\\.[a-z]+)*$")]
-    public static partial Regex TopicConfigKey();
 }

@@ -10,6 +10,7 @@ public static class StackConfigKeys
     public const string Regions = "regions";
     public const string Networks = "networks";
     public const string Endpoints = "endpoints";
+    public const string Vault = "vault";
     public const string Services = "services";
     public const string Databases = "databases";
     public const string KafkaSaslPassword = "kafkaSaslPassword";
@@ -17,7 +18,7 @@ public static class StackConfigKeys
 
     /// <summary>Keys whose values are structured or plain settings, in reading order.</summary>
     public static IReadOnlyList<string> Settings { get; } =
-        [Environment, CostCenter, Regions, Networks, Endpoints, Services, Databases];
+        [Environment, CostCenter, Regions, Networks, Endpoints, Vault, Services, Databases];
 
     /// <summary>Keys that must be Pulumi secrets; nothing else may be.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [KafkaSaslPassword, ConsulToken];

@@ -1,4 +1,3 @@
-using System.Net;
 using Infra.Blueprints.Definition;
 
 namespace Infra.Blueprints.Loading;
@@ -15,13 +14,14 @@ internal static class StackConfigReader
         var regions = Required(keys, StackConfigKeys.Regions, context)?.Mapping() is { } regionsMap ? ReadRegions(regionsMap) : null;
         var networks = ReadNamed(Required(keys, StackConfigKeys.Networks, context), ReadNetwork, out _);
         var endpoints = Required(keys, StackConfigKeys.Endpoints, context)?.Mapping() is { } endpointsMap ? ReadEndpoints(endpointsMap) : null;
+        var vault = Required(keys, StackConfigKeys.Vault, context)?.Mapping() is { } vaultMap ? VaultSettingsReader.Read(vaultMap) : null;
         var services = ReadNamed(Required(keys, StackConfigKeys.Services, context), ReadService, out var declaredServices);
         var databases = ReadNamed(Required(keys, StackConfigKeys.Databases, context), ReadDatabase, out var declaredDatabases);
         foreach (var secret in StackConfigKeys.Secrets)
         {
             RequireSecure(Required(keys, secret, context));
         }
-        return new StackSettings(environment, costCenter, regions, networks, endpoints, services, databases, declaredServices, declaredDatabases);
+        return new StackSettings(environment, costCenter, regions, networks, endpoints, vault, services, databases, declaredServices, declaredDatabases);
     }
 
     public static string Qualified(string key) => Prefix + key;
@@ -152,11 +152,25 @@ internal static class StackConfigReader
         var classification = map.Required("dataClassification")?.Enum<DataClassification>();
         var healthCheck = map.Required("healthCheck")?.Mapping() is { } hc ? ReadHealthCheck(hc) : null;
         var dependsOn = map.Optional("dependsOn") is { } deps ? (deps.Mapping() is { } depsMap ? ReadDependencies(depsMap) : null) : ServiceDependencies.None;
+        var iam = map.Optional("iam") is { } statements ? statements.ListOf(ReadIamStatement) : [];
         map.RejectUnknownKeys();
         return team is null || image is null || instanceType is null || port is null || peakRps is null
-            || rpsPerInstance is null || classification is null || healthCheck is null || dependsOn is null
+            || rpsPerInstance is null || classification is null || healthCheck is null || dependsOn is null || iam is null
             ? null
-            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, classification.Value, healthCheck, dependsOn);
+            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, classification.Value, healthCheck, dependsOn, iam);
+    }
+
+    private static IamStatement? ReadIamStatement(ValueReader value)
+    {
+        if (value.Mapping() is not { } map)
+        {
+            return null;
+        }
+        var actions = map.Required("actions")?.ListOf(item => item.Matching(IamPatterns.Action(), "an IAM action service:Action, e.g. s3:GetObject"));
+        var resources = map.Required("resources")?.ListOf(item => item.Matching(IamPatterns.Resource(), "an ARN, e.g. arn:aws:s3:::bucket/prefix/*, or *"));
+        var justification = map.Optional("justification")?.String();
+        map.RejectUnknownKeys();
+        return actions is null || resources is null ? null : new IamStatement(actions, resources, justification);
     }
 
     private static HealthCheckSettings? ReadHealthCheck(MappingReader map)
@@ -189,15 +203,15 @@ internal static class StackConfigReader
         var engineVersion = map.Required("engineVersion")?.Matching(Patterns.EngineVersion(), "an Aurora PostgreSQL version such as \"16.4\" (quoted)");
         var instanceClass = map.Required("instanceClass")?.Matching(Patterns.DatabaseInstanceClass(), "an RDS instance class such as db.r7g.large");
         var readers = map.Required("readers")?.Int(0, 15);
+        // The secondary region mirrors the primary unless told otherwise: the region switch needs as much there.
+        var secondaryReaders = map.Optional("secondaryReaders") is { } secondary ? secondary.Int(0, 15) : readers;
         var retention = map.Required("backupRetentionDays")?.Int(1, 35);
+        var maxLag = map.Required("maxReplicationLag")?.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(15));
         var classification = map.Required("dataClassification")?.Enum<DataClassification>();
         map.RejectUnknownKeys();
-        return team is null || engineVersion is null || instanceClass is null || readers is null || retention is null || classification is null
+        return team is null || engineVersion is null || instanceClass is null || readers is null || secondaryReaders is null
+            || retention is null || maxLag is null || classification is null
             ? null
-            : new DatabaseDefinition(name, team, engineVersion, instanceClass, readers.Value, retention.Value, classification.Value);
+            : new DatabaseDefinition(name, team, engineVersion, instanceClass, readers.Value, secondaryReaders.Value, retention.Value, maxLag.Value, classification.Value);
     }
-
-    /// <summary>Subnet CIDRs read as <see cref="IPNetwork"/> compare by value; kept here for the validator.</summary>
-    public static bool Contains(IPNetwork outer, IPNetwork inner) =>
-        outer.PrefixLength <= inner.PrefixLength && outer.Contains(inner.BaseAddress);
 }

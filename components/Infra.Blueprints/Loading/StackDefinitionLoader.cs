@@ -76,14 +76,14 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         var topicsContext = new DocumentContext(new SourceDocument(TopicsFile, HasLines: true), diagnostics);
         var teams = ReadCatalog(TeamsFile, teamsContext, "teams", "id", CatalogReader.ReadTeam, out var teamIds);
         var people = ReadCatalog(PeopleFile, peopleContext, "people", "id", CatalogReader.ReadPerson, out var personIds);
-        var topics = ReadCatalog(TopicsFile, topicsContext, "topics", "name", CatalogReader.ReadTopic, out var topicNames);
+        var topics = StreamedCatalogReader.ReadFile(Path.Combine(repositoryRoot, TopicsFile), topicsContext, "topics", "name", CatalogReader.ReadTopic, out var topicNames);
 
         var names = new ReferenceNames(stackName, teamIds, personIds, settings.DeclaredServices, settings.DeclaredDatabases, topicNames,
             StackNames().ToHashSet(StringComparer.Ordinal));
         StackSettingsValidator.Validate(settings, names, stackContext);
         CatalogValidator.ValidateTeams(teams, teamsContext);
         CatalogValidator.ValidatePeople(people, names, peopleContext);
-        CatalogValidator.ValidateTopics(topics, names, topicsContext);
+        KafkaTopicValidator.Validate(topics, names, settings.Environment, topicsContext);
 
         if (diagnostics.Any(d => d.IsError))
         {
@@ -100,6 +100,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
             settings.Regions!,
             settings.Networks.ToEquatableList(),
             settings.Endpoints!,
+            settings.Vault!,
             settings.Services.ToEquatableList(),
             settings.Databases.ToEquatableList(),
             catalog);
@@ -206,5 +207,5 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
     }
 
     /// <summary>The parser's own message, less the position it repeats.</summary>
-    private static string YamlMessage(YamlException e) => (e.InnerException?.Message ?? e.Message).Split(" | ")[0].TrimEnd('.');
+    internal static string YamlMessage(YamlException e) => (e.InnerException?.Message ?? e.Message).Split(" | ")[0].TrimEnd('.');
 }

@@ -13,6 +13,7 @@ internal sealed record StackSettings(
     RegionPair? Regions,
     IReadOnlyList<RegionNetwork> Networks,
     PlatformEndpoints? Endpoints,
+    VaultSettings? Vault,
     IReadOnlyList<ServiceDefinition> Services,
     IReadOnlyList<DatabaseDefinition> Databases,
     IReadOnlySet<string> DeclaredServices,

@@ -144,6 +144,27 @@ internal sealed class ValueReader(YamlNode node, string path, DocumentContext co
         return null;
     }
 
+    public TimeSpan? Duration(TimeSpan min, TimeSpan max)
+    {
+        var text = String();
+        if (text is null)
+        {
+            return null;
+        }
+        var allowed = $"between {Durations.Format(min)} and {Durations.Format(max)}";
+        if (Durations.Parse(text) is not { } value)
+        {
+            Error($"'{text}' is not a duration; expected a whole number and a unit (s, m, h or d) {allowed}, e.g. 1h");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            Error($"{text} is out of bounds; expected {allowed}");
+            return null;
+        }
+        return value;
+    }
+
     public Uri? HttpsUrl()
     {
         var text = String();

@@ -1,4 +1,5 @@
 using Infra.Blueprints.Definition;
+using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Loading;
 
 namespace Infra.Blueprints.Planning;
@@ -34,13 +35,15 @@ public static class StackPlanner
 
     private static List<TopicDomainPlan> TopicDomains(StackDefinition definition) =>
         [.. definition.Catalog.Topics
-            .GroupBy(t => t.Name.Split('.')[0], StringComparer.Ordinal)
+            .Select(t => ResolvedTopic.Resolve(t, definition.StackName))
+            .Where(t => !t.Delete)
+            .GroupBy(t => t.Topic.Name.Split('.')[0], StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new TopicDomainPlan(
                 g.Key,
                 g.Count(),
-                g.Sum(t => t.Environments.FirstOrDefault(o => o.Stack == definition.StackName)?.Partitions ?? t.Partitions),
-                [.. g.Select(t => t.Owner).Distinct().Order(StringComparer.Ordinal)]))];
+                g.Sum(t => t.Partitions),
+                [.. g.Select(t => t.Topic.Owner).Distinct().Order(StringComparer.Ordinal)]))];
 
     private static List<TeamPlan> Teams(Catalog catalog, DateOnly day) =>
         [.. catalog.Teams.Select(t => new TeamPlan(

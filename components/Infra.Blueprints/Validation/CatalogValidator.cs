@@ -79,18 +79,4 @@ internal static class CatalogValidator
             context.Error(expiresPath, $"{grant.Expires:yyyy-MM-dd} is {grant.Expires.DayNumber - grant.Start.DayNumber} days after start; a temporary grant lasts at most {MaxGrantDays} days");
         }
     }
-
-    public static void ValidateTopics(IReadOnlyList<Located<KafkaTopicDefinition>> topics, ReferenceNames names, DocumentContext context)
-    {
-        foreach (var (path, topic) in topics)
-        {
-            names.RequireTeam(topic.Owner, KeyPath.Child(path, "owner"), context);
-            StackSettingsValidator.CheckEach(topic.Producers, KeyPath.Child(path, "producers"), context, (s, p) => names.RequireService(s, p, context));
-            StackSettingsValidator.CheckEach(topic.Consumers, KeyPath.Child(path, "consumers"), context, (s, p) => names.RequireService(s, p, context));
-            foreach (var o in topic.Environments)
-            {
-                names.RequireStack(o.Stack, KeyPath.Child(KeyPath.Child(path, "environments"), o.Stack), context);
-            }
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 
@@ -21,6 +22,7 @@ internal static class StackSettingsValidator
         {
             ValidateDatabase(database, settings, names, context);
         }
+        FleetSettingsValidator.Validate(settings, context);
     }
 
     private static void ValidateRegions(StackSettings settings, DocumentContext context)
@@ -63,7 +65,7 @@ internal static class StackSettingsValidator
             {
                 context.Error(subnetPath, $"'{subnet.Zone}' is not a zone of {network.Region}; expected {network.Region} followed by one letter, e.g. {network.Region}a");
             }
-            if (!StackConfigReader.Contains(network.Cidr, subnet.Cidr))
+            if (!Contains(network.Cidr, subnet.Cidr))
             {
                 context.Error(KeyPath.Child(subnetPath, "cidr"), $"{subnet.Cidr} is not inside the VPC's {network.Cidr}");
             }
@@ -105,7 +107,15 @@ internal static class StackSettingsValidator
         {
             context.Error(path, "no service uses this database; list it in a service's dependsOn.databases or remove it");
         }
+        if (settings.Environment is { } environment && database.BackupRetentionDays < MinimumBackupRetentionDays(environment))
+        {
+            context.Error(KeyPath.Child(path, "backupRetentionDays"),
+                $"is {database.BackupRetentionDays} days; {ValueReader.EnumName(environment)} keeps backups at least {MinimumBackupRetentionDays(environment)} days (staging 7, production 35; at most 35)");
+        }
     }
+
+    /// <summary>Point-in-time recovery must reach back past the longest time a silent corruption goes unnoticed; production keeps the AWS maximum.</summary>
+    public static int MinimumBackupRetentionDays(EnvironmentKind environment) => environment == EnvironmentKind.Production ? 35 : 7;
 
     /// <summary>Runs <paramref name="check"/> on each name with its path, and reports names listed twice.</summary>
     public static void CheckEach(IReadOnlyList<string> items, string path, DocumentContext context, Action<string, string> check)
@@ -121,6 +131,9 @@ internal static class StackSettingsValidator
             }
         }
     }
+
+    private static bool Contains(IPNetwork outer, IPNetwork inner) =>
+        outer.PrefixLength <= inner.PrefixLength && outer.Contains(inner.BaseAddress);
 
     private static bool Overlap(ZoneSubnet a, ZoneSubnet b) => a.Cidr.Contains(b.Cidr.BaseAddress) || b.Cidr.Contains(a.Cidr.BaseAddress);
 

@@ -5,7 +5,8 @@ namespace Infra.Policies.Model;
 /// <summary>
 /// One immutable node of a resource's property tree, with the provider schema's camelCase names.
 /// A secret keeps no content at all: a rule can see that a value is secret, never what it is, so no
-/// report can print it. Lookups never throw: a missing key or index gives <see cref="Null"/>.
+/// report can print it. Lookups never throw: a missing key or index gives <see cref="Null"/>, and a field or item of an
+/// unknown value is <see cref="Unknown"/> (a preview that cannot know an object cannot know its parts either).
 /// </summary>
 public sealed class PropertyValue
 {
@@ -59,9 +60,11 @@ public sealed class PropertyValue
     /// <summary>The fields of an object; empty for anything else.</summary>
     public IReadOnlyDictionary<string, PropertyValue> Fields => _payload as IReadOnlyDictionary<string, PropertyValue> ?? PropertyMap.Empty;
 
-    public PropertyValue this[string key] => _payload is IReadOnlyDictionary<string, PropertyValue> fields && fields.TryGetValue(key, out var value) ? value : Null;
+    public PropertyValue this[string key] => IsUnknown ? this
+        : _payload is IReadOnlyDictionary<string, PropertyValue> fields && fields.TryGetValue(key, out var value) ? value : Null;
 
-    public PropertyValue this[int index] => _payload is IReadOnlyList<PropertyValue> items && index >= 0 && index < items.Count ? items[index] : Null;
+    public PropertyValue this[int index] => IsUnknown ? this
+        : _payload is IReadOnlyList<PropertyValue> items && index >= 0 && index < items.Count ? items[index] : Null;
 
     /// <summary>Follows a dotted path such as <c>metadataOptions.httpTokens</c>.</summary>
     public PropertyValue At(string path)
@@ -85,6 +88,11 @@ public sealed class PropertyValue
 
     private PropertyValue Field(ReadOnlySpan<char> key)
     {
+        if (IsUnknown)
+        {
+            return this;
+        }
+
         if (_payload is PropertyMap map)
         {
             return map.Find(key) ?? Null;

@@ -1,11 +1,14 @@
 using System.CommandLine;
+using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
 using Infra.Cli.Rendering;
-using Spectre.Console;
 
 namespace Infra.Cli.Commands;
 
-/// <summary><c>infra plan --stack NAME [--output table|json]</c>: what the stack will hold, offline.</summary>
+/// <summary>
+/// <c>infra plan --stack NAME [--output table|json] [--state FILE]</c>: what the stack will hold,
+/// offline; with <c>--state</c>, also the topic changes against a <c>pulumi stack export</c>.
+/// </summary>
 internal static class PlanCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -18,17 +21,22 @@ internal static class PlanCommand
             DefaultValueFactory = _ => "table",
         };
         output.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("plan", "Show what a stack will hold, computed from its config and the catalogs; exit 1 when they are invalid.")
+        var state = new Option<string?>("--state")
+        {
+            Description = "A `pulumi stack export` file of the stack: list the Kafka topic changes against it; exit 1 when one is refused",
+        };
+        var command = new Command("plan", "Show what a stack will hold, computed from its config and the catalogs; exit 1 when they are invalid or a topic change is refused.")
         {
             stack,
             output,
+            state,
             repository,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(stack)!, parsed.GetValue(output)!, parsed.GetValue(repository), environment));
+        command.SetAction(parsed => Run(parsed.GetValue(stack)!, parsed.GetValue(output)!, parsed.GetValue(state), parsed.GetValue(repository), environment));
         return command;
     }
 
-    private static int Run(string stackName, string output, string? repository, CliEnvironment environment)
+    private static int Run(string stackName, string output, string? statePath, string? repository, CliEnvironment environment)
     {
         if (RepositoryLocator.Open(repository, environment) is not { } loader)
         {
@@ -37,6 +45,12 @@ internal static class PlanCommand
         if (!loader.StackNames().Contains(stackName))
         {
             environment.Error.WriteLine($"infra: --stack {stackName}: no such stack; stacks of this repository: {string.Join(", ", loader.StackNames())}");
+            return ExitCodes.BadInput;
+        }
+        // An unreadable state is bad input: it is reported before anything is checked.
+        var deployed = statePath is null ? null : ReadState(statePath, environment);
+        if (statePath is not null && deployed is null)
+        {
             return ExitCodes.BadInput;
         }
         var result = loader.LoadFromFiles(stackName);
@@ -50,14 +64,39 @@ internal static class PlanCommand
             return ExitCodes.Failed;
         }
         var plan = StackPlanner.Plan(definition, environment.Today);
+        var kafka = KafkaTopicCatalog.Blueprint(definition);
+        var changes = deployed is null ? null : KafkaChangePlanner.Compare(kafka, deployed);
         if (output == "json")
         {
-            environment.Out.Profile.Out.Writer.WriteLine(PlanJson.Serialize(plan));
+            environment.Out.Profile.Out.Writer.WriteLine(PlanJson.Serialize(plan, kafka, changes));
         }
         else
         {
             PlanTables.Render(plan, environment.Out);
+            KafkaTables.Render(kafka, changes, environment.Out);
+        }
+        if (changes is { HasRefused: true })
+        {
+            environment.Error.WriteLine($"infra: {changes.Changes.Count(c => c.Refused)} refused topic changes on stack '{stackName}'; see the reasons in the plan.");
+            return ExitCodes.Failed;
         }
         return ExitCodes.Ok;
+    }
+
+    private static IReadOnlyList<DeployedTopic>? ReadState(string statePath, CliEnvironment environment)
+    {
+        try
+        {
+            return StackExportReader.ReadTopics(Path.GetFullPath(statePath, environment.WorkingDirectory));
+        }
+        catch (StackExportException e)
+        {
+            environment.Error.WriteLine($"infra: --state {statePath}: {e.Message}; expected the output of `pulumi stack export`");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            environment.Error.WriteLine($"infra: --state {statePath}: cannot be read: {e.Message}");
+        }
+        return null;
     }
 }

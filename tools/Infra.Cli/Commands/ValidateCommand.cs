@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Infra.Blueprints.Loading;
+using Infra.Blueprints.People;
 using Spectre.Console;
 
 namespace Infra.Cli.Commands;
@@ -37,6 +38,7 @@ internal static class ValidateCommand
 
         // The catalogs are shared by every stack: report each finding once.
         var diagnostics = results.SelectMany(r => r.Result.Diagnostics).Distinct().ToList();
+        diagnostics.AddRange(PeopleChecks(loader, results.Select(r => r.Result), environment.Today));
         foreach (var diagnostic in diagnostics)
         {
             var colour = diagnostic.IsError ? "red" : "yellow";
@@ -54,5 +56,20 @@ internal static class ValidateCommand
             environment.Out.MarkupLine($"[red]{errors} error(s)[/]: fix them and run 'infra validate' again.");
         }
         return errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// people.yaml's canonical form, and the contracts and grants ending within a week: checks that
+    /// need the loaded people, and today (the loader has no clock). They run once the catalogs load.
+    /// </summary>
+    private static List<Diagnostic> PeopleChecks(StackDefinitionLoader loader, IEnumerable<LoadResult> results, DateOnly today)
+    {
+        if (results.Select(r => r.Definition).FirstOrDefault(d => d is not null) is not { } definition)
+        {
+            return [];
+        }
+        var people = definition.Catalog.People;
+        var canonical = PeopleCatalogChecks.Canonical(File.ReadAllText(Path.Combine(loader.RepositoryRoot, StackDefinitionLoader.PeopleFile)), people);
+        return [.. canonical is null ? [] : new[] { canonical }, .. PeopleCatalogChecks.EndingSoon(people, today, canonical is null)];
     }
 }

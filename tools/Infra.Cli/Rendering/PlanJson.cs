@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
 
 namespace Infra.Cli.Rendering;
@@ -13,5 +14,11 @@ internal static class PlanJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    public static string Serialize(StackPlan plan) => JsonSerializer.Serialize(plan, Options);
+    /// <summary>The plan, with a <c>kafka</c> member: the stack's Kafka blueprint and, given a state, the topic changes.</summary>
+    public static string Serialize(StackPlan plan, KafkaTopicsBlueprint kafka, KafkaChangePlan? changes)
+    {
+        var root = JsonSerializer.SerializeToNode(plan, Options)!.AsObject();
+        root["kafka"] = JsonSerializer.SerializeToNode(new { blueprint = kafka, changes }, Options);
+        return root.ToJsonString(Options);
+    }
 }

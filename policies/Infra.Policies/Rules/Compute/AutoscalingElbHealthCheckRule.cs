@@ -28,7 +28,7 @@ public sealed class AutoscalingElbHealthCheckRule : PolicyRule
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var behindLoadBalancer = resource.Property("targetGroupArns").Items.Count > 0 || resource.Property("trafficSources").Items.Count > 0;
-        if (behindLoadBalancer && resource.Property("healthCheckType").AsString() != "ELB")
+        if (behindLoadBalancer && !resource.Property("healthCheckType").IsUnknown && resource.Property("healthCheckType").AsString() != "ELB")
         {
             yield return $"healthCheckType is '{resource.Property("healthCheckType")}'; expected 'ELB' behind a load balancer";
         }

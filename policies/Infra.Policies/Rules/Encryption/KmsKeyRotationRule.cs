@@ -26,9 +26,9 @@ public sealed class KmsKeyRotationRule : PolicyRule
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var spec = resource.Property("customerMasterKeySpec").AsString() ?? "SYMMETRIC_DEFAULT";
-        if (spec != "SYMMETRIC_DEFAULT")
+        if (spec != "SYMMETRIC_DEFAULT" || resource.Property("customerMasterKeySpec").IsUnknown || resource.Property("enableKeyRotation").IsUnknown)
         {
-            yield break; // AWS rotates symmetric keys only
+            yield break; // AWS rotates symmetric keys only; unknown until the update: nothing to judge
         }
 
         if (resource.Property("enableKeyRotation").AsBoolean() != true)

@@ -26,7 +26,7 @@ public sealed class MandatoryTagsRule : PolicyRule
 
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
-        if (!Taggable.Is(resource) || resource.Outputs["tagsAll"].IsUnknown)
+        if (!Taggable.Is(resource) || resource.Outputs["tagsAll"].IsUnknown || resource.Inputs["tagsAll"].IsUnknown || resource.Inputs["tags"].IsUnknown)
         {
             yield break;
         }
@@ -35,7 +35,7 @@ public sealed class MandatoryTagsRule : PolicyRule
         List<string>? missing = null;
         foreach (var tag in context.MandatoryTags)
         {
-            if (Tags.Get(resource, sources, tag) is not { Length: > 0 })
+            if (Tags.Get(resource, sources, tag) is not { Length: > 0 } && !Tags.IsUnknown(sources, tag))
             {
                 (missing ??= []).Add(tag);
             }

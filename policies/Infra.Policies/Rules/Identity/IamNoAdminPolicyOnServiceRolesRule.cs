@@ -31,6 +31,9 @@ public sealed class IamNoAdminPolicyOnServiceRolesRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 1.16", "PCI DSS 7.2.1", "ISO 27001 A.8.2"];
 
+    /// <summary>Whether an attachment's role is a service role is known only from the roles of the stack.</summary>
+    public override RuleScope Scope => RuleScope.Stack;
+
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Type == TypeTokens.IamRole)

@@ -28,7 +28,8 @@ public sealed class LbDropInvalidHeadersRule : PolicyRule
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var type = resource.Property("loadBalancerType").AsString() ?? "application";
-        if (type == "application" && resource.Property("dropInvalidHeaderFields").AsBoolean() != true)
+        if (type == "application" && !resource.Property("loadBalancerType").IsUnknown && !resource.Property("dropInvalidHeaderFields").IsUnknown
+            && resource.Property("dropInvalidHeaderFields").AsBoolean() != true)
         {
             yield return "dropInvalidHeaderFields is not true";
         }

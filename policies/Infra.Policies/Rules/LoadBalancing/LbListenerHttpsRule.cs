@@ -30,6 +30,12 @@ public sealed class LbListenerHttpsRule : PolicyRule
             yield break;
         }
 
+        var actions = resource.Property("defaultActions");
+        if (actions.IsUnknown || actions.Items.Any(a => a["type"].IsUnknown || a["redirect"]["protocol"].IsUnknown))
+        {
+            yield break;
+        }
+
         var redirectsToHttps = resource.Property("defaultActions").Items.Count > 0
             && resource.Property("defaultActions").Items.All(a =>
                 a["type"].AsString() == "redirect" && a["redirect"]["protocol"].AsString() == "HTTPS");

@@ -29,6 +29,11 @@ public sealed class KafkaBoundedRetentionRule : PolicyRule
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var config = resource.Property("config");
+        if (config["cleanup.policy"].IsUnknown || config["retention.ms"].IsUnknown)
+        {
+            yield break;
+        }
+
         var cleanup = config["cleanup.policy"].AsString() ?? "delete";
         if (!cleanup.Contains("delete", StringComparison.Ordinal))
         {

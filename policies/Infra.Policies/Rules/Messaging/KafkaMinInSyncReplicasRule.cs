@@ -32,6 +32,11 @@ public sealed class KafkaMinInSyncReplicasRule : PolicyRule
         }
 
         var value = resource.Property("config")["min.insync.replicas"];
+        if (value.IsUnknown)
+        {
+            yield break;
+        }
+
         var minimum = value.AsNumber() ?? 1;
         var factor = resource.Property("replicationFactor").AsNumber();
         if (minimum < 2)

@@ -24,6 +24,9 @@ public sealed class SecurityGroupPublicIngressRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 5.2", "CIS AWS 5.3", "PCI DSS 1.3.1", "ISO 27001 A.8.20", "DORA Art. 9"];
 
+    /// <summary>Whether a group belongs to a load balancer is known only from the load balancers of the stack.</summary>
+    public override RuleScope Scope => RuleScope.Stack;
+
     public override IEnumerable<RuleFinding> Evaluate(ResourceSet resources, PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(resources);

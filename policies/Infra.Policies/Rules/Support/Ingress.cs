@@ -25,6 +25,11 @@ internal sealed record Ingress(string Protocol, int FromPort, int ToPort, IReadO
             case TypeTokens.SecurityGroup:
                 foreach (var item in resource.Property("ingress").Items)
                 {
+                    if (IsUndecided(item["protocol"], item["fromPort"], item["toPort"]))
+                    {
+                        continue;
+                    }
+
                     yield return new Ingress(
                         item["protocol"].AsString() ?? "tcp",
                         (int)(item["fromPort"].AsNumber() ?? 0),
@@ -34,7 +39,8 @@ internal sealed record Ingress(string Protocol, int FromPort, int ToPort, IReadO
                 }
 
                 break;
-            case TypeTokens.SecurityGroupRule when resource.Property("type").AsString() == "ingress":
+            case TypeTokens.SecurityGroupRule when resource.Property("type").AsString() == "ingress"
+                && !IsUndecided(resource.Property("protocol"), resource.Property("fromPort"), resource.Property("toPort")):
                 yield return new Ingress(
                     resource.Property("protocol").AsString() ?? "tcp",
                     (int)(resource.Property("fromPort").AsNumber() ?? 0),
@@ -42,7 +48,8 @@ internal sealed record Ingress(string Protocol, int FromPort, int ToPort, IReadO
                     [.. resource.Property("cidrBlocks").AsStrings(), .. resource.Property("ipv6CidrBlocks").AsStrings()],
                     resource.Property("securityGroupId").AsString());
                 break;
-            case TypeTokens.SecurityGroupIngressRule:
+            case TypeTokens.SecurityGroupIngressRule
+                when !IsUndecided(resource.Property("ipProtocol"), resource.Property("fromPort"), resource.Property("toPort")):
                 yield return new Ingress(
                     resource.Property("ipProtocol").AsString() ?? "tcp",
                     (int)(resource.Property("fromPort").AsNumber() ?? -1),
@@ -52,4 +59,8 @@ internal sealed record Ingress(string Protocol, int FromPort, int ToPort, IReadO
                 break;
         }
     }
+
+    /// <summary>Ports or protocol unknown until the update: which ports are open cannot be told, so the permission is not judged.</summary>
+    private static bool IsUndecided(PropertyValue protocol, PropertyValue fromPort, PropertyValue toPort) =>
+        protocol.IsUnknown || fromPort.IsUnknown || toPort.IsUnknown;
 }

@@ -31,6 +31,10 @@ internal static class Tags
         return null;
     }
 
+    /// <summary>Whether the tag's value is unknown until the update, in the first tag map that holds it.</summary>
+    public static bool IsUnknown(PropertyValue[] sources, string key) =>
+        sources.Select(s => s[key]).FirstOrDefault(v => v.IsPresent)?.IsUnknown == true;
+
     public static IReadOnlyDictionary<string, string> Of(PolicyResource resource)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -30,16 +30,23 @@ public sealed class VaultAwsAuthRoleTtlRule : PolicyRule
     {
         var ttl = resource.Property("tokenTtl").AsNumber() ?? 0;
         var max = resource.Property("tokenMaxTtl").AsNumber() ?? 0;
-        if (ttl is <= 0 or > MaximumTtlSeconds)
+        var ttlKnown = !resource.Property("tokenTtl").IsUnknown;
+        var maxKnown = !resource.Property("tokenMaxTtl").IsUnknown;
+        if (ttlKnown && ttl is <= 0 or > MaximumTtlSeconds)
         {
             yield return $"tokenTtl is {(ttl <= 0 ? "not set (Vault default: 32 days)" : ttl + " s")}; expected 1 to {MaximumTtlSeconds} s";
+        }
+
+        if (!maxKnown)
+        {
+            yield break;
         }
 
         if (max is <= 0 or > MaximumMaxTtlSeconds)
         {
             yield return $"tokenMaxTtl is {(max <= 0 ? "not set (Vault default: 32 days)" : max + " s")}; expected 1 to {MaximumMaxTtlSeconds} s";
         }
-        else if (ttl > max)
+        else if (ttlKnown && ttl > max)
         {
             yield return $"tokenTtl {ttl} s is above tokenMaxTtl {max} s";
         }

@@ -30,12 +30,12 @@ public sealed class VaultDatabaseRoleTtlRule : PolicyRule
     {
         var defaultTtl = resource.Property("defaultTtl").AsNumber() ?? 0;
         var maxTtl = resource.Property("maxTtl").AsNumber() ?? 0;
-        if (defaultTtl is <= 0 or > MaximumDefaultTtlSeconds)
+        if (!resource.Property("defaultTtl").IsUnknown && defaultTtl is <= 0 or > MaximumDefaultTtlSeconds)
         {
             yield return $"defaultTtl is {(defaultTtl <= 0 ? "not set (mount default)" : defaultTtl + " s")}; expected 1 to {MaximumDefaultTtlSeconds} s";
         }
 
-        if (maxTtl is <= 0 or > MaximumMaxTtlSeconds)
+        if (!resource.Property("maxTtl").IsUnknown && maxTtl is <= 0 or > MaximumMaxTtlSeconds)
         {
             yield return $"maxTtl is {(maxTtl <= 0 ? "not set (mount default)" : maxTtl + " s")}; expected 1 to {MaximumMaxTtlSeconds} s";
         }

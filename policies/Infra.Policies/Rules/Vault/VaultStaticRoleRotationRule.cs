@@ -28,7 +28,8 @@ public sealed class VaultStaticRoleRotationRule : PolicyRule
 
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
-        if (resource.Property("rotationSchedule").AsString() is { Length: > 0 })
+        if (resource.Property("rotationSchedule").AsString() is { Length: > 0 }
+            || resource.Property("rotationSchedule").IsUnknown || resource.Property("rotationPeriod").IsUnknown)
         {
             yield break;
         }

@@ -1,0 +1,24 @@
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Fleets;
+
+namespace Infra.Blueprints.Databases;
+
+/// <summary>
+/// The cluster of one region and what it needs there: its own KMS key, subnet group, parameter
+/// group and security group. <see cref="IsPrimary"/> decides only what is set when the cluster is
+/// created (the master user on the primary; the secondary joins the global cluster as a replica)
+/// and the ingress from the fleets, which run in the primary region; the component ignores the
+/// creation-only fields afterwards, so that recording a switch in the config changes nothing.
+/// </summary>
+/// <param name="SecurityGroup">Ingress on the PostgreSQL port only from the fleets that declare the database; none in the secondary region, where no fleet runs.</param>
+public sealed record DatabaseRegionBlueprint(
+    string Region,
+    bool IsPrimary,
+    string ClusterIdentifier,
+    string FinalSnapshotIdentifier,
+    string SubnetGroupName,
+    EquatableList<string> SubnetIds,
+    string ParameterGroupName,
+    string KmsKeyDescription,
+    SecurityGroupSettings SecurityGroup,
+    EquatableList<DatabaseInstance> Instances);

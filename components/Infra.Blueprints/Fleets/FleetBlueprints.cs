@@ -1,0 +1,130 @@
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Loading;
+using Infra.Blueprints.Validation;
+
+namespace Infra.Blueprints.Fleets;
+
+/// <summary>Builds one fleet blueprint per service of a stack, in the primary region: a pure function of the definition.</summary>
+public static class FleetBlueprints
+{
+    public const string SsmManagedInstanceCore = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+    public const string ManagedBy = "pulumi";
+
+    /// <summary>Room for boot, the Vault and Consul agents and the application's start; the image is pre-baked, so this is ample.</summary>
+    public const int HealthCheckGracePeriodSeconds = 300;
+
+    /// <summary>Requests of a bank API end well within this; the load balancer's default (300 s) would only slow every refresh.</summary>
+    public const int DeregistrationDelaySeconds = 30;
+
+    /// <summary>Our Packer images are Amazon Linux 2023: its root device, and room for logs between rotations.</summary>
+    public const string RootDeviceName = "/dev/xvda";
+
+    public const int RootVolumeGiB = 30;
+
+    public static EquatableList<FleetBlueprint> For(StackDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var network = definition.Networks.FirstOrDefault(n => n.Region == definition.Regions.Primary)
+            ?? throw new ArgumentException($"the primary region {definition.Regions.Primary} has no network", nameof(definition));
+        var zones = network.Subnets.Count;
+        var minimumZones = definition.Environment == EnvironmentKind.Production ? FleetSettingsValidator.ProductionMinimumZones : 2;
+        if (zones < minimumZones)
+        {
+            throw new ArgumentException($"the network of {network.Region} has {zones} zone(s); {ValueReader.EnumName(definition.Environment)} fleets need at least {minimumZones}", nameof(definition));
+        }
+        var priorities = ListenerPriorities.Assign(definition.Services.Select(s => s.Name));
+        return definition.Services.Select(s => For(s, definition, network, priorities[s.Name])).ToEquatableList();
+    }
+
+    private static FleetBlueprint For(ServiceDefinition service, StackDefinition definition, RegionNetwork network, int priority)
+    {
+        var protocol = Protocol(service.Port);
+        var capacity = FleetCapacity.Compute(service.PeakRps, service.RpsPerInstance, network.Subnets.Count, definition.Environment);
+        var launchTemplate = new LaunchTemplateSettings(
+            service.Image,
+            service.InstanceType,
+            new InstanceMetadataOptions(HttpEndpoint: "enabled", HttpTokens: "required", HttpPutResponseHopLimit: 1, InstanceMetadataTags: "disabled"),
+            new RootVolume(RootDeviceName, RootVolumeGiB, "gp3", Encrypted: true, network.KmsKeyAlias, DeleteOnTermination: true),
+            AssociatePublicIpAddress: false,
+            DetailedMonitoring: true,
+            UserDataTemplate.Render(service, definition.StackName, network.Region, definition.Endpoints, protocol));
+        var autoScaling = new AutoScalingSettings(
+            network.Subnets,
+            HealthCheckType: "ELB",
+            HealthCheckGracePeriodSeconds,
+            CapacityRebalance: true,
+            new InstanceRefreshSettings(
+                Strategy: "Rolling",
+                MinHealthyPercentage: 100,
+                // Launch before terminate, up to the group's max: one zone's worth at a time.
+                MaxHealthyPercentage: Math.Min(200, (int)(100L * capacity.Max / capacity.Desired)),
+                InstanceWarmupSeconds: HealthCheckGracePeriodSeconds,
+                AutoRollback: true,
+                SkipMatching: true));
+        var healthCheck = service.HealthCheck;
+        var targetGroup = new TargetGroupSettings(
+            network.VpcId,
+            service.Port,
+            protocol,
+            TargetType: "instance",
+            DeregistrationDelaySeconds,
+            new TargetHealthCheck(
+                healthCheck.Path,
+                protocol,
+                healthCheck.IntervalSeconds,
+                // The load balancer requires the timeout to be shorter than the interval.
+                TimeoutSeconds: Math.Clamp(healthCheck.IntervalSeconds - 1, 2, 5),
+                healthCheck.HealthyThreshold,
+                healthCheck.UnhealthyThreshold,
+                Matcher: "200"));
+        var callers = definition.Services.Where(s => s.DependsOn.Services.Contains(service.Name)).Select(s => s.Name).ToEquatableList();
+        return new FleetBlueprint(
+            service.Name,
+            service.Team,
+            definition.StackName,
+            definition.Environment,
+            network.Region,
+            service.Port,
+            capacity,
+            launchTemplate,
+            autoScaling,
+            targetGroup,
+            new ListenerRuleSettings(network.LoadBalancer.ListenerArn, priority, HostName(service.Name, definition.Endpoints)),
+            new SecurityGroupSettings(network.VpcId, $"{service.Name} instances", FleetSecurityRules.For(service, definition, network)),
+            new InstanceRoleSettings(
+                IamPolicyDocuments.Ec2AssumeRole(),
+                [SsmManagedInstanceCore],
+                service.Iam,
+                IamPolicyDocuments.Allow(service.Iam),
+                VaultAuthRole: service.Name),
+            new ConsulServiceSettings(service.Name, "http", callers),
+            service.DependsOn.Services,
+            Tags(service, definition));
+    }
+
+    /// <summary>Ports ending in 443 (8443, 9443) speak HTTPS; the others HTTP.</summary>
+    public static string Protocol(int port) => port % 1000 == 443 ? "HTTPS" : "HTTP";
+
+    /// <summary>
+    /// The host name the shared load balancer routes to the fleet: the service's name in the
+    /// environment's domain, which is the Vault endpoint's host less its first label
+    /// (vault.stg.example-bank.eu gives payments-api.stg.example-bank.eu).
+    /// </summary>
+    public static string HostName(string service, PlatformEndpoints endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var host = endpoints.Vault.Host;
+        var dot = host.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? $"{service}.{host}" : service + host[dot..];
+    }
+
+    private static EquatableList<ResourceTag> Tags(ServiceDefinition service, StackDefinition definition) =>
+    [
+        new("service", service.Name),
+        new("team", service.Team),
+        new("environment", ValueReader.EnumName(definition.Environment)),
+        new("cost-center", definition.CostCenter),
+        new("data-classification", ValueReader.EnumName(service.DataClassification)),
+        new("managed-by", ManagedBy),
+    ];
+}

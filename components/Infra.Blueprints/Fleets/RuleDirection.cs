@@ -1,0 +1,8 @@
+namespace Infra.Blueprints.Fleets;
+
+/// <summary>Which way a security group rule lets traffic through, seen from the fleet.</summary>
+public enum RuleDirection
+{
+    Ingress,
+    Egress,
+}

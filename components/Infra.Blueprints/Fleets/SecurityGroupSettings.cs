@@ -1,0 +1,11 @@
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.Fleets;
+
+/// <summary>The fleet's own security group and every rule of it, in both directions.</summary>
+public sealed record SecurityGroupSettings(string VpcId, string Description, EquatableList<SecurityRule> Rules)
+{
+    public IEnumerable<SecurityRule> Ingress => Rules.Where(r => r.Direction == RuleDirection.Ingress);
+
+    public IEnumerable<SecurityRule> Egress => Rules.Where(r => r.Direction == RuleDirection.Egress);
+}

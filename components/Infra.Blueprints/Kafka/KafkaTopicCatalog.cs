@@ -1,0 +1,74 @@
+using System.Globalization;
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.Kafka;
+
+/// <summary>Computes a stack's Kafka blueprint from its definition: a pure function.</summary>
+public static class KafkaTopicCatalog
+{
+    public static KafkaTopicsBlueprint Blueprint(StackDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return Blueprint(definition.StackName, definition.Environment, definition.Catalog.Topics);
+    }
+
+    public static KafkaTopicsBlueprint Blueprint(string stack, EnvironmentKind environment, IEnumerable<KafkaTopicDefinition> topics)
+    {
+        var onStack = topics.Select(t => ResolvedTopic.Resolve(t, stack)).ToList();
+        var live = onStack.Where(t => !t.Delete).ToList();
+        return new KafkaTopicsBlueprint(
+            stack,
+            environment,
+            live.Select(t => Topic(t, environment)).OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableList(),
+            KafkaAcls.Derive(live.Select(t => t.Topic)),
+            onStack.Where(t => t.Delete).Select(t => t.Topic.Name).Order(StringComparer.Ordinal).ToEquatableList());
+    }
+
+    public static KafkaTopicBlueprint Topic(ResolvedTopic topic, EnvironmentKind environment)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return new KafkaTopicBlueprint(
+            topic.Topic.Name,
+            topic.Topic.Owner,
+            topic.Partitions,
+            topic.ReplicationFactor,
+            Config(topic, environment),
+            Protect: environment == EnvironmentKind.Production);
+    }
+
+    /// <summary>
+    /// The configs as Kafka takes them, without those equal to Kafka's default. A compacted topic
+    /// keeps every key's latest value for ever; it gets a time retention (and then deletes too) only
+    /// when <c>retentionHours</c> is stated.
+    /// </summary>
+    public static EquatableList<TopicConfigEntry> Config(ResolvedTopic topic, EnvironmentKind environment)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var config = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [KafkaTopicConfigs.CleanupPolicy] = (topic.Topic.CleanupPolicy, topic.RetentionHours) switch
+            {
+                (CleanupPolicy.Compact, null) => "compact",
+                (CleanupPolicy.Compact, _) => "compact,delete",
+                _ => "delete",
+            },
+        };
+        if (topic.RetentionHours is { } hours)
+        {
+            config[KafkaTopicConfigs.RetentionMs] = (hours * KafkaTopicRules.MillisecondsPerHour).ToString(CultureInfo.InvariantCulture);
+        }
+        if (environment == EnvironmentKind.Production)
+        {
+            config[KafkaTopicConfigs.MinInsyncReplicas] = KafkaTopicRules.ProductionMinInsyncReplicas.ToString(CultureInfo.InvariantCulture);
+        }
+        foreach (var entry in topic.Topic.Config)
+        {
+            // Validation has checked every key and value; the canonical spelling keeps "2" and "02" one value.
+            config[entry.Key] = KafkaTopicConfigs.Keys[entry.Key].Canonical(entry.Value) ?? entry.Value;
+        }
+        return config
+            .Where(c => !KafkaTopicConfigs.Keys[c.Key].IsKafkaDefault(c.Value))
+            .Select(c => new TopicConfigEntry(c.Key, c.Value))
+            .ToEquatableList();
+    }
+}

@@ -1,0 +1,61 @@
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.Loading;
+
+/// <summary>Reads <c>infra:vault</c> and the Vault grants of teams, with the bounds Vault use must keep.</summary>
+internal static class VaultSettingsReader
+{
+    public static VaultSettings? Read(MappingReader map)
+    {
+        var kvMount = map.Required("kvMount")?.Matching(Patterns.KebabName(), "a mount path of lowercase letters, digits and hyphens, e.g. kv");
+        var tokenTtl = map.Required("tokenTtl")?.Duration(TimeSpan.FromMinutes(5), TimeSpan.FromHours(4));
+        var tokenMaxTtl = map.Required("tokenMaxTtl")?.Duration(TimeSpan.FromMinutes(5), TimeSpan.FromHours(24));
+        var credentialTtl = map.Required("databaseCredentialTtl")?.Duration(TimeSpan.FromMinutes(5), TimeSpan.FromHours(8));
+        var credentialMaxTtl = map.Required("databaseCredentialMaxTtl")?.Duration(TimeSpan.FromMinutes(5), TimeSpan.FromHours(24));
+        var rotation = map.Required("staticRoleRotation")?.Duration(TimeSpan.FromHours(1), TimeSpan.FromDays(30));
+        var certificateTtl = map.Required("certificateTtl")?.Duration(TimeSpan.FromHours(1), TimeSpan.FromDays(30));
+        map.RejectUnknownKeys();
+        RequireOrder(map, "tokenTtl", tokenTtl, "tokenMaxTtl", tokenMaxTtl);
+        RequireOrder(map, "databaseCredentialTtl", credentialTtl, "databaseCredentialMaxTtl", credentialMaxTtl);
+        return kvMount is null || tokenTtl is null || tokenMaxTtl is null || credentialTtl is null || credentialMaxTtl is null
+            || rotation is null || certificateTtl is null
+            ? null
+            : new VaultSettings(kvMount, tokenTtl.Value, tokenMaxTtl.Value, credentialTtl.Value, credentialMaxTtl.Value, rotation.Value, certificateTtl.Value);
+    }
+
+    public static VaultPathGrant? ReadPathGrant(ValueReader value)
+    {
+        if (value.Mapping() is not { } map)
+        {
+            return null;
+        }
+        var pathValue = map.Required("path");
+        var path = pathValue?.String();
+        var capabilities = map.Required("capabilities")?.ListOfValues(item => item.Enum<VaultCapability>());
+        map.RejectUnknownKeys();
+        if (path is not null && VaultPaths.Problem(path) is { } problem)
+        {
+            pathValue!.Error(problem);
+            path = null;
+        }
+        if (capabilities is { Count: 0 })
+        {
+            map.Context.Error(KeyPath.Child(map.Path, "capabilities"), "lists no capability; expected at least one of " + string.Join(", ", Enum.GetValues<VaultCapability>().Select(ValueReader.EnumName)));
+        }
+        if (capabilities is not null && capabilities.Contains(VaultCapability.Sudo))
+        {
+            map.Context.Error(KeyPath.Child(map.Path, "capabilities"), "sudo is not granted to people through a team; root-protected paths are operated by the platform's break-glass procedure");
+        }
+        return path is null || capabilities is null
+            ? null
+            : new VaultPathGrant(path, capabilities.Distinct().Order().ToEquatableList());
+    }
+
+    private static void RequireOrder(MappingReader map, string shortKey, TimeSpan? shortValue, string longKey, TimeSpan? longValue)
+    {
+        if (shortValue > longValue)
+        {
+            map.Context.Error(KeyPath.Child(map.Path, longKey), $"{Durations.Format(longValue!.Value)} is shorter than {shortKey} {Durations.Format(shortValue!.Value)}; the maximum must be at least the default");
+        }
+    }
+}

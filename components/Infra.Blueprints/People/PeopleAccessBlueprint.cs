@@ -1,0 +1,20 @@
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.People;
+
+/// <summary>
+/// Everything the PeopleAccess component creates in a stack on a day. Only the people with access
+/// on that day appear, so whoever is past their end date loses everything at the next run. GitLab
+/// is one instance for every environment: only the production stack holds its memberships.
+/// </summary>
+public sealed record PeopleAccessBlueprint(
+    string Stack,
+    DateOnly Day,
+    EquatableList<VaultIdentityBlueprint> Identities,
+    EquatableList<VaultTeamGroupBlueprint> TeamGroups,
+    EquatableList<GitLabMembershipBlueprint> GitLabMemberships,
+    VpnPkiRoleBlueprint VpnRole,
+    EquatableList<VpnCertificateBlueprint> VpnCertificates,
+    EquatableList<VpnAuthorizationBlueprint> VpnAuthorizations,
+    EquatableList<ConsulPolicyBlueprint> ConsulPolicies,
+    EquatableList<ConsulTokenBlueprint> ConsulTokens);

@@ -1,0 +1,73 @@
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Loading;
+
+namespace Infra.Blueprints.Validation;
+
+/// <summary>Checks of the settings that fleets are built from: zones of production networks, services' IAM statements.</summary>
+internal static class FleetSettingsValidator
+{
+    /// <summary>Production fleets spread over at least this many zones, so that losing one still leaves two.</summary>
+    public const int ProductionMinimumZones = 3;
+
+    /// <summary>A justification shorter than this says nothing a reviewer can check.</summary>
+    public const int MinimumJustificationLength = 20;
+
+    public static void Validate(StackSettings settings, DocumentContext context)
+    {
+        if (settings.Environment == EnvironmentKind.Production)
+        {
+            foreach (var network in settings.Networks.Where(n => n.Subnets.Count is > 0 and < ProductionMinimumZones))
+            {
+                context.Error(KeyPath.Child(KeyPath.Child(StackConfigReader.Qualified(StackConfigKeys.Networks), network.Region), "subnets"),
+                    $"has {network.Subnets.Count} zone(s); production fleets spread over at least {ProductionMinimumZones} zones so that losing one still leaves two");
+            }
+        }
+        foreach (var service in settings.Services)
+        {
+            ValidateIam(service, context);
+        }
+    }
+
+    private static void ValidateIam(ServiceDefinition service, DocumentContext context)
+    {
+        var path = KeyPath.Child(KeyPath.Child(StackConfigReader.Qualified(StackConfigKeys.Services), service.Name), "iam");
+        for (var i = 0; i < service.Iam.Count; i++)
+        {
+            var statement = service.Iam[i];
+            var statementPath = KeyPath.Item(path, i);
+            RequireSome(statement.Actions, KeyPath.Child(statementPath, "actions"), "action", context);
+            RequireSome(statement.Resources, KeyPath.Child(statementPath, "resources"), "resource", context);
+            if (!statement.HasWildcard)
+            {
+                continue;
+            }
+            if (statement.Justification is null)
+            {
+                foreach (var (list, key) in new[] { (statement.Actions, "actions"), (statement.Resources, "resources") })
+                {
+                    for (var j = 0; j < list.Count; j++)
+                    {
+                        if (IamStatement.IsWildcard(list[j]))
+                        {
+                            context.Error(KeyPath.Item(KeyPath.Child(statementPath, key), j),
+                                $"'{list[j]}' is a wildcard; name the exact {key}, or add a justification to this statement saying why the wildcard is needed");
+                        }
+                    }
+                }
+            }
+            else if (statement.Justification.Trim().Length < MinimumJustificationLength)
+            {
+                context.Error(KeyPath.Child(statementPath, "justification"),
+                    $"'{statement.Justification}' is too short to justify a wildcard; write at least {MinimumJustificationLength} characters saying why it is needed");
+            }
+        }
+    }
+
+    private static void RequireSome(EquatableList<string> items, string path, string what, DocumentContext context)
+    {
+        if (items.Count == 0)
+        {
+            context.Error(path, $"lists no {what}; a statement names at least one");
+        }
+    }
+}

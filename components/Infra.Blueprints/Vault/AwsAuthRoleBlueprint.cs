@@ -1,0 +1,9 @@
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.Vault;
+
+/// <summary>
+/// The AWS IAM auth role a fleet's instances log in with: bound at deployment to the fleet's IAM
+/// role ARN, carrying the service's policy, with bounded token lifetimes.
+/// </summary>
+public sealed record AwsAuthRoleBlueprint(string Role, string Service, EquatableList<string> Policies, int TokenTtlSeconds, int TokenMaxTtlSeconds);

@@ -1,0 +1,4 @@
+namespace Infra.Blueprints.Vault;
+
+/// <summary>The audit device that records every request to Vault.</summary>
+public sealed record VaultAuditDevice(string Path, string Type, string FilePath);

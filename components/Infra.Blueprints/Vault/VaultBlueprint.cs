@@ -1,0 +1,16 @@
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.Vault;
+
+/// <summary>Everything this program configures in an environment's Vault.</summary>
+public sealed record VaultBlueprint(
+    VaultMount KvMount,
+    VaultMount PkiMount,
+    VaultMount DatabaseMount,
+    string AwsAuthPath,
+    VaultAuditDevice Audit,
+    EquatableList<VaultPolicy> Policies,
+    EquatableList<AwsAuthRoleBlueprint> AwsAuthRoles,
+    EquatableList<PkiRoleBlueprint> PkiRoles,
+    EquatableList<DatabaseRoleBlueprint> DatabaseRoles,
+    EquatableList<DatabaseStaticRoleBlueprint> StaticRoles);

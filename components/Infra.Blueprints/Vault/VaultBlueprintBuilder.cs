@@ -1,0 +1,77 @@
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.Vault;
+
+/// <summary>Derives the environment's Vault configuration from the stack definition: a pure function.</summary>
+public static class VaultBlueprintBuilder
+{
+    private const string AuditLog = "/var/log/vault/audit.log";
+
+    public static VaultBlueprint Build(StackDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var vault = definition.Vault;
+        var kv = new VaultMount(vault.KvMount, "kv", $"KV v2 secrets of {definition.StackName}", [new MountOption("version", "2")], Seconds(vault.TokenMaxTtl));
+        var pki = new VaultMount(VaultNames.PkiMount, "pki", "Internal TLS for services, by Consul name", [], Seconds(vault.CertificateTtl));
+        var database = new VaultMount(VaultNames.DatabaseMount, "database", "Dynamic and rotated database credentials", [], Seconds(vault.DatabaseCredentialMaxTtl));
+        var policies = definition.Services.Select(s => ServicePolicy(s, vault))
+            .Concat(definition.Catalog.Teams.Where(t => t.Entitlements.Vault.Count > 0).Select(TeamPolicy))
+            .ToEquatableList();
+        return new VaultBlueprint(
+            kv,
+            pki,
+            database,
+            VaultNames.AwsAuthPath,
+            new VaultAuditDevice("file", "file", AuditLog),
+            policies,
+            definition.Services.Select(s => new AwsAuthRoleBlueprint(
+                s.Name, s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl))).ToEquatableList(),
+            definition.Services.Select(s => new PkiRoleBlueprint(
+                s.Name, s.Name, ConsulNames(s.Name, definition.Endpoints.ConsulDatacenter), $"{Seconds(vault.CertificateTtl)}s", "ec", 256)).ToEquatableList(),
+            definition.Services
+                .SelectMany(s => s.DependsOn.Databases.Select(d => DynamicRole(d, s.Name, vault)))
+                .OrderBy(r => r.Name, StringComparer.Ordinal)
+                .ToEquatableList(),
+            definition.Databases.Select(d => new DatabaseStaticRoleBlueprint(
+                VaultNames.StaticDatabaseRole(d.Name), d.Name, VaultNames.SchemaOwner(d.Name), Seconds(vault.StaticRoleRotation))).ToEquatableList());
+    }
+
+    /// <summary>A service reads its own KV secrets, its database credentials, and issues its own certificates: nothing else.</summary>
+    private static VaultPolicy ServicePolicy(ServiceDefinition service, VaultSettings vault)
+    {
+        List<VaultPathGrant> rules =
+        [
+            new($"{vault.KvMount}/data/services/{service.Name}/*", [VaultCapability.Read]),
+            new($"{vault.KvMount}/metadata/services/{service.Name}/*", [VaultCapability.Read, VaultCapability.List]),
+            new($"{VaultNames.PkiMount}/issue/{service.Name}", [VaultCapability.Create, VaultCapability.Update]),
+        ];
+        rules.AddRange(service.DependsOn.Databases.Select(d =>
+            new VaultPathGrant($"{VaultNames.DatabaseMount}/creds/{VaultNames.DynamicDatabaseRole(d, service.Name)}", [VaultCapability.Read])));
+        return new VaultPolicy(VaultNames.ServicePolicy(service.Name), VaultPolicyHcl.Canonical(rules).ToEquatableList());
+    }
+
+    private static VaultPolicy TeamPolicy(TeamDefinition team) =>
+        new(VaultNames.TeamPolicy(team.Id), VaultPolicyHcl.Canonical(team.Entitlements.Vault).ToEquatableList());
+
+    private static DatabaseRoleBlueprint DynamicRole(string database, string service, VaultSettings vault) => new(
+        VaultNames.DynamicDatabaseRole(database, service),
+        database,
+        service,
+        Seconds(vault.DatabaseCredentialTtl),
+        Seconds(vault.DatabaseCredentialMaxTtl),
+        [
+            "CREATE ROLE \"{{name}}\" WITH LOGIN PASSWORD '{{password}}' VALID UNTIL '{{expiration}}';",
+            $"GRANT \"{VaultNames.ServiceGroupRole(service)}\" TO \"{{{{name}}}}\";",
+        ],
+        [
+            $"REASSIGN OWNED BY \"{{{{name}}}}\" TO \"{VaultNames.SchemaOwner(database)}\";",
+            "DROP OWNED BY \"{{name}}\";",
+            "DROP ROLE IF EXISTS \"{{name}}\";",
+        ]);
+
+    /// <summary>The names a service answers to in Consul: in its own datacenter and fully qualified.</summary>
+    private static EquatableList<string> ConsulNames(string service, string datacenter) =>
+        [$"{service}.service.consul", $"{service}.service.{datacenter}.consul"];
+
+    private static int Seconds(TimeSpan value) => (int)value.TotalSeconds;
+}

@@ -1,0 +1,9 @@
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.Vault;
+
+/// <summary>A Vault ACL policy as typed rules; <see cref="Hcl"/> is its canonical text.</summary>
+public sealed record VaultPolicy(string Name, EquatableList<VaultPathGrant> Rules)
+{
+    public string Hcl => VaultPolicyHcl.Render(this);
+}

@@ -1,0 +1,280 @@
+using System.Collections.Immutable;
+using Infra.Blueprints.Databases;
+using Infra.Blueprints.Fleets;
+using Pulumi;
+using ConsulCatalog = Pulumi.Consul;
+using Ec2 = Pulumi.Aws.Ec2;
+using Kms = Pulumi.Aws.Kms;
+using Rds = Pulumi.Aws.Rds;
+using VaultDatabase = Pulumi.Vault.Database;
+
+namespace Infra.Components.Databases;
+
+/// <summary>
+/// One Aurora PostgreSQL global database, mapped one for one from its <see cref="DatabaseBlueprint"/>:
+/// the global cluster and, per region (each through its own AWS provider), a KMS key, subnet group,
+/// cluster parameter group, security group with the ingress from the fleets, the cluster and its
+/// instances; the writer endpoint in Consul as an external service; the Vault connection and the
+/// database's Vault roles. Children are named from the component and a region, never a role. The
+/// fields an Aurora switchover or failover changes, and those set only when a cluster is created
+/// (which differ between the writer and the replica region), are ignored after creation, so that
+/// recording a switch in the config (<c>infra:regions.primary</c>) gives a plan without changes to
+/// the clusters.
+/// </summary>
+public sealed class ReplicatedDatabase : ComponentResource
+{
+    public const string TypeToken = "infra:database:ReplicatedDatabase";
+
+    /// <summary>
+    /// Set by AWS (membership, replication source, the engine version the global cluster upgrades)
+    /// or only at creation (the master user exists on the first writer only; a replica cluster takes
+    /// none): see terraform-provider-aws #42919, cloudposse/terraform-aws-rds-cluster #281.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ClusterIgnoredChanges =
+    [
+        "globalClusterIdentifier",
+        "replicationSourceIdentifier",
+        "engineVersion",
+        "masterUsername",
+        "manageMasterUserPassword",
+        "masterUserSecretKmsKeyId",
+    ];
+
+    public ReplicatedDatabase(string name, ReplicatedDatabaseArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var blueprint = args.Blueprint;
+        var missingRegions = blueprint.Regions.Select(r => r.Region).Where(r => !args.AwsProviders.ContainsKey(r)).ToList();
+        if (missingRegions.Count > 0)
+        {
+            throw new ArgumentException($"[{nameof(ReplicatedDatabaseArgs.AwsProviders)}] has no provider for: {string.Join(", ", missingRegions)}; the database needs one per region of its blueprint.", nameof(args));
+        }
+        var missingFleets = blueprint.UsedBy.Where(s => !args.FleetSecurityGroupIds.ContainsKey(s)).ToList();
+        if (missingFleets.Count > 0)
+        {
+            throw new ArgumentException($"[{nameof(ReplicatedDatabaseArgs.FleetSecurityGroupIds)}] has no security group for: {string.Join(", ", missingFleets)}; every service that uses {blueprint.Name} needs its fleet's group.", nameof(args));
+        }
+        var cluster = blueprint.Cluster;
+        var tags = blueprint.Tags;
+
+        var global = new Rds.GlobalCluster($"{name}-global", new Rds.GlobalClusterArgs
+        {
+            GlobalClusterIdentifier = blueprint.GlobalClusterIdentifier,
+            Engine = DatabaseBlueprints.Engine,
+            EngineVersion = blueprint.EngineVersion,
+            DatabaseName = blueprint.DatabaseName,
+            StorageEncrypted = cluster.StorageEncrypted,
+            DeletionProtection = cluster.DeletionProtection,
+            Tags = ResourceTags.Map(tags),
+        }, new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[blueprint.GlobalClusterRegion], Protect = cluster.Protect });
+
+        var clusters = new Dictionary<string, Rds.Cluster>(StringComparer.Ordinal);
+        List<Resource> primaryInstances = [];
+        // Primary first: the replica cluster can join only once the global cluster has a writer.
+        foreach (var region in blueprint.Regions)
+        {
+            var prefix = $"{name}-{region.Region}";
+            var onAws = new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[region.Region] };
+            var key = new Kms.Key($"{prefix}-key", new Kms.KeyArgs
+            {
+                Description = region.KmsKeyDescription,
+                EnableKeyRotation = true,
+                DeletionWindowInDays = cluster.KmsDeletionWindowDays,
+                Tags = ResourceTags.Map(tags),
+            }, new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[region.Region], Protect = cluster.Protect });
+            var subnets = new Rds.SubnetGroup($"{prefix}-subnets", new Rds.SubnetGroupArgs
+            {
+                Name = region.SubnetGroupName,
+                Description = $"{blueprint.Name} in {region.Region}",
+                SubnetIds = region.SubnetIds.ToList(),
+                Tags = ResourceTags.Map(tags),
+            }, onAws);
+            var parameters = new Rds.ClusterParameterGroup($"{prefix}-params", new Rds.ClusterParameterGroupArgs
+            {
+                Name = region.ParameterGroupName,
+                Family = cluster.ParameterGroupFamily,
+                Description = $"{blueprint.Name}: TLS only, connection and slow statement logs",
+                Parameters = cluster.Parameters
+                    .Select(p => new Rds.Inputs.ClusterParameterGroupParameterArgs { Name = p.Name, Value = p.Value, ApplyMethod = p.ApplyMethod })
+                    .ToList(),
+                Tags = ResourceTags.Map(tags),
+            }, onAws);
+            var securityGroup = new Ec2.SecurityGroup($"{prefix}-sg", new Ec2.SecurityGroupArgs
+            {
+                VpcId = region.SecurityGroup.VpcId,
+                Description = region.SecurityGroup.Description,
+                RevokeRulesOnDelete = true,
+                Tags = ResourceTags.Map(tags),
+            }, onAws);
+            foreach (var rule in region.SecurityGroup.Rules)
+            {
+                Input<string>? peer = rule.Peer.Kind == RulePeerKind.Fleet ? args.FleetSecurityGroupIds[rule.Peer.Value] : null;
+                _ = SecurityRuleResources.Create($"{prefix}-{rule.Key}", rule, securityGroup.Id, peer, tags, onAws);
+            }
+
+            var clusterArgs = new Rds.ClusterArgs
+            {
+                ClusterIdentifier = region.ClusterIdentifier,
+                Engine = Rds.EngineType.AuroraPostgresql,
+                EngineVersion = blueprint.EngineVersion,
+                GlobalClusterIdentifier = global.Id,
+                DbSubnetGroupName = subnets.Name,
+                DbClusterParameterGroupName = parameters.Name,
+                VpcSecurityGroupIds = { securityGroup.Id },
+                Port = blueprint.Port,
+                StorageEncrypted = cluster.StorageEncrypted,
+                KmsKeyId = key.Arn,
+                BackupRetentionPeriod = cluster.BackupRetentionDays,
+                PreferredBackupWindow = cluster.BackupWindow,
+                PreferredMaintenanceWindow = cluster.MaintenanceWindow,
+                IamDatabaseAuthenticationEnabled = cluster.IamAuthentication,
+                DeletionProtection = cluster.DeletionProtection,
+                CopyTagsToSnapshot = cluster.CopyTagsToSnapshot,
+                EnabledCloudwatchLogsExports = cluster.LogExports.ToList(),
+                SkipFinalSnapshot = false,
+                FinalSnapshotIdentifier = region.FinalSnapshotIdentifier,
+                ApplyImmediately = cluster.ApplyImmediately,
+                Tags = ResourceTags.Map(tags),
+            };
+            if (region.IsPrimary)
+            {
+                // RDS keeps the master password in Secrets Manager under this region's key: it is never in config or state.
+                clusterArgs.MasterUsername = blueprint.MasterUsername;
+                clusterArgs.ManageMasterUserPassword = true;
+                clusterArgs.MasterUserSecretKmsKeyId = key.Arn;
+            }
+            var clusterOptions = new CustomResourceOptions
+            {
+                Parent = this,
+                Provider = args.AwsProviders[region.Region],
+                Protect = cluster.Protect,
+                IgnoreChanges = [.. ClusterIgnoredChanges],
+                // Empty for the primary, which comes first; the replica waits for the writer.
+                DependsOn = primaryInstances.ToArray(),
+            };
+            var regionalCluster = new Rds.Cluster($"{prefix}-cluster", clusterArgs, clusterOptions);
+            clusters[region.Region] = regionalCluster;
+
+            for (var i = 0; i < region.Instances.Count; i++)
+            {
+                var instance = region.Instances[i];
+                var created = new Rds.ClusterInstance($"{prefix}-{i + 1}", new Rds.ClusterInstanceArgs
+                {
+                    Identifier = instance.Identifier,
+                    ClusterIdentifier = regionalCluster.Id,
+                    Engine = Rds.EngineType.AuroraPostgresql,
+                    InstanceClass = instance.InstanceClass,
+                    AvailabilityZone = instance.Zone,
+                    DbSubnetGroupName = subnets.Name,
+                    PromotionTier = instance.PromotionTier,
+                    PubliclyAccessible = false,
+                    PerformanceInsightsEnabled = true,
+                    PerformanceInsightsKmsKeyId = key.Arn,
+                    PerformanceInsightsRetentionPeriod = cluster.PerformanceInsightsRetentionDays,
+                    CopyTagsToSnapshot = cluster.CopyTagsToSnapshot,
+                    ApplyImmediately = cluster.ApplyImmediately,
+                    Tags = ResourceTags.Map(tags),
+                }, onAws);
+                if (region.IsPrimary)
+                {
+                    primaryInstances.Add(created);
+                }
+            }
+        }
+
+        var writer = clusters[blueprint.Primary.Region];
+        var onConsul = new CustomResourceOptions { Parent = this, Provider = args.ConsulProvider };
+        var node = new ConsulCatalog.Node($"{name}-consul-node", new ConsulCatalog.NodeArgs
+        {
+            Name = blueprint.Consul.NodeName,
+            Address = writer.Endpoint,
+            // No agent runs on this node: Consul's external services convention.
+            Meta = { { "external-node", "true" }, { "external-probe", "false" } },
+        }, onConsul);
+        _ = new ConsulCatalog.Service($"{name}-consul-service", new ConsulCatalog.ServiceArgs
+        {
+            Name = blueprint.Consul.ServiceName,
+            Node = node.Name,
+            Address = writer.Endpoint,
+            Port = blueprint.Consul.Port,
+            Tags = blueprint.Consul.Tags.ToList(),
+        }, onConsul);
+
+        var onVault = new CustomResourceOptions { Parent = this, Provider = args.VaultProvider, DependsOn = args.VaultDependsOn.ToArray() };
+        var vault = blueprint.Vault;
+        var connection = new VaultDatabase.SecretBackendConnection($"{name}-vault-connection", new VaultDatabase.SecretBackendConnectionArgs
+        {
+            Backend = vault.Backend,
+            Name = vault.Name,
+            PluginName = vault.PluginName,
+            AllowedRoles = vault.AllowedRoles.ToList(),
+            VerifyConnection = vault.VerifyConnection,
+            RootRotationStatements = vault.RootRotationStatements.ToList(),
+            Postgresql = new VaultDatabase.Inputs.SecretBackendConnectionPostgresqlArgs
+            {
+                ConnectionUrl = writer.Endpoint.Apply(vault.ConnectionUrl),
+                Username = vault.Username,
+                PasswordAuthentication = vault.PasswordAuthentication,
+            },
+        }, onVault);
+        var onConnection = new CustomResourceOptions { Parent = this, Provider = args.VaultProvider, DependsOn = { connection } };
+        foreach (var role in args.Vault.DatabaseRoles.Where(r => r.Database == blueprint.Name))
+        {
+            _ = new VaultDatabase.SecretBackendRole($"{name}-vault-role-{role.Service}", new VaultDatabase.SecretBackendRoleArgs
+            {
+                Backend = vault.Backend,
+                Name = role.Name,
+                DbName = connection.Name,
+                CreationStatements = role.CreationStatements.ToList(),
+                RevocationStatements = role.RevocationStatements.ToList(),
+                DefaultTtl = role.DefaultTtlSeconds,
+                MaxTtl = role.MaxTtlSeconds,
+            }, onConnection);
+        }
+        foreach (var role in args.Vault.StaticRoles.Where(r => r.Database == blueprint.Name))
+        {
+            _ = new VaultDatabase.SecretBackendStaticRole($"{name}-vault-static-role", new VaultDatabase.SecretBackendStaticRoleArgs
+            {
+                Backend = vault.Backend,
+                Name = role.Name,
+                DbName = connection.Name,
+                Username = role.Username,
+                RotationPeriod = role.RotationPeriodSeconds,
+            }, onConnection);
+        }
+
+        WriterEndpoint = writer.Endpoint;
+        ReaderEndpoint = writer.ReaderEndpoint;
+        GlobalClusterArn = global.Arn;
+        var (primary, secondary) = (blueprint.Primary.Region, blueprint.Secondary.Region);
+        ClusterArns = Output.Tuple(clusters[primary].Arn, clusters[secondary].Arn)
+            .Apply(arns => ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[] { KeyValuePair.Create(primary, arns.Item1), KeyValuePair.Create(secondary, arns.Item2) }));
+        // The secret's ARN is not the password, but it names where the master credential lives: kept secret all the same.
+        MasterUserSecretArn = Output.CreateSecret(writer.MasterUserSecrets.Apply(secrets => secrets.IsDefaultOrEmpty ? "" : secrets[0].SecretArn ?? ""));
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["writerEndpoint"] = WriterEndpoint,
+            ["readerEndpoint"] = ReaderEndpoint,
+            ["globalClusterArn"] = GlobalClusterArn,
+            ["clusterArns"] = ClusterArns,
+            ["masterUserSecretArn"] = MasterUserSecretArn,
+        });
+    }
+
+    [Output("writerEndpoint")]
+    public Output<string> WriterEndpoint { get; private set; }
+
+    [Output("readerEndpoint")]
+    public Output<string> ReaderEndpoint { get; private set; }
+
+    [Output("globalClusterArn")]
+    public Output<string> GlobalClusterArn { get; private set; }
+
+    /// <summary>The cluster ARN of each region, by region name.</summary>
+    [Output("clusterArns")]
+    public Output<ImmutableDictionary<string, string>> ClusterArns { get; private set; }
+
+    [Output("masterUserSecretArn")]
+    public Output<string> MasterUserSecretArn { get; private set; }
+}

@@ -1,0 +1,39 @@
+using Infra.Blueprints.Fleets;
+using Pulumi;
+
+namespace Infra.Components;
+
+/// <summary>
+/// The security group rules between fleets: for every rule of a blueprint whose peer is another
+/// fleet (a caller's ingress, a dependency's egress), the rule on that blueprint's group with the
+/// peer fleet's group. They need every fleet's group id, so they come after all fleets exist;
+/// each rule is named from its own fleet, so adding a fleet never renames another's rules.
+/// </summary>
+public sealed class FleetConnections : ComponentResource
+{
+    public const string TypeToken = "infra:fleet:FleetConnections";
+
+    public FleetConnections(string name, IReadOnlyList<FleetBlueprint> blueprints, IReadOnlyDictionary<string, ServiceFleet> fleets, ComponentResourceOptions options)
+        : base(TypeToken, name, options ?? throw new ArgumentNullException(nameof(options)))
+    {
+        ArgumentNullException.ThrowIfNull(blueprints);
+        ArgumentNullException.ThrowIfNull(fleets);
+        var aws = options.Providers.OfType<Pulumi.Aws.Provider>().SingleOrDefault()
+            ?? throw new ArgumentException("FleetConnections needs exactly one Pulumi.Aws.Provider in [Providers], the fleets' region", nameof(options));
+        var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
+        foreach (var blueprint in blueprints)
+        {
+            var own = Fleet(fleets, blueprint.Name);
+            foreach (var rule in blueprint.SecurityGroup.Rules.Where(r => r.Peer.Kind == RulePeerKind.Fleet))
+            {
+                _ = SecurityRuleResources.Create($"{blueprint.Name}-{rule.Key}", rule, own.SecurityGroupId, Fleet(fleets, rule.Peer.Value).SecurityGroupId, blueprint.Tags, onAws);
+            }
+        }
+        RegisterOutputs();
+    }
+
+    private static ServiceFleet Fleet(IReadOnlyDictionary<string, ServiceFleet> fleets, string service) =>
+        fleets.TryGetValue(service, out var fleet)
+            ? fleet
+            : throw new ArgumentException($"no fleet for service '{service}'; fleets: {string.Join(", ", fleets.Keys.Order(StringComparer.Ordinal))}", nameof(fleets));
+}

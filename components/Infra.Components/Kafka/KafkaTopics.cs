@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Infra.Blueprints.Kafka;
+using Pulumi;
+using Pulumi.Kafka;
+
+namespace Infra.Components.Kafka;
+
+/// <summary>
+/// The stack's Kafka topics and ACLs, mapped one to one from the <see cref="KafkaTopicsBlueprint"/>.
+/// A topic's child is named after the topic, an ACL's after its topic, service and operation
+/// (<see cref="KafkaAclBlueprint.ResourceName"/>), so renaming nothing else moves a URN. Topics
+/// carry the blueprint's <c>protect</c> (production). Topic ACLs take the topic's name output, so
+/// an ACL is created after its topic.
+/// </summary>
+public sealed class KafkaTopics : ComponentResource
+{
+    public const string TypeToken = "infra:kafka:KafkaTopics";
+
+    public KafkaTopics(string name, KafkaTopicsArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var blueprint = args.Blueprint;
+        var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);
+        foreach (var topic in blueprint.Topics)
+        {
+            var topicArgs = new TopicArgs
+            {
+                Name = topic.Name,
+                Partitions = topic.Partitions,
+                ReplicationFactor = topic.ReplicationFactor,
+            };
+            foreach (var entry in topic.Config)
+            {
+                topicArgs.Config.Add(entry.Key, entry.Value);
+            }
+            topics[topic.Name] = new Topic(topic.Name, topicArgs, new CustomResourceOptions
+            {
+                Parent = this,
+                Provider = args.Provider,
+                Protect = topic.Protect,
+            });
+        }
+
+        foreach (var acl in blueprint.Acls)
+        {
+            _ = new Acl(acl.ResourceName, new AclArgs
+            {
+                AclResourceName = acl.ResourceType == KafkaAclResourceType.Topic ? topics[acl.Resource].Name : acl.Resource,
+                AclResourceType = acl.ResourceType.ToString(),
+                ResourcePatternTypeFilter = acl.PatternType.ToString(),
+                AclPrincipal = acl.Principal,
+                AclHost = KafkaAclBlueprint.AnyHost,
+                AclOperation = acl.Operation.ToString(),
+                AclPermissionType = KafkaAclBlueprint.Allow,
+            }, new CustomResourceOptions { Parent = this, Provider = args.Provider });
+        }
+
+        TopicNames = Output.Create(blueprint.Topics.Select(t => t.Name).ToImmutableArray());
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["topicNames"] = TopicNames,
+        });
+    }
+
+    [Output("topicNames")]
+    public Output<ImmutableArray<string>> TopicNames { get; private set; }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Infra.Blueprints.People;
+using Pulumi;
+using Pulumi.Aws.Ec2ClientVpn;
+using Pulumi.Consul;
+using Pulumi.GitLab;
+using Pulumi.Vault.Identity;
+using Pulumi.Vault.PkiSecret;
+
+namespace Infra.Components.People;
+
+/// <summary>
+/// The people's access in one environment, from the <see cref="PeopleAccessBlueprint"/> of the day:
+/// a Vault identity entity per person with an alias on the login method, a Vault identity group per
+/// team carrying the team policy, GitLab group memberships (production stack only), a VPN client
+/// certificate per person from a dedicated PKI role (revoked when the resource goes), the Client VPN
+/// authorization rule of each team network, and Consul ACL tokens where a team says so. It creates
+/// and deletes only its own resources: accounts provisioned by the identity provider (SAML/SCIM),
+/// GitLab users included, are looked up, never created or removed. Providers come from the options
+/// (<c>Providers</c>: Vault, Consul, AWS of the primary region, GitLab).
+/// </summary>
+public sealed class PeopleAccess : ComponentResource
+{
+    public const string TypeToken = "infra:people:PeopleAccess";
+
+    public PeopleAccess(string name, PeopleAccessArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var blueprint = args.Blueprint;
+        var child = new CustomResourceOptions { Parent = this };
+        var lookup = new InvokeOptions { Parent = this };
+
+        var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
+        foreach (var identity in blueprint.Identities)
+        {
+            var entity = new Entity($"{name}-entity-{identity.Person}", new EntityArgs
+            {
+                Name = identity.EntityName,
+                Metadata =
+                {
+                    { "email", identity.Email },
+                    { "teams", string.Join(",", identity.Teams) },
+                    { "managed-by", PeopleNames.ManagedBy },
+                },
+            }, child);
+            _ = new EntityAlias($"{name}-alias-{identity.Person}", new EntityAliasArgs
+            {
+                Name = identity.AliasName,
+                MountAccessor = args.LoginMountAccessor,
+                CanonicalId = entity.Id,
+            }, child);
+            entities[identity.Person] = entity;
+        }
+
+        foreach (var group in blueprint.TeamGroups)
+        {
+            _ = new Group($"{name}-group-{group.Team}", new GroupArgs
+            {
+                Name = group.GroupName,
+                Type = "internal",
+                Policies = { group.Policy },
+                MemberEntityIds = group.Members.Select(m => entities[m].Id).ToList(),
+                Metadata = { { "managed-by", PeopleNames.ManagedBy } },
+            }, child);
+        }
+
+        var users = blueprint.GitLabMemberships.Select(m => m.Person).Distinct(StringComparer.Ordinal)
+            .ToDictionary(p => p, p => GetUser.Invoke(new GetUserInvokeArgs { Username = p }, lookup).Apply(u => u.UserId), StringComparer.Ordinal);
+        var groups = blueprint.GitLabMemberships.Select(m => m.Group).Distinct(StringComparer.Ordinal)
+            .ToDictionary(g => g, g => GetGroup.Invoke(new GetGroupInvokeArgs { FullPath = g }, lookup).Apply(r => r.GroupId), StringComparer.Ordinal);
+        foreach (var membership in blueprint.GitLabMemberships)
+        {
+            var membershipArgs = new GroupMembershipArgs
+            {
+                GroupId = groups[membership.Group],
+                UserId = users[membership.Person],
+                AccessLevel = membership.AccessLevel,
+            };
+            if (membership.ExpiresAt is { } expires)
+            {
+                membershipArgs.ExpiresAt = expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            _ = new GroupMembership($"{name}-gitlab-{membership.Person}-{membership.Group.Replace('/', '-')}", membershipArgs, child);
+        }
+
+        var vpn = blueprint.VpnRole;
+        var role = new SecretBackendRole($"{name}-vpn-role", new SecretBackendRoleArgs
+        {
+            Backend = vpn.Mount,
+            Name = vpn.Name,
+            AllowedDomains = { vpn.Domain },
+            AllowSubdomains = true,
+            AllowBareDomains = false,
+            AllowAnyName = false,
+            EnforceHostnames = true,
+            ServerFlag = false,
+            ClientFlag = true,
+            KeyType = vpn.KeyType,
+            KeyBits = vpn.KeyBits,
+            MaxTtl = Seconds(vpn.MaxTtlSeconds),
+        }, child);
+        foreach (var certificate in blueprint.VpnCertificates)
+        {
+            _ = new SecretBackendCert($"{name}-vpn-cert-{certificate.Person}", new SecretBackendCertArgs
+            {
+                Backend = role.Backend,
+                Name = role.Name,
+                CommonName = certificate.CommonName,
+                Ttl = Seconds(certificate.TtlSeconds),
+                AutoRenew = true,
+                MinSecondsRemaining = certificate.RenewWithinSeconds,
+                Revoke = true,
+            }, child);
+        }
+        foreach (var rule in blueprint.VpnAuthorizations)
+        {
+            _ = new AuthorizationRule($"{name}-vpn-rule-{rule.Team}-{rule.Network.Replace('/', '-')}", new AuthorizationRuleArgs
+            {
+                ClientVpnEndpointId = args.ClientVpnEndpointId,
+                TargetNetworkCidr = rule.Network,
+                AccessGroupId = rule.AccessGroup,
+                Description = rule.Description,
+            }, child);
+        }
+
+        var consulPolicies = blueprint.ConsulPolicies.ToDictionary(
+            p => p.Name,
+            p => new AclPolicy($"{name}-consul-policy-{p.Level}", new AclPolicyArgs
+            {
+                Name = p.Name,
+                Rules = p.Rules,
+                Description = $"People with {p.Level} access; managed by {PeopleNames.ManagedBy}",
+            }, child),
+            StringComparer.Ordinal);
+        foreach (var token in blueprint.ConsulTokens)
+        {
+            _ = new AclToken($"{name}-consul-token-{token.Person}", new AclTokenArgs
+            {
+                Description = token.Description,
+                Policies = { consulPolicies[token.Policy].Name },
+                Local = false,
+            }, child);
+        }
+
+        PeopleWithAccess = Output.Create(blueprint.Identities.Select(i => i.Person).ToImmutableArray());
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["peopleWithAccess"] = PeopleWithAccess,
+        });
+    }
+
+    [Output("peopleWithAccess")]
+    public Output<ImmutableArray<string>> PeopleWithAccess { get; private set; }
+
+    private static string Seconds(int seconds) => seconds.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using Infra.Blueprints.Fleets;
+using Pulumi;
+using Pulumi.Aws.AutoScaling.Inputs;
+using Pulumi.Aws.Ec2;
+using Pulumi.Aws.Ec2.Inputs;
+using Pulumi.Aws.Iam;
+using Pulumi.Aws.LB;
+using Pulumi.Aws.LB.Inputs;
+using Pulumi.Consul;
+using Pulumi.Consul.Inputs;
+
+namespace Infra.Components;
+
+/// <summary>
+/// One service's fleet, mapped one for one from its <see cref="FleetBlueprint"/>: instance role and
+/// profile, security group and the rules whose peers are known (the load balancer, CIDRs), target
+/// group and listener rule, launch template, autoscaling group, and the Consul service-defaults
+/// and intentions. Rules between fleets are made by <see cref="FleetConnections"/> once every
+/// fleet exists. The options must carry an AWS provider (one per region) and a Consul provider.
+/// </summary>
+public sealed class ServiceFleet : ComponentResource
+{
+    public const string TypeToken = "infra:fleet:ServiceFleet";
+
+    public ServiceFleet(string name, FleetBlueprint blueprint, ComponentResourceOptions options)
+        : base(TypeToken, name, options ?? throw new ArgumentNullException(nameof(options)))
+    {
+        ArgumentNullException.ThrowIfNull(blueprint);
+        var aws = options.Providers.OfType<Pulumi.Aws.Provider>().SingleOrDefault()
+            ?? throw new ArgumentException("ServiceFleet needs exactly one Pulumi.Aws.Provider in [Providers], for the fleet's region", nameof(options));
+        var consul = options.Providers.OfType<Pulumi.Consul.Provider>().SingleOrDefault()
+            ?? throw new ArgumentException("ServiceFleet needs exactly one Pulumi.Consul.Provider in [Providers]", nameof(options));
+        var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
+        var onConsul = new CustomResourceOptions { Parent = this, Provider = consul };
+        var tags = blueprint.Tags;
+
+        var role = new Role($"{name}-role", new RoleArgs
+        {
+            AssumeRolePolicy = blueprint.Role.AssumeRolePolicy,
+            Description = $"{blueprint.Name} instances",
+            Tags = ResourceTags.Map(tags),
+        }, onAws);
+        for (var i = 0; i < blueprint.Role.ManagedPolicyArns.Count; i++)
+        {
+            var policyArn = blueprint.Role.ManagedPolicyArns[i];
+            _ = new RolePolicyAttachment($"{name}-{policyArn[(policyArn.LastIndexOf('/') + 1)..]}", new RolePolicyAttachmentArgs
+            {
+                Role = role.Name,
+                PolicyArn = policyArn,
+            }, onAws);
+        }
+        if (blueprint.Role.InlinePolicy is { } inlinePolicy)
+        {
+            _ = new RolePolicy($"{name}-policy", new RolePolicyArgs
+            {
+                Role = role.Name,
+                Policy = inlinePolicy,
+            }, onAws);
+        }
+        var profile = new InstanceProfile($"{name}-profile", new InstanceProfileArgs
+        {
+            Role = role.Name,
+            Tags = ResourceTags.Map(tags),
+        }, onAws);
+
+        var securityGroup = new SecurityGroup($"{name}-sg", new SecurityGroupArgs
+        {
+            VpcId = blueprint.SecurityGroup.VpcId,
+            Description = blueprint.SecurityGroup.Description,
+            RevokeRulesOnDelete = true,
+            Tags = ResourceTags.Map(tags),
+        }, onAws);
+        foreach (var rule in blueprint.SecurityGroup.Rules.Where(r => r.Peer.Kind != RulePeerKind.Fleet))
+        {
+            Input<string>? peer = rule.Peer.Kind == RulePeerKind.SecurityGroup ? (Input<string>)rule.Peer.Value : null;
+            _ = SecurityRuleResources.Create($"{name}-{rule.Key}", rule, securityGroup.Id, peer, tags, onAws);
+        }
+
+        var health = blueprint.TargetGroup.HealthCheck;
+        var targetGroup = new TargetGroup($"{name}-tg", new TargetGroupArgs
+        {
+            VpcId = blueprint.TargetGroup.VpcId,
+            Port = blueprint.TargetGroup.Port,
+            Protocol = blueprint.TargetGroup.Protocol,
+            TargetType = blueprint.TargetGroup.TargetType,
+            DeregistrationDelay = blueprint.TargetGroup.DeregistrationDelaySeconds,
+            HealthCheck = new TargetGroupHealthCheckArgs
+            {
+                Enabled = true,
+                Path = health.Path,
+                Port = "traffic-port",
+                Protocol = health.Protocol,
+                Interval = health.IntervalSeconds,
+                Timeout = health.TimeoutSeconds,
+                HealthyThreshold = health.HealthyThreshold,
+                UnhealthyThreshold = health.UnhealthyThreshold,
+                Matcher = health.Matcher,
+            },
+            Tags = ResourceTags.Map(tags),
+        }, onAws);
+        _ = new ListenerRule($"{name}-rule", new ListenerRuleArgs
+        {
+            ListenerArn = blueprint.ListenerRule.ListenerArn,
+            Priority = blueprint.ListenerRule.Priority,
+            Actions =
+            {
+                new ListenerRuleActionArgs { Type = "forward", TargetGroupArn = targetGroup.Arn },
+            },
+            Conditions =
+            {
+                new ListenerRuleConditionArgs
+                {
+                    HostHeader = new ListenerRuleConditionHostHeaderArgs { Values = { blueprint.ListenerRule.HostHeader } },
+                },
+            },
+            Tags = ResourceTags.Map(tags),
+        }, onAws);
+
+        var template = blueprint.LaunchTemplate;
+        var launchTemplate = new LaunchTemplate($"{name}-lt", new LaunchTemplateArgs
+        {
+            ImageId = template.ImageId,
+            InstanceType = template.InstanceType,
+            IamInstanceProfile = new LaunchTemplateIamInstanceProfileArgs { Arn = profile.Arn },
+            MetadataOptions = new LaunchTemplateMetadataOptionsArgs
+            {
+                HttpEndpoint = template.Metadata.HttpEndpoint,
+                HttpTokens = template.Metadata.HttpTokens,
+                HttpPutResponseHopLimit = template.Metadata.HttpPutResponseHopLimit,
+                InstanceMetadataTags = template.Metadata.InstanceMetadataTags,
+            },
+            BlockDeviceMappings =
+            {
+                new LaunchTemplateBlockDeviceMappingArgs
+                {
+                    DeviceName = template.RootVolume.DeviceName,
+                    Ebs = new LaunchTemplateBlockDeviceMappingEbsArgs
+                    {
+                        VolumeSize = template.RootVolume.SizeGiB,
+                        VolumeType = template.RootVolume.VolumeType,
+                        // The provider takes these flags as the strings "true" and "false".
+                        Encrypted = Flag(template.RootVolume.Encrypted),
+                        KmsKeyId = template.RootVolume.KmsKeyAlias,
+                        DeleteOnTermination = Flag(template.RootVolume.DeleteOnTermination),
+                    },
+                },
+            },
+            NetworkInterfaces =
+            {
+                new LaunchTemplateNetworkInterfaceArgs
+                {
+                    DeviceIndex = 0,
+                    AssociatePublicIpAddress = Flag(template.AssociatePublicIpAddress),
+                    DeleteOnTermination = Flag(true),
+                    SecurityGroups = { securityGroup.Id },
+                },
+            },
+            Monitoring = new LaunchTemplateMonitoringArgs { Enabled = template.DetailedMonitoring },
+            UserData = template.UserDataBase64,
+            UpdateDefaultVersion = true,
+            TagSpecifications =
+            {
+                new LaunchTemplateTagSpecificationArgs { ResourceType = "instance", Tags = ResourceTags.Map(tags) },
+                new LaunchTemplateTagSpecificationArgs { ResourceType = "volume", Tags = ResourceTags.Map(tags) },
+            },
+            Tags = ResourceTags.Map(tags),
+        }, onAws);
+
+        var scaling = blueprint.AutoScaling;
+        var refresh = scaling.InstanceRefresh;
+        // Iam has a Group too: the autoscaling one is named in full.
+        var group = new Pulumi.Aws.AutoScaling.Group($"{name}-asg", new Pulumi.Aws.AutoScaling.GroupArgs
+        {
+            VpcZoneIdentifiers = scaling.Subnets.Select(s => s.SubnetId).ToList(),
+            MinSize = blueprint.Capacity.Min,
+            DesiredCapacity = blueprint.Capacity.Desired,
+            MaxSize = blueprint.Capacity.Max,
+            HealthCheckType = scaling.HealthCheckType,
+            HealthCheckGracePeriod = scaling.HealthCheckGracePeriodSeconds,
+            CapacityRebalance = scaling.CapacityRebalance,
+            TargetGroupArns = { targetGroup.Arn },
+            LaunchTemplate = new GroupLaunchTemplateArgs
+            {
+                Id = launchTemplate.Id,
+                // A version number, not $Latest: a new version is a change of the group, which starts the instance refresh.
+                Version = launchTemplate.LatestVersion.Apply(v => v.ToString(CultureInfo.InvariantCulture)),
+            },
+            InstanceRefresh = new GroupInstanceRefreshArgs
+            {
+                Strategy = refresh.Strategy,
+                Preferences = new GroupInstanceRefreshPreferencesArgs
+                {
+                    MinHealthyPercentage = refresh.MinHealthyPercentage,
+                    MaxHealthyPercentage = refresh.MaxHealthyPercentage,
+                    InstanceWarmup = refresh.InstanceWarmupSeconds.ToString(CultureInfo.InvariantCulture),
+                    AutoRollback = refresh.AutoRollback,
+                    SkipMatching = refresh.SkipMatching,
+                },
+            },
+            Tags = tags.Select(t => new GroupTagArgs { Key = t.Key, Value = t.Value, PropagateAtLaunch = true }).ToList(),
+        }, onAws);
+
+        _ = new ConfigEntryServiceDefaults($"{name}-defaults", new ConfigEntryServiceDefaultsArgs
+        {
+            Name = blueprint.Consul.ServiceName,
+            Protocol = blueprint.Consul.Protocol,
+            // The provider requires the block; exposing no path keeps Consul's default.
+            Exposes = { new ConfigEntryServiceDefaultsExposeArgs { Checks = false } },
+        }, onConsul);
+        var sources = blueprint.Consul.AllowedCallers
+            .Select(caller => new ConfigEntryServiceIntentionsSourceArgs { Name = caller, Action = "allow", Type = "consul" })
+            .Append(new ConfigEntryServiceIntentionsSourceArgs { Name = "*", Action = "deny", Type = "consul" })
+            .ToList();
+        _ = new ConfigEntryServiceIntentions($"{name}-intentions", new ConfigEntryServiceIntentionsArgs
+        {
+            Name = blueprint.Consul.ServiceName,
+            Sources = sources,
+        }, onConsul);
+
+        GroupName = group.Name;
+        TargetGroupArn = targetGroup.Arn;
+        SecurityGroupId = securityGroup.Id;
+        RoleArn = role.Arn;
+        RegisterOutputs();
+    }
+
+    [Output("groupName")]
+    public Output<string> GroupName { get; private set; }
+
+    [Output("targetGroupArn")]
+    public Output<string> TargetGroupArn { get; private set; }
+
+    [Output("securityGroupId")]
+    public Output<string> SecurityGroupId { get; private set; }
+
+    [Output("roleArn")]
+    public Output<string> RoleArn { get; private set; }
+
+    private static string Flag(bool value) => value ? "true" : "false";
+}

@@ -1,0 +1,13 @@
+using Infra.Blueprints.Vault;
+using Pulumi;
+
+namespace Infra.Components.Vault;
+
+/// <summary>What <see cref="VaultRoles"/> maps: the finished blueprint, and the fleets' IAM roles known only at deployment.</summary>
+public sealed class VaultRolesArgs
+{
+    public required VaultBlueprint Blueprint { get; init; }
+
+    /// <summary>The IAM role ARN of each service's fleet, by service name; each is bound to the service's AWS auth role.</summary>
+    public required IReadOnlyDictionary<string, Input<string>> FleetRoleArns { get; init; }
+}

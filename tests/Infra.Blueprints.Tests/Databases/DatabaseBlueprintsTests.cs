@@ -1,0 +1,171 @@
+using Infra.Blueprints.Databases;
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Fleets;
+using Infra.Blueprints.Tests.Fleets;
+using Infra.Blueprints.Tests.Support;
+using Infra.Blueprints.Vault;
+
+namespace Infra.Blueprints.Tests.Databases;
+
+public sealed class DatabaseBlueprintsTests
+{
+    private static readonly StackDefinition Staging = RepositoryDefinitions.Load("staging");
+    private static readonly StackDefinition Production = RepositoryDefinitions.Load("production");
+
+    private static DatabaseBlueprint Ledger(StackDefinition definition) => DatabaseBlueprints.For(definition).Single(d => d.Name == "ledger-db");
+
+    private static StackDefinition WithPrimary(StackDefinition definition, string primary, string secondary) =>
+        definition with { Regions = new RegionPair(primary, secondary) };
+
+    [Theory]
+    [InlineData("eu-west-3", "eu-west-1")]
+    [InlineData("eu-west-1", "eu-west-3")]
+    public void Writer_cluster_is_in_the_primary_region_and_the_replica_in_the_secondary(string primary, string secondary)
+    {
+        var database = Ledger(WithPrimary(Staging, primary, secondary));
+
+        Assert.Equal([primary, secondary], database.Regions.Select(r => r.Region));
+        Assert.Equal(primary, database.Primary.Region);
+        Assert.Equal(secondary, database.Secondary.Region);
+        Assert.Equal($"ledger-db-staging-{primary}", database.Primary.ClusterIdentifier);
+        Assert.Equal($"ledger-db-staging-{secondary}", database.Secondary.ClusterIdentifier);
+        Assert.Equal("ledger-db-staging", database.GlobalClusterIdentifier);
+        Assert.Equal("eu-west-1", database.GlobalClusterRegion);
+        Assert.Equal(Staging.Networks.Single(n => n.Region == primary).Subnets.Select(s => s.SubnetId), database.Primary.SubnetIds);
+        Assert.Equal(Staging.Networks.Single(n => n.Region == secondary).VpcId, database.Secondary.SecurityGroup.VpcId);
+    }
+
+    [Theory]
+    [InlineData("eu-west-3", "eu-west-1")]
+    [InlineData("eu-west-1", "eu-west-3")]
+    public void Ingress_on_5432_comes_only_from_the_fleets_that_use_the_database_and_only_in_the_primary_region(string primary, string secondary)
+    {
+        var database = Ledger(WithPrimary(Staging, primary, secondary));
+
+        var rules = database.Primary.SecurityGroup.Rules;
+        Assert.Equal(["ledger", "regulatory-reporting"], rules.Select(r => r.Peer.Value));
+        Assert.All(rules, r =>
+        {
+            Assert.Equal(RuleDirection.Ingress, r.Direction);
+            Assert.Equal(RulePeerKind.Fleet, r.Peer.Kind);
+            Assert.Equal(5432, r.Port);
+            Assert.Equal("tcp", r.Protocol);
+        });
+        Assert.Empty(database.Secondary.SecurityGroup.Rules);
+    }
+
+    [Fact]
+    public void Writer_and_readers_are_spread_over_the_zones()
+    {
+        var production = Ledger(Production);
+
+        Assert.Equal(["eu-west-3a", "eu-west-3b", "eu-west-3c"], production.Primary.Instances.Select(i => i.Zone));
+        Assert.Equal(["ledger-db-production-eu-west-3-1", "ledger-db-production-eu-west-3-2", "ledger-db-production-eu-west-3-3"], production.Primary.Instances.Select(i => i.Identifier));
+        Assert.Equal([0, 1, 1], production.Primary.Instances.Select(i => i.PromotionTier));
+        Assert.All(production.Regions.SelectMany(r => r.Instances), i => Assert.Equal("db.r7g.2xlarge", i.InstanceClass));
+        Assert.Equal(3, production.Secondary.Instances.Count);
+    }
+
+    [Fact]
+    public void Switched_config_gives_the_blueprint_of_a_stack_that_had_the_other_region_primary_from_the_start()
+    {
+        using var repository = new RepositoryCopy()
+            .Edit(Files.Staging, "primary: eu-west-3 ", "primary: eu-west-1 ")
+            .Edit(Files.Staging, "secondary: eu-west-1 ", "secondary: eu-west-3 ");
+        var switched = repository.Loader.LoadFromFiles("staging");
+        Assert.False(switched.HasErrors, switched.FormatErrors());
+
+        Assert.Equal(DatabaseBlueprints.For(WithPrimary(Staging, "eu-west-1", "eu-west-3")), DatabaseBlueprints.For(switched.Definition!));
+    }
+
+    [Fact]
+    public void A_switch_renames_nothing_and_changes_no_cluster_setting()
+    {
+        var before = DatabaseBlueprints.For(Staging);
+        var after = DatabaseBlueprints.For(WithPrimary(Staging, "eu-west-1", "eu-west-3"));
+
+        foreach (var (old, switched) in before.Zip(after))
+        {
+            Assert.Equal(old.GlobalClusterIdentifier, switched.GlobalClusterIdentifier);
+            Assert.Equal(old.GlobalClusterRegion, switched.GlobalClusterRegion);
+            Assert.Equal(old.Cluster, switched.Cluster);
+            Assert.Equal(old.Tags, switched.Tags);
+            foreach (var region in old.Regions)
+            {
+                var same = switched.Regions.Single(r => r.Region == region.Region);
+                // Only the role and the fleets' ingress move with the writer.
+                Assert.Equal(region with { IsPrimary = same.IsPrimary, SecurityGroup = same.SecurityGroup }, same);
+                Assert.NotEqual(region.IsPrimary, same.IsPrimary);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("staging", 7, false, 7, 7)]
+    [InlineData("production", 35, true, 30, 93)]
+    public void Production_keeps_backups_longer_and_protects_the_database(string stack, int retention, bool protect, int kmsWindow, int insightsDays)
+    {
+        var cluster = Ledger(RepositoryDefinitions.Load(stack)).Cluster;
+
+        Assert.Equal(retention, cluster.BackupRetentionDays);
+        Assert.Equal(protect, cluster.DeletionProtection);
+        Assert.Equal(protect, cluster.Protect);
+        Assert.Equal(!protect, cluster.ApplyImmediately);
+        Assert.Equal(kmsWindow, cluster.KmsDeletionWindowDays);
+        Assert.Equal(insightsDays, cluster.PerformanceInsightsRetentionDays);
+        Assert.True(cluster.StorageEncrypted);
+        Assert.True(cluster.IamAuthentication);
+        Assert.Equal(["postgresql"], cluster.LogExports);
+        Assert.Contains(new ClusterParameter("rds.force_ssl", "1", "pending-reboot"), cluster.Parameters);
+    }
+
+    [Fact]
+    public void Final_snapshot_is_named_from_the_cluster()
+    {
+        var database = Ledger(Staging);
+
+        Assert.All(database.Regions, r => Assert.Equal(r.ClusterIdentifier + "-final", r.FinalSnapshotIdentifier));
+    }
+
+    [Theory]
+    [InlineData("16.4", "aurora-postgresql16")]
+    [InlineData("15.10", "aurora-postgresql15")]
+    [InlineData("17", "aurora-postgresql17")]
+    public void Parameter_group_family_follows_the_major_version(string version, string family) =>
+        Assert.Equal(family, DatabaseBlueprints.ParameterGroupFamily(version));
+
+    [Fact]
+    public void Vault_connection_allows_the_roles_the_vault_blueprint_derives_from_the_dependencies()
+    {
+        var vault = VaultBlueprintBuilder.Build(Staging);
+        var connection = Ledger(Staging).Vault;
+
+        Assert.Equal(["ledger-db-ledger", "ledger-db-owner", "ledger-db-regulatory-reporting"], connection.AllowedRoles);
+        Assert.Equal(
+            vault.DatabaseRoles.Where(r => r.Database == "ledger-db").Select(r => r.Name).Concat(vault.StaticRoles.Where(r => r.Database == "ledger-db").Select(r => r.Name)).Order(StringComparer.Ordinal),
+            connection.AllowedRoles);
+        Assert.Equal("postgresql-database-plugin", connection.PluginName);
+        Assert.Equal(vault.DatabaseMount.Path, connection.Backend);
+        Assert.Equal("vault write -f database/rotate-root/ledger-db", connection.RotateRootCommand);
+        Assert.Equal("postgresql://{{username}}:{{password}}@writer.example:5432/ledger_db?sslmode=require", connection.ConnectionUrl("writer.example"));
+    }
+
+    [Fact]
+    public void Writer_is_found_in_Consul_by_the_database_name()
+    {
+        var consul = Ledger(Staging).Consul;
+
+        Assert.Equal("ledger-db", consul.ServiceName);
+        Assert.Equal(5432, consul.Port);
+        Assert.Equal(["ledger-db.service.consul", "ledger-db.service.stg-par.consul"], consul.DnsNames);
+    }
+
+    [Fact]
+    public void Master_password_is_left_to_RDS_and_appears_nowhere_in_the_blueprint()
+    {
+        var text = string.Join("\n", DatabaseBlueprints.For(Staging).Select(d => d.ToString()));
+
+        Assert.DoesNotContain("password\"", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(DatabaseBlueprints.MasterUsername, Ledger(Staging).MasterUsername);
+    }
+}

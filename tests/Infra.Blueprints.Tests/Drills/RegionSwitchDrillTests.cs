@@ -1,0 +1,114 @@
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Drills;
+using Infra.Blueprints.Tests.Fleets;
+using Infra.Blueprints.Tests.Support;
+
+namespace Infra.Blueprints.Tests.Drills;
+
+public sealed class RegionSwitchDrillTests
+{
+    private static readonly StackDefinition Staging = RepositoryDefinitions.Load("staging");
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Repository_stacks_are_ready_for_the_switch(string stack)
+    {
+        var plan = RegionSwitchDrill.Plan(RepositoryDefinitions.Load(stack));
+
+        Assert.True(plan.Ready, string.Join("\n", plan.PreChecks.Where(c => c.Status == DrillCheckStatus.Failed).Select(c => c.Detail)));
+        Assert.Equal(("eu-west-3", "eu-west-1"), (plan.From, plan.To));
+        Assert.Equal(2, plan.PreChecks.Count(c => c.Id == "secondary-capacity" && c.Status == DrillCheckStatus.Passed));
+        Assert.Equal(2, plan.PreChecks.Count(c => c.Id == "replication-lag" && c.Status == DrillCheckStatus.Manual));
+    }
+
+    [Fact]
+    public void A_secondary_with_fewer_readers_fails_the_capacity_check()
+    {
+        using var repository = new RepositoryCopy().Edit(Files.Staging, "    payments-db:\n      team: payments\n", "    payments-db:\n      team: payments\n      secondaryReaders: 0\n");
+        var definition = repository.Loader.LoadFromFiles("staging").Definition!;
+
+        var plan = RegionSwitchDrill.Plan(definition);
+
+        Assert.False(plan.Ready);
+        var failed = Assert.Single(plan.PreChecks, c => c.Status == DrillCheckStatus.Failed);
+        Assert.Equal(("secondary-capacity", "payments-db"), (failed.Id, failed.Subject));
+        Assert.Contains("eu-west-1 has 1 instance(s)", failed.Detail, StringComparison.Ordinal);
+        Assert.Contains("set infra:databases.payments-db.secondaryReaders to at least 1", failed.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_target_network_too_small_for_the_fleets_fails_and_says_what_to_create_first()
+    {
+        var production = RepositoryDefinitions.Load("production");
+        var target = production.Networks.Single(n => n.Region == "eu-west-1");
+        var shrunk = production with
+        {
+            Networks = production.Networks.Select(n => n == target ? target with { Subnets = [target.Subnets[0], target.Subnets[1]] } : n).ToEquatableList(),
+        };
+
+        var check = Assert.Single(RegionSwitchDrill.Plan(shrunk).PreChecks, c => c.Id == "fleets-in-target");
+
+        Assert.Equal(DrillCheckStatus.Failed, check.Status);
+        Assert.Contains("has 2 zone(s); production fleets need at least 3: add subnets under infra:networks.eu-west-1.subnets and apply before the switch", check.Detail, StringComparison.Ordinal);
+        Assert.Contains("ledger, payments-api, regulatory-reporting must be created there", check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Planned_switchover_loses_nothing_and_a_failover_at_most_the_lag_bound()
+    {
+        var plan = RegionSwitchDrill.Plan(Staging);
+
+        Assert.Equal(TimeSpan.Zero, plan.PlannedObjective.RecoveryPoint);
+        Assert.Equal(TimeSpan.FromSeconds(5), plan.FailoverObjective.RecoveryPoint);
+        Assert.Equal(TimeSpan.FromMinutes(15), plan.PlannedObjective.RecoveryTime);
+        Assert.Equal("RPO 0s, RTO 15m", plan.PlannedObjective.Summary);
+    }
+
+    [Fact]
+    public void Steps_switch_the_writer_then_record_the_switch_in_config_then_apply_and_verify()
+    {
+        var plan = RegionSwitchDrill.Plan(Staging);
+
+        Assert.Equal(
+            ["Announce and freeze", "Check what only the live estate can tell", "Switch the writer over to eu-west-1", "Record the switch in the stack config", "Apply", "Verify"],
+            plan.PlannedSwitchover.Select(s => s.Title));
+        Assert.Contains("aws rds switchover-global-cluster --region eu-west-3 --global-cluster-identifier ledger-db-staging --target-db-cluster-identifier arn:aws:rds:eu-west-1:111122223333:cluster:ledger-db-staging-eu-west-1", plan.PlannedSwitchover[2].Commands);
+        Assert.Contains("pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1", plan.PlannedSwitchover[3].Commands);
+        Assert.Contains("dig +short payments-db.service.consul", plan.PlannedSwitchover[5].Commands);
+        Assert.All(plan.DisasterFailover[2].Commands, c => Assert.EndsWith("--allow-data-loss", c, StringComparison.Ordinal));
+        Assert.Contains(plan.Rollback[0].Commands, c => c.Contains("--target-db-cluster-identifier arn:aws:rds:eu-west-3:111122223333:cluster:payments-db-staging-eu-west-3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void After_the_switch_the_drill_plans_the_way_back()
+    {
+        var plan = RegionSwitchDrill.Plan(Staging with { Regions = new RegionPair("eu-west-1", "eu-west-3") });
+
+        Assert.Equal(("eu-west-1", "eu-west-3"), (plan.From, plan.To));
+        Assert.True(plan.Ready);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("eu-west-1", null)]
+    [InlineData("eu-west-3", "eu-west-3 is already the primary region of stack 'staging'; the switch goes to its secondary region, eu-west-1")]
+    [InlineData("us-east-1", "us-east-1 is not a region of stack 'staging'; allowed: eu-west-1 (its secondary region)")]
+    public void Target_must_be_the_secondary_region(string? target, string? error) =>
+        Assert.Equal(error is null ? null : "--to " + target + ": " + error, RegionSwitchDrill.CheckTarget(Staging, target));
+
+    [Fact]
+    public void Markdown_runbook_has_the_pre_checks_objectives_steps_and_rollback()
+    {
+        var markdown = RegionSwitchRunbook.Markdown(RegionSwitchDrill.Plan(Staging), new DateOnly(2026, 11, 22));
+
+        Assert.StartsWith("# Region switch of stack staging: eu-west-3 → eu-west-1\n", markdown, StringComparison.Ordinal);
+        foreach (var section in new[] { "## Pre-checks", "## Expected RPO and RTO", "## Planned switchover (the quarterly drill)", "## Disaster failover (possible data loss)", "## Rollback" })
+        {
+            Assert.Contains("\n" + section + "\n", markdown, StringComparison.Ordinal);
+        }
+        Assert.Contains("| planned switchover | RPO 0s, RTO 15m |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| passed | secondary-capacity | payments-db |", markdown, StringComparison.Ordinal);
+        Assert.Contains("Prepared on 2026-11-22", markdown, StringComparison.Ordinal);
+    }
+}

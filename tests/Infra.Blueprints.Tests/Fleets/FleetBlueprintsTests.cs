@@ -1,0 +1,178 @@
+using System.Text.Json;
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Fleets;
+
+namespace Infra.Blueprints.Tests.Fleets;
+
+/// <summary>One blueprint per service, holding every decision about its fleet.</summary>
+public sealed class FleetBlueprintsTests
+{
+    private static readonly StackDefinition Staging = RepositoryDefinitions.Load("staging");
+    private static readonly StackDefinition Production = RepositoryDefinitions.Load("production");
+
+    private static FleetBlueprint Fleet(StackDefinition definition, string service) => FleetBlueprints.For(definition).Single(b => b.Name == service);
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Every_service_gets_one_fleet_in_the_primary_region(string stack)
+    {
+        var definition = stack == "staging" ? Staging : Production;
+
+        var blueprints = FleetBlueprints.For(definition);
+
+        Assert.Equal(definition.Services.Select(s => s.Name), blueprints.Select(b => b.Name));
+        Assert.All(blueprints, b => Assert.Equal(definition.Regions.Primary, b.Region));
+    }
+
+    [Fact]
+    public void Blueprints_are_a_pure_function_of_the_definition() =>
+        Assert.Equal(FleetBlueprints.For(Production), FleetBlueprints.For(Production));
+
+    [Fact]
+    public void Plan_line_explains_the_production_payments_fleet() =>
+        Assert.Equal("6 over 3 zones: peak 2,400 rps / 650 per instance = 4 needed, 6 so that one zone may fail (2 per zone at most, 4 left); max 8 for a rolling refresh",
+            Fleet(Production, "payments-api").Explanation);
+
+    [Fact]
+    public void Production_fleets_never_run_on_fewer_than_two_instances_after_a_zone_loss() =>
+        Assert.All(FleetBlueprints.For(Production), b => Assert.True(b.Capacity.AfterZoneLoss >= Math.Max(2, b.Capacity.Needed), b.Explanation));
+
+    [Fact]
+    public void Every_fleet_carries_the_mandatory_tags()
+    {
+        var fleet = Fleet(Staging, "payments-api");
+
+        Assert.Equal(
+            [
+                new ResourceTag("service", "payments-api"),
+                new ResourceTag("team", "payments"),
+                new ResourceTag("environment", "staging"),
+                new ResourceTag("cost-center", "CC-4100"),
+                new ResourceTag("data-classification", "restricted"),
+                new ResourceTag("managed-by", "pulumi"),
+            ],
+            fleet.Tags);
+        Assert.All(FleetBlueprints.For(Production), b => Assert.Equal(
+            ["service", "team", "environment", "cost-center", "data-classification", "managed-by"],
+            b.Tags.Select(t => t.Key)));
+    }
+
+    [Fact]
+    public void Launch_template_requires_imdsv2_encrypts_with_the_environment_key_and_has_no_public_address()
+    {
+        var template = Fleet(Production, "ledger").LaunchTemplate;
+
+        Assert.Equal(new InstanceMetadataOptions("enabled", "required", 1, "disabled"), template.Metadata);
+        Assert.True(template.RootVolume.Encrypted);
+        Assert.Equal("alias/infra-production", template.RootVolume.KmsKeyAlias);
+        Assert.False(template.AssociatePublicIpAddress);
+        Assert.True(template.DetailedMonitoring);
+        Assert.Equal("ami-05d83e1fa2c79b460", template.ImageId);
+        Assert.Equal("r7i.2xlarge", template.InstanceType);
+    }
+
+    [Fact]
+    public void Group_spans_every_zone_and_refreshes_launch_before_terminate()
+    {
+        var fleet = Fleet(Production, "payments-api");
+        var scaling = fleet.AutoScaling;
+
+        Assert.Equal(Production.Networks.Single(n => n.Region == "eu-west-3").Subnets, scaling.Subnets);
+        Assert.Equal("ELB", scaling.HealthCheckType);
+        Assert.True(scaling.HealthCheckGracePeriodSeconds > 0);
+        Assert.True(scaling.CapacityRebalance);
+        Assert.Equal(new InstanceRefreshSettings("Rolling", 100, 133, 300, AutoRollback: true, SkipMatching: true), scaling.InstanceRefresh);
+    }
+
+    [Fact]
+    public void Target_group_checks_the_declared_health_path_on_the_service_port()
+    {
+        var targetGroup = Fleet(Staging, "notifications").TargetGroup;
+
+        Assert.Equal(8080, targetGroup.Port);
+        Assert.Equal("HTTP", targetGroup.Protocol);
+        Assert.Equal(new TargetHealthCheck("/healthz", "HTTP", 15, 5, 3, 3, "200"), targetGroup.HealthCheck);
+        Assert.Equal(4, Fleet(Staging, "card-authorizer").TargetGroup.HealthCheck.TimeoutSeconds);
+        Assert.Equal("HTTPS", Fleet(Staging, "card-authorizer").TargetGroup.Protocol);
+    }
+
+    [Fact]
+    public void Listener_rule_routes_the_service_host_name_with_a_unique_priority()
+    {
+        var blueprints = FleetBlueprints.For(Staging);
+
+        Assert.Equal("payments-api.stg.example-bank.eu", blueprints.Single(b => b.Name == "payments-api").ListenerRule.HostHeader);
+        Assert.Equal(blueprints.Count, blueprints.Select(b => b.ListenerRule.Priority).Distinct().Count());
+        Assert.All(blueprints, b => Assert.Equal(ListenerPriorities.Derived(b.Name), b.ListenerRule.Priority));
+    }
+
+    [Fact]
+    public void Priority_of_a_service_does_not_depend_on_the_other_services()
+    {
+        var alone = ListenerPriorities.Assign(["ledger"]);
+        var together = ListenerPriorities.Assign(["payments-api", "ledger", "notifications"]);
+
+        Assert.Equal(alone["ledger"], together["ledger"]);
+    }
+
+    [Fact]
+    public void Colliding_priorities_are_resolved_in_name_order_whatever_the_declaration_order()
+    {
+        // svc-56 and svc-100 hash to the same priority.
+        Assert.Equal(ListenerPriorities.Derived("svc-56"), ListenerPriorities.Derived("svc-100"));
+
+        var forward = ListenerPriorities.Assign(["svc-56", "svc-100"]);
+        var backward = ListenerPriorities.Assign(["svc-100", "svc-56"]);
+
+        Assert.Equal(forward, backward);
+        Assert.Equal(ListenerPriorities.Derived("svc-100"), forward["svc-100"]);
+        Assert.Equal(forward["svc-100"] + 1, forward["svc-56"]);
+    }
+
+    [Fact]
+    public void Role_has_the_ssm_core_policy_and_the_declared_statements()
+    {
+        var role = Fleet(Staging, "payments-api").Role;
+
+        Assert.Equal(["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"], role.ManagedPolicyArns);
+        Assert.Equal("payments-api", role.VaultAuthRole);
+        using var policy = JsonDocument.Parse(role.InlinePolicy!);
+        var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToList();
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("s3:GetObject", statements[0].GetProperty("Action")[0].GetString());
+        Assert.Equal("arn:aws:s3:::example-bank-stg-payment-files/sepa-inbound/*", statements[0].GetProperty("Resource")[0].GetString());
+        Assert.All(statements, s => Assert.Equal("Allow", s.GetProperty("Effect").GetString()));
+        using var assume = JsonDocument.Parse(role.AssumeRolePolicy);
+        Assert.Equal("ec2.amazonaws.com", assume.RootElement.GetProperty("Statement")[0].GetProperty("Principal").GetProperty("Service").GetString());
+    }
+
+    [Fact]
+    public void A_service_without_statements_has_no_inline_policy() =>
+        Assert.Null(Fleet(Staging, "ledger").Role.InlinePolicy);
+
+    [Fact]
+    public void Consul_intentions_allow_exactly_the_declared_callers()
+    {
+        var ledger = Fleet(Staging, "ledger");
+
+        Assert.Equal(["back-office", "card-authorizer", "payments-api", "regulatory-reporting"], ledger.Consul.AllowedCallers);
+        Assert.Equal(ledger.Consul.AllowedCallers, ledger.CalledBy);
+        Assert.Empty(Fleet(Staging, "back-office").CalledBy);
+        Assert.Equal(["card-authorizer", "customer-profile", "fraud-scoring", "ledger"], Fleet(Staging, "payments-api").Calls);
+    }
+
+    [Fact]
+    public void A_production_network_with_two_zones_is_refused()
+    {
+        var network = Production.Networks.Single(n => n.Region == Production.Regions.Primary);
+        var twoZones = Production with
+        {
+            Networks = [.. Production.Networks.Select(n => n == network ? n with { Subnets = [.. n.Subnets.Take(2)] } : n)],
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => FleetBlueprints.For(twoZones));
+
+        Assert.Contains("production fleets need at least 3", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,110 @@
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Fleets;
+
+namespace Infra.Blueprints.Tests.Fleets;
+
+/// <summary>Security group rules come from the declared dependencies, in both directions, and never open ingress to the world.</summary>
+public sealed class FleetSecurityRulesTests
+{
+    private static readonly StackDefinition Staging = RepositoryDefinitions.Load("staging");
+    private const string Vpc = "10.40.0.0/16";
+    private const string LoadBalancer = "sg-0d9fbf2288fc37822";
+
+    private static EquatableList<SecurityRule> Rules(StackDefinition definition, string service) =>
+        FleetBlueprints.For(definition).Single(b => b.Name == service).SecurityGroup.Rules;
+
+    private static (string Protocol, int Port, RulePeer Peer) Shape(SecurityRule rule) => (rule.Protocol, rule.Port, rule.Peer);
+
+    [Fact]
+    public void Ingress_comes_only_from_the_load_balancer_the_callers_and_consul_gossip()
+    {
+        var ingress = Rules(Staging, "payments-api").Where(r => r.Direction == RuleDirection.Ingress).Select(Shape);
+
+        Assert.Equal(
+            [
+                ("tcp", 8443, RulePeer.SecurityGroup(LoadBalancer)),
+                ("tcp", 8443, RulePeer.Fleet("back-office")),
+                ("tcp", 8301, RulePeer.Cidr(Vpc)),
+                ("udp", 8301, RulePeer.Cidr(Vpc)),
+            ],
+            ingress);
+    }
+
+    [Fact]
+    public void Egress_goes_only_to_dependencies_platform_services_and_https()
+    {
+        var egress = Rules(Staging, "payments-api").Where(r => r.Direction == RuleDirection.Egress).Select(Shape);
+
+        Assert.Equal(
+            [
+                ("tcp", 9443, RulePeer.Fleet("card-authorizer")),
+                ("tcp", 8443, RulePeer.Fleet("customer-profile")),
+                ("tcp", 8443, RulePeer.Fleet("fraud-scoring")),
+                ("tcp", 8443, RulePeer.Fleet("ledger")),
+                ("tcp", 5432, RulePeer.Cidr(Vpc)),
+                ("tcp", 9093, RulePeer.Cidr(Vpc)),
+                ("tcp", 8300, RulePeer.Cidr(Vpc)),
+                ("tcp", 8301, RulePeer.Cidr(Vpc)),
+                ("udp", 8301, RulePeer.Cidr(Vpc)),
+                ("tcp", 443, RulePeer.Cidr("0.0.0.0/0")),
+            ],
+            egress);
+    }
+
+    [Fact]
+    public void A_service_without_databases_or_topics_gets_no_rule_for_them()
+    {
+        var quiet = Staging with
+        {
+            Services = [.. Staging.Services.Select(s => s.Name == "customer-profile" ? s with { DependsOn = ServiceDependencies.None } : s)],
+        };
+
+        var egress = Rules(quiet, "customer-profile").Where(r => r.Direction == RuleDirection.Egress).ToList();
+
+        Assert.DoesNotContain(egress, r => r.Port is 5432 or 9093);
+        Assert.DoesNotContain(egress, r => r.Peer.Kind == RulePeerKind.Fleet);
+    }
+
+    [Fact]
+    public void Every_call_is_open_at_both_ends()
+    {
+        var blueprints = FleetBlueprints.For(Staging);
+        var calls = 0;
+
+        foreach (var caller in blueprints)
+        {
+            foreach (var egress in caller.SecurityGroup.Egress.Where(r => r.Peer.Kind == RulePeerKind.Fleet))
+            {
+                var callee = blueprints.Single(b => b.Name == egress.Peer.Value);
+                Assert.Contains(callee.SecurityGroup.Ingress, r => r.Peer == RulePeer.Fleet(caller.Name) && r.Port == egress.Port && r.Port == callee.Port);
+                calls++;
+            }
+        }
+        Assert.Equal(Staging.Services.Sum(s => s.DependsOn.Services.Count), calls);
+        Assert.Equal(calls, blueprints.Sum(b => b.SecurityGroup.Ingress.Count(r => r.Peer.Kind == RulePeerKind.Fleet)));
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void No_fleet_accepts_ingress_from_anywhere(string stack) =>
+        Assert.All(FleetBlueprints.For(RepositoryDefinitions.Load(stack)).SelectMany(b => b.SecurityGroup.Ingress),
+            r => Assert.NotEqual(RulePeer.Cidr("0.0.0.0/0"), r.Peer));
+
+    [Fact]
+    public void Rule_keys_are_unique_within_a_fleet() =>
+        Assert.All(FleetBlueprints.For(Staging), b => Assert.Equal(b.SecurityGroup.Rules.Count, b.SecurityGroup.Rules.Select(r => r.Key).Distinct().Count()));
+
+    [Fact]
+    public void Rule_keys_name_what_the_rule_is_for() =>
+        Assert.Contains(Rules(Staging, "ledger"), r => r.Key == "in-from-payments-api-8443" && r.Direction == RuleDirection.Ingress);
+
+    [Fact]
+    public void A_vault_on_its_own_port_gets_its_own_rule()
+    {
+        var ownPort = Staging with { Endpoints = Staging.Endpoints with { Vault = new Uri("https://vault.stg.example-bank.eu:8200") } };
+
+        Assert.Contains(Rules(ownPort, "ledger"), r => r.Key == "out-vault-8200" && r.Peer == RulePeer.Cidr(Vpc));
+        Assert.DoesNotContain(Rules(Staging, "ledger"), r => r.Key.StartsWith("out-vault", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,104 @@
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Loading;
+using Infra.Blueprints.Vault;
+
+namespace Infra.Blueprints.Tests.Vault;
+
+public sealed class VaultBlueprintBuilderTests
+{
+    private static readonly StackDefinitionLoader Loader = new(RepositoryRoot.Find(AppContext.BaseDirectory));
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Every_service_logs_in_with_its_own_role_and_token_bounds_from_config(string stack)
+    {
+        var definition = Loader.LoadFromFiles(stack).Definition!;
+        var vault = VaultBlueprintBuilder.Build(definition);
+
+        Assert.Equal(definition.Services.Select(s => s.Name), vault.AwsAuthRoles.Select(r => r.Role));
+        Assert.All(vault.AwsAuthRoles, role =>
+        {
+            Assert.Equal([$"service-{role.Service}"], role.Policies);
+            Assert.Equal((int)definition.Vault.TokenTtl.TotalSeconds, role.TokenTtlSeconds);
+            Assert.Equal((int)definition.Vault.TokenMaxTtl.TotalSeconds, role.TokenMaxTtlSeconds);
+        });
+    }
+
+    [Fact]
+    public void A_service_reads_the_credentials_of_exactly_the_databases_it_depends_on()
+    {
+        var definition = Loader.LoadFromFiles("staging").Definition!;
+        var vault = VaultBlueprintBuilder.Build(definition);
+
+        foreach (var service in definition.Services)
+        {
+            var credentials = vault.Policies.Single(p => p.Name == $"service-{service.Name}").Rules
+                .Where(r => r.Path.StartsWith("database/creds/", StringComparison.Ordinal))
+                .Select(r => r.Path);
+            Assert.Equal(service.DependsOn.Databases.Select(d => $"database/creds/{d}-{service.Name}").Order(StringComparer.Ordinal), credentials);
+        }
+        Assert.Equal(
+            definition.Services.SelectMany(s => s.DependsOn.Databases.Select(d => $"{d}-{s.Name}")).Order(StringComparer.Ordinal),
+            vault.DatabaseRoles.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void Service_policies_grant_no_wildcard_root_or_sudo()
+    {
+        var vault = VaultBlueprintBuilder.Build(Loader.LoadFromFiles("production").Definition!);
+
+        Assert.All(vault.Policies.Where(p => p.Name.StartsWith("service-", StringComparison.Ordinal)).SelectMany(p => p.Rules), rule =>
+        {
+            Assert.DoesNotContain(VaultCapability.Sudo, rule.Capabilities);
+            Assert.NotEqual("*", rule.Path);
+            Assert.False(rule.Path.StartsWith("sys/", StringComparison.Ordinal), rule.Path);
+        });
+    }
+
+    [Fact]
+    public void Every_database_has_a_rotated_schema_owner()
+    {
+        var definition = Loader.LoadFromFiles("production").Definition!;
+        var vault = VaultBlueprintBuilder.Build(definition);
+
+        Assert.Equal(definition.Databases.Select(d => d.Name), vault.StaticRoles.Select(r => r.Database));
+        Assert.All(vault.StaticRoles, r => Assert.Equal((int)definition.Vault.StaticRoleRotation.TotalSeconds, r.RotationPeriodSeconds));
+        Assert.Equal("payments_db_owner", vault.StaticRoles.Single(r => r.Database == "payments-db").Username);
+    }
+
+    [Fact]
+    public void Certificates_are_issued_only_for_the_service_consul_names()
+    {
+        var definition = Loader.LoadFromFiles("staging").Definition!;
+
+        var ledger = VaultBlueprintBuilder.Build(definition).PkiRoles.Single(r => r.Service == "ledger");
+
+        Assert.Equal(["ledger.service.consul", $"ledger.service.{definition.Endpoints.ConsulDatacenter}.consul"], ledger.AllowedDomains);
+        Assert.Equal($"{(int)definition.Vault.CertificateTtl.TotalSeconds}s", ledger.MaxTtl);
+    }
+
+    [Fact]
+    public void Mounts_and_audit_are_always_there()
+    {
+        var vault = VaultBlueprintBuilder.Build(Loader.LoadFromFiles("staging").Definition!);
+
+        Assert.Equal(("kv", "kv"), (vault.KvMount.Path, vault.KvMount.Type));
+        Assert.Contains(new MountOption("version", "2"), vault.KvMount.Options);
+        Assert.Equal("pki", vault.PkiMount.Type);
+        Assert.Equal("database", vault.DatabaseMount.Type);
+        Assert.Equal("file", vault.Audit.Type);
+    }
+
+    [Fact]
+    public void Team_policies_come_from_team_entitlements()
+    {
+        var definition = Loader.LoadFromFiles("staging").Definition!;
+        var vault = VaultBlueprintBuilder.Build(definition);
+
+        var payments = vault.Policies.Single(p => p.Name == "team-payments");
+        Assert.Equal(
+            definition.Catalog.Teams.Single(t => t.Id == "payments").Entitlements.Vault.Select(g => g.Path).Order(StringComparer.Ordinal),
+            payments.Rules.Select(r => r.Path));
+    }
+}

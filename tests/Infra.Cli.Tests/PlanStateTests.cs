@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Infra.Blueprints.Loading;
+using Infra.Blueprints.Tests.Kafka;
+using Infra.Blueprints.Tests.Support;
+
+namespace Infra.Cli.Tests;
+
+/// <summary><c>infra plan --state</c>: the Kafka topic changes of a stack against a <c>pulumi stack export</c>.</summary>
+public sealed class PlanStateTests : IDisposable
+{
+    private static readonly string Repository = RepositoryRoot.Find(AppContext.BaseDirectory);
+
+    private readonly List<string> files = [];
+
+    private string State(string json)
+    {
+        var path = StateExports.WriteTemporary(json);
+        files.Add(path);
+        return path;
+    }
+
+    [Fact]
+    public void Refused_destructive_changes_are_listed_and_exit_1()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", State(StateExports.Staging));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Kafka topic changes against the state (39)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("REFUSED: a replication", run.Output, StringComparison.Ordinal);
+        Assert.Contains("REFUSED: partitions only grow", run.Output, StringComparison.Ordinal);
+        Assert.Contains("REFUSED: the topic is not in", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Topic changes: 35 create, 1 update, 2 replace, 1 delete; 3 destructive, 3 refused; 1 unchanged.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("infra: 3 refused topic changes on stack 'staging'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Creates_only_plan_exits_0()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", State(StateExports.StagingInitiatedOnly));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Topic changes: 38 create, 0 update, 0 replace, 0 delete; 0 destructive, 0 refused; 1 unchanged.", run.Output, StringComparison.Ordinal);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public void Marked_topic_is_an_allowed_delete()
+    {
+        using var copy = new RepositoryCopy().Edit(Files.Topics, "  - name: risk.model.deployed.v1\n", "  - name: risk.model.deployed.v1\n    delete: true\n");
+        const string State = """
+            {"version":3,"deployment":{"resources":[
+              {"urn":"urn:pulumi:production::infra::infra:kafka:KafkaTopics$kafka:index/topic:Topic::risk.model.deployed.v1","type":"kafka:index/topic:Topic",
+               "inputs":{"config":{"min.insync.replicas":"2","retention.ms":"31536000000"},"name":"risk.model.deployed.v1","partitions":1,"replicationFactor":3}}]}}
+            """;
+
+        var run = CliRun.Infra(copy.Root, "plan", "--stack", "production", "--state", this.State(State));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Marked delete: true: risk.model.deployed.v1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("allowed: marked delete: true in the catalog", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_holds_the_blueprint_and_the_changes()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--output", "json", "--state", State(StateExports.Staging));
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var kafka = json.RootElement.GetProperty("kafka");
+        Assert.Equal(39, kafka.GetProperty("blueprint").GetProperty("topics").GetArrayLength());
+        var changes = kafka.GetProperty("changes");
+        Assert.True(changes.GetProperty("hasRefused").GetBoolean());
+        var replace = changes.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("topic").GetString() == "customer.consent.changed.v1");
+        Assert.Equal("replace", replace.GetProperty("kind").GetString());
+        Assert.True(replace.GetProperty("destructive").GetBoolean());
+    }
+
+    [Fact]
+    public void Plan_without_state_shows_the_kafka_summary_only()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "production");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Kafka on production: 39 topics (protected)", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kafka topic changes", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_state_is_bad_input_with_its_position()
+    {
+        var path = State(StateExports.Truncated);
+
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"infra: --state {path}: line 4, byte ", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public void Missing_state_file_is_bad_input()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", "no-such-export.json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("infra: --state no-such-export.json: cannot be read", run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in files)
+        {
+            File.Delete(file);
+        }
+    }
+}

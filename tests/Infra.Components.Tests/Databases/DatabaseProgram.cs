@@ -1,0 +1,73 @@
+using Infra.Blueprints.Databases;
+using Infra.Blueprints.Loading;
+using Infra.Blueprints.Vault;
+using Infra.Components.Databases;
+using Pulumi;
+
+namespace Infra.Components.Tests.Databases;
+
+/// <summary>
+/// Builds the ledger database of a repository stack with one AWS provider per region. A
+/// transformation on the component's options sees every child with the options it was given
+/// (parent, protect, ignoreChanges).
+/// </summary>
+internal sealed class DatabaseProgram
+{
+    private readonly List<(Resource Resource, ResourceOptions Options)> children = [];
+
+    public DatabaseProgram(string stack)
+    {
+        var loaded = new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles(stack);
+        Assert.False(loaded.HasErrors, loaded.FormatErrors());
+        Definition = loaded.Definition!;
+        Blueprint = DatabaseBlueprints.For(Definition).Single(d => d.Name == "ledger-db");
+        Vault = VaultBlueprintBuilder.Build(Definition);
+    }
+
+    public Infra.Blueprints.Definition.StackDefinition Definition { get; }
+
+    public DatabaseBlueprint Blueprint { get; }
+
+    public VaultBlueprint Vault { get; }
+
+    public ReplicatedDatabase? Component { get; private set; }
+
+    public IReadOnlyList<(Resource Resource, ResourceOptions Options)> Children
+    {
+        get
+        {
+            lock (children)
+            {
+                return [.. children.Where(c => !ReferenceEquals(c.Resource, Component))];
+            }
+        }
+    }
+
+    public void Build()
+    {
+        var aws = Definition.Networks.ToDictionary(
+            n => n.Region,
+            n => new Pulumi.Aws.Provider($"aws-{n.Region}", new Pulumi.Aws.ProviderArgs { Region = n.Region }),
+            StringComparer.Ordinal);
+        var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
+        var vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.stg.example-bank.eu" });
+        var options = new ComponentResourceOptions();
+        options.ResourceTransformations.Add(args =>
+        {
+            lock (children)
+            {
+                children.Add((args.Resource, args.Options));
+            }
+            return null;
+        });
+        Component = new ReplicatedDatabase(Blueprint.Name, new ReplicatedDatabaseArgs
+        {
+            Blueprint = Blueprint,
+            Vault = Vault,
+            AwsProviders = aws,
+            ConsulProvider = consul,
+            VaultProvider = vault,
+            FleetSecurityGroupIds = Blueprint.UsedBy.ToDictionary(s => s, s => (Input<string>)$"sg-{s}", StringComparer.Ordinal),
+        }, options);
+    }
+}

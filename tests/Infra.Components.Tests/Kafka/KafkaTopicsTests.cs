@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Infra.Blueprints.Kafka;
+using Infra.Blueprints.Loading;
+using Infra.Components.Kafka;
+using Moq;
+using Pulumi;
+using Pulumi.Kafka;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+
+namespace Infra.Components.Tests.Kafka;
+
+public sealed class KafkaTopicsTests
+{
+    private const string TopicType = "kafka:index/topic:Topic";
+    private const string AclType = "kafka:index/acl:Acl";
+
+    private static readonly KafkaTopicsBlueprint Production = Blueprint("production");
+    private static readonly KafkaTopicsBlueprint Staging = Blueprint("staging");
+
+    [Fact]
+    public async Task Creates_one_topic_and_one_acl_per_blueprint_entry_named_from_the_topics()
+    {
+        var created = new ConcurrentBag<MockResourceArgs>();
+
+        await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
+
+        Assert.Equal(Production.Topics.Select(t => t.Name).Order(StringComparer.Ordinal), created.Where(r => r.Type == TopicType).Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(Production.Acls.Select(a => a.ResourceName).Order(StringComparer.Ordinal), created.Where(r => r.Type == AclType).Select(r => r.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Topic_inputs_are_the_blueprint_values_with_no_kafka_default()
+    {
+        var created = new ConcurrentBag<MockResourceArgs>();
+
+        await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false, StackName = "staging" }, () => Component(Staging));
+
+        var expected = Staging.Topics.Single(t => t.Name == "customer.profile.snapshot.v1");
+        var topic = created.Single(r => r.Type == TopicType && r.Name == expected.Name);
+        Assert.Equal(expected.Name, topic.Inputs["name"]);
+        Assert.Equal(expected.Partitions, Convert.ToInt32(topic.Inputs["partitions"], CultureInfo.InvariantCulture));
+        Assert.Equal(expected.ReplicationFactor, Convert.ToInt32(topic.Inputs["replicationFactor"], CultureInfo.InvariantCulture));
+        var config = ((IReadOnlyDictionary<string, object>)topic.Inputs["config"]).ToDictionary(c => c.Key, c => (string)c.Value, StringComparer.Ordinal);
+        Assert.Equal(expected.Config.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal), config);
+        Assert.DoesNotContain("delete.retention.ms", config.Keys);
+    }
+
+    [Fact]
+    public async Task Acl_inputs_use_the_providers_values()
+    {
+        var created = new ConcurrentBag<MockResourceArgs>();
+
+        await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
+
+        var write = created.Single(r => r.Type == AclType && r.Name == "payments.transfer.initiated.v1-payments-api-write");
+        Assert.Equal("payments.transfer.initiated.v1", write.Inputs["aclResourceName"]);
+        Assert.Equal("Topic", write.Inputs["aclResourceType"]);
+        Assert.Equal("Literal", write.Inputs["resourcePatternTypeFilter"]);
+        Assert.Equal("User:payments-api", write.Inputs["aclPrincipal"]);
+        Assert.Equal("*", write.Inputs["aclHost"]);
+        Assert.Equal("Write", write.Inputs["aclOperation"]);
+        Assert.Equal("Allow", write.Inputs["aclPermissionType"]);
+        var group = created.Single(r => r.Type == AclType && r.Name == "group-ledger-read");
+        Assert.Equal(("ledger.", "Group", "Prefixed", "Read"),
+            ((string)group.Inputs["aclResourceName"], (string)group.Inputs["aclResourceType"], (string)group.Inputs["resourcePatternTypeFilter"], (string)group.Inputs["aclOperation"]));
+    }
+
+    [Theory]
+    [InlineData("production", true)]
+    [InlineData("staging", false)]
+    public async Task Children_are_parented_use_the_explicit_provider_and_topics_are_protected_in_production(string stack, bool protect)
+    {
+        // The mock engine does not report options, so they are read where they are set: a
+        // transformation on the component's options sees every child with its options.
+        var children = new ConcurrentBag<(Resource Resource, ResourceOptions Options)>();
+        KafkaTopics? component = null;
+        Pulumi.Kafka.Provider? provider = null;
+        var options = new ComponentResourceOptions();
+        options.ResourceTransformations.Add(args =>
+        {
+            children.Add((args.Resource, args.Options));
+            return null;
+        });
+
+        await Deployment.TestAsync(Mocks(new ConcurrentBag<MockResourceArgs>()), new TestOptions { IsPreview = false, StackName = stack }, () =>
+        {
+            provider = NewProvider();
+            component = new KafkaTopics("kafka", new KafkaTopicsArgs { Blueprint = stack == "production" ? Production : Staging, Provider = provider }, options);
+        });
+
+        var below = children.Where(c => !ReferenceEquals(c.Resource, component)).ToList();
+        Assert.NotEmpty(below);
+        Assert.All(below, child => Assert.Same(component, child.Options.Parent));
+        Assert.All(below, child => Assert.Same(provider, child.Options.Provider));
+        Assert.All(below.Where(c => c.Resource is Topic), child => Assert.Equal(protect, child.Options.Protect));
+        Assert.All(below.Where(c => c.Resource is Acl), child => Assert.NotEqual(true, child.Options.Protect));
+    }
+
+    [Fact]
+    public async Task Registers_the_topic_names_as_output()
+    {
+        KafkaTopics? component = null;
+
+        await Deployment.TestAsync(Mocks(new ConcurrentBag<MockResourceArgs>()), new TestOptions { IsPreview = false, StackName = "staging" }, () =>
+        {
+            component = Component(Staging);
+        });
+
+        var names = await OutputUtilities.GetValueAsync(component!.TopicNames);
+        Assert.Equal(Staging.Topics.Select(t => t.Name), names);
+    }
+
+    private static KafkaTopicsBlueprint Blueprint(string stack) =>
+        KafkaTopicCatalog.Blueprint(new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles(stack).Definition!);
+
+    private static Pulumi.Kafka.Provider NewProvider() =>
+        new("kafka", new ProviderArgs { BootstrapServers = { "kafka-1.stg.example-bank.eu:9093" } });
+
+    private static KafkaTopics Component(KafkaTopicsBlueprint blueprint) =>
+        new("kafka", new KafkaTopicsArgs { Blueprint = blueprint, Provider = NewProvider() });
+
+    private static IMocks Mocks(ConcurrentBag<MockResourceArgs> created)
+    {
+        var mocks = new Mock<IMocks>();
+        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
+            .ReturnsAsync((MockResourceArgs args) =>
+            {
+                created.Add(args);
+                return ($"{args.Name}-id", (object)args.Inputs);
+            });
+        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)args.Args);
+        return mocks.Object;
+    }
+}

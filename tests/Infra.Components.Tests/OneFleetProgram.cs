@@ -1,0 +1,46 @@
+using Infra.Blueprints.Fleets;
+using Pulumi;
+
+namespace Infra.Components.Tests;
+
+/// <summary>
+/// A stack with the staging fleet of payments-api and its two providers. A transformation on the
+/// fleet's options sees every resource created below the fleet, with the parent it was given.
+/// </summary>
+public sealed class OneFleetProgram : Stack
+{
+    private readonly List<(Resource Resource, Resource? Parent)> transformed = [];
+
+    public OneFleetProgram()
+    {
+        Blueprint = StagingFleets.Blueprints().Single(b => b.Name == "payments-api");
+        var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
+        var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
+        var options = new ComponentResourceOptions { Providers = { aws, consul } };
+        options.ResourceTransformations.Add(args =>
+        {
+            lock (transformed)
+            {
+                transformed.Add((args.Resource, args.Options.Parent));
+            }
+            return null;
+        });
+        Fleet = new ServiceFleet(Blueprint.Name, Blueprint, options);
+    }
+
+    public FleetBlueprint Blueprint { get; }
+
+    public ServiceFleet Fleet { get; }
+
+    /// <summary>Every resource created below the fleet, with its parent.</summary>
+    public IReadOnlyList<(Resource Resource, Resource? Parent)> Children
+    {
+        get
+        {
+            lock (transformed)
+            {
+                return [.. transformed.Where(t => !ReferenceEquals(t.Resource, Fleet))];
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Infra.Blueprints.People;
+using Spectre.Console;
+
+namespace Infra.Cli.Access;
+
+/// <summary>The access review: every person, every system they reach, why and until when, as a table, CSV, Markdown or JSON.</summary>
+internal static class AccessReportWriter
+{
+    public static readonly string[] Formats = ["table", "csv", "markdown", "json"];
+
+    private static readonly string[] Columns = ["person", "system", "resource", "level", "why", "until"];
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(AccessSnapshot snapshot, string format, IAnsiConsole console)
+    {
+        switch (format)
+        {
+            case "table":
+                Table(snapshot, console);
+                break;
+            default:
+                console.Profile.Out.Writer.Write(Text(snapshot, format));
+                break;
+        }
+    }
+
+    /// <summary>The report as text in one of the machine-readable formats (csv, markdown, json).</summary>
+    public static string Text(AccessSnapshot snapshot, string format) => format switch
+    {
+        "csv" => Csv(snapshot),
+        "markdown" => Markdown(snapshot),
+        "json" => JsonText(snapshot),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"expected one of {string.Join(", ", Formats)}"),
+    };
+
+    public static string Until(DateOnly? until) => until is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "no end date";
+
+    public static string[] Cells(AccessEntry e) => [e.Person, e.System, e.Resource, e.Level, e.Why, Until(e.Until)];
+
+    private static void Table(AccessSnapshot snapshot, IAnsiConsole console)
+    {
+        var table = new Table { Title = new TableTitle($"Access on stack {snapshot.Stack} on {snapshot.Day:yyyy-MM-dd}"), Border = TableBorder.Rounded };
+        foreach (var column in Columns)
+        {
+            table.AddColumn(column);
+        }
+        foreach (var entry in snapshot.Entries)
+        {
+            table.AddRow(Cells(entry).Select(Markup.Escape).ToArray());
+        }
+        console.Write(table);
+        console.MarkupLine(Markup.Escape(Summary(snapshot)));
+    }
+
+    public static string Summary(AccessSnapshot snapshot) =>
+        string.Create(CultureInfo.InvariantCulture, $"{snapshot.People.Count()} people with access, {snapshot.Entries.Count} entries, {snapshot.Entries.Count(e => e.Grant is not null)} from temporary grants.");
+
+    /// <summary>RFC 4180: every field quoted when it holds a comma, quote or line break; CRLF line ends.</summary>
+    private static string Csv(AccessSnapshot snapshot)
+    {
+        var text = new StringBuilder().Append(string.Join(',', Columns)).Append("\r\n");
+        foreach (var entry in snapshot.Entries)
+        {
+            text.Append(string.Join(',', Cells(entry).Select(CsvField))).Append("\r\n");
+        }
+        return text.ToString();
+    }
+
+    private static string CsvField(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    private static string Markdown(AccessSnapshot snapshot)
+    {
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"# Access on stack {snapshot.Stack} on {snapshot.Day:yyyy-MM-dd}\n\n")
+            .Append("| ").Append(string.Join(" | ", Columns)).Append(" |\n")
+            .Append('|').Append(string.Concat(Columns.Select(_ => " --- |"))).Append('\n');
+        foreach (var entry in snapshot.Entries)
+        {
+            text.Append("| ").Append(string.Join(" | ", Cells(entry).Select(MarkdownCell))).Append(" |\n");
+        }
+        return text.Append('\n').Append(Summary(snapshot)).Append('\n').ToString();
+    }
+
+    private static string MarkdownCell(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    private static string JsonText(AccessSnapshot snapshot) => JsonSerializer.Serialize(new
+    {
+        stack = snapshot.Stack,
+        day = snapshot.Day,
+        entries = snapshot.Entries.Select(e => new
+        {
+            person = e.Person,
+            system = e.System,
+            resource = e.Resource,
+            level = e.Level,
+            why = e.Why,
+            teams = e.Teams,
+            grant = e.Grant is { } g ? new { system = g.System, access = g.Access, reason = g.Reason, approver = g.Approver, start = g.Start, expires = g.Expires } : null,
+            until = e.Until,
+        }),
+    }, Json) + "\n";
+}

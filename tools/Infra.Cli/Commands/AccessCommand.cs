@@ -1,0 +1,157 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Infra.Blueprints.Loading;
+using Infra.Blueprints.People;
+using Infra.Cli.Access;
+
+namespace Infra.Cli.Commands;
+
+/// <summary>
+/// <c>infra access report --stack NAME [--at DATE] [--output table|csv|markdown|json]</c>: the
+/// access review of a stack on a day. <c>infra access diff --stack NAME --from DATE --to DATE
+/// [--enforce-limit]</c>: who gains and who loses what between two days.
+/// </summary>
+internal static class AccessCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var stack = CommonOptions.Stack(required: true);
+        var at = DateOption("--at", "The day of the report, YYYY-MM-DD (UTC); default: today", required: false);
+        var output = new Option<string>("--output") { Description = "How to show the report", DefaultValueFactory = _ => "table" };
+        output.AcceptOnlyFromAmong(AccessReportWriter.Formats);
+        var repository = CommonOptions.Repository();
+        var report = new Command("report", "Every person, every system they reach in the stack, why (team or grant) and until when; exit 1 when the catalogs are invalid.")
+        {
+            stack,
+            at,
+            output,
+            repository,
+        };
+        report.SetAction(parsed => Report(parsed.GetValue(stack)!, parsed.GetValue(at), parsed.GetValue(output)!, parsed.GetValue(repository), environment));
+
+        var diffStack = CommonOptions.Stack(required: true);
+        var from = DateOption("--from", "The first day, YYYY-MM-DD (UTC)", required: true);
+        var to = DateOption("--to", "The second day, YYYY-MM-DD (UTC)", required: true);
+        var fromRevision = new Option<string?>("--from-revision") { Description = "Read the stack and catalogs of --from at this git revision (e.g. HEAD~1); default: the working tree" };
+        var toRevision = new Option<string?>("--to-revision") { Description = "Read the stack and catalogs of --to at this git revision; default: the working tree" };
+        var enforce = new Option<bool>("--enforce-limit") { Description = $"Exit 1 when more people lose access than the limit of {AccessSettings.File} (the nightly sync's safety stop)" };
+        var diffRepository = CommonOptions.Repository();
+        var diff = new Command("diff", "Who gains and who loses what between two days, and between two git revisions of the catalogs; exit 1 when the catalogs are invalid, or with --enforce-limit when too many people lose access.")
+        {
+            diffStack,
+            from,
+            to,
+            fromRevision,
+            toRevision,
+            enforce,
+            diffRepository,
+        };
+        diff.SetAction(parsed => Diff(
+            new DiffRequest(parsed.GetValue(diffStack)!, parsed.GetValue(from)!.Value, parsed.GetValue(to)!.Value, parsed.GetValue(fromRevision), parsed.GetValue(toRevision), parsed.GetValue(enforce), parsed.GetValue(diffRepository)),
+            environment));
+        return new Command("access", "Who has access to what: the access review and its changes.") { report, diff };
+    }
+
+    private static Option<DateOnly?> DateOption(string name, string description, bool required) => new(name)
+    {
+        Description = description,
+        Required = required,
+        CustomParser = Date,
+    };
+
+    private static DateOnly? Date(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        result.AddError($"'{text}' is not a date; expected YYYY-MM-DD, e.g. 2026-11-22");
+        return null;
+    }
+
+    private static int Report(string stackName, DateOnly? at, string output, string? repository, CliEnvironment environment)
+    {
+        if (RepositoryLocator.Open(repository, environment) is not { } loader || !StackLoading.Exists(loader, stackName, environment))
+        {
+            return ExitCodes.BadInput;
+        }
+        if (StackLoading.One(loader, stackName, environment, "access report") is not { } definition)
+        {
+            return ExitCodes.Failed;
+        }
+        AccessReportWriter.Write(AccessCalculator.Calculate(definition, at ?? environment.Today), output, environment.Out);
+        return ExitCodes.Ok;
+    }
+
+    private sealed record DiffRequest(string Stack, DateOnly From, DateOnly To, string? FromRevision, string? ToRevision, bool EnforceLimit, string? Repository);
+
+    private static int Diff(DiffRequest request, CliEnvironment environment)
+    {
+        if (RepositoryLocator.Open(request.Repository, environment) is not { } loader || !StackLoading.Exists(loader, request.Stack, environment))
+        {
+            return ExitCodes.BadInput;
+        }
+        var (before, beforeCode) = Snapshot(loader, request.Stack, request.FromRevision, request.From, environment);
+        if (before is null)
+        {
+            return beforeCode;
+        }
+        var (after, afterCode) = Snapshot(loader, request.Stack, request.ToRevision, request.To, environment);
+        if (after is null)
+        {
+            return afterCode;
+        }
+        var diff = AccessDiff.Between(before, after);
+        AccessDiffWriter.Write(diff, environment.Out);
+        if (!request.EnforceLimit)
+        {
+            return ExitCodes.Ok;
+        }
+        AccessSettings settings;
+        try
+        {
+            settings = AccessSettings.Read(loader.RepositoryRoot, HrCommand.DefaultRemovalLimit);
+        }
+        catch (FormatException e)
+        {
+            environment.Error.WriteLine($"infra: access diff: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        var losing = diff.PeopleLosingAccess;
+        if (losing.Count <= settings.MaxPeopleLosingAccess)
+        {
+            return ExitCodes.Ok;
+        }
+        environment.Error.WriteLine($"infra: access diff: {losing.Count} people lose access ({string.Join(", ", losing)}), more than the limit of {settings.MaxPeopleLosingAccess} in {AccessSettings.File}; "
+            + "the sync stops here. A person reviews this diff and runs the update by hand.");
+        return ExitCodes.Failed;
+    }
+
+    /// <summary>The access of the stack on a day, from the working tree or from the catalogs at a git revision.</summary>
+    private static (AccessSnapshot? Snapshot, int ExitCode) Snapshot(StackDefinitionLoader loader, string stack, string? revision, DateOnly day, CliEnvironment environment)
+    {
+        if (revision is null)
+        {
+            return StackLoading.One(loader, stack, environment, "access diff") is { } current
+                ? (AccessCalculator.Calculate(current, day), ExitCodes.Ok)
+                : (null, ExitCodes.Failed);
+        }
+        using var files = GitRevision.Checkout(loader.RepositoryRoot, revision, out var error);
+        if (files is null)
+        {
+            environment.Error.WriteLine($"infra: access diff: revision {revision}: {error}");
+            return (null, ExitCodes.BadInput);
+        }
+        var revisionLoader = new StackDefinitionLoader(files.Root);
+        if (!revisionLoader.StackNames().Contains(stack))
+        {
+            environment.Error.WriteLine($"infra: access diff: revision {revision} has no stack '{stack}'");
+            return (null, ExitCodes.BadInput);
+        }
+        return StackLoading.One(revisionLoader, stack, environment, $"access diff (revision {revision})") is { } definition
+            ? (AccessCalculator.Calculate(definition, day), ExitCodes.Ok)
+            : (null, ExitCodes.Failed);
+    }
+}

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Text.Json;
+using Infra.Blueprints.Drills;
+using Spectre.Console;
+
+namespace Infra.Cli.Commands;
+
+/// <summary>
+/// <c>infra drill region-switch --stack NAME [--to REGION] [--output text|markdown|json]</c>: the
+/// pre-checks, steps, RPO/RTO and rollback of switching the stack's databases to the other region,
+/// from its config alone. Exit 0 when every offline pre-check passes, 1 when one fails, 2 on bad usage.
+/// </summary>
+internal static class DrillCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var stack = CommonOptions.Stack(required: true);
+        var repository = CommonOptions.Repository();
+        var to = new Option<string?>("--to")
+        {
+            Description = "The region to switch the writers to; default and only choice: the stack's secondary region",
+        };
+        var output = new Option<string>("--output")
+        {
+            Description = "text for a terminal, markdown for the change record's runbook, json for tools",
+            DefaultValueFactory = _ => "text",
+        };
+        output.AcceptOnlyFromAmong("text", "markdown", "json");
+        var regionSwitch = new Command("region-switch", "Plan the switch of the stack's databases to the other region: pre-checks, steps, RPO and RTO, rollback; exit 1 when a pre-check fails.")
+        {
+            stack,
+            to,
+            output,
+            repository,
+        };
+        regionSwitch.SetAction(parsed => Run(parsed.GetValue(stack)!, parsed.GetValue(to), parsed.GetValue(output)!, parsed.GetValue(repository), environment));
+        return new Command("drill", "Rehearsed operations: the quarterly region switch.") { regionSwitch };
+    }
+
+    private static int Run(string stackName, string? target, string output, string? repository, CliEnvironment environment)
+    {
+        if (RepositoryLocator.Open(repository, environment) is not { } loader)
+        {
+            return ExitCodes.BadInput;
+        }
+        if (!loader.StackNames().Contains(stackName))
+        {
+            environment.Error.WriteLine($"infra: --stack {stackName}: no such stack; stacks of this repository: {string.Join(", ", loader.StackNames())}");
+            return ExitCodes.BadInput;
+        }
+        var result = loader.LoadFromFiles(stackName);
+        if (result.Definition is not { } definition)
+        {
+            foreach (var error in result.Errors)
+            {
+                environment.Error.WriteLine(error.ToString());
+            }
+            environment.Error.WriteLine($"infra: stack '{stackName}' is invalid ({result.Errors.Count()} errors); no drill planned. Run 'infra validate --stack {stackName}'.");
+            return ExitCodes.Failed;
+        }
+        if (RegionSwitchDrill.CheckTarget(definition, target) is { } wrongTarget)
+        {
+            environment.Error.WriteLine($"infra: {wrongTarget}");
+            return ExitCodes.BadInput;
+        }
+        var plan = RegionSwitchDrill.Plan(definition);
+        var writer = environment.Out.Profile.Out.Writer;
+        switch (output)
+        {
+            case "markdown":
+                writer.Write(RegionSwitchRunbook.Markdown(plan, environment.Today));
+                break;
+            case "json":
+                writer.WriteLine(JsonSerializer.Serialize(ToJson(plan), Json));
+                break;
+            default:
+                RenderText(plan, environment.Out);
+                break;
+        }
+        if (!plan.Ready)
+        {
+            environment.Error.WriteLine($"infra: {plan.PreChecks.Count(c => c.Status == DrillCheckStatus.Failed)} pre-check(s) failed for the switch of stack '{stackName}' to {plan.To}; fix them before the drill.");
+            return ExitCodes.Failed;
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static void RenderText(RegionSwitchPlan plan, IAnsiConsole console)
+    {
+        console.MarkupLine(Markup.Escape($"Region switch of stack {plan.Stack} ({Name(plan.Environment)}): {plan.From} -> {plan.To}"));
+        var checks = new Table().Border(TableBorder.Simple).Title("Pre-checks");
+        foreach (var column in new[] { "status", "check", "subject", "detail" })
+        {
+            checks.AddColumn(column);
+        }
+        foreach (var check in plan.PreChecks)
+        {
+            var status = check.Status switch
+            {
+                DrillCheckStatus.Passed => "[green]passed[/]",
+                DrillCheckStatus.Failed => "[red]FAILED[/]",
+                _ => "[yellow]manual[/]",
+            };
+            checks.AddRow(status, Markup.Escape(check.Id), Markup.Escape(check.Subject), Markup.Escape(check.Detail));
+        }
+        console.Write(checks);
+        console.MarkupLine(Markup.Escape($"Planned switchover: {plan.PlannedObjective.Summary} ({plan.PlannedObjective.Explanation})"));
+        console.MarkupLine(Markup.Escape($"Disaster failover: {plan.FailoverObjective.Summary} ({plan.FailoverObjective.Explanation})"));
+        foreach (var (title, steps) in new[] { ("Planned switchover", plan.PlannedSwitchover), ("Disaster failover", plan.DisasterFailover), ("Rollback", plan.Rollback) })
+        {
+            console.MarkupLine("");
+            console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+            // Unwrapped, so that every command can be copied as one line.
+            var writer = console.Profile.Out.Writer;
+            for (var i = 0; i < steps.Count; i++)
+            {
+                writer.WriteLine($"{i + 1}. {steps[i].Title}. {steps[i].Detail}");
+                foreach (var command in steps[i].Commands)
+                {
+                    writer.WriteLine("     $ " + command);
+                }
+            }
+        }
+        console.MarkupLine(plan.Ready
+            ? "[green]Every offline pre-check passed[/]; do the manual ones live in step 2."
+            : "[red]A pre-check failed[/]: fix it before the switch.");
+    }
+
+    private static object ToJson(RegionSwitchPlan plan) => new
+    {
+        stack = plan.Stack,
+        environment = Name(plan.Environment),
+        from = plan.From,
+        to = plan.To,
+        ready = plan.Ready,
+        preChecks = plan.PreChecks.Select(c => new { id = c.Id, subject = c.Subject, status = Name(c.Status), detail = c.Detail }),
+        plannedSwitchover = new { rpoSeconds = plan.PlannedObjective.RecoveryPoint.TotalSeconds, rtoSeconds = plan.PlannedObjective.RecoveryTime.TotalSeconds, why = plan.PlannedObjective.Explanation, steps = Steps(plan.PlannedSwitchover) },
+        disasterFailover = new { rpoSeconds = plan.FailoverObjective.RecoveryPoint.TotalSeconds, rtoSeconds = plan.FailoverObjective.RecoveryTime.TotalSeconds, why = plan.FailoverObjective.Explanation, steps = Steps(plan.DisasterFailover) },
+        rollback = Steps(plan.Rollback),
+    };
+
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static IEnumerable<object> Steps(IEnumerable<DrillStep> steps) =>
+        steps.Select(s => new { title = s.Title, detail = s.Detail, commands = s.Commands });
+}
