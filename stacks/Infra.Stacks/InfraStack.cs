@@ -2,11 +2,13 @@ using System.Collections.Immutable;
 using Infra.Blueprints.Databases;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
+using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.People;
 using Infra.Blueprints.Vault;
 using Infra.Components;
 using Infra.Components.Databases;
+using Infra.Components.Kafka;
 using Infra.Components.People;
 using Infra.Components.Vault;
 using Pulumi;
@@ -76,6 +78,12 @@ public sealed class InfraStack : Stack
                 VaultDependsOn = [vaultRoles],
             });
         }
+
+        _ = new KafkaTopics("kafka", new KafkaTopicsArgs
+        {
+            Blueprint = KafkaTopicCatalog.Blueprint(definition),
+            Provider = providers.Kafka,
+        });
 
         CreatePeopleAccess(definition, providers, vaultRoles);
     }

@@ -6,7 +6,7 @@ namespace Infra.Stacks;
 
 /// <summary>
 /// The explicit providers of the stack: one AWS provider per region, and one each for Consul and
-/// Vault, and GitLab in production. Default providers are off (<c>pulumi:disable-default-providers</c>), so a resource
+/// Vault and Kafka, and GitLab in production. Default providers are off (<c>pulumi:disable-default-providers</c>), so a resource
 /// created without one of these fails instead of reaching ambient credentials.
 /// </summary>
 internal sealed class PlatformProviders
@@ -30,6 +30,14 @@ internal sealed class PlatformProviders
         {
             Address = definition.Endpoints.Vault.GetLeftPart(UriPartial.Authority),
         });
+        Kafka = new Pulumi.Kafka.Provider("kafka", new Pulumi.Kafka.ProviderArgs
+        {
+            BootstrapServers = definition.Endpoints.KafkaBrokers.ToList(),
+            TlsEnabled = true,
+            SaslMechanism = "scram-sha512",
+            SaslUsername = definition.Endpoints.KafkaSaslUsername,
+            SaslPassword = config.RequireSecret(StackConfigKeys.KafkaSaslPassword),
+        });
         // One GitLab serves both environments, so only production holds memberships. The token
         // comes from GITLAB_TOKEN, never from config.
         GitLab = definition.Environment == EnvironmentKind.Production
@@ -47,6 +55,8 @@ internal sealed class PlatformProviders
     public Pulumi.Consul.Provider Consul { get; }
 
     public Pulumi.Vault.Provider Vault { get; }
+
+    public Pulumi.Kafka.Provider Kafka { get; }
 
     public Pulumi.GitLab.Provider? GitLab { get; }
 }

@@ -6,4 +6,5 @@ public sealed record PlatformEndpoints(
     Uri Consul,
     string ConsulDatacenter,
     EquatableList<string> KafkaBrokers,
+    string KafkaSaslUsername,
     Uri GitLab);

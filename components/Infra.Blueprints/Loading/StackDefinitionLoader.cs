@@ -182,8 +182,18 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         {
             context.Error("", (int)e.Start.Line, $"is not valid YAML at column {e.Start.Column}: {YamlMessage(e)}");
         }
+        catch (InvalidOperationException e) when (IsParserFailure(e))
+        {
+            context.Error("", UnpositionedYamlError);
+        }
         return null;
     }
+
+    /// <summary>What to say when YamlDotNet fails without a position (it does so on some unclosed flow collections).</summary>
+    internal const string UnpositionedYamlError =
+        "is not valid YAML: the parser stopped without a position, most often at a [list] or {mapping} left open; check the brackets";
+
+    internal static bool IsParserFailure(InvalidOperationException e) => e.Source == "YamlDotNet";
 
     private static YamlNode? ParseConfigValue(string raw, string key, DocumentContext context)
     {

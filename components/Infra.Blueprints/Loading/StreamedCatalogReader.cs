@@ -54,6 +54,11 @@ internal static class StreamedCatalogReader
             context.Error("", (int)e.Start.Line, $"is not valid YAML at column {e.Start.Column}: {StackDefinitionLoader.YamlMessage(e)}");
             return [];
         }
+        catch (InvalidOperationException e) when (StackDefinitionLoader.IsParserFailure(e))
+        {
+            context.Error("", StackDefinitionLoader.UnpositionedYamlError);
+            return [];
+        }
     }
 
     private static List<Located<T>> ReadDocument<T>(Parser parser, DocumentContext context, string listKey, string idKey, Func<MappingReader, T?> read, HashSet<string> ids)

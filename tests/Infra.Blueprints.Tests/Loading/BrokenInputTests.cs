@@ -143,6 +143,18 @@ public sealed class BrokenInputTests
         Assert.Contains(errors, e => e.File == Files.Topics && e.KeyPath == "topics[1]");
     }
 
+    [Theory]
+    [InlineData(Files.Teams, "    name: Payments\n", "    name: [Payments\n")]
+    [InlineData(Files.Topics, "name: payments.transfer.initiated.v1\n    owner: payments\n", "name: payments.transfer.initiated.v1\n    owner: [payments\n")]
+    public void Flow_list_left_open_is_an_error_not_an_exception(string file, string find, string replace)
+    {
+        using var repository = new RepositoryCopy().Edit(file, find, replace);
+
+        var errors = repository.Loader.LoadFromFiles("staging").Errors;
+
+        Assert.Contains(errors, e => e.File == file && e.Message.StartsWith("is not valid YAML", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Missing_catalog_file_is_an_error_not_an_exception()
     {

@@ -55,7 +55,7 @@ internal static class ReportScenario
                 "urn": "urn:pulumi:production::infra::infra:topics:KafkaTopicCatalog$kafka:index/topic:Topic::ledger.posting.created.v1",
                 "custom": true, "id": "ledger.posting.created.v1", "type": "kafka:index/topic:Topic",
                 "parent": "urn:pulumi:production::infra::infra:topics:KafkaTopicCatalog::topics",
-                "inputs": { "name": "ledger.posting.created.v1", "partitions": 12, "replicationFactor": 3, "config": { "min.insync.replicas": "2" } }
+                "inputs": { "name": "ledger.posting.created.v1", "partitions": 12, "replicationFactor": 3, "config": { "min.insync.replicas": "2", "retention.ms": "-1" } }
               }
             ]
           }

@@ -246,6 +246,8 @@ internal static class RuleFixtures
             [Resource(Topic, "ledger.posting.created.v1", """{"replicationFactor":3,"config":{"retention.ms":"604800000"}}""")], "not set"),
         ["kafka isr: equal to the replication factor fails"] = new("kafka-topic-min-insync-replicas", true, Production,
             [Resource(Topic, "ledger.posting.created.v1", """{"replicationFactor":3,"config":{"min.insync.replicas":"3"}}""")], "not below"),
+        ["kafka retention: Kafka's 7-day default passes"] = new("kafka-topic-bounded-retention", false, Production,
+            [Resource(Topic, "ledger.posting.created.v1", """{"config":{"cleanup.policy":"delete"}}""")]),
         ["kafka retention: 7 days passes"] = new("kafka-topic-bounded-retention", false, Production,
             [Resource(Topic, "ledger.posting.created.v1", """{"config":{"cleanup.policy":"delete","retention.ms":"604800000"}}""")]),
         ["kafka retention: compacted topic passes"] = new("kafka-topic-bounded-retention", false, Production,

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
+using Infra.Blueprints.Vault;
 using Infra.Cli.Rendering;
 
 namespace Infra.Cli.Commands;
@@ -66,13 +68,17 @@ internal static class PlanCommand
         var plan = StackPlanner.Plan(definition, environment.Today);
         var kafka = KafkaTopicCatalog.Blueprint(definition);
         var changes = deployed is null ? null : KafkaChangePlanner.Compare(kafka, deployed);
+        var fleets = FleetBlueprints.For(definition);
+        var vault = VaultBlueprintBuilder.Build(definition);
         if (output == "json")
         {
-            environment.Out.Profile.Out.Writer.WriteLine(PlanJson.Serialize(plan, kafka, changes));
+            environment.Out.Profile.Out.Writer.WriteLine(PlanJson.Serialize(plan, fleets, vault, kafka, changes));
         }
         else
         {
             PlanTables.Render(plan, environment.Out);
+            FleetTables.Render(fleets, environment.Out);
+            VaultTables.Render(vault, environment.Out);
             KafkaTables.Render(kafka, changes, environment.Out);
         }
         if (changes is { HasRefused: true })

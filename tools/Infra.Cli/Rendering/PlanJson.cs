@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
+using Infra.Blueprints.Vault;
 
 namespace Infra.Cli.Rendering;
 
@@ -14,10 +16,28 @@ internal static class PlanJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    /// <summary>The plan, with a <c>kafka</c> member: the stack's Kafka blueprint and, given a state, the topic changes.</summary>
-    public static string Serialize(StackPlan plan, KafkaTopicsBlueprint kafka, KafkaChangePlan? changes)
+    /// <summary>
+    /// The plan, with <c>fleets</c> (capacity and why), <c>vault</c> (what each service may read) and
+    /// <c>kafka</c> (the stack's Kafka blueprint and, given a state, the topic changes).
+    /// </summary>
+    public static string Serialize(StackPlan plan, IReadOnlyList<FleetBlueprint> fleets, VaultBlueprint vault, KafkaTopicsBlueprint kafka, KafkaChangePlan? changes)
     {
         var root = JsonSerializer.SerializeToNode(plan, Options)!.AsObject();
+        root["fleets"] = JsonSerializer.SerializeToNode(fleets.Select(f => new
+        {
+            service = f.Name,
+            f.Capacity.Min,
+            f.Capacity.Desired,
+            f.Capacity.Max,
+            f.Capacity.Zones,
+            why = f.Explanation,
+            image = f.LaunchTemplate.ImageId,
+            instanceType = f.LaunchTemplate.InstanceType,
+            f.Port,
+            calledBy = f.CalledBy,
+            calls = f.Calls,
+        }), Options);
+        root["vault"] = JsonSerializer.SerializeToNode(VaultTables.Rows(vault), Options);
         root["kafka"] = JsonSerializer.SerializeToNode(new { blueprint = kafka, changes }, Options);
         return root.ToJsonString(Options);
     }
