@@ -27,4 +27,15 @@ public sealed class BenchCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("expected --topics 1..1000000", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Small_compliance_benchmark_reads_and_evaluates_a_generated_export()
+    {
+        var run = CliRun.Infra(Repository, "bench", "compliance", "--resources", "200", "--runs", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Export: 200 resources", run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 (cold)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("peak working set", run.Output, StringComparison.Ordinal);
+    }
 }

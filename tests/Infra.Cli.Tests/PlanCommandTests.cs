@@ -24,6 +24,30 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public void Table_shows_each_fleet_with_its_capacity_reason_and_what_each_service_may_read()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "production");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Fleets (8)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("so that one zone may fail", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Vault: what each service may read", run.Output, StringComparison.Ordinal);
+        Assert.Contains("database/creds/payments-db-payments-api", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_carries_fleets_and_vault_access()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "production", "--output", "json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        var ledger = json.RootElement.GetProperty("fleets").EnumerateArray().Single(f => f.GetProperty("service").GetString() == "ledger");
+        Assert.True(ledger.GetProperty("desired").GetInt32() - ((ledger.GetProperty("desired").GetInt32() + 2) / 3) >= ledger.GetProperty("min").GetInt32());
+        var vault = json.RootElement.GetProperty("vault").EnumerateArray().Single(v => v.GetProperty("service").GetString() == "ledger");
+        Assert.Equal("service-ledger", vault.GetProperty("policy").GetString());
+    }
+
+    [Fact]
     public void Json_is_the_plan_model()
     {
         var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--output", "json");

@@ -33,7 +33,7 @@ internal static class BenchCommand
             runs,
         };
         kafka.SetAction(parsed => RunKafka(parsed.GetValue(topics), parsed.GetValue(services), parsed.GetValue(runs), environment));
-        return new Command("bench", "Benchmarks that time themselves (run them on a quiet machine).") { kafka, AccessBenchCommand.Create(environment) };
+        return new Command("bench", "Benchmarks that time themselves (run them on a quiet machine).") { kafka, AccessBenchCommand.Create(environment), ComplianceBenchCommand.Create(environment) };
     }
 
     private sealed record Run(TimeSpan Validate, TimeSpan Plan, TimeSpan Compare, TimeSpan ProcessorTime, string Counts)
