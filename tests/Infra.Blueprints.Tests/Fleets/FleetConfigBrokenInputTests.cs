@@ -38,14 +38,7 @@ public sealed class FleetConfigBrokenInputTests
     [MemberData(nameof(CaseNames))]
     public void Broken_fleet_setting_is_reported_with_file_key_and_line(string caseName)
     {
-        var broken = Cases[caseName];
-        using var repository = new RepositoryCopy().Edit(broken.File, broken.Find, broken.Replace);
-
-        var result = repository.Loader.LoadFromFiles("staging");
-
-        Assert.Null(result.Definition);
-        var diagnostic = Assert.Single(result.Errors, d => d.File == broken.ExpectedFile && d.KeyPath == broken.ExpectedKeyPath && d.Message.Contains(broken.ExpectedMessage, StringComparison.Ordinal));
-        Assert.NotNull(diagnostic.Line);
+        Cases[caseName].AssertReported();
     }
 
     [Fact]

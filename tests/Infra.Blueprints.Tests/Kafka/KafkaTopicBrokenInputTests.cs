@@ -67,11 +67,11 @@ public sealed class KafkaTopicBrokenInputTests
 
     [Theory]
     [MemberData(nameof(StagingCaseNames))]
-    public void Broken_topic_is_reported_on_staging(string caseName) => AssertReported(StagingCases[caseName], "staging");
+    public void Broken_topic_is_reported_on_staging(string caseName) => StagingCases[caseName].AssertReported("staging");
 
     [Theory]
     [MemberData(nameof(ProductionCaseNames))]
-    public void Broken_topic_is_reported_on_production(string caseName) => AssertReported(ProductionCases[caseName], "production");
+    public void Broken_topic_is_reported_on_production(string caseName) => ProductionCases[caseName].AssertReported("production");
 
     [Fact]
     public void Cases_cover_at_least_twelve_kinds_of_broken_topic() => Assert.True(StagingCases.Count + ProductionCases.Count >= 12);
@@ -142,15 +142,4 @@ public sealed class KafkaTopicBrokenInputTests
 
     private static BrokenInputCase Topics(string find, string replace, string keyPath, string message) =>
         new(Files.Topics, find, replace, Files.Topics, keyPath, message);
-
-    private static void AssertReported(BrokenInputCase broken, string stack)
-    {
-        using var repository = new RepositoryCopy().Edit(broken.File, broken.Find, broken.Replace);
-
-        var result = repository.Loader.LoadFromFiles(stack);
-
-        Assert.Null(result.Definition);
-        var diagnostic = Assert.Single(result.Errors, d => d.File == broken.ExpectedFile && d.KeyPath == broken.ExpectedKeyPath && d.Message.Contains(broken.ExpectedMessage, StringComparison.Ordinal));
-        Assert.NotNull(diagnostic.Line);
-    }
 }
