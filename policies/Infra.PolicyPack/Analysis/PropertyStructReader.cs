@@ -1,0 +1,146 @@
+using Google.Protobuf.Collections;
+using Google.Protobuf.WellKnownTypes;
+using Infra.Policies.Model;
+using Infra.Policies.Reading;
+using Infra.PolicyPack.Grpc;
+using Infra.PolicyPack.Protocol;
+
+namespace Infra.PolicyPack.Analysis;
+
+/// <summary>
+/// The engine's <c>google.protobuf.Struct</c> properties (marshalled with unknowns and secrets kept) to the same
+/// <see cref="PolicyResource"/> model that the state and preview readers produce: the special values go through
+/// <see cref="PulumiSpecialValues"/>, the library's own decisions. A request the model cannot hold is InvalidArgument.
+/// </summary>
+internal static class PropertyStructReader
+{
+    /// <summary>The resource of an <c>Analyze</c> call: its inputs, and its provider when the engine sent one.</summary>
+    public static PolicyResource Resource(AnalyzeRequest request)
+    {
+        var urn = Required(request.Urn, "urn", "request");
+        var type = Required(request.Type, "type", urn);
+        return new PolicyResource(urn, type, null, null, ProviderReference(request.Provider), IsCustom(type, request.Provider),
+            request.Options?.Protect ?? false, [], Properties(request.Properties, urn), PropertyValue.EmptyObject);
+    }
+
+    /// <summary>A resource of an <c>AnalyzeStack</c> call, with its parent and dependencies; <paramref name="index"/> names it in errors.</summary>
+    public static PolicyResource Resource(AnalyzerResource resource, int index)
+    {
+        var urn = Required(resource.Urn, "urn", $"resources[{index}]");
+        var type = Required(resource.Type, "type", $"resources[{index}] ({urn})");
+        return new PolicyResource(urn, type, null, NullIfEmpty(resource.Parent), ProviderReference(resource.Provider),
+            IsCustom(type, resource.Provider), resource.Options?.Protect ?? false, [.. resource.Dependencies],
+            Properties(resource.Properties, urn), PropertyValue.EmptyObject);
+    }
+
+    /// <summary>The provider resource as the engine describes it, so rules can read e.g. its region.</summary>
+    public static PolicyResource? Provider(AnalyzerProviderResource? provider) =>
+        provider is { Urn.Length: > 0, Type.Length: > 0 }
+            ? new PolicyResource(provider.Urn, provider.Type, null, null, null, true, false, [], Properties(provider.Properties, provider.Urn), PropertyValue.EmptyObject)
+            : null;
+
+    public static PropertyValue Properties(Struct? properties, string owner)
+    {
+        if (properties is null)
+        {
+            return PropertyValue.EmptyObject;
+        }
+
+        try
+        {
+            return Fields(properties.Fields);
+        }
+        catch (InvalidValueException e)
+        {
+            throw new GrpcException(GrpcStatusCode.InvalidArgument,
+                $"{owner}: property '{e.Path}' has no value kind; expected null, number, string, bool, struct or list");
+        }
+    }
+
+    private static PropertyValue Fields(MapField<string, Value> fields)
+    {
+        if (fields.Count == 0)
+        {
+            return PropertyValue.EmptyObject;
+        }
+
+        if (fields.TryGetValue(PulumiSpecialValues.SignatureKey, out var signature))
+        {
+            return PulumiSpecialValues.FromSignature(signature.KindCase == Value.KindOneofCase.StringValue ? signature.StringValue : null);
+        }
+
+        var map = new Dictionary<string, PropertyValue>(fields.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in fields)
+        {
+            try
+            {
+                map[key] = Read(value);
+            }
+            catch (InvalidValueException e)
+            {
+                throw e.Under(key);
+            }
+        }
+
+        return PropertyValue.FromFields(map);
+    }
+
+    private static PropertyValue Read(Value value)
+    {
+        switch (value.KindCase)
+        {
+            case Value.KindOneofCase.NullValue:
+                return PropertyValue.Null;
+            case Value.KindOneofCase.BoolValue:
+                return PropertyValue.FromBoolean(value.BoolValue);
+            case Value.KindOneofCase.NumberValue:
+                return PropertyValue.FromNumber(value.NumberValue);
+            case Value.KindOneofCase.StringValue:
+                return PulumiSpecialValues.FromText(value.StringValue);
+            case Value.KindOneofCase.StructValue:
+                return Fields(value.StructValue.Fields);
+            case Value.KindOneofCase.ListValue:
+                var values = value.ListValue.Values;
+                var items = new PropertyValue[values.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    try
+                    {
+                        items[i] = Read(values[i]);
+                    }
+                    catch (InvalidValueException e)
+                    {
+                        throw e.At(i);
+                    }
+                }
+
+                return PropertyValue.FromItems(items);
+            default:
+                throw new InvalidValueException("");
+        }
+    }
+
+    private static string Required(string value, string field, string owner) => value.Length > 0
+        ? value
+        : throw new GrpcException(GrpcStatusCode.InvalidArgument, $"{owner}: '{field}' is required");
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>The library's provider reference is <c>urn::id</c>; the analyzer protocol sends no id, and only the URN part is read.</summary>
+    private static string? ProviderReference(AnalyzerProviderResource? provider) =>
+        provider is { Urn.Length: > 0 } ? provider.Urn + "::" : null;
+
+    /// <summary>Components have no provider; providers themselves are custom resources.</summary>
+    private static bool IsCustom(string type, AnalyzerProviderResource? provider) =>
+        provider is { Urn.Length: > 0 } || type.StartsWith("pulumi:providers:", StringComparison.Ordinal);
+
+    /// <summary>A value without a kind, found while reading; the path is built on the way out, only when one is thrown.</summary>
+    private sealed class InvalidValueException(string path) : Exception(path)
+    {
+        public string Path { get; } = path;
+
+        public InvalidValueException Under(string key) => new(Path.Length == 0 || Path[0] == '[' ? key + Path : key + "." + Path);
+
+        public InvalidValueException At(int index) => new($"[{index}]{(Path.Length == 0 || Path[0] == '[' ? "" : ".")}{Path}");
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# scripts/ci/hr-apply.sh
+# The HR trigger's first job. The event arrives through the trigger API as HR_EVENT_B64 (the event file's raw
+# bytes, base64, so the HMAC still matches) and HR_EVENT_SIGNATURE (sha256=<64 hex>). It is verified and shown
+# (--dry-run), applied to people.yaml and the journal on top of the default branch's head, and committed there
+# directly by the bot account with an SSH-signed commit (README: GitLab pipelines, "HR events").
+# Writes hr.env (HR_COMMIT_SHA, for the targeted updates that follow); the event itself is not kept.
+# Needs INFRA_HR_HMAC_SECRET, HR_BOT_SSH_SIGNING_KEY (file variable), HR_BOT_TOKEN (push), HR_BOT_NAME, HR_BOT_EMAIL.
+set -euo pipefail
+{ set +x; } 2>/dev/null
+
+: "${HR_EVENT_B64:?HR_EVENT_B64 is not set}" "${HR_EVENT_SIGNATURE:?HR_EVENT_SIGNATURE is not set}"
+: "${INFRA_HR_HMAC_SECRET:?}" "${HR_BOT_SSH_SIGNING_KEY:?}" "${HR_BOT_TOKEN:?}" "${HR_BOT_NAME:?}" "${HR_BOT_EMAIL:?}"
+branch="${CI_DEFAULT_BRANCH:?}"
+work=$(mktemp -d)
+event="${work}/event.json"
+printf '%s' "${HR_EVENT_B64}" | base64 --decode >"${event}"
+printf '%s\n' "${HR_EVENT_SIGNATURE}" >"${event}.sig"
+event_id=$(jq -r '.id // empty' "${event}" 2>/dev/null | tr -cd 'A-Za-z0-9._-' | head -c 80)
+event_id="${event_id:-unknown}"
+
+# The bot pushes over HTTPS with its token through an askpass helper: the token is in no URL and no log.
+askpass="${work}/askpass"
+trap 'rm -rf "${work}"' EXIT
+printf '#!/bin/sh\ncase "$1" in Username*) echo "%s" ;; *) printf "%%s\\n" "$HR_BOT_TOKEN" ;; esac\n' "${HR_BOT_NAME}" >"${askpass}"
+chmod 700 "${askpass}"
+export GIT_ASKPASS="${askpass}" GIT_TERMINAL_PROMPT=0
+remote="${CI_SERVER_PROTOCOL:-https}://${CI_SERVER_HOST:?}${CI_SERVER_PORT:+:${CI_SERVER_PORT}}/${CI_PROJECT_PATH:?}.git"
+
+# Apply on the newest head: HR pipelines are serialized (resource_group hr-catalog), the branch may have moved.
+git fetch --quiet "${remote}" "${branch}"
+git checkout --quiet --detach FETCH_HEAD
+
+scripts/ci/infra hr apply --event "${event}" --dry-run
+scripts/ci/infra hr apply --event "${event}"
+
+changed=$(git status --porcelain --untracked-files=all -- . ':!reports' ':!.nuget' ':!.cache' | awk '{print $2}' | sort)
+allowed=$(printf '%s\n' stacks/catalog/hr-journal.jsonl stacks/catalog/people.yaml)
+if [ -n "${changed}" ] && [ -n "$(comm -23 <(printf '%s\n' "${changed}") <(printf '%s\n' "${allowed}"))" ]; then
+  echo "hr apply changed files other than people.yaml and the journal:" >&2
+  printf '%s\n' "${changed}" >&2
+  exit 1
+fi
+
+if [ -z "${changed}" ]; then
+  echo "Event ${event_id} changed nothing (already applied); nothing to commit."
+else
+  git config user.name "${HR_BOT_NAME}"
+  git config user.email "${HR_BOT_EMAIL}"
+  command -v ssh-keygen >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends openssh-client >/dev/null; }
+  chmod 600 "${HR_BOT_SSH_SIGNING_KEY}"
+  git config gpg.format ssh
+  git config user.signingkey "${HR_BOT_SSH_SIGNING_KEY}"
+  git add -- stacks/catalog/people.yaml stacks/catalog/hr-journal.jsonl
+  git commit --quiet --gpg-sign -m "HR event ${event_id}: update people.yaml" \
+    -m "Applied by pipeline ${CI_PIPELINE_URL:-?} from a signed HR event (journal: stacks/catalog/hr-journal.jsonl)."
+  # ci.skip: this pipeline runs the people-only updates itself; a full staging apply is not wanted here.
+  git push --quiet -o ci.skip "${remote}" "HEAD:refs/heads/${branch}"
+  git diff --stat HEAD~1 HEAD
+fi
+
+echo "HR_COMMIT_SHA=$(git rev-parse HEAD)" >hr.env
+echo "HR_EVENT_ID=${event_id}" >>hr.env

@@ -1,0 +1,257 @@
+using System.Text.RegularExpressions;
+using Google.Protobuf.WellKnownTypes;
+using Infra.PolicyPack.Protocol;
+using Infra.PolicyPack.Tests.Support;
+using static Infra.PolicyPack.Tests.Support.Requests;
+
+namespace Infra.PolicyPack.Tests;
+
+/// <summary>
+/// The pack driven as the engine drives it (pulumi/pulumi sdk/go/common/resource/plugin/analyzer_plugin.go): started
+/// with the engine's address, Handshake, GetAnalyzerInfo, then Analyze per resource and AnalyzeStack at the end.
+/// </summary>
+public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : IClassFixture<PolicyPackFixture>
+{
+    private const int InvalidArgument = 3;
+    private const int Unimplemented = 12;
+
+    private AnalyzerClient Client => fixture.Client;
+
+    [Fact]
+    public async Task Handshake_is_answered()
+    {
+        var request = new AnalyzerHandshakeRequest { EngineAddress = "127.0.0.1:50051", RootDirectory = PolicyPackProcess.PackDirectory, ProgramDirectory = PolicyPackProcess.PackDirectory };
+
+        var response = await Client.HandshakeAsync(request);
+
+        Assert.NotNull(response);
+    }
+
+    [Fact]
+    public async Task The_plugin_version_is_the_version_of_PulumiPolicy_yaml()
+    {
+        var yaml = await File.ReadAllTextAsync(Path.Combine(PolicyPackProcess.PackDirectory, "PulumiPolicy.yaml"));
+
+        var info = await Client.GetPluginInfoAsync();
+
+        Assert.Matches(RuntimeDotnet(), yaml);
+        Assert.Equal(YamlVersion().Match(yaml).Groups[1].Value, info.Version);
+    }
+
+    [Fact]
+    public async Task Analyzer_info_lists_every_policy_with_its_level_severity_and_settings()
+    {
+        var info = await Client.GetAnalyzerInfoAsync();
+
+        Assert.Equal("infra-policies", info.Name);
+        Assert.True(info.SupportsConfig);
+        Assert.DoesNotContain(info.Policies, p => p.Name.StartsWith("policy-waiver", StringComparison.Ordinal));
+        var volumes = Assert.Single(info.Policies, p => p.Name == "aws-ec2-encrypted-volumes");
+        Assert.Equal(EnforcementLevel.Mandatory, volumes.EnforcementLevel);
+        Assert.Equal(PolicySeverity.High, volumes.Severity);
+        Assert.Equal(PolicyType.Resource, volumes.PolicyType);
+        Assert.Equal("EBS volumes are encrypted", volumes.DisplayName);
+        Assert.Equal(EnforcementLevel.Advisory, Assert.Single(info.Policies, p => p.Name == "aws-rds-iam-authentication").EnforcementLevel);
+        Assert.Equal(PolicyType.Stack, Assert.Single(info.Policies, p => p.Name == "aws-ec2-securitygroup-no-public-ingress").PolicyType);
+        var regions = Assert.Single(info.Policies, p => p.Name == "governance-eu-regions-only");
+        Assert.Equal("array", regions.ConfigSchema.Properties.Fields["allowedRegions"].StructValue.Fields["type"].StringValue);
+        Assert.Equal(info.Policies.Count, info.InitialConfig.Count);
+    }
+
+    [Fact]
+    public async Task A_compliant_resource_gets_no_diagnostic()
+    {
+        var volume = Analyze(Volume, "ledger-data", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Tags}}}""");
+
+        var response = await Client.AnalyzeAsync(volume);
+
+        Assert.Empty(response.Diagnostics);
+    }
+
+    [Fact]
+    public async Task A_security_group_open_to_the_world_on_ssh_is_reported_with_everything_the_engine_shows()
+    {
+        var group = Analyze(SecurityGroup, "bastion",
+            $$"""{"description":"bastion","ingress":[{"protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":["0.0.0.0/0"]}],"tags":{{Tags}}}""");
+
+        var response = await Client.AnalyzeAsync(group);
+
+        var diagnostic = Assert.Single(response.Diagnostics);
+        Assert.Equal("aws-ec2-securitygroup-no-ssh-rdp-from-anywhere", diagnostic.PolicyName);
+        Assert.Equal("infra-policies", diagnostic.PolicyPackName);
+        Assert.Equal((await Client.GetPluginInfoAsync()).Version, diagnostic.PolicyPackVersion);
+        Assert.False(string.IsNullOrEmpty(diagnostic.Description));
+        Assert.Contains("0.0.0.0/0", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(group.Urn, diagnostic.Urn);
+        Assert.Equal(EnforcementLevel.Mandatory, diagnostic.EnforcementLevel);
+        Assert.Equal(PolicySeverity.Critical, diagnostic.Severity);
+    }
+
+    [Fact]
+    public async Task An_unencrypted_volume_is_a_mandatory_violation()
+    {
+        var volume = Analyze(Volume, "scratch", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":false,"tags":{{Tags}}}""");
+
+        var response = await Client.AnalyzeAsync(volume);
+
+        var diagnostic = Assert.Single(response.Diagnostics);
+        Assert.Equal("aws-ec2-encrypted-volumes", diagnostic.PolicyName);
+        Assert.Equal(EnforcementLevel.Mandatory, diagnostic.EnforcementLevel);
+    }
+
+    [Fact]
+    public async Task A_secret_credential_passes_and_its_value_is_never_echoed()
+    {
+        var cluster = Analyze(Cluster, "ledger-db",
+            $$"""{"engine":"aurora-postgresql","masterUsername":"ledger","masterPassword":{{Secret("Sup3r-S3cret")}},"storageEncrypted":true,"tags":{{Tags}}}""");
+
+        var response = await Client.AnalyzeAsync(cluster);
+
+        Assert.DoesNotContain(response.Diagnostics, d => d.PolicyName == "pulumi-credentials-are-secrets");
+        Assert.DoesNotContain(response.Diagnostics, d => d.Message.Contains("Sup3r-S3cret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_plain_text_credential_is_reported_by_name_not_value()
+    {
+        var cluster = Analyze(Cluster, "ledger-db",
+            $$"""{"engine":"aurora-postgresql","masterUsername":"ledger","masterPassword":"hunter2-plain","storageEncrypted":true,"tags":{{Tags}}}""");
+
+        var response = await Client.AnalyzeAsync(cluster);
+
+        var diagnostic = Assert.Single(response.Diagnostics, d => d.PolicyName == "pulumi-credentials-are-secrets");
+        Assert.Contains("masterPassword", diagnostic.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-plain", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Volume, $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":{{Unknown}},"tags":{{Tags}}}""")]
+    [InlineData(SecurityGroup, $$"""{"ingress":[{"protocol":"tcp","fromPort":{{Unknown}},"toPort":{{Unknown}},"cidrBlocks":["0.0.0.0/0"]}],"tags":{{Tags}}}""")]
+    [InlineData(Volume, $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Unknown}}}""")]
+    public async Task Unknown_values_make_no_verdict(string type, string properties)
+    {
+        var response = await Client.AnalyzeAsync(Analyze(type, "preview", properties));
+
+        Assert.Empty(response.Diagnostics);
+    }
+
+    [Fact]
+    public async Task A_provider_outside_the_EU_is_reported_and_its_resources_are_not_blamed_for_it()
+    {
+        var provider = Provider("us-east-1", name: "us");
+        var providerRequest = new AnalyzeRequest { Type = provider.Type, Urn = provider.Urn, Name = provider.Name, Properties = provider.Properties };
+        var volume = Analyze(Volume, "us-data", $$"""{"size":100,"encrypted":true,"tags":{{Tags}}}""", provider: provider);
+
+        var providerResponse = await Client.AnalyzeAsync(providerRequest);
+        var volumeResponse = await Client.AnalyzeAsync(volume);
+
+        var diagnostic = Assert.Single(providerResponse.Diagnostics);
+        Assert.Equal("governance-eu-regions-only", diagnostic.PolicyName);
+        Assert.Equal(provider.Urn, diagnostic.Urn);
+        Assert.Empty(volumeResponse.Diagnostics);
+    }
+
+    [Fact]
+    public async Task AnalyzeStack_judges_what_needs_the_whole_stack_with_parents_and_dependencies()
+    {
+        var albGroup = StackResource(SecurityGroup, "alb", $$"""{"ingress":[{"protocol":"tcp","fromPort":443,"toPort":443,"cidrBlocks":["0.0.0.0/0"]}],"tags":{{Tags}}}""");
+        var openGroup = StackResource(SecurityGroup, "admin", $$"""{"ingress":[{"protocol":"tcp","fromPort":8443,"toPort":8443,"cidrBlocks":["0.0.0.0/0"]}],"tags":{{Tags}}}""");
+        var loadBalancer = StackResource(LoadBalancer, "alb", $$"""{"loadBalancerType":"application","dropInvalidHeaderFields":true,"tags":{{Tags}}}""", dependencies: albGroup.Urn);
+        var bucket = StackResource(Bucket, "statements", $$"""{"bucket":"ledger-statements","tags":{{Tags}}}""");
+        var unencrypted = StackResource(Volume, "scratch", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":false,"tags":{{Tags}}}""");
+        var request = new AnalyzeStackRequest { Resources = { albGroup, openGroup, loadBalancer, bucket, unencrypted } };
+
+        var response = await Client.AnalyzeStackAsync(request);
+
+        var publicIngress = Assert.Single(response.Diagnostics, d => d.PolicyName == "aws-ec2-securitygroup-no-public-ingress");
+        Assert.Equal(openGroup.Urn, publicIngress.Urn);
+        Assert.Contains(response.Diagnostics, d => d.PolicyName == "aws-s3-bucket-public-access-block" && d.Urn == bucket.Urn);
+        Assert.DoesNotContain(response.Diagnostics, d => d.PolicyName == "aws-ec2-encrypted-volumes"); // reported by Analyze, not twice
+        Assert.All(response.Diagnostics, d => Assert.Equal("infra-policies", d.PolicyPackName));
+    }
+
+    [Fact]
+    public async Task Remediate_is_unimplemented_so_the_engine_skips_it()
+    {
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Client.RemediateAsync(Analyze(Volume, "scratch", "{}")));
+
+        Assert.Equal(Unimplemented, error.Status);
+    }
+
+    [Fact]
+    public async Task A_request_without_type_is_an_invalid_argument_and_the_server_keeps_serving()
+    {
+        var request = Analyze(Volume, "scratch", "{}");
+        request.Type = "";
+
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Client.AnalyzeAsync(request));
+
+        Assert.Equal(InvalidArgument, error.Status);
+        Assert.Contains("'type' is required", error.StatusMessage, StringComparison.Ordinal);
+        Assert.NotNull(await Client.GetPluginInfoAsync());
+    }
+
+    [Fact]
+    public async Task A_value_without_a_kind_is_an_invalid_argument_naming_its_path()
+    {
+        var request = Analyze(Volume, "scratch", """{"ebs":{"devices":[1,2]}}""");
+        request.Properties.Fields["ebs"].StructValue.Fields["devices"].ListValue.Values.Add(new Value());
+
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Client.AnalyzeAsync(request));
+
+        Assert.Equal(InvalidArgument, error.Status);
+        Assert.Contains("ebs.devices[2]", error.StatusMessage, StringComparison.Ordinal);
+        Assert.Empty((await Client.AnalyzeAsync(Analyze(Volume, "ok", $$"""{"availabilityZone":"eu-west-3a","encrypted":true,"tags":{{Tags}}}"""))).Diagnostics);
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_no_request_are_an_invalid_argument()
+    {
+        byte[] garbage = [0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f];
+
+        var unframed = await Assert.ThrowsAsync<GrpcCallException>(() => Client.CallRawAsync("Analyze", garbage, AnalyzeResponse.Parser));
+        var framed = await Assert.ThrowsAsync<GrpcCallException>(() => Client.CallRawAsync("Analyze", AnalyzerClient.Frame(garbage), AnalyzeResponse.Parser));
+
+        Assert.Equal(InvalidArgument, unframed.Status);
+        Assert.Equal(InvalidArgument, framed.Status);
+        Assert.NotNull(await Client.GetPluginInfoAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_method_is_unimplemented()
+    {
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Client.CallAsync("Transform", new Empty(), Empty.Parser));
+
+        Assert.Equal(Unimplemented, error.Status);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_Analyze_calls_are_all_answered_correctly()
+    {
+        var requests = Enumerable.Range(0, 50)
+            .Select(i => Analyze(Volume, $"volume-{i}", $$"""{"availabilityZone":"eu-west-3a","size":{{i + 1}},"encrypted":{{(i % 2 == 0 ? "true" : "false")}},"tags":{{Tags}}}"""))
+            .ToList();
+
+        var responses = await Task.WhenAll(requests.Select(Client.AnalyzeAsync));
+
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (i % 2 == 0)
+            {
+                Assert.Empty(responses[i].Diagnostics);
+            }
+            else
+            {
+                var diagnostic = Assert.Single(responses[i].Diagnostics);
+                Assert.Equal(requests[i].Urn, diagnostic.Urn);
+                Assert.Equal("aws-ec2-encrypted-volumes", diagnostic.PolicyName);
+            }
+        }
+    }
+
+    [GeneratedRegex("(?m)^runtime: dotnet$")]
+    private static partial Regex RuntimeDotnet();
+
+    [GeneratedRegex("(?m)^version: (.+)$")]
+    private static partial Regex YamlVersion();
+}

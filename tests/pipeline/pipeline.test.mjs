@@ -1,0 +1,244 @@
+// Which jobs .gitlab-ci.yml selects for each pipeline source, checked with gitlab-ci-local (listing only: no
+// Docker, no network). Run through tests/pipeline/run.sh, which installs the pinned gitlab-ci-local first.
+//
+// gitlab-ci-local evaluates job rules but not workflow:rules' `when: never` (it only applies their variables), so
+// whether GitLab would create the pipeline at all is read from PIPELINE_KIND: every workflow rule that creates a
+// pipeline sets it, and `--preview` shows the variables the workflow rules set.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repository = path.resolve(here, '../..');
+const tools = path.join(here, '.tools');
+const gitlabCiLocal = path.join(tools, 'node_modules/gitlab-ci-local/dist/index.js');
+const yaml = createRequire(path.join(tools, 'node_modules/'))('js-yaml');
+const home = path.join(tools, 'home');
+mkdirSync(home, { recursive: true });
+
+// Variables GitLab sets that the rules read; passed explicitly so that the local git state does not matter.
+const predefined = [
+  'CI_PIPELINE_SOURCE', 'CI_COMMIT_BRANCH', 'CI_COMMIT_TAG', 'CI_COMMIT_REF_NAME', 'CI_DEFAULT_BRANCH',
+  'CI_OPEN_MERGE_REQUESTS', 'CI_MERGE_REQUEST_IID', 'CI_MERGE_REQUEST_SOURCE_BRANCH_NAME',
+];
+
+function gitlabCi(scenario, mode) {
+  const args = [
+    gitlabCiLocal, mode,
+    '--cwd', repository,
+    '--file', '.gitlab-ci.yml',
+    '--state-dir', path.relative(repository, path.join(tools, 'state')),
+    '--home', home,
+    '--variables-file', path.relative(repository, path.join(tools, 'no-variables.yml')),
+    '--no-color',
+    '--ignore-predefined-vars', predefined.join(','),
+    '--variable', 'CI_DEFAULT_BRANCH=main',
+  ];
+  for (const [name, value] of Object.entries(scenario.variables)) {
+    args.push('--variable', `${name}=${value}`);
+  }
+  for (const name of scenario.unset ?? []) {
+    args.push('--unset-variable', name);
+  }
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('GCL_')));
+  env.HOME = home;
+  return execFileSync(process.execPath, args, { cwd: repository, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function pipelineOf(scenario) {
+  const preview = yaml.load(gitlabCi(scenario, '--preview'));
+  const kind = preview.variables?.PIPELINE_KIND;
+  const listed = JSON.parse(gitlabCi(scenario, '--list-json')).filter((job) => job.when !== 'never');
+  const jobs = kind === undefined ? [] : listed;
+  return { kind, jobs, names: jobs.map((job) => (job.when === 'manual' ? `${job.name} (manual)` : job.name)) };
+}
+
+const mergeRequest = {
+  CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_IID: '42',
+  CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: 'feature/topics', CI_COMMIT_REF_NAME: 'feature/topics',
+};
+
+const scenarios = [
+  {
+    name: 'merge request',
+    variables: mergeRequest, unset: ['CI_COMMIT_BRANCH', 'CI_COMMIT_TAG'],
+    kind: 'merge-request',
+    jobs: ['test', 'validate', 'plan:staging', 'plan:production', 'preview:staging', 'preview:production', 'mr-note'],
+  },
+  {
+    name: 'push to a branch with an open merge request (skipped: the MR pipeline runs)',
+    variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'feature/topics', CI_COMMIT_REF_NAME: 'feature/topics', CI_OPEN_MERGE_REQUESTS: 'bank/infra!42' },
+    unset: ['CI_COMMIT_TAG'],
+    kind: undefined,
+    jobs: [],
+  },
+  {
+    name: 'push to a branch without a merge request',
+    variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'feature/topics', CI_COMMIT_REF_NAME: 'feature/topics' },
+    unset: ['CI_COMMIT_TAG', 'CI_OPEN_MERGE_REQUESTS'],
+    kind: 'branch',
+    jobs: ['test', 'validate', 'plan:staging', 'plan:production'],
+  },
+  {
+    name: 'push to main',
+    variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
+    unset: ['CI_COMMIT_TAG', 'CI_OPEN_MERGE_REQUESTS'],
+    kind: 'main',
+    jobs: ['test', 'validate', 'plan:staging', 'deploy:staging', 'smoke:staging'],
+  },
+  {
+    name: 'release tag',
+    variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'release-2026.11.24', CI_COMMIT_REF_NAME: 'release-2026.11.24' },
+    unset: ['CI_COMMIT_BRANCH', 'CI_OPEN_MERGE_REQUESTS'],
+    kind: 'release',
+    jobs: ['test', 'validate', 'plan:production', 'preview:production', 'policy-config:all-mandatory', 'deploy:production (manual)', 'smoke:production'],
+  },
+  {
+    name: 'another tag (no pipeline)',
+    variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'v1.2.3', CI_COMMIT_REF_NAME: 'v1.2.3' },
+    unset: ['CI_COMMIT_BRANCH', 'CI_OPEN_MERGE_REQUESTS'],
+    kind: undefined,
+    jobs: [],
+  },
+  {
+    name: 'nightly schedule',
+    variables: { CI_PIPELINE_SOURCE: 'schedule', INFRA_SCHEDULE: 'nightly', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
+    unset: ['CI_COMMIT_TAG'],
+    kind: 'nightly',
+    jobs: ['expiring', 'access-sync:staging', 'access-sync:production', 'drift:staging', 'drift:production', 'compliance:staging', 'compliance:production'],
+  },
+  {
+    name: 'quarterly region-switch drill schedule',
+    variables: { CI_PIPELINE_SOURCE: 'schedule', INFRA_SCHEDULE: 'region-drill', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
+    unset: ['CI_COMMIT_TAG'],
+    kind: 'region-drill',
+    jobs: ['drill:region-switch'],
+  },
+  {
+    name: 'region-switch drill run by hand (Run pipeline with the variable)',
+    variables: { CI_PIPELINE_SOURCE: 'web', INFRA_SCHEDULE: 'region-drill', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
+    unset: ['CI_COMMIT_TAG'],
+    kind: 'region-drill',
+    jobs: ['drill:region-switch'],
+  },
+  {
+    name: 'schedule without INFRA_SCHEDULE (no pipeline)',
+    variables: { CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
+    unset: ['CI_COMMIT_TAG', 'INFRA_SCHEDULE'],
+    kind: undefined,
+    jobs: [],
+  },
+  {
+    name: 'nightly schedule on another branch (no pipeline)',
+    variables: { CI_PIPELINE_SOURCE: 'schedule', INFRA_SCHEDULE: 'nightly', CI_COMMIT_BRANCH: 'feature/topics', CI_COMMIT_REF_NAME: 'feature/topics' },
+    unset: ['CI_COMMIT_TAG'],
+    kind: undefined,
+    jobs: [],
+  },
+  {
+    name: 'HR event through the trigger API',
+    variables: { CI_PIPELINE_SOURCE: 'trigger', HR_EVENT_B64: 'eyJpZCI6ICJoci0xIn0=', HR_EVENT_SIGNATURE: `sha256=${'0'.repeat(64)}`, CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
+    unset: ['CI_COMMIT_TAG'],
+    kind: 'hr-event',
+    jobs: ['hr:apply', 'hr:people-staging', 'hr:people-production'],
+  },
+  {
+    name: 'trigger without an HR event (no pipeline)',
+    variables: { CI_PIPELINE_SOURCE: 'trigger', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
+    unset: ['CI_COMMIT_TAG', 'HR_EVENT_B64'],
+    kind: undefined,
+    jobs: [],
+  },
+];
+
+for (const scenario of scenarios) {
+  test(`${scenario.name}: ${scenario.jobs.length ? scenario.jobs.join(', ') : 'no pipeline'}`, () => {
+    const pipeline = pipelineOf(scenario);
+    assert.equal(pipeline.kind, scenario.kind, 'the pipeline kind that workflow:rules chose');
+    assert.deepEqual([...pipeline.names].sort(), [...scenario.jobs].sort());
+
+    // GitLab refuses a pipeline whose job needs a job that is not in it (unless the need is optional).
+    const present = new Set(pipeline.jobs.map((job) => job.name));
+    for (const job of pipeline.jobs) {
+      for (const need of job.needs ?? []) {
+        const needed = typeof need === 'string' ? need : need.job;
+        if (need.optional) continue;
+        assert.ok(present.has(needed), `${job.name} needs ${needed}, which is not in the ${scenario.name} pipeline`);
+      }
+    }
+  });
+}
+
+test('the pipeline parses and passes the GitLab CI schema', () => {
+  // --list runs the schema validation; an invalid file makes gitlab-ci-local exit non-zero.
+  const output = gitlabCi({ variables: mergeRequest, unset: ['CI_COMMIT_BRANCH'] }, '--list');
+  assert.match(output, /preview:production/);
+});
+
+test('apply jobs are never interruptible and are serialized per stack', () => {
+  const expanded = yaml.load(gitlabCi({ variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main' } }, '--preview'));
+  const applies = {
+    'deploy:staging': 'staging', 'deploy:production': 'production',
+    'access-sync:staging': 'staging', 'access-sync:production': 'production',
+    'hr:people-staging': 'staging', 'hr:people-production': 'production',
+  };
+  for (const [name, stack] of Object.entries(applies)) {
+    const job = expanded[name];
+    assert.ok(job, `${name} exists`);
+    assert.equal(job.interruptible, false, `${name} is not interruptible`);
+    assert.equal(job.resource_group, '$INFRA_STACK', `${name} uses the stack's resource group`);
+    assert.equal(job.variables.INFRA_STACK, stack, `${name} applies ${stack}`);
+  }
+  assert.equal(expanded['hr:apply'].interruptible, false);
+  assert.equal(expanded['deploy:production'].environment.name, 'production');
+});
+
+test('images are pinned by tag', () => {
+  const text = readFileSync(path.join(repository, '.gitlab-ci.yml'), 'utf8');
+  const images = [...text.matchAll(/^\s*(?:image|DOTNET_IMAGE):\s*(\S+)/gm)].map((m) => m[1]).filter((i) => !i.startsWith('$'));
+  assert.ok(images.length > 0);
+  for (const image of images) {
+    assert.match(image, /:[0-9][0-9A-Za-z.-]*$/, `${image} is pinned to a version tag`);
+  }
+});
+
+test('the production policy config sets every rule of RULES.md to mandatory', { skip: !hasJq() && 'jq is not installed' }, () => {
+  const config = JSON.parse(execFileSync('bash', ['scripts/ci/policy-config-all-mandatory.sh'], { cwd: repository, encoding: 'utf8' }));
+  const ids = [...readFileSync(path.join(repository, 'policies/RULES.md'), 'utf8').matchAll(/^\| \[`([a-z0-9-]+)`\]/gm)].map((m) => m[1]);
+  assert.ok(ids.length > 0);
+  for (const id of ids) {
+    assert.equal(config[id]?.enforcementLevel, 'mandatory', id);
+  }
+  assert.equal(config.all, 'mandatory');
+  const example = JSON.parse(readFileSync(path.join(repository, 'policies/policy-pack-config.example.json'), 'utf8'));
+  for (const [id, value] of Object.entries(example)) {
+    if (typeof value === 'object') {
+      assert.deepEqual({ ...config[id], enforcementLevel: undefined }, { ...value, enforcementLevel: undefined }, `${id} keeps its settings`);
+    }
+  }
+});
+
+function hasJq() {
+  try {
+    execFileSync('jq', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('the CI scripts are bash with strict mode', () => {
+  const dir = path.join(repository, 'scripts/ci');
+  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'infra']) {
+    const file = path.join(dir, name);
+    assert.ok(existsSync(file), `${name} exists`);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /^#!\/usr\/bin\/env bash\n/, `${name} is bash`);
+    assert.match(text, /^set -euo pipefail$/m, `${name} sets -euo pipefail`);
+    execFileSync('bash', ['-n', file]);
+  }
+});
