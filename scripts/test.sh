@@ -33,6 +33,7 @@ else
   exit 1
 fi
 
+tests/pipeline/run.sh 2>&1 | tee -a "$results/tests.log"  # the GitLab pipeline's job selection (gitlab-ci-local); fails the run on a failure
 # One closing line over every test assembly: "N passed, N failed, N skipped".
 awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4; skipped += $6 }
   END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$results/tests.log"

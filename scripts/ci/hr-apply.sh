@@ -16,8 +16,6 @@ work=$(mktemp -d)
 event="${work}/event.json"
 printf '%s' "${HR_EVENT_B64}" | base64 --decode >"${event}"
 printf '%s\n' "${HR_EVENT_SIGNATURE}" >"${event}.sig"
-event_id=$(jq -r '.id // empty' "${event}" 2>/dev/null | tr -cd 'A-Za-z0-9._-' | head -c 80)
-event_id="${event_id:-unknown}"
 
 # The bot pushes over HTTPS with its token through an askpass helper: the token is in no URL and no log.
 askpass="${work}/askpass"
@@ -33,6 +31,9 @@ git checkout --quiet --detach FETCH_HEAD
 
 scripts/ci/infra hr apply --event "${event}" --dry-run
 scripts/ci/infra hr apply --event "${event}"
+# The event is verified now; its id names the commit.
+event_id=$(grep -o '"id" *: *"[^"]*"' "${event}" | head -n 1 | sed 's/.*: *"\(.*\)"/\1/' | tr -cd 'A-Za-z0-9._-' | head -c 80 || true)
+event_id="${event_id:-unknown}"
 
 changed=$(git status --porcelain --untracked-files=all -- . ':!reports' ':!.nuget' ':!.cache' | awk '{print $2}' | sort)
 allowed=$(printf '%s\n' stacks/catalog/hr-journal.jsonl stacks/catalog/people.yaml)

@@ -26,3 +26,8 @@ pulumi version
 if ! command -v jq >/dev/null 2>&1; then
   apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends jq >/dev/null
 fi
+
+# The policy pack is built before Pulumi starts it (policies/Infra.PolicyPack; README "Policy pack in pulumi preview").
+if [ "${INFRA_POLICY_PACK:-1}" = 1 ]; then
+  dotnet build policies/Infra.PolicyPack --configuration Release --nologo -v quiet
+fi

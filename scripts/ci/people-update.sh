@@ -1,17 +1,12 @@
 #!/usr/bin/env bash
 # scripts/ci/people-update.sh STACK
 # The people-only targeted update (docs/people-access.md): the PeopleAccess component and its children, nothing
-# else (people.yaml feeds no other component; PeopleUpdateIsolationTests proves it). Runs on the commit that
-# HR_COMMIT_SHA names when set (the HR job's commit), else on the checked-out one. With INFRA_ACCESS_LIMIT=1
+# else (people.yaml feeds no other component; PeopleUpdateIsolationTests proves it). The HR jobs run it on
+# hr:apply's commit (scripts/ci/checkout-hr-commit.sh runs first, in before_script). With INFRA_ACCESS_LIMIT=1
 # (the nightly sync) it first stops when more people lose access since yesterday than stacks/catalog/access.yaml
 # allows. Run after install-tools.sh and cloud-login.sh (INFRA_ACCESS=apply).
 set -euo pipefail
 stack="${1:?usage: people-update.sh STACK}"
-
-if [ -n "${HR_COMMIT_SHA:-}" ] && [ "$(git rev-parse HEAD)" != "${HR_COMMIT_SHA}" ]; then
-  git fetch --quiet origin "${CI_DEFAULT_BRANCH:?}"
-  git checkout --quiet --detach "${HR_COMMIT_SHA}"
-fi
 
 if [ "${INFRA_ACCESS_LIMIT:-0}" = 1 ]; then
   scripts/ci/infra access diff --stack "${stack}" --from "$(date -u -d yesterday +%F)" --to "$(date -u +%F)" --enforce-limit

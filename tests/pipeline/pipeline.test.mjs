@@ -29,12 +29,12 @@ const predefined = [
 function gitlabCi(scenario, mode) {
   const args = [
     gitlabCiLocal, mode,
-    '--cwd', repository,
     '--file', '.gitlab-ci.yml',
     '--state-dir', path.relative(repository, path.join(tools, 'state')),
     '--home', home,
     '--variables-file', path.relative(repository, path.join(tools, 'no-variables.yml')),
     '--no-color',
+    ...(mode === '--list' ? [] : ['--no-json-schema-validation']),
     '--ignore-predefined-vars', predefined.join(','),
     '--variable', 'CI_DEFAULT_BRANCH=main',
   ];
@@ -190,8 +190,14 @@ test('apply jobs are never interruptible and are serialized per stack', () => {
     const job = expanded[name];
     assert.ok(job, `${name} exists`);
     assert.equal(job.interruptible, false, `${name} is not interruptible`);
-    assert.equal(job.resource_group, '$INFRA_STACK', `${name} uses the stack's resource group`);
+    assert.equal(job.resource_group, stack, `${name} is in the resource group ${stack}`);
     assert.equal(job.variables.INFRA_STACK, stack, `${name} applies ${stack}`);
+  }
+  // Any job that gets apply credentials, listed above or added later.
+  for (const [name, job] of Object.entries(expanded)) {
+    if (name.startsWith('.') || job?.variables?.INFRA_ACCESS !== 'apply') continue;
+    assert.equal(job.interruptible, false, `${name} (apply credentials) is not interruptible`);
+    assert.equal(job.resource_group, job.variables.INFRA_STACK, `${name} (apply credentials) is in its stack's resource group`);
   }
   assert.equal(expanded['hr:apply'].interruptible, false);
   assert.equal(expanded['deploy:production'].environment.name, 'production');
@@ -233,7 +239,7 @@ function hasJq() {
 
 test('the CI scripts are bash with strict mode', () => {
   const dir = path.join(repository, 'scripts/ci');
-  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'infra']) {
+  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'infra']) {
     const file = path.join(dir, name);
     assert.ok(existsSync(file), `${name} exists`);
     const text = readFileSync(file, 'utf8');
