@@ -6,15 +6,19 @@ namespace Infra.Policies.Model;
 public sealed class ResourceSet : IReadOnlyList<PolicyResource>
 {
     private readonly List<PolicyResource> _resources;
-    private readonly Dictionary<string, PolicyResource> _byUrn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PolicyResource> _byUrn;
     private readonly Dictionary<string, List<PolicyResource>> _byType = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PolicyResource> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PolicyResource> _byId;
     private readonly Dictionary<string, object> _derived = new(StringComparer.Ordinal);
     private readonly Lock _derivedLock = new();
 
     public ResourceSet(IEnumerable<PolicyResource> resources)
     {
         _resources = [.. resources];
+
+        // Sized once: growing step by step rehashes every URN again and leaves large arrays behind for the GC.
+        _byUrn = new(_resources.Count, StringComparer.Ordinal);
+        _byId = new(_resources.Count, StringComparer.Ordinal);
         foreach (var resource in _resources)
         {
             _byUrn[resource.Urn] = resource;

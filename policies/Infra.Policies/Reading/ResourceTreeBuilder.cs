@@ -7,8 +7,9 @@ namespace Infra.Policies.Reading;
 /// <summary>
 /// Builds a <see cref="PolicyResource"/> straight from a <see cref="Utf8JsonReader"/>, without an intermediate
 /// JSON document. Property names and short strings are shared through a cache (a state repeats the same few
-/// hundred names millions of times). Every method returns false when the reader runs out of data, so that the
-/// caller can refill its buffer and start the resource again. A secret's content is skipped, never kept.
+/// hundred names millions of times), and so are the key arrays of objects of the same shape. Every method returns
+/// false when the reader runs out of data, so that the caller can refill its buffer and start the resource again.
+/// A secret's content is skipped, never kept.
 /// </summary>
 internal sealed class ResourceTreeBuilder
 {
@@ -19,14 +20,40 @@ internal sealed class ResourceTreeBuilder
     private static readonly byte[] UnknownSentinel = Encoding.UTF8.GetBytes(PropertyTreeReader.UnknownSentinel);
 
     private readonly Utf8StringCache _strings = new();
-    private readonly Dictionary<string, PropertyValue> _shortValues = new(StringComparer.Ordinal);
+    private readonly KeySetCache _keySets = new();
     private readonly PropertyValue?[] _smallIntegers = new PropertyValue?[65536];
     private readonly List<string> _keyStack = [];
     private readonly List<PropertyValue> _valueStack = [];
     private readonly List<PropertyValue> _itemStack = [];
 
+    private enum ResourceRead
+    {
+        Complete,
+        NeedMoreData,
+        /// <summary>Another 'inputs' followed outputs already read without the fields of the first: read again without skipping.</summary>
+        ReadAgainUnfiltered,
+    }
+
     /// <summary>Reads one resource object; the reader stands on its <c>{</c>.</summary>
     public bool TryReadResource(ref Utf8JsonReader reader, Func<string, Exception> fail, out PolicyResource? resource)
+    {
+        var start = reader;
+        var result = TryReadResource(ref reader, fail, skipEchoedOutputs: true, out resource);
+        if (result == ResourceRead.ReadAgainUnfiltered)
+        {
+            reader = start;
+            result = TryReadResource(ref reader, fail, skipEchoedOutputs: false, out resource);
+        }
+
+        return result == ResourceRead.Complete;
+    }
+
+    /// <summary>
+    /// With <paramref name="skipEchoedOutputs"/>, the outputs that repeat an input already read are skipped unbuilt
+    /// (bridged providers echo every input; <see cref="PropertyTreeReader.OutputsBeyondInputs"/> would drop them anyway),
+    /// which halves the work of a large state.
+    /// </summary>
+    private ResourceRead TryReadResource(ref Utf8JsonReader reader, Func<string, Exception> fail, bool skipEchoedOutputs, out PolicyResource? resource)
     {
         resource = null;
         string? urn = null, type = null, id = null, parent = null, provider = null;
@@ -34,11 +61,12 @@ internal sealed class ResourceTreeBuilder
         string[] dependencies = [];
         var inputs = PropertyValue.EmptyObject;
         var outputs = PropertyValue.EmptyObject;
+        var outputsFiltered = false;
         while (true)
         {
             if (!reader.Read())
             {
-                return false;
+                return ResourceRead.NeedMoreData;
             }
 
             if (reader.TokenType == JsonTokenType.EndObject)
@@ -49,7 +77,7 @@ internal sealed class ResourceTreeBuilder
             var name = Text(ref reader);
             if (!reader.Read())
             {
-                return false;
+                return ResourceRead.NeedMoreData;
             }
 
             switch (name)
@@ -58,7 +86,7 @@ internal sealed class ResourceTreeBuilder
                     urn = OptionalString(ref reader);
                     break;
                 case "type":
-                    type = OptionalString(ref reader);
+                    type = OptionalString(ref reader, shareLong: true);
                     break;
                 case "id":
                     id = OptionalString(ref reader);
@@ -78,28 +106,35 @@ internal sealed class ResourceTreeBuilder
                 case "dependencies":
                     if (!TryReadStrings(ref reader, out dependencies))
                     {
-                        return false;
+                        return ResourceRead.NeedMoreData;
                     }
 
                     break;
                 case "inputs":
+                    if (outputsFiltered)
+                    {
+                        return ResourceRead.ReadAgainUnfiltered;
+                    }
+
                     if (!TryReadValue(ref reader, out inputs))
                     {
-                        return false;
+                        return ResourceRead.NeedMoreData;
                     }
 
                     break;
                 case "outputs":
-                    if (!TryReadValue(ref reader, out outputs))
+                    var echoed = skipEchoedOutputs && inputs.Kind == PropertyKind.Map && inputs.Fields.Count > 0 ? inputs.Fields : null;
+                    if (!(reader.TokenType == JsonTokenType.StartObject ? TryReadObject(ref reader, echoed, out outputs) : TryReadValue(ref reader, out outputs)))
                     {
-                        return false;
+                        return ResourceRead.NeedMoreData;
                     }
 
+                    outputsFiltered = echoed is not null;
                     break;
                 default:
                     if (!reader.TrySkip())
                     {
-                        return false;
+                        return ResourceRead.NeedMoreData;
                     }
 
                     break;
@@ -117,8 +152,8 @@ internal sealed class ResourceTreeBuilder
         }
 
         resource = new PolicyResource(urn, type, id, parent, provider, custom, protect, dependencies, inputs,
-            PropertyTreeReader.OutputsBeyondInputs(inputs, outputs));
-        return true;
+            outputsFiltered ? outputs : PropertyTreeReader.OutputsBeyondInputs(inputs, outputs));
+        return ResourceRead.Complete;
     }
 
     private bool TryReadValue(ref Utf8JsonReader reader, out PropertyValue value)
@@ -127,7 +162,7 @@ internal sealed class ResourceTreeBuilder
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                return TryReadObject(ref reader, out value);
+                return TryReadObject(ref reader, echoed: null, out value);
             case JsonTokenType.StartArray:
                 var first = _itemStack.Count;
                 while (true)
@@ -173,10 +208,11 @@ internal sealed class ResourceTreeBuilder
         }
     }
 
-    private bool TryReadObject(ref Utf8JsonReader reader, out PropertyValue value)
+    /// <summary>Reads an object; fields whose key is in <paramref name="echoed"/> are skipped unbuilt.</summary>
+    private bool TryReadObject(ref Utf8JsonReader reader, IReadOnlyDictionary<string, PropertyValue>? echoed, out PropertyValue value)
     {
         var first = _keyStack.Count;
-        var complete = TryReadFields(ref reader, out var signature);
+        var complete = TryReadFields(ref reader, echoed, out var signature);
         var count = _keyStack.Count - first;
         value = PropertyValue.Null;
         if (complete)
@@ -191,11 +227,9 @@ internal sealed class ResourceTreeBuilder
             }
             else
             {
-                var keys = new string[count];
                 var values = new PropertyValue[count];
-                _keyStack.CopyTo(first, keys, 0, count);
                 _valueStack.CopyTo(first, values, 0, count);
-                value = PropertyValue.FromFields(new PropertyMap(keys, values));
+                value = PropertyValue.FromFields(new PropertyMap(_keySets.Get(_keyStack, first, count), values));
             }
         }
 
@@ -204,7 +238,7 @@ internal sealed class ResourceTreeBuilder
         return complete;
     }
 
-    private bool TryReadFields(ref Utf8JsonReader reader, out SignatureKind signature)
+    private bool TryReadFields(ref Utf8JsonReader reader, IReadOnlyDictionary<string, PropertyValue>? echoed, out SignatureKind signature)
     {
         signature = SignatureKind.None;
         while (true)
@@ -242,6 +276,16 @@ internal sealed class ResourceTreeBuilder
             }
 
             var key = Text(ref reader);
+            if (echoed is not null && echoed.ContainsKey(key))
+            {
+                if (!reader.Read() || !reader.TrySkip())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
             if (!reader.Read() || !TryReadValue(ref reader, out var child))
             {
                 return false;
@@ -255,22 +299,12 @@ internal sealed class ResourceTreeBuilder
     /// <summary>A string value; short ones are shared (the same "tcp" or "required" appears in thousands of resources).</summary>
     private PropertyValue StringValue(ref Utf8JsonReader reader)
     {
-        var text = Text(ref reader);
-        if (text.Length > MaximumInternedLength)
+        if (reader.ValueIsEscaped || reader.ValueSpan.Length > MaximumInternedLength)
         {
-            return PropertyValue.FromString(text);
+            return PropertyValue.FromString(reader.GetString()!);
         }
 
-        if (!_shortValues.TryGetValue(text, out var value))
-        {
-            value = PropertyValue.FromString(text);
-            if (_shortValues.Count < 1 << 18)
-            {
-                _shortValues[text] = value;
-            }
-        }
-
-        return value;
+        return _strings.GetValue(reader.ValueSpan);
     }
 
     private PropertyValue NumberValue(ref Utf8JsonReader reader)
@@ -291,26 +325,31 @@ internal sealed class ResourceTreeBuilder
             return reader.TrySkip();
         }
 
-        var list = new List<string>();
+        // Collected on the key stack (unused at the resource level): only the final array is allocated.
+        var first = _keyStack.Count;
         while (true)
         {
             if (!reader.Read())
             {
+                _keyStack.RemoveRange(first, _keyStack.Count - first);
                 return false;
             }
 
             if (reader.TokenType == JsonTokenType.EndArray)
             {
-                strings = [.. list];
+                strings = new string[_keyStack.Count - first];
+                _keyStack.CopyTo(first, strings, 0, strings.Length);
+                _keyStack.RemoveRange(first, strings.Length);
                 return true;
             }
 
             if (reader.TokenType == JsonTokenType.String)
             {
-                list.Add(Text(ref reader, shareLong: true));
+                _keyStack.Add(Text(ref reader, shareLong: true));
             }
             else if (!reader.TrySkip())
             {
+                _keyStack.RemoveRange(first, _keyStack.Count - first);
                 return false;
             }
         }
@@ -321,7 +360,7 @@ internal sealed class ResourceTreeBuilder
 
     /// <summary>
     /// The text of a property name or string; short unescaped ones come from the cache, and so do long ones that
-    /// repeat by nature (<paramref name="shareLong"/>: the parent, provider and dependency URNs of thousands of children).
+    /// repeat by nature (<paramref name="shareLong"/>: type tokens, and the parent, provider and dependency URNs of thousands of children).
     /// </summary>
     private string Text(ref Utf8JsonReader reader, bool shareLong = false)
     {

@@ -1,45 +1,87 @@
 using System.Text;
+using Infra.Policies.Model;
 
 namespace Infra.Policies.Reading;
 
 /// <summary>
-/// Shares the strings of repeated UTF-8 texts (property names, enum-like values) without decoding them again:
-/// an open-addressing table keyed on the raw bytes. Bounded, so unique texts cannot make it grow without end.
+/// Shares the strings of repeated UTF-8 texts (property names, enum-like values), and the string values made of them,
+/// without decoding them again: an open-addressing table keyed on the raw bytes. Bounded, so unique texts cannot make
+/// it grow without end. The key bytes live in one shared arena and each slot keeps its hash, so a probe touches no
+/// other object and the table adds no object per entry for the garbage collector to trace.
 /// </summary>
 internal sealed class Utf8StringCache
 {
     private const int MaximumEntries = 1 << 18;
 
-    private byte[]?[] _keys = new byte[]?[1 << 12];
-    private string[] _values = new string[1 << 12];
+    private Entry[] _entries = new Entry[1 << 12];
+    private byte[] _arena = new byte[1 << 16];
+    private int _arenaUsed;
     private int _count;
 
     public string Get(ReadOnlySpan<byte> bytes)
     {
-        var mask = _keys.Length - 1;
-        var slot = Hash(bytes) & mask;
-        while (_keys[slot] is { } key)
+        var slot = FindOrAdd(bytes);
+        return slot < 0 ? Encoding.UTF8.GetString(bytes) : _entries[slot].Text!;
+    }
+
+    /// <summary>The string value of these bytes, shared like the string itself.</summary>
+    public PropertyValue GetValue(ReadOnlySpan<byte> bytes)
+    {
+        var slot = FindOrAdd(bytes);
+        return slot < 0
+            ? PropertyValue.FromString(Encoding.UTF8.GetString(bytes))
+            : _entries[slot].Value ??= PropertyValue.FromString(_entries[slot].Text!);
+    }
+
+    /// <summary>The slot holding these bytes, after adding them if new; -1 when the cache is full and they are not in it.</summary>
+    private int FindOrAdd(ReadOnlySpan<byte> bytes)
+    {
+        var hash = Hash(bytes);
+        var mask = _entries.Length - 1;
+        var slot = hash & mask;
+        while (_entries[slot].Text is not null)
         {
-            if (bytes.SequenceEqual(key))
+            ref var entry = ref _entries[slot];
+            if (entry.Hash == hash && bytes.SequenceEqual(_arena.AsSpan(entry.Offset, entry.Length)))
             {
-                return _values[slot];
+                return slot;
             }
 
             slot = (slot + 1) & mask;
         }
 
-        var text = Encoding.UTF8.GetString(bytes);
-        if (_count < MaximumEntries)
+        if (_count >= MaximumEntries)
         {
-            _keys[slot] = bytes.ToArray();
-            _values[slot] = text;
-            if (++_count * 2 > _keys.Length)
-            {
-                Grow();
-            }
+            return -1;
         }
 
-        return text;
+        if (_arenaUsed + bytes.Length > _arena.Length)
+        {
+            Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + bytes.Length));
+        }
+
+        bytes.CopyTo(_arena.AsSpan(_arenaUsed));
+        _entries[slot] = new Entry { Hash = hash, Offset = _arenaUsed, Length = bytes.Length, Text = Encoding.UTF8.GetString(bytes) };
+        _arenaUsed += bytes.Length;
+        if (++_count * 2 > _entries.Length)
+        {
+            Grow();
+            return Locate(hash, bytes);
+        }
+
+        return slot;
+    }
+
+    private int Locate(int hash, ReadOnlySpan<byte> bytes)
+    {
+        var mask = _entries.Length - 1;
+        var slot = hash & mask;
+        while (_entries[slot] is not { Text: not null } entry || entry.Hash != hash || !bytes.SequenceEqual(_arena.AsSpan(entry.Offset, entry.Length)))
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        return slot;
     }
 
     private static int Hash(ReadOnlySpan<byte> bytes)
@@ -51,26 +93,33 @@ internal sealed class Utf8StringCache
 
     private void Grow()
     {
-        var keys = _keys;
-        var values = _values;
-        _keys = new byte[]?[keys.Length * 2];
-        _values = new string[keys.Length * 2];
-        var mask = _keys.Length - 1;
-        for (var i = 0; i < keys.Length; i++)
+        var entries = _entries;
+        _entries = new Entry[entries.Length * 2];
+        var mask = _entries.Length - 1;
+        foreach (var entry in entries)
         {
-            if (keys[i] is not { } key)
+            if (entry.Text is null)
             {
                 continue;
             }
 
-            var slot = Hash(key) & mask;
-            while (_keys[slot] is not null)
+            var slot = entry.Hash & mask;
+            while (_entries[slot].Text is not null)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _keys[slot] = key;
-            _values[slot] = values[i];
+            _entries[slot] = entry;
         }
+    }
+
+    /// <summary>One slot: empty while <see cref="Text"/> is null; its key is <c>_arena[Offset..Offset+Length]</c>.</summary>
+    private struct Entry
+    {
+        public int Hash;
+        public int Offset;
+        public int Length;
+        public string? Text;
+        public PropertyValue? Value;
     }
 }

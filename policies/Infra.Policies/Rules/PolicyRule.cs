@@ -32,9 +32,12 @@ public abstract class PolicyRule
 
     public bool AppliesTo(string type)
     {
-        foreach (var pattern in ResourceTypes)
+        // Indexed, and a span of the prefix rather than a substring: wildcard rules and the policy pack ask this of every resource.
+        var patterns = ResourceTypes;
+        for (var i = 0; i < patterns.Count; i++)
         {
-            if (pattern.EndsWith('*') ? type.StartsWith(pattern[..^1], StringComparison.Ordinal) : type == pattern)
+            var pattern = patterns[i];
+            if (pattern.EndsWith('*') ? type.AsSpan().StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal) : type == pattern)
             {
                 return true;
             }

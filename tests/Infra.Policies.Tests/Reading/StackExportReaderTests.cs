@@ -150,6 +150,20 @@ public sealed class StackExportReaderTests
         Assert.Equal(Read(Export).Select(r => r.Urn), resources.Select(r => r.Urn));
     }
 
+    [Theory]
+    [InlineData("""{"urn":"urn:pulumi:s::p::aws:kms/key:Key::k","type":"aws:kms/key:Key","inputs":{"enableKeyRotation":true},"outputs":{"enableKeyRotation":true,"arn":"arn:aws:kms:eu-west-3:1:key/k"}}""")]
+    [InlineData("""{"urn":"urn:pulumi:s::p::aws:kms/key:Key::k","type":"aws:kms/key:Key","outputs":{"enableKeyRotation":true,"arn":"arn:aws:kms:eu-west-3:1:key/k"},"inputs":{"enableKeyRotation":true}}""")]
+    public void Outputs_that_echo_an_input_are_dropped_wherever_the_inputs_stand(string resource)
+    {
+        var export = """{"version":3,"deployment":{"resources":[""" + resource + "]}}";
+
+        var read = Assert.Single(StackExportReader.ReadAll(new TrickleStream(Encoding.UTF8.GetBytes(export), 3), "state.json"));
+
+        Assert.True(read.Property("enableKeyRotation").AsBoolean());
+        Assert.False(read.Outputs.At("enableKeyRotation").IsPresent);
+        Assert.Equal("arn:aws:kms:eu-west-3:1:key/k", read.Outputs.At("arn").AsString());
+    }
+
     [Fact]
     public void A_resource_larger_than_the_read_buffer_grows_the_buffer()
     {
