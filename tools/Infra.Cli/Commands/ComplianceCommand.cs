@@ -65,9 +65,8 @@ internal static class ComplianceCommand
             environment.Error.WriteLine("infra: give exactly one of --state FILE (a `pulumi stack export`) or --preview FILE (a `pulumi preview --json`)");
             return ExitCodes.BadInput;
         }
-        if (!loader.StackNames().Contains(request.Stack))
+        if (!StackLoading.Exists(loader, request.Stack, environment))
         {
-            environment.Error.WriteLine($"infra: --stack {request.Stack}: no such stack; stacks of this repository: {string.Join(", ", loader.StackNames())}");
             return ExitCodes.BadInput;
         }
         var loaded = loader.LoadFromFiles(request.Stack);

@@ -45,9 +45,8 @@ internal static class DrillCommand
         {
             return ExitCodes.BadInput;
         }
-        if (!loader.StackNames().Contains(stackName))
+        if (!StackLoading.Exists(loader, stackName, environment))
         {
-            environment.Error.WriteLine($"infra: --stack {stackName}: no such stack; stacks of this repository: {string.Join(", ", loader.StackNames())}");
             return ExitCodes.BadInput;
         }
         var result = loader.LoadFromFiles(stackName);

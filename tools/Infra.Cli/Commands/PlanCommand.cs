@@ -44,9 +44,8 @@ internal static class PlanCommand
         {
             return ExitCodes.BadInput;
         }
-        if (!loader.StackNames().Contains(stackName))
+        if (!StackLoading.Exists(loader, stackName, environment))
         {
-            environment.Error.WriteLine($"infra: --stack {stackName}: no such stack; stacks of this repository: {string.Join(", ", loader.StackNames())}");
             return ExitCodes.BadInput;
         }
         // An unreadable state is bad input: it is reported before anything is checked.

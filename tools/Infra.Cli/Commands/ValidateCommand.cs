@@ -29,9 +29,8 @@ internal static class ValidateCommand
             return ExitCodes.BadInput;
         }
         var stacks = loader.StackNames();
-        if (stackName is not null && !stacks.Contains(stackName))
+        if (stackName is not null && !StackLoading.Exists(loader, stackName, environment))
         {
-            environment.Error.WriteLine($"infra: --stack {stackName}: no such stack; stacks of this repository: {string.Join(", ", stacks)}");
             return ExitCodes.BadInput;
         }
         var results = (stackName is null ? stacks : [stackName]).Select(s => (Stack: s, Result: loader.LoadFromFiles(s))).ToList();

@@ -1,9 +1,9 @@
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 
-namespace Infra.Cli.Access;
+namespace Infra.Cli;
 
-/// <summary>Loads the stacks the people commands work on, and reports why when they cannot be loaded.</summary>
+/// <summary>Loads the stacks a command works on, and reports why when they cannot be loaded.</summary>
 internal static class StackLoading
 {
     /// <summary>Every stack of the repository, or null (errors written) when one is invalid.</summary>
