@@ -151,49 +151,18 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
     }
 
     /// <summary>Parses a YAML file; a missing, empty or malformed file is one error with its position.</summary>
-    private ValueReader? ParseFile(string file, DocumentContext context)
-    {
-        var path = Path.Combine(repositoryRoot, file);
-        try
+    private ValueReader? ParseFile(string file, DocumentContext context) =>
+        YamlSources.ReadFile(Path.Combine(repositoryRoot, file), context, text =>
         {
-            using var reader = File.OpenText(path);
             var stream = new YamlStream();
-            stream.Load(reader);
+            stream.Load(text);
             if (stream.Documents.Count == 0)
             {
                 context.Error("", "the file is empty");
                 return null;
             }
             return new ValueReader(stream.Documents[0].RootNode, "", context);
-        }
-        catch (FileNotFoundException)
-        {
-            context.Error("", "the file does not exist");
-        }
-        catch (IOException e)
-        {
-            context.Error("", $"cannot be read: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            context.Error("", $"cannot be read: {e.Message}");
-        }
-        catch (YamlException e)
-        {
-            context.Error("", (int)e.Start.Line, $"is not valid YAML at column {e.Start.Column}: {YamlMessage(e)}");
-        }
-        catch (InvalidOperationException e) when (IsParserFailure(e))
-        {
-            context.Error("", UnpositionedYamlError);
-        }
-        return null;
-    }
-
-    /// <summary>What to say when YamlDotNet fails without a position (it does so on some unclosed flow collections).</summary>
-    internal const string UnpositionedYamlError =
-        "is not valid YAML: the parser stopped without a position, most often at a [list] or {mapping} left open; check the brackets";
-
-    internal static bool IsParserFailure(InvalidOperationException e) => e.Source == "YamlDotNet";
+        });
 
     private static YamlNode? ParseConfigValue(string raw, string key, DocumentContext context)
     {
@@ -211,11 +180,8 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         }
         catch (YamlException e)
         {
-            context.Error(StackConfigReader.Qualified(key), $"is not valid JSON: {YamlMessage(e)}");
+            context.Error(StackConfigReader.Qualified(key), $"is not valid JSON: {YamlSources.Message(e)}");
             return null;
         }
     }
-
-    /// <summary>The parser's own message, less the position it repeats.</summary>
-    internal static string YamlMessage(YamlException e) => (e.InnerException?.Message ?? e.Message).Split(" | ")[0].TrimEnd('.');
 }

@@ -15,29 +15,9 @@ internal static class StreamedCatalogReader
     public static List<Located<T>> ReadFile<T>(string path, DocumentContext context, string listKey, string idKey, Func<MappingReader, T?> read, out IReadOnlySet<string> ids)
         where T : class
     {
-        ids = new HashSet<string>();
-        try
-        {
-            using var text = File.OpenText(path);
-            return Read(text, context, listKey, idKey, read, out ids);
-        }
-        catch (FileNotFoundException)
-        {
-            context.Error("", "the file does not exist");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            context.Error("", "the file does not exist");
-        }
-        catch (IOException e)
-        {
-            context.Error("", $"cannot be read: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            context.Error("", $"cannot be read: {e.Message}");
-        }
-        return [];
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        ids = declared;
+        return YamlSources.ReadFile(path, context, text => ReadDocument(new Parser(text), context, listKey, idKey, read, declared)) ?? [];
     }
 
     public static List<Located<T>> Read<T>(TextReader text, DocumentContext context, string listKey, string idKey, Func<MappingReader, T?> read, out IReadOnlySet<string> ids)
@@ -45,20 +25,7 @@ internal static class StreamedCatalogReader
     {
         var declared = new HashSet<string>(StringComparer.Ordinal);
         ids = declared;
-        try
-        {
-            return ReadDocument(new Parser(text), context, listKey, idKey, read, declared);
-        }
-        catch (YamlException e)
-        {
-            context.Error("", (int)e.Start.Line, $"is not valid YAML at column {e.Start.Column}: {StackDefinitionLoader.YamlMessage(e)}");
-            return [];
-        }
-        catch (InvalidOperationException e) when (StackDefinitionLoader.IsParserFailure(e))
-        {
-            context.Error("", StackDefinitionLoader.UnpositionedYamlError);
-            return [];
-        }
+        return YamlSources.Parse(context, () => ReadDocument(new Parser(text), context, listKey, idKey, read, declared)) ?? [];
     }
 
     private static List<Located<T>> ReadDocument<T>(Parser parser, DocumentContext context, string listKey, string idKey, Func<MappingReader, T?> read, HashSet<string> ids)

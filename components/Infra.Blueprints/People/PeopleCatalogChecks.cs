@@ -87,7 +87,7 @@ public static class PeopleCatalogChecks
         }
         catch (YamlException e)
         {
-            context.Error("", (int)e.Start.Line, $"is not valid YAML: {StackDefinitionLoader.YamlMessage(e)}");
+            context.Error("", (int)e.Start.Line, $"is not valid YAML: {YamlSources.Message(e)}");
             return diagnostics;
         }
         if (stream.Documents.Count == 0)

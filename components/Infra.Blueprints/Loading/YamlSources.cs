@@ -1,0 +1,56 @@
+using YamlDotNet.Core;
+
+namespace Infra.Blueprints.Loading;
+
+/// <summary>
+/// Opening and parsing the YAML input files: a file that is missing, unreadable or not YAML is one
+/// error on its document, with the parser's position where it knows it, never an exception.
+/// </summary>
+internal static class YamlSources
+{
+    /// <summary>What to say when YamlDotNet fails without a position (it does so on some unclosed flow collections).</summary>
+    private const string UnpositionedError =
+        "is not valid YAML: the parser stopped without a position, most often at a [list] or {mapping} left open; check the brackets";
+
+    /// <summary>Opens <paramref name="path"/> and parses it with <paramref name="parse"/>; null when it cannot be read or parsed.</summary>
+    public static T? ReadFile<T>(string path, DocumentContext context, Func<TextReader, T?> parse)
+        where T : class
+    {
+        try
+        {
+            using var text = File.OpenText(path);
+            return Parse(context, () => parse(text));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            context.Error("", "the file does not exist");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error("", $"cannot be read: {e.Message}");
+        }
+        return null;
+    }
+
+    /// <summary>Runs <paramref name="parse"/>; a syntax error becomes an error with its line and column, and null.</summary>
+    public static T? Parse<T>(DocumentContext context, Func<T?> parse)
+        where T : class
+    {
+        try
+        {
+            return parse();
+        }
+        catch (YamlException e)
+        {
+            context.Error("", (int)e.Start.Line, $"is not valid YAML at column {e.Start.Column}: {Message(e)}");
+        }
+        catch (InvalidOperationException e) when (e.Source == "YamlDotNet")
+        {
+            context.Error("", UnpositionedError);
+        }
+        return null;
+    }
+
+    /// <summary>The parser's own message, less the position it repeats.</summary>
+    public static string Message(YamlException e) => (e.InnerException?.Message ?? e.Message).Split(" | ")[0].TrimEnd('.');
+}
