@@ -23,7 +23,7 @@ internal static class EngineMocks
 
     private static (string? Id, object State) NewResource(MockResourceArgs args) => ($"{args.Name}-id", args.Inputs);
 
-    private static object Call(MockCallArgs args) => args.Token switch
+    private static ImmutableDictionary<string, object> Call(MockCallArgs args) => args.Token switch
     {
         "vault:index/getAuthBackend:getAuthBackend" => Result("accessor", "auth_oidc_0123abcd"),
         "aws:ec2clientvpn/getEndpoint:getEndpoint" => Result("clientVpnEndpointId", "cvpn-endpoint-0123456789abcdef0"),

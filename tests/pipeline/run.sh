@@ -1,27 +1,27 @@
 #!/usr/bin/env bash
-# The pipeline tests: installs the pinned gitlab-ci-local into tests/pipeline/.tools (once; then offline) and
-# checks with it which jobs .gitlab-ci.yml selects for each pipeline source (tests/pipeline/pipeline.test.mjs).
-# Ends with one line in the form of `dotnet test`'s summary, which scripts/test.sh adds to its closing count;
-# exits non-zero when a test fails. Without node/npm, or when the package cannot be installed, it says so in one
-# loud line and passes: the pipeline tests need Node.js 20+ (the CI test job installs it).
+# The pipeline tests: installs the pinned gitlab-ci-local from tests/pipeline/package-lock.json into
+# tests/pipeline/.tools (npm ci, again only when the lock file changed) and checks with it which jobs
+# .gitlab-ci.yml selects for each pipeline source (tests/pipeline/pipeline.test.mjs).
+# Ends with one line in the form of `dotnet test`'s summary, which scripts/test.sh adds to its closing count.
+# Fails closed: without Node.js 20+ and npm, or when the install fails, the run fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-# 4.73.0 is the newest release that runs on Node.js 20 (4.74+ use Set.prototype.union, Node.js 22+).
-version=4.73.0
 tools=tests/pipeline/.tools
-installed="${tools}/node_modules/gitlab-ci-local/package.json"
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  echo "!!!!! SKIPPED the pipeline tests (tests/pipeline): node and npm are not installed. !!!!!"
-  exit 0
+  echo "The pipeline tests (tests/pipeline) need Node.js 20 or newer and npm on the PATH; neither may be missing." >&2
+  exit 1
 fi
-if [ ! -f "${installed}" ] || [ "$(node -p "require('./${installed}').version")" != "${version}" ]; then
+version=$(node -p "require('./tests/pipeline/package.json').dependencies['gitlab-ci-local']")
+if ! cmp -s tests/pipeline/package-lock.json "${tools}/package-lock.json"; then
   mkdir -p "${tools}"
-  if ! npm install --prefix "${tools}" --no-audit --no-fund --no-save --loglevel=error "gitlab-ci-local@${version}" >"${tools}/npm-install.log" 2>&1; then
-    cat "${tools}/npm-install.log"
-    echo "!!!!! SKIPPED the pipeline tests (tests/pipeline): npm could not install gitlab-ci-local@${version}. !!!!!"
-    exit 0
+  cp tests/pipeline/package.json tests/pipeline/package-lock.json "${tools}/"
+  if ! npm ci --prefix "${tools}" --no-audit --no-fund --loglevel=error >"${tools}/npm-install.log" 2>&1; then
+    cat "${tools}/npm-install.log" >&2
+    rm -f "${tools}/package-lock.json"  # so that the next run installs again
+    echo "npm could not install gitlab-ci-local@${version} from tests/pipeline/package-lock.json (log above)." >&2
+    exit 1
   fi
 fi
 

@@ -6,6 +6,10 @@ using Pulumi.Aws.Ec2ClientVpn;
 using Pulumi.Consul;
 using Pulumi.GitLab;
 using Pulumi.Vault.Identity;
+using GitLabGroup = Pulumi.GitLab.GetGroup;
+using GitLabGroupArgs = Pulumi.GitLab.GetGroupInvokeArgs;
+using VaultGroup = Pulumi.Vault.Identity.Group;
+using VaultGroupArgs = Pulumi.Vault.Identity.GroupArgs;
 using Pulumi.Vault.PkiSecret;
 
 namespace Infra.Components.People;
@@ -56,7 +60,7 @@ public sealed class PeopleAccess : ComponentResource
 
         foreach (var group in blueprint.TeamGroups)
         {
-            _ = new Group($"{name}-group-{group.Team}", new GroupArgs
+            _ = new VaultGroup($"{name}-group-{group.Team}", new VaultGroupArgs
             {
                 Name = group.GroupName,
                 Type = "internal",
@@ -69,7 +73,7 @@ public sealed class PeopleAccess : ComponentResource
         var users = blueprint.GitLabMemberships.Select(m => m.Person).Distinct(StringComparer.Ordinal)
             .ToDictionary(p => p, p => GetUser.Invoke(new GetUserInvokeArgs { Username = p }, lookup).Apply(u => u.UserId), StringComparer.Ordinal);
         var groups = blueprint.GitLabMemberships.Select(m => m.Group).Distinct(StringComparer.Ordinal)
-            .ToDictionary(g => g, g => GetGroup.Invoke(new GetGroupInvokeArgs { FullPath = g }, lookup).Apply(r => r.GroupId), StringComparer.Ordinal);
+            .ToDictionary(g => g, g => GitLabGroup.Invoke(new GitLabGroupArgs { FullPath = g }, lookup).Apply(r => r.GroupId), StringComparer.Ordinal);
         foreach (var membership in blueprint.GitLabMemberships)
         {
             var membershipArgs = new GroupMembershipArgs

@@ -4,6 +4,8 @@ using Pulumi;
 using Pulumi.Vault;
 using Pulumi.Vault.Aws;
 using Pulumi.Vault.PkiSecret;
+using PkiRole = Pulumi.Vault.PkiSecret.SecretBackendRole;
+using PkiRoleArgs = Pulumi.Vault.PkiSecret.SecretBackendRoleArgs;
 
 namespace Infra.Components.Vault;
 
@@ -66,7 +68,7 @@ public sealed class VaultRoles : ComponentResource
 
         foreach (var role in blueprint.PkiRoles)
         {
-            _ = new SecretBackendRole($"{name}-pki-role-{role.Name}", new SecretBackendRoleArgs
+            _ = new PkiRole($"{name}-pki-role-{role.Name}", new PkiRoleArgs
             {
                 Backend = pki.Path,
                 Name = role.Name,

@@ -19,9 +19,9 @@ namespace Infra.Stacks;
 /// The stack of one environment. Its definition comes from the stack's Pulumi config and the
 /// repository's catalogs, through the same loader that reads the files for the CLI.
 /// </summary>
-public sealed class InfraStack : Stack
+public sealed class PlatformEnvironment : Stack
 {
-    public InfraStack()
+    public PlatformEnvironment()
     {
         // The language host starts the program in its project folder, below Pulumi.yaml.
         var repositoryRoot = RepositoryRoot.Find(Directory.GetCurrentDirectory());

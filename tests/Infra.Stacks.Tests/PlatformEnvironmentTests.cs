@@ -7,7 +7,7 @@ using Infra.Blueprints.Tests.Support;
 
 namespace Infra.Stacks.Tests;
 
-public sealed class InfraStackTests
+public sealed class PlatformEnvironmentTests
 {
     [Theory]
     [InlineData("staging")]
@@ -20,9 +20,9 @@ public sealed class InfraStackTests
 
         using (PulumiConfigEnvironment.Apply(PulumiStackConfig.FromStackFile(root, stackName)))
         {
-            var resources = await Deployment.TestAsync<InfraStack>(EngineMocks.Create(), Options(stackName));
+            var resources = await Deployment.TestAsync<PlatformEnvironment>(EngineMocks.Create(), Options(stackName));
 
-            var stack = Assert.Single(resources.OfType<InfraStack>());
+            var stack = Assert.Single(resources.OfType<PlatformEnvironment>());
             Assert.Equal(fileLoaded.Definition, stack.Definition);
         }
     }
@@ -41,7 +41,7 @@ public sealed class InfraStackTests
             using (PulumiConfigEnvironment.Apply(config.WithValue("infra:services", services.ToJsonString())))
             {
                 var error = await Assert.ThrowsAsync<RunException>(
-                    () => Deployment.TestAsync<InfraStack>(EngineMocks.Create(), Options("staging")));
+                    () => Deployment.TestAsync<PlatformEnvironment>(EngineMocks.Create(), Options("staging")));
 
                 Assert.Contains($"services.{service}.port", error.Message, StringComparison.Ordinal);
             }
