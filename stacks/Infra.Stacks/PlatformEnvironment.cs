@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
-using Infra.Blueprints.Databases;
 using Infra.Blueprints.Definition;
-using Infra.Blueprints.Fleets;
-using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.People;
-using Infra.Blueprints.Vault;
+using Infra.Blueprints.Stacks;
 using Infra.Components;
 using Infra.Components.Databases;
 using Infra.Components.Kafka;
@@ -19,10 +16,21 @@ namespace Infra.Stacks;
 /// The stack of one environment. Its definition comes from the stack's Pulumi config and the
 /// repository's catalogs, through the same loader that reads the files for the CLI.
 /// </summary>
-public sealed class PlatformEnvironment : Stack
+public class PlatformEnvironment : Stack
 {
     public PlatformEnvironment()
+        : this(null, TimeProvider.System)
     {
+    }
+
+    /// <summary>
+    /// With stack options (e.g. the transformations with which tests record every resource's parent)
+    /// and the clock that decides the day of people's access.
+    /// </summary>
+    protected PlatformEnvironment(StackOptions? options, TimeProvider clock)
+        : base(options)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
         // The language host starts the program in its project folder, below Pulumi.yaml.
         var repositoryRoot = RepositoryRoot.Find(Directory.GetCurrentDirectory());
         var config = new Config(StackConfigKeys.Namespace);
@@ -48,28 +56,28 @@ public sealed class PlatformEnvironment : Stack
         ServiceNames = Output.Create(definition.Services.Select(s => s.Name).ToImmutableArray());
         DatabaseNames = Output.Create(definition.Databases.Select(d => d.Name).ToImmutableArray());
 
+        // People's access as of today (UTC): whoever is past their end date loses it at this run.
+        Blueprint = StackBlueprint.For(definition, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var providers = new PlatformProviders(definition, config);
-        var fleetBlueprints = FleetBlueprints.For(definition);
-        var fleets = fleetBlueprints.ToDictionary(
+        var fleets = Blueprint.Fleets.ToDictionary(
             b => b.Name,
             b => new ServiceFleet(b.Name, b, new ComponentResourceOptions { Providers = { providers.Primary, providers.Consul } }),
             StringComparer.Ordinal);
-        _ = new FleetConnections("fleet-connections", fleetBlueprints, fleets, new ComponentResourceOptions { Providers = { providers.Primary } });
+        _ = new FleetConnections("fleet-connections", Blueprint.Fleets, fleets, new ComponentResourceOptions { Providers = { providers.Primary } });
         FleetGroupNames = Output.All(fleets.Values.Select(f => (Input<string>)f.GroupName).ToArray());
 
-        var vaultBlueprint = VaultBlueprintBuilder.Build(definition);
         var vaultRoles = new VaultRoles("vault", new VaultRolesArgs
         {
-            Blueprint = vaultBlueprint,
+            Blueprint = Blueprint.Vault,
             FleetRoleArns = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.RoleArn, StringComparer.Ordinal),
         }, new ComponentResourceOptions { Providers = { providers.Vault } });
 
-        foreach (var database in DatabaseBlueprints.For(definition))
+        foreach (var database in Blueprint.Databases)
         {
             _ = new ReplicatedDatabase(database.Name, new ReplicatedDatabaseArgs
             {
                 Blueprint = database,
-                Vault = vaultBlueprint,
+                Vault = Blueprint.Vault,
                 AwsProviders = providers.Aws,
                 ConsulProvider = providers.Consul,
                 VaultProvider = providers.Vault,
@@ -81,21 +89,19 @@ public sealed class PlatformEnvironment : Stack
 
         _ = new KafkaTopics("kafka", new KafkaTopicsArgs
         {
-            Blueprint = KafkaTopicCatalog.Blueprint(definition),
+            Blueprint = Blueprint.Kafka,
             Provider = providers.Kafka,
         });
 
-        CreatePeopleAccess(definition, providers, vaultRoles);
+        CreatePeopleAccess(Blueprint.People, definition, providers, vaultRoles);
     }
 
     /// <summary>
-    /// People's access as of today (UTC): whoever is past their end date loses it at this run. People
-    /// log in to Vault through OIDC mounted at <c>oidc</c>; the stack's Client VPN endpoint is tagged
-    /// <c>Name=vpn-&lt;stack&gt;</c> (docs/people-access.md).
+    /// People log in to Vault through OIDC mounted at <c>oidc</c>; the stack's Client VPN endpoint is
+    /// tagged <c>Name=vpn-&lt;stack&gt;</c> (docs/people-access.md).
     /// </summary>
-    private static void CreatePeopleAccess(StackDefinition definition, PlatformProviders providers, VaultRoles vaultRoles)
+    private static void CreatePeopleAccess(PeopleAccessBlueprint people, StackDefinition definition, PlatformProviders providers, VaultRoles vaultRoles)
     {
-        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var login = Pulumi.Vault.GetAuthBackend.Invoke(
             new Pulumi.Vault.GetAuthBackendInvokeArgs { Path = "oidc" },
             new InvokeOptions { Provider = providers.Vault });
@@ -114,7 +120,7 @@ public sealed class PlatformEnvironment : Stack
         }
         _ = new PeopleAccess("people", new PeopleAccessArgs
         {
-            Blueprint = PeopleAccessBlueprintBuilder.Build(definition, today),
+            Blueprint = people,
             LoginMountAccessor = login.Apply(b => b.Accessor),
             ClientVpnEndpointId = vpnEndpoint.Apply(e => e.ClientVpnEndpointId),
         }, options);
@@ -122,6 +128,9 @@ public sealed class PlatformEnvironment : Stack
 
     /// <summary>The environment as loaded. Not a stack output: it is there for tests and components.</summary>
     public StackDefinition Definition { get; }
+
+    /// <summary>Every component's blueprint, as deployed. Not a stack output either.</summary>
+    public StackBlueprint Blueprint { get; }
 
     // The SDK's Resource constructor assigns every [Output] property through its setter before this
     // constructor runs, so each needs one even though only this constructor sets the values.

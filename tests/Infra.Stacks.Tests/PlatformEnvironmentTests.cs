@@ -4,6 +4,7 @@ using Pulumi;
 using Pulumi.Testing;
 
 using Infra.Blueprints.Tests.Support;
+using Infra.Stacks.Tests.Support;
 
 namespace Infra.Stacks.Tests;
 
@@ -20,7 +21,7 @@ public sealed class PlatformEnvironmentTests
 
         using (PulumiConfigEnvironment.Apply(PulumiStackConfig.FromStackFile(root, stackName)))
         {
-            var resources = await Deployment.TestAsync<PlatformEnvironment>(EngineMocks.Create(), Options(stackName));
+            var resources = await Deployment.TestAsync<PlatformEnvironment>(MockedDeployment.Engine(), MockedDeployment.Options(stackName));
 
             var stack = Assert.Single(resources.OfType<PlatformEnvironment>());
             Assert.Equal(fileLoaded.Definition, stack.Definition);
@@ -41,7 +42,7 @@ public sealed class PlatformEnvironmentTests
             using (PulumiConfigEnvironment.Apply(config.WithValue("infra:services", services.ToJsonString())))
             {
                 var error = await Assert.ThrowsAsync<RunException>(
-                    () => Deployment.TestAsync<PlatformEnvironment>(EngineMocks.Create(), Options("staging")));
+                    () => Deployment.TestAsync<PlatformEnvironment>(MockedDeployment.Engine(), MockedDeployment.Options("staging")));
 
                 Assert.Contains($"services.{service}.port", error.Message, StringComparison.Ordinal);
             }
@@ -52,8 +53,4 @@ public sealed class PlatformEnvironmentTests
             Environment.ExitCode = exitCode;
         }
     }
-
-    // Not a preview: in a preview outputs stay unknown. The project name is Pulumi.yaml's.
-    private static TestOptions Options(string stackName) =>
-        new() { ProjectName = "infra", StackName = stackName, IsPreview = false };
 }

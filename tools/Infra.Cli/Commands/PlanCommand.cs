@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
-using Infra.Blueprints.Vault;
+using Infra.Blueprints.Stacks;
 using Infra.Cli.Rendering;
 
 namespace Infra.Cli.Commands;
@@ -65,20 +64,19 @@ internal static class PlanCommand
             return ExitCodes.Failed;
         }
         var plan = StackPlanner.Plan(definition, environment.Today);
-        var kafka = KafkaTopicCatalog.Blueprint(definition);
-        var changes = deployed is null ? null : KafkaChangePlanner.Compare(kafka, deployed);
-        var fleets = FleetBlueprints.For(definition);
-        var vault = VaultBlueprintBuilder.Build(definition);
+        var blueprint = StackBlueprint.For(definition, environment.Today);
+        var changes = deployed is null ? null : KafkaChangePlanner.Compare(blueprint.Kafka, deployed);
         if (output == "json")
         {
-            environment.Out.Profile.Out.Writer.WriteLine(PlanJson.Serialize(plan, fleets, vault, kafka, changes));
+            environment.Out.Profile.Out.Writer.WriteLine(PlanJson.Serialize(plan, blueprint, changes));
         }
         else
         {
             PlanTables.Render(plan, environment.Out);
-            FleetTables.Render(fleets, environment.Out);
-            VaultTables.Render(vault, environment.Out);
-            KafkaTables.Render(kafka, changes, environment.Out);
+            FleetTables.Render(blueprint.Fleets, environment.Out);
+            VaultTables.Render(blueprint.Vault, environment.Out);
+            KafkaTables.Render(blueprint.Kafka, changes, environment.Out);
+            PlanTables.RenderCounts(blueprint.Counts, environment.Out);
         }
         if (changes is { HasRefused: true })
         {

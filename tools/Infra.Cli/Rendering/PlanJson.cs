@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
-using Infra.Blueprints.Vault;
+using Infra.Blueprints.Stacks;
 
 namespace Infra.Cli.Rendering;
 
@@ -18,12 +17,13 @@ internal static class PlanJson
 
     /// <summary>
     /// The plan, with <c>fleets</c> (capacity and why), <c>vault</c> (what each service may read) and
-    /// <c>kafka</c> (the stack's Kafka blueprint and, given a state, the topic changes).
+    /// <c>kafka</c> (the stack's Kafka blueprint and, given a state, the topic changes), and <c>resources</c>
+    /// (how many of each reviewed kind of resource the stack declares).
     /// </summary>
-    public static string Serialize(StackPlan plan, IReadOnlyList<FleetBlueprint> fleets, VaultBlueprint vault, KafkaTopicsBlueprint kafka, KafkaChangePlan? changes)
+    public static string Serialize(StackPlan plan, StackBlueprint blueprint, KafkaChangePlan? changes)
     {
         var root = JsonSerializer.SerializeToNode(plan, Options)!.AsObject();
-        root["fleets"] = JsonSerializer.SerializeToNode(fleets.Select(f => new
+        root["fleets"] = JsonSerializer.SerializeToNode(blueprint.Fleets.Select(f => new
         {
             service = f.Name,
             f.Capacity.Min,
@@ -37,8 +37,9 @@ internal static class PlanJson
             calledBy = f.CalledBy,
             calls = f.Calls,
         }), Options);
-        root["vault"] = JsonSerializer.SerializeToNode(VaultTables.Rows(vault), Options);
-        root["kafka"] = JsonSerializer.SerializeToNode(new { blueprint = kafka, changes }, Options);
+        root["vault"] = JsonSerializer.SerializeToNode(VaultTables.Rows(blueprint.Vault), Options);
+        root["kafka"] = JsonSerializer.SerializeToNode(new { blueprint = blueprint.Kafka, changes }, Options);
+        root["resources"] = JsonSerializer.SerializeToNode(blueprint.Counts, Options);
         return root.ToJsonString(Options);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Infra.Blueprints.Planning;
+using Infra.Blueprints.Stacks;
 using Spectre.Console;
 
 namespace Infra.Cli.Rendering;
@@ -16,6 +17,17 @@ internal static class PlanTables
         console.Write(Teams(plan));
         var people = plan.People;
         console.MarkupLine($"People: {people.Active} with access ({people.ActiveContractors} contractors, {people.ActiveGrants} temporary grants in force), {people.NotStarted} not started yet, {people.Left} left, {people.Total} in the catalog.");
+    }
+
+    /// <summary>How many of each reviewed kind of resource the stack declares: what `pulumi preview` should create.</summary>
+    public static void RenderCounts(StackResourceCounts counts, IAnsiConsole console)
+    {
+        var table = NewTable("Resources the stack declares", "kind", "count");
+        foreach (var property in typeof(StackResourceCounts).GetProperties())
+        {
+            table.AddRow(Cells(property.Name, Number((int)property.GetValue(counts)!)));
+        }
+        console.Write(table);
     }
 
     private static Table Services(StackPlan plan)

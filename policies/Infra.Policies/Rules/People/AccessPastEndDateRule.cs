@@ -5,7 +5,7 @@ namespace Infra.Policies.Rules.People;
 
 /// <summary>
 /// Nobody keeps access past the end of their contract: a leaver's membership is gone, and a membership of someone
-/// with an end date expires on that date at the latest.
+/// with an end date expires the day after it at the latest (GitLab removes a member on the expiry day).
 /// Flags: <c>new gitlab.GroupMembership("cmurphy-platform", { userId: 412, accessLevel: "maintainer" })</c> without
 /// <c>expiresAt</c> when cmurphy's contract ends on 2026-11-27.
 /// </summary>
@@ -43,9 +43,10 @@ public sealed class AccessPastEndDateRule : PolicyRule
         {
             yield return $"{person.PersonId}'s access ends on {endText} but the membership has no expiresAt";
         }
-        else if (expires > end)
+        else if (expires > end.AddDays(1))
         {
-            yield return $"expiresAt {expires.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is after {person.PersonId}'s end date {endText}";
+            // GitLab removes a member on the expiry day: the last day of access is the day before.
+            yield return $"expiresAt {expires.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} keeps {person.PersonId} a member after their end date {endText} (GitLab removes a member on the expiry day: expect {end.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} at the latest)";
         }
     }
 }

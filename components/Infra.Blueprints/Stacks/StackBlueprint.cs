@@ -1,0 +1,52 @@
+using Infra.Blueprints.Databases;
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Fleets;
+using Infra.Blueprints.Kafka;
+using Infra.Blueprints.People;
+using Infra.Blueprints.Vault;
+
+namespace Infra.Blueprints.Stacks;
+
+/// <summary>
+/// Every component's blueprint of one stack on one day, computed once. The stack program deploys
+/// exactly these, and <c>infra plan</c> shows them, so the plan is what gets deployed.
+/// </summary>
+public sealed record StackBlueprint(
+    StackDefinition Definition,
+    DateOnly Day,
+    EquatableList<FleetBlueprint> Fleets,
+    VaultBlueprint Vault,
+    EquatableList<DatabaseBlueprint> Databases,
+    KafkaTopicsBlueprint Kafka,
+    PeopleAccessBlueprint People)
+{
+    /// <summary>The blueprints of <paramref name="definition"/> as of <paramref name="day"/> (UTC): a pure function.</summary>
+    public static StackBlueprint For(StackDefinition definition, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new StackBlueprint(
+            definition,
+            day,
+            FleetBlueprints.For(definition),
+            VaultBlueprintBuilder.Build(definition),
+            DatabaseBlueprints.For(definition),
+            KafkaTopicCatalog.Blueprint(definition),
+            PeopleAccessBlueprintBuilder.Build(definition, day));
+    }
+
+    /// <summary>How many of each reviewed kind of resource the stack declares.</summary>
+    public StackResourceCounts Counts => new(
+        Fleets.Count,
+        Databases.Count,
+        Kafka.Topics.Count,
+        Kafka.Acls.Count,
+        Vault.Policies.Count,
+        Vault.AwsAuthRoles.Count,
+        Vault.PkiRoles.Count,
+        People.Identities.Count,
+        People.TeamGroups.Count,
+        People.GitLabMemberships.Count,
+        People.VpnCertificates.Count,
+        People.VpnAuthorizations.Count,
+        People.ConsulTokens.Count);
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Infra.Blueprints.Loading;
+using Infra.Cli.Tests;
+using Infra.Stacks.Tests.Support;
+using Pulumi.Utilities;
+
+namespace Infra.Stacks.Tests;
+
+/// <summary>
+/// The stack obeys its own policy pack: the whole program of each stack, run on the mocks, is
+/// written as a stack export and checked by `infra compliance` with the repository's enforcement
+/// and waivers, as the nightly run checks the live state.
+/// </summary>
+public sealed class StackPolicyTests
+{
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public async Task The_stack_has_no_mandatory_violation(string stackName)
+    {
+        var deployment = await MockedDeployment.DeployAsync(stackName);
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory);
+        var export = Path.Combine(Path.GetTempPath(), $"infra-{stackName}-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using (var file = File.Create(export))
+            {
+                StackExportWriter.Write(deployment, await OutputUtilities.GetValueAsync(deployment.Program.Urn), file);
+            }
+
+            var run = CliRun.Infra(root, RecordedPlatformEnvironment.Now, null, "compliance", "--stack", stackName, "--state", export, "--output", "json");
+
+            using var report = JsonDocument.Parse(run.Output);
+            var failing = report.RootElement.GetProperty("violations").EnumerateArray()
+                .Where(v => v.GetProperty("outcome").GetString() == "failing")
+                .Select(v => $"{v.GetProperty("ruleId").GetString()} {v.GetProperty("urn").GetString()}: {v.GetProperty("message").GetString()}")
+                .ToList();
+            Assert.True(run.ExitCode == 0 && failing.Count == 0,
+                $"exit {run.ExitCode}; mandatory violations:\n{string.Join('\n', failing)}\n{run.Error}");
+            Assert.True(report.RootElement.GetProperty("resourceCount").GetInt32() > deployment.Resources.Count,
+                "the compliance run read fewer resources than the program registered");
+        }
+        finally
+        {
+            File.Delete(export);
+        }
+    }
+}

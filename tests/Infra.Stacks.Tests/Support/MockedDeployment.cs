@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Infra.Blueprints.Loading;
+using Infra.Blueprints.Tests.Support;
+using Infra.Components.Tests.Support;
+using Pulumi;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+
+namespace Infra.Stacks.Tests.Support;
+
+/// <summary>
+/// The whole program of one of the repository's stacks, run on Pulumi's mocks with the stack's own
+/// config file: every registered resource as the engine would see it.
+/// </summary>
+public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IReadOnlyList<DeployedResource> Resources)
+{
+    /// <summary>The lookups the program makes, answered as the real services would for an existing estate.</summary>
+    public static RecordingMocks Engine() => new RecordingMocks()
+        .Answer("vault:index/getAuthBackend:getAuthBackend", _ => Result("accessor", "auth_oidc_0123abcd"))
+        .Answer("aws:ec2clientvpn/getEndpoint:getEndpoint", _ => Result("clientVpnEndpointId", "cvpn-endpoint-0123456789abcdef0"))
+        .Answer("gitlab:index/getUser:getUser", call => Result("userId", StableNumber((string)call.Args["username"])))
+        .Answer("gitlab:index/getGroup:getGroup", call => Result("groupId", StableNumber((string)call.Args["fullPath"])));
+
+    // Not a preview: in a preview outputs stay unknown. The project name is Pulumi.yaml's.
+    public static TestOptions Options(string stackName) => new() { ProjectName = "infra", StackName = stackName, IsPreview = false };
+
+    public static async Task<MockedDeployment> DeployAsync(string stackName)
+    {
+        var engine = Engine();
+        ImmutableArray<Resource> resources;
+        using (PulumiConfigEnvironment.Apply(PulumiStackConfig.FromStackFile(RepositoryRoot.Find(AppContext.BaseDirectory), stackName)))
+        {
+            resources = await Deployment.TestAsync<RecordedPlatformEnvironment>(engine, Options(stackName));
+        }
+        var program = resources.OfType<RecordedPlatformEnvironment>().Single();
+        var urns = new Dictionary<Resource, string>(ReferenceEqualityComparer.Instance);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            urns[resource] = await OutputUtilities.GetValueAsync(resource.Urn);
+            if (resource is CustomResource custom)
+            {
+                ids[urns[resource]] = await OutputUtilities.GetValueAsync(custom.Id);
+            }
+        }
+        var registered = engine.Registered.ToLookup(r => (r.Type, r.Name));
+        var deployed = new List<DeployedResource>();
+        foreach (var resource in resources.Where(r => r is not Stack))
+        {
+            var args = registered[(resource.GetResourceType(), resource.GetResourceName())].ToList();
+            if (args.Count != 1)
+            {
+                throw new InvalidOperationException($"{args.Count} resources of type {resource.GetResourceType()} are named {resource.GetResourceName()}; names must be unique per type.");
+            }
+            var recorder = program.Recorder;
+            var parent = recorder.ParentOf(resource);
+            var dependencies = await recorder.DependenciesOfAsync(resource);
+            deployed.Add(new DeployedResource(
+                urns[resource],
+                ids.GetValueOrDefault(urns[resource]),
+                resource.GetResourceType(),
+                resource.GetResourceName(),
+                resource is CustomResource,
+                parent is null ? urns[program] : urns[parent],
+                args[0].Provider is { Length: > 0 } provider ? provider : null,
+                recorder.IsProtected(resource),
+                [.. dependencies.Select(d => urns[d]).Order(StringComparer.Ordinal)],
+                args[0].Inputs,
+                await recorder.SecretInputsOfAsync(resource)));
+        }
+        return new MockedDeployment(program, deployed);
+    }
+
+    private static ImmutableDictionary<string, object> Result(string key, object value) =>
+        ImmutableDictionary<string, object>.Empty.Add(key, value);
+
+    private static int StableNumber(string text) => Math.Abs(text.Aggregate(17, (hash, c) => unchecked((hash * 31) + c)) % 1_000_000);
+}
