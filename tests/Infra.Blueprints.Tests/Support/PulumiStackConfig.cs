@@ -21,7 +21,7 @@ public sealed partial record PulumiStackConfig(
     ImmutableSortedSet<string> SecretKeys) : IStackConfigValues
 {
     private const string Prefix = "infra:";
-    private const string SecretPlaceholder = "placeholder-for-a-decrypted-secret";
+    public const string SecretPlaceholder = "placeholder-for-a-decrypted-secret";
 
     public static PulumiStackConfig FromStackFile(string repositoryRoot, string stackName)
     {

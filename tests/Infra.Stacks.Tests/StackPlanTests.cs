@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Infra.Blueprints.Loading;
+using Infra.Blueprints.Stacks;
+using Infra.Cli.Tests;
+using Infra.Stacks.Tests.Support;
+
+namespace Infra.Stacks.Tests;
+
+/// <summary>What `infra plan` says the stack declares is what the program registers on the mocks.</summary>
+public sealed class StackPlanTests
+{
+    private static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web);
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public async Task The_plan_counts_are_the_registered_resources(string stackName)
+    {
+        var deployment = await MockedDeployment.DeployAsync(stackName);
+
+        var planned = PlannedCounts(stackName);
+
+        Assert.Equal(planned, RegisteredCounts(deployment));
+    }
+
+    [Fact]
+    public async Task Only_production_holds_gitlab_memberships()
+    {
+        var staging = RegisteredCounts(await MockedDeployment.DeployAsync("staging"));
+        var production = RegisteredCounts(await MockedDeployment.DeployAsync("production"));
+
+        Assert.Equal(0, staging.GitLabMemberships);
+        Assert.True(production.GitLabMemberships > 0, "production should hold the GitLab memberships");
+        Assert.True(production.Fleets > 0 && production.KafkaAcls > 0 && production.VpnAuthorizations > 0, $"a production count is empty: {production}");
+    }
+
+    private static StackResourceCounts PlannedCounts(string stackName)
+    {
+        var run = CliRun.Infra(RepositoryRoot.Find(AppContext.BaseDirectory), RecordedPlatformEnvironment.Now, null,
+            "plan", "--stack", stackName, "--output", "json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var plan = JsonDocument.Parse(run.Output);
+        return plan.RootElement.GetProperty("resources").Deserialize<StackResourceCounts>(PlanJson)!;
+    }
+
+    private static StackResourceCounts RegisteredCounts(MockedDeployment deployment)
+    {
+        int Count(string type, string? parentName = null) => deployment.Resources.Count(r => r.Type == type
+            && (parentName is null || (r.ParentUrn is { } parent && DeployedResource.NameOf(parent) == parentName)));
+        return new StackResourceCounts(
+            Fleets: Count("infra:fleet:ServiceFleet"),
+            Databases: Count("infra:database:ReplicatedDatabase"),
+            KafkaTopics: Count("kafka:index/topic:Topic"),
+            KafkaAcls: Count("kafka:index/acl:Acl"),
+            VaultPolicies: Count("vault:index/policy:Policy"),
+            VaultAwsAuthRoles: Count("vault:aws/authBackendRole:AuthBackendRole"),
+            VaultPkiRoles: Count("vault:pkiSecret/secretBackendRole:SecretBackendRole", parentName: "vault"),
+            VaultPeopleEntities: Count("vault:identity/entity:Entity"),
+            VaultTeamGroups: Count("vault:identity/group:Group"),
+            GitLabMemberships: Count("gitlab:index/groupMembership:GroupMembership"),
+            VpnCertificates: Count("vault:pkiSecret/secretBackendCert:SecretBackendCert"),
+            VpnAuthorizations: Count("aws:ec2clientvpn/authorizationRule:AuthorizationRule"),
+            ConsulPeopleTokens: Count("consul:index/aclToken:AclToken", parentName: "people"));
+    }
+}
