@@ -1,7 +1,5 @@
 using System.Globalization;
 using Infra.PolicyPack.Analysis;
-using Infra.PolicyPack.Grpc;
-using Infra.PolicyPack.Protocol;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -27,9 +25,17 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
     // A whole stack arrives in one AnalyzeStack message; Pulumi raises gRPC's 4 MiB limit to 400 MiB (pulumi-policy server.ts).
-    kestrel.Limits.MaxRequestBodySize = 400L * 1024 * 1024;
+    kestrel.Limits.MaxRequestBodySize = AnalyzerService.MaximumMessageSize + 5;
     kestrel.Limits.Http2.InitialConnectionWindowSize = 8 * 1024 * 1024;
     kestrel.Limits.Http2.InitialStreamWindowSize = 4 * 1024 * 1024;
+});
+builder.Services.AddGrpc(grpc =>
+{
+    grpc.MaxReceiveMessageSize = AnalyzerService.MaximumMessageSize;
+    grpc.MaxSendMessageSize = AnalyzerService.MaximumMessageSize;
+    // Failures carry their own message (RpcException); an unexpected one is logged, and its type and text are not sent.
+    grpc.EnableDetailedErrors = false;
+    grpc.Interceptors.Add<CallOutcomes>();
 });
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<PackState>();
@@ -37,11 +43,7 @@ builder.Services.AddSingleton<PolicyAnalysis>();
 builder.Services.AddSingleton<AnalyzerService>();
 
 var app = builder.Build();
-var analyzer = new UnaryGrpcService(
-    AnalyzerReflection.Descriptor.Services.Single(s => s.Name == "Analyzer"),
-    app.Services.GetRequiredService<AnalyzerService>().Handlers(),
-    app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<UnaryGrpcService>());
-app.Run(analyzer.HandleAsync);
+app.MapGrpcService<AnalyzerService>();
 
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

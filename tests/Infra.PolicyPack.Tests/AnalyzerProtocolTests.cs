@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Infra.PolicyPack.Protocol;
 using Infra.PolicyPack.Tests.Support;
 using static Infra.PolicyPack.Tests.Support.Requests;
@@ -12,10 +14,8 @@ namespace Infra.PolicyPack.Tests;
 /// </summary>
 public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : IClassFixture<PolicyPackFixture>
 {
-    private const int InvalidArgument = 3;
-    private const int Unimplemented = 12;
-
-    private AnalyzerClient Client => fixture.Client;
+        
+    private Analyzer.AnalyzerClient Client => fixture.Client;
 
     [Fact]
     public async Task Handshake_is_answered()
@@ -32,7 +32,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
     {
         var yaml = await File.ReadAllTextAsync(Path.Combine(PolicyPackProcess.PackDirectory, "PulumiPolicy.yaml"));
 
-        var info = await Client.GetPluginInfoAsync();
+        var info = await Client.GetPluginInfoAsync(new Empty());
 
         Assert.Matches(RuntimeDotnet(), yaml);
         Assert.Equal(YamlVersion().Match(yaml).Groups[1].Value, info.Version);
@@ -41,7 +41,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
     [Fact]
     public async Task Analyzer_info_lists_every_policy_with_its_level_severity_and_settings()
     {
-        var info = await Client.GetAnalyzerInfoAsync();
+        var info = await Client.GetAnalyzerInfoAsync(new Empty());
 
         Assert.Equal("infra-policies", info.Name);
         Assert.True(info.SupportsConfig);
@@ -79,7 +79,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var diagnostic = Assert.Single(response.Diagnostics);
         Assert.Equal("aws-ec2-securitygroup-no-ssh-rdp-from-anywhere", diagnostic.PolicyName);
         Assert.Equal("infra-policies", diagnostic.PolicyPackName);
-        Assert.Equal((await Client.GetPluginInfoAsync()).Version, diagnostic.PolicyPackVersion);
+        Assert.Equal((await Client.GetPluginInfoAsync(new Empty())).Version, diagnostic.PolicyPackVersion);
         Assert.False(string.IsNullOrEmpty(diagnostic.Description));
         Assert.Contains("0.0.0.0/0", diagnostic.Message, StringComparison.Ordinal);
         Assert.Equal(group.Urn, diagnostic.Urn);
@@ -122,6 +122,73 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var diagnostic = Assert.Single(response.Diagnostics, d => d.PolicyName == "pulumi-credentials-are-secrets");
         Assert.Contains("masterPassword", diagnostic.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-plain", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_secret_is_judged_by_its_plaintext()
+    {
+        var encrypted = Analyze(Volume, "ledger-data", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":{{SecretJson("true")}},"tags":{{Tags}}}""");
+        var unencrypted = Analyze(Volume, "scratch", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":{{SecretJson("false")}},"tags":{{Tags}}}""");
+
+        var passes = await Client.AnalyzeAsync(encrypted);
+        var fails = await Client.AnalyzeAsync(unencrypted);
+
+        Assert.Empty(passes.Diagnostics);
+        Assert.Equal("aws-ec2-encrypted-volumes", Assert.Single(fails.Diagnostics).PolicyName);
+    }
+
+    [Fact]
+    public async Task A_secret_that_breaks_a_rule_is_reported_without_its_plaintext()
+    {
+        var group = Analyze(SecurityGroup, "bastion",
+            $$"""{"description":"bastion","ingress":[{"protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":{{SecretJson("[\"0.0.0.0/0\"]")}}}],"tags":{{Tags}}}""");
+        var stack = new AnalyzeStackRequest
+        {
+            Resources =
+            {
+                StackResource(SecurityGroup, "admin",
+                    $$"""{"ingress":[{"protocol":"tcp","fromPort":8443,"toPort":8443,"cidrBlocks":{{SecretJson("[\"0.0.0.0/0\"]")}}}],"tags":{{Tags}}}"""),
+            },
+        };
+
+        var response = await Client.AnalyzeAsync(group);
+        var stackResponse = await Client.AnalyzeStackAsync(stack);
+
+        var diagnostic = Assert.Single(response.Diagnostics);
+        Assert.Equal("aws-ec2-securitygroup-no-ssh-rdp-from-anywhere", diagnostic.PolicyName);
+        Assert.DoesNotContain("0.0.0.0/0", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("[secret]", diagnostic.Message, StringComparison.Ordinal);
+        var publicIngress = Assert.Single(stackResponse.Diagnostics, d => d.PolicyName == "aws-ec2-securitygroup-no-public-ingress");
+        Assert.DoesNotContain("0.0.0.0/0", publicIngress.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Google.Protobuf reads messages nested 100 deep (its default recursion limit); a property level is three of them
+    /// (Struct, its map entry, Value), so 32 property levels under the request's properties.
+    /// </summary>
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    public async Task Properties_nested_as_deep_as_protobuf_reads_are_analyzed(int depth)
+    {
+        var request = Analyze(Volume, "deep", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Tags}}}""");
+        request.Properties.Fields["nested"] = Nested(depth);
+
+        var response = await Client.AnalyzeAsync(request);
+
+        Assert.Empty(response.Diagnostics);
+    }
+
+    [Fact]
+    public async Task Properties_nested_deeper_than_protobuf_reads_are_refused_and_the_server_keeps_serving()
+    {
+        var request = Analyze(Volume, "deep", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Tags}}}""");
+        request.Properties.Fields["nested"] = Nested(33); // past Google.Protobuf's recursion limit of 100 messages
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.AnalyzeAsync(request).ResponseAsync);
+
+        Assert.NotEqual(StatusCode.OK, error.StatusCode);
+        Assert.NotNull(await Client.GetPluginInfoAsync(new Empty()));
     }
 
     [Theory]
@@ -173,9 +240,9 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
     [Fact]
     public async Task Remediate_is_unimplemented_so_the_engine_skips_it()
     {
-        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Client.RemediateAsync(Analyze(Volume, "scratch", "{}")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.RemediateAsync(Analyze(Volume, "scratch", "{}")).ResponseAsync);
 
-        Assert.Equal(Unimplemented, error.Status);
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
 
     [Fact]
@@ -184,11 +251,11 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var request = Analyze(Volume, "scratch", "{}");
         request.Type = "";
 
-        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Client.AnalyzeAsync(request));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.AnalyzeAsync(request).ResponseAsync);
 
-        Assert.Equal(InvalidArgument, error.Status);
-        Assert.Contains("'type' is required", error.StatusMessage, StringComparison.Ordinal);
-        Assert.NotNull(await Client.GetPluginInfoAsync());
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("'type' is required", error.Status.Detail, StringComparison.Ordinal);
+        Assert.NotNull(await Client.GetPluginInfoAsync(new Empty()));
     }
 
     [Fact]
@@ -197,32 +264,61 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var request = Analyze(Volume, "scratch", """{"ebs":{"devices":[1,2]}}""");
         request.Properties.Fields["ebs"].StructValue.Fields["devices"].ListValue.Values.Add(new Value());
 
-        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Client.AnalyzeAsync(request));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.AnalyzeAsync(request).ResponseAsync);
 
-        Assert.Equal(InvalidArgument, error.Status);
-        Assert.Contains("ebs.devices[2]", error.StatusMessage, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("ebs.devices[2]", error.Status.Detail, StringComparison.Ordinal);
         Assert.Empty((await Client.AnalyzeAsync(Analyze(Volume, "ok", $$"""{"availabilityZone":"eu-west-3a","encrypted":true,"tags":{{Tags}}}"""))).Diagnostics);
     }
 
     [Fact]
-    public async Task Bytes_that_are_no_request_are_an_invalid_argument()
+    public async Task Bytes_that_are_no_request_are_refused_and_the_server_keeps_serving()
     {
         byte[] garbage = [0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f];
 
-        var unframed = await Assert.ThrowsAsync<GrpcCallException>(() => Client.CallRawAsync("Analyze", garbage, AnalyzeResponse.Parser));
-        var framed = await Assert.ThrowsAsync<GrpcCallException>(() => Client.CallRawAsync("Analyze", AnalyzerClient.Frame(garbage), AnalyzeResponse.Parser));
+        var framed = await RawGrpc.CallAsync(fixture.Port, "Analyze", RawGrpc.Frame(garbage));
+        var unframed = await RawGrpc.CallAsync(fixture.Port, "Analyze", garbage);
 
-        Assert.Equal(InvalidArgument, unframed.Status);
-        Assert.Equal(InvalidArgument, framed.Status);
-        Assert.NotNull(await Client.GetPluginInfoAsync());
+        Assert.NotNull(framed.GrpcStatus);
+        Assert.NotEqual((int)StatusCode.OK, framed.GrpcStatus);
+        Assert.NotNull(unframed.GrpcStatus);
+        Assert.NotEqual((int)StatusCode.OK, unframed.GrpcStatus);
+        Assert.NotNull(await Client.GetPluginInfoAsync(new Empty()));
+    }
+
+    /// <summary>
+    /// A unary request is one message whose 5-byte prefix gives its length. The pack's own framing once read a body
+    /// that did not match its prefix as an empty request and answered OK; any mismatch is an error status.
+    /// </summary>
+    [Theory]
+    [InlineData("one byte more than the prefix says")]
+    [InlineData("one byte less than the prefix says")]
+    [InlineData("the message twice")]
+    public async Task A_body_that_does_not_match_its_length_prefix_is_an_error_never_OK(string mismatch)
+    {
+        var message = Analyze(Volume, "scratch", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":false,"tags":{{Tags}}}""").ToByteArray();
+        var body = mismatch switch
+        {
+            "one byte more than the prefix says" => RawGrpc.Frame([.. message, 0x00], declaredLength: message.Length),
+            "one byte less than the prefix says" => RawGrpc.Frame(message[..^1], declaredLength: message.Length),
+            _ => [.. RawGrpc.Frame(message), .. RawGrpc.Frame(message)],
+        };
+
+        var wellFramed = await RawGrpc.CallAsync(fixture.Port, "Analyze", RawGrpc.Frame(message));
+        var outcome = await RawGrpc.CallAsync(fixture.Port, "Analyze", body);
+
+        Assert.Equal((int)StatusCode.OK, wellFramed.GrpcStatus); // the same bytes, framed right, are a valid request
+        Assert.NotNull(outcome.GrpcStatus);
+        Assert.NotEqual((int)StatusCode.OK, outcome.GrpcStatus);
+        Assert.Contains(outcome.GrpcStatus, new int?[] { (int)StatusCode.Internal, (int)StatusCode.ResourceExhausted });
     }
 
     [Fact]
     public async Task An_unknown_method_is_unimplemented()
     {
-        var error = await Assert.ThrowsAsync<GrpcCallException>(() => Client.CallAsync("Transform", new Empty(), Empty.Parser));
+        var outcome = await RawGrpc.CallAsync(fixture.Port, "Transform", RawGrpc.Frame(new Empty().ToByteArray()));
 
-        Assert.Equal(Unimplemented, error.Status);
+        Assert.Equal((int)StatusCode.Unimplemented, outcome.GrpcStatus);
     }
 
     [Fact]
@@ -232,7 +328,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
             .Select(i => Analyze(Volume, $"volume-{i}", $$"""{"availabilityZone":"eu-west-3a","size":{{i + 1}},"encrypted":{{(i % 2 == 0 ? "true" : "false")}},"tags":{{Tags}}}"""))
             .ToList();
 
-        var responses = await Task.WhenAll(requests.Select(Client.AnalyzeAsync));
+        var responses = await Task.WhenAll(requests.Select(r => Client.AnalyzeAsync(r).ResponseAsync));
 
         for (var i = 0; i < requests.Count; i++)
         {
@@ -247,6 +343,20 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
                 Assert.Equal("aws-ec2-encrypted-volumes", diagnostic.PolicyName);
             }
         }
+    }
+
+    /// <summary>A value nested <paramref name="depth"/> property levels deep: {"level": {"level": ... "bottom"}}.</summary>
+    private static Value Nested(int depth)
+    {
+        var value = Value.ForString("bottom");
+        for (var i = 0; i < depth; i++)
+        {
+            var level = new Struct();
+            level.Fields["level"] = value;
+            value = Value.ForStruct(level);
+        }
+
+        return value;
     }
 
     [GeneratedRegex("(?m)^runtime: dotnet$")]

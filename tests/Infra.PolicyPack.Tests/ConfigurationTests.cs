@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Infra.PolicyPack.Protocol;
 using Infra.PolicyPack.Tests.Support;
@@ -11,9 +12,8 @@ namespace Infra.PolicyPack.Tests;
 /// </summary>
 public sealed class ConfigurationTests(PolicyPackFixture fixture) : IClassFixture<PolicyPackFixture>
 {
-    private const int InvalidArgument = 3;
-
-    private AnalyzerClient Client => fixture.Client;
+    
+    private Analyzer.AnalyzerClient Client => fixture.Client;
 
     private static AnalyzeRequest UnencryptedVolume => Analyze(Volume, "scratch", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":false,"tags":{{Tags}}}""");
 
@@ -25,7 +25,7 @@ public sealed class ConfigurationTests(PolicyPackFixture fixture) : IClassFixtur
         await ConfigureAsync("staging", ("aws-ec2-encrypted-volumes", level, null));
 
         var response = await Client.AnalyzeAsync(UnencryptedVolume);
-        var info = await Client.GetAnalyzerInfoAsync();
+        var info = await Client.GetAnalyzerInfoAsync(new Empty());
 
         Assert.Equal(level, Assert.Single(response.Diagnostics).EnforcementLevel);
         Assert.Equal(level, info.Policies.Single(p => p.Name == "aws-ec2-encrypted-volumes").EnforcementLevel);
@@ -62,10 +62,10 @@ public sealed class ConfigurationTests(PolicyPackFixture fixture) : IClassFixtur
     {
         await ConfigureAsync("staging", ("aws-ec2-encrypted-volumes", EnforcementLevel.Advisory, null));
 
-        var error = await Assert.ThrowsAsync<GrpcCallException>(() => ConfigureAsync("staging", (policy, level, properties)));
+        var error = await Assert.ThrowsAsync<RpcException>(() => ConfigureAsync("staging", (policy, level, properties)));
 
-        Assert.Equal(InvalidArgument, error.Status);
-        Assert.Contains(message, error.StatusMessage, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains(message, error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(EnforcementLevel.Advisory, Assert.Single((await Client.AnalyzeAsync(UnencryptedVolume)).Diagnostics).EnforcementLevel);
     }
 
@@ -91,7 +91,7 @@ public sealed class ConfigurationTests(PolicyPackFixture fixture) : IClassFixtur
 
         await Client.ConfigureAsync(request);
 
-        var info = await Client.GetAnalyzerInfoAsync();
+        var info = await Client.GetAnalyzerInfoAsync(new Empty());
         Assert.Equal(EnforcementLevel.Disabled, info.Policies.Single(p => p.Name == "aws-kms-key-deletion-window").EnforcementLevel);
     }
 

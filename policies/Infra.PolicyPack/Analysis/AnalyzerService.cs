@@ -1,8 +1,7 @@
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Infra.Policies.Model;
 using Infra.Policies.Rules;
-using Infra.PolicyPack.Grpc;
 using Infra.PolicyPack.Protocol;
 using EnforcementLevel = Infra.Policies.Rules.EnforcementLevel;
 
@@ -11,40 +10,37 @@ namespace Infra.PolicyPack.Analysis;
 /// <summary>
 /// The Analyzer service's methods as the engine calls them (pulumi/pulumi sdk/go/common/resource/plugin/analyzer_plugin.go):
 /// Handshake, ConfigureStack, GetAnalyzerInfo, Configure, then Analyze per resource and AnalyzeStack at the end;
-/// Cancel when the engine shuts down. Remediate answers Unimplemented, which the engine skips.
+/// Cancel when the engine shuts down. Remediate answers Unimplemented (the base class's answer), which the engine skips.
+/// Errors are <see cref="RpcException"/>s; the gRPC library frames messages and enforces their size
+/// (<see cref="MaximumMessageSize"/>, set in Program.cs).
 /// </summary>
 internal sealed partial class AnalyzerService(PackState state, PolicyAnalysis analysis, IHostApplicationLifetime lifetime, ILogger<AnalyzerService> logger)
+    : Analyzer.AnalyzerBase
 {
-    public IReadOnlyDictionary<string, UnaryGrpcService.Handler> Handlers() => new Dictionary<string, UnaryGrpcService.Handler>(StringComparer.Ordinal)
-    {
-        ["Handshake"] = (request, _) => Answer(Handshake((AnalyzerHandshakeRequest)request)),
-        ["ConfigureStack"] = (request, _) => Answer(ConfigureStack((AnalyzerStackConfigureRequest)request)),
-        ["GetPluginInfo"] = (_, _) => Answer(new PluginInfo { Version = PolicyPackDefinition.Version }),
-        ["GetAnalyzerInfo"] = (_, _) => Answer(AnalyzerInfo()),
-        ["Configure"] = (request, _) => Answer(Configure((ConfigureAnalyzerRequest)request)),
-        ["Analyze"] = (request, cancellation) => Analyze((AnalyzeRequest)request, cancellation),
-        ["AnalyzeStack"] = (request, cancellation) => AnalyzeStack((AnalyzeStackRequest)request, cancellation),
-        ["Remediate"] = (_, _) => throw new GrpcException(GrpcStatusCode.Unimplemented, "this policy pack reports violations and rewrites no resource"),
-        ["Cancel"] = (_, _) => Answer(Cancel()),
-    };
+    /// <summary>A whole stack arrives in one AnalyzeStack message; Pulumi raises gRPC's 4 MiB limit to 400 MiB (pulumi-policy server.ts).</summary>
+    public const int MaximumMessageSize = 400 * 1024 * 1024;
 
-    private AnalyzerHandshakeResponse Handshake(AnalyzerHandshakeRequest request)
+    public override Task<AnalyzerHandshakeResponse> Handshake(AnalyzerHandshakeRequest request, ServerCallContext context)
     {
         LogHandshake(logger, request.EngineAddress, request.HasRootDirectory ? request.RootDirectory : "", request.HasProgramDirectory ? request.ProgramDirectory : "");
-        return new AnalyzerHandshakeResponse();
+        return Task.FromResult(new AnalyzerHandshakeResponse());
     }
 
-    private AnalyzerStackConfigureResponse ConfigureStack(AnalyzerStackConfigureRequest request)
+    /// <summary>The stack being previewed; an engine that sends none (an empty request) leaves the stack to the URNs.</summary>
+    public override Task<AnalyzerStackConfigureResponse> ConfigureStack(AnalyzerStackConfigureRequest request, ServerCallContext context)
     {
-        if (request.Stack.Length == 0)
-        {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument, "'stack' is required");
-        }
-
-        state.Update(c => c with { Stack = request.Stack });
+        state.Update(c => c with { Stack = request.Stack.Length == 0 ? null : request.Stack });
         LogStack(logger, request.Organization, request.Project, request.Stack, request.DryRun);
-        return new AnalyzerStackConfigureResponse();
+        return Task.FromResult(new AnalyzerStackConfigureResponse());
     }
+
+    public override Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
+        Task.FromResult(new PluginInfo { Version = PolicyPackDefinition.Version });
+
+    public override Task<AnalyzerInfo> GetAnalyzerInfo(Empty request, ServerCallContext context) => Task.FromResult(AnalyzerInfo());
+
+    public override Task<RemediateResponse> Remediate(AnalyzeRequest request, ServerCallContext context) =>
+        throw new RpcException(new Status(StatusCode.Unimplemented, "this policy pack reports violations and rewrites no resource"));
 
     private AnalyzerInfo AnalyzerInfo()
     {
@@ -83,7 +79,7 @@ internal sealed partial class AnalyzerService(PackState state, PolicyAnalysis an
     /// Levels and settings per policy, as the engine resolved them from <c>--policy-pack-config</c>. The whole request is
     /// checked before anything changes: a bad entry leaves the previous configuration in force.
     /// </summary>
-    private Empty Configure(ConfigureAnalyzerRequest request)
+    public override Task<Empty> Configure(ConfigureAnalyzerRequest request, ServerCallContext context)
     {
         var levels = new Dictionary<string, EnforcementLevel>(StringComparer.Ordinal);
         var settings = new Dictionary<string, IReadOnlyList<(string, IReadOnlyList<string>)>>(StringComparer.Ordinal);
@@ -91,7 +87,7 @@ internal sealed partial class AnalyzerService(PackState state, PolicyAnalysis an
         {
             if (PolicyPackDefinition.Rules.All(r => r.Id != policy))
             {
-                throw new GrpcException(GrpcStatusCode.InvalidArgument, $"'{policy}' is not a policy of {PolicyPackDefinition.Name}");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"'{policy}' is not a policy of {PolicyPackDefinition.Name}"));
             }
 
             levels[policy] = ProtocolEnums.FromProtocol(config.EnforcementLevel, policy);
@@ -100,51 +96,64 @@ internal sealed partial class AnalyzerService(PackState state, PolicyAnalysis an
 
         state.Update(c => c with { Levels = levels, Settings = settings });
         LogConfigured(logger, levels.Count);
-        return new Empty();
+        return Task.FromResult(new Empty());
     }
 
-    private Task<IMessage> Analyze(AnalyzeRequest request, CancellationToken cancellation)
+    /// <summary>One resource and, for lookups, its provider. The secrets of both are read twice only when there are any.</summary>
+    public override Task<AnalyzeResponse> Analyze(AnalyzeRequest request, ServerCallContext context)
     {
-        var resource = PropertyStructReader.Resource(request);
-        var provider = PropertyStructReader.Provider(request.Provider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, state.Cancellation);
-        return Answer(analysis.AnalyzeResource(resource, provider, state.Configuration, linked.Token));
+        var secrets = new SecretValues();
+        var resource = PropertyStructReader.Resource(request, secrets);
+        var provider = PropertyStructReader.Provider(request.Provider, secrets);
+        var resources = Set(resource, provider);
+        var opaque = secrets.Any ? Set(PropertyStructReader.Resource(request, null), PropertyStructReader.Provider(request.Provider, null)) : resources;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, state.Cancellation);
+        return Task.FromResult(analysis.AnalyzeResource(resource, new RuleInput(resources, opaque, secrets), state.Configuration, linked.Token));
+
+        static ResourceSet Set(PolicyResource resource, PolicyResource? provider) =>
+            new(provider is null || provider.Urn == resource.Urn ? [resource] : [resource, provider]);
     }
 
     /// <summary>All resources with their parents and dependencies; providers the engine names but did not list are added for lookups.</summary>
-    private Task<IMessage> AnalyzeStack(AnalyzeStackRequest request, CancellationToken cancellation)
+    public override Task<AnalyzeResponse> AnalyzeStack(AnalyzeStackRequest request, ServerCallContext context)
+    {
+        var secrets = new SecretValues();
+        var resources = Resources(request, secrets);
+        var opaque = secrets.Any ? Resources(request, null) : resources;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, state.Cancellation);
+        return Task.FromResult(analysis.AnalyzeStack(new RuleInput(resources, opaque, secrets), state.Configuration, linked.Token));
+    }
+
+    /// <summary>The engine is going away: stop work in flight, answer, then shut down gracefully.</summary>
+    public override Task<Empty> Cancel(Empty request, ServerCallContext context)
+    {
+        LogCancel(logger);
+        state.Cancel();
+        lifetime.StopApplication();
+        return Task.FromResult(new Empty());
+    }
+
+    private static ResourceSet Resources(AnalyzeStackRequest request, SecretValues? secrets)
     {
         var resources = new List<PolicyResource>(request.Resources.Count);
         var urns = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < request.Resources.Count; i++)
         {
-            var resource = PropertyStructReader.Resource(request.Resources[i], i);
+            var resource = PropertyStructReader.Resource(request.Resources[i], i, secrets);
             resources.Add(resource);
             urns.Add(resource.Urn);
         }
 
         foreach (var item in request.Resources)
         {
-            if (PropertyStructReader.Provider(item.Provider) is { } provider && urns.Add(provider.Urn))
+            if (item.Provider is { Urn.Length: > 0 } reference && urns.Add(reference.Urn) && PropertyStructReader.Provider(reference, secrets) is { } provider)
             {
                 resources.Add(provider);
             }
         }
 
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, state.Cancellation);
-        return Answer(analysis.AnalyzeStack(new ResourceSet(resources), state.Configuration, linked.Token));
+        return new ResourceSet(resources);
     }
-
-    /// <summary>The engine is going away: stop work in flight, answer, then shut down gracefully.</summary>
-    private Empty Cancel()
-    {
-        LogCancel(logger);
-        state.Cancel();
-        lifetime.StopApplication();
-        return new Empty();
-    }
-
-    private static Task<IMessage> Answer(IMessage message) => Task.FromResult(message);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handshake from the engine at {EngineAddress} (root {RootDirectory}, program {ProgramDirectory})")]
     private static partial void LogHandshake(ILogger logger, string engineAddress, string rootDirectory, string programDirectory);

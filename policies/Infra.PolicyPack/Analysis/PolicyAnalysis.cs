@@ -10,13 +10,13 @@ namespace Infra.PolicyPack.Analysis;
 /// sees one resource (and its provider), so it runs the rules that judge a resource on its own; <c>AnalyzeStack</c>
 /// runs the rules that need the whole stack (<see cref="RuleScope.Stack"/>), so no finding is reported twice.
 /// A rule sees unknown values as <see cref="PropertyKind.Unknown"/> and reports nothing it cannot decide; that
-/// silence is written to the debug log with the unknown paths.
+/// silence is written to the debug log with the unknown paths. Rules see the plaintext of secrets but those that judge
+/// secrecy (<see cref="PolicyPackDefinition.JudgesSecrecy"/>); no diagnostic or log line shows a secret's plaintext.
 /// </summary>
 internal sealed partial class PolicyAnalysis(TimeProvider clock, ILogger<PolicyAnalysis> logger)
 {
-    public AnalyzeResponse AnalyzeResource(PolicyResource resource, PolicyResource? provider, PackConfiguration configuration, CancellationToken cancellation)
+    public AnalyzeResponse AnalyzeResource(PolicyResource resource, RuleInput input, PackConfiguration configuration, CancellationToken cancellation)
     {
-        var resources = new ResourceSet(provider is null || provider.Urn == resource.Urn ? [resource] : [resource, provider]);
         var context = configuration.ContextFor(resource.Urn, clock);
         var response = new AnalyzeResponse();
         foreach (var rule in PolicyPackDefinition.Rules)
@@ -29,12 +29,12 @@ internal sealed partial class PolicyAnalysis(TimeProvider clock, ILogger<PolicyA
 
             cancellation.ThrowIfCancellationRequested();
             var before = response.Diagnostics.Count;
-            foreach (var finding in Run(rule, resources, context, resource.Urn))
+            foreach (var finding in Run(rule, input, context, resource.Urn))
             {
                 // The provider is in the set only for lookups; its own findings come from its own Analyze call.
                 if (finding.Urn == resource.Urn)
                 {
-                    response.Diagnostics.Add(Diagnostic(rule, level, finding));
+                    response.Diagnostics.Add(Diagnostic(rule, level, finding, input.Secrets));
                 }
             }
 
@@ -47,8 +47,9 @@ internal sealed partial class PolicyAnalysis(TimeProvider clock, ILogger<PolicyA
         return response;
     }
 
-    public AnalyzeResponse AnalyzeStack(ResourceSet resources, PackConfiguration configuration, CancellationToken cancellation)
+    public AnalyzeResponse AnalyzeStack(RuleInput input, PackConfiguration configuration, CancellationToken cancellation)
     {
+        var resources = input.Resources;
         var response = new AnalyzeResponse();
         if (resources.Count == 0)
         {
@@ -68,12 +69,12 @@ internal sealed partial class PolicyAnalysis(TimeProvider clock, ILogger<PolicyA
             .AsParallel()
             .AsOrdered()
             .WithCancellation(cancellation)
-            .Select(r => Run(r.Rule, resources, context, subject))
+            .Select(r => Run(r.Rule, input, context, subject))
             .ToList();
         for (var i = 0; i < active.Count; i++)
         {
             var (rule, level) = active[i];
-            response.Diagnostics.AddRange(findings[i].Select(f => Diagnostic(rule, level, f)));
+            response.Diagnostics.AddRange(findings[i].Select(f => Diagnostic(rule, level, f, input.Secrets)));
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 var flagged = findings[i].Select(f => f.Urn).ToHashSet(StringComparer.Ordinal);
@@ -88,28 +89,38 @@ internal sealed partial class PolicyAnalysis(TimeProvider clock, ILogger<PolicyA
     }
 
     /// <summary>A rule that throws must not hide the other rules' results: its failure becomes a finding at its level, as in the nightly run.</summary>
-    private List<RuleFinding> Run(PolicyRule rule, ResourceSet resources, PolicyContext context, string subjectUrn)
+    private List<RuleFinding> Run(PolicyRule rule, RuleInput input, PolicyContext context, string subjectUrn)
     {
         try
         {
-            return [.. rule.Evaluate(resources, context)];
+            return [.. rule.Evaluate(PolicyPackDefinition.JudgesSecrecy(rule) ? input.OpaqueSecrets : input.Resources, context)];
         }
 #pragma warning disable CA1031 // Any exception of a rule is reported as that rule's finding.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogRuleFailed(logger, e, rule.Id, subjectUrn);
-            return [new RuleFinding(rule.Id, subjectUrn, "", $"the rule could not be evaluated ({e.GetType().Name}: {e.Message})")];
+            // An exception's message may quote a value: with secrets in the request, it is logged redacted and without the exception.
+            var failure = input.Secrets.Redact($"{e.GetType().Name}: {e.Message}");
+            if (input.Secrets.Any)
+            {
+                LogRuleFailedRedacted(logger, rule.Id, subjectUrn, failure);
+            }
+            else
+            {
+                LogRuleFailed(logger, e, rule.Id, subjectUrn);
+            }
+
+            return [new RuleFinding(rule.Id, subjectUrn, "", $"the rule could not be evaluated ({failure})")];
         }
     }
 
-    private static AnalyzeDiagnostic Diagnostic(PolicyRule rule, EnforcementLevel level, RuleFinding finding) => new()
+    private static AnalyzeDiagnostic Diagnostic(PolicyRule rule, EnforcementLevel level, RuleFinding finding, SecretValues secrets) => new()
     {
         PolicyName = rule.Id,
         PolicyPackName = PolicyPackDefinition.Name,
         PolicyPackVersion = PolicyPackDefinition.Version,
         Description = rule.Title,
-        Message = $"{finding.Message}\n{rule.Remediation}",
+        Message = secrets.Redact($"{finding.Message}\n{rule.Remediation}"),
         EnforcementLevel = ProtocolEnums.ToProtocol(level),
         Urn = finding.Urn,
         Severity = ProtocolEnums.ToProtocol(rule.Severity),
@@ -129,4 +140,13 @@ internal sealed partial class PolicyAnalysis(TimeProvider clock, ILogger<PolicyA
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Rule} failed on {Urn}; reported as a finding")]
     private static partial void LogRuleFailed(ILogger logger, Exception exception, string rule, string urn);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Rule} failed on {Urn}; reported as a finding ({Failure})")]
+    private static partial void LogRuleFailedRedacted(ILogger logger, string rule, string urn, string failure);
 }
+
+/// <summary>
+/// The resources of one call as the rules see them: <see cref="Resources"/> with secrets as plaintext, and
+/// <see cref="OpaqueSecrets"/> with each secret opaque (the same set when the call holds no secret).
+/// </summary>
+internal sealed record RuleInput(ResourceSet Resources, ResourceSet OpaqueSecrets, SecretValues Secrets);

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Infra.Policies.Rules;
+using Infra.Policies.Rules.Secrets;
 using Infra.Policies.Rules.Waivers;
 
 namespace Infra.PolicyPack.Analysis;
@@ -22,4 +23,10 @@ internal static class PolicyPackDefinition
     /// </summary>
     public static IReadOnlyList<PolicyRule> Rules { get; } =
         [.. RuleCatalog.All.Where(r => r.Id is not (ExpiredWaiverRule.RuleId or UnusedWaiverRule.RuleId))];
+
+    /// <summary>
+    /// Whether a rule judges that a value is a secret rather than what it is: such a rule sees every secret as the
+    /// model's opaque <see cref="Infra.Policies.Model.PropertyValue.Secret"/>; every other rule sees the plaintext.
+    /// </summary>
+    public static bool JudgesSecrecy(PolicyRule rule) => rule is CredentialsAreSecretsRule;
 }

@@ -2,7 +2,7 @@ using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
 using Infra.Policies.Model;
 using Infra.Policies.Reading;
-using Infra.PolicyPack.Grpc;
+using Grpc.Core;
 using Infra.PolicyPack.Protocol;
 
 namespace Infra.PolicyPack.Analysis;
@@ -11,35 +11,39 @@ namespace Infra.PolicyPack.Analysis;
 /// The engine's <c>google.protobuf.Struct</c> properties (marshalled with unknowns and secrets kept) to the same
 /// <see cref="PolicyResource"/> model that the state and preview readers produce: the special values go through
 /// <see cref="PulumiSpecialValues"/>, the library's own decisions. A request the model cannot hold is InvalidArgument.
+/// A secret is read as its plaintext when <paramref name="secrets"/> is given (the rules judge what a value is, as
+/// Pulumi's policy runtimes hand policies the plaintext), and its texts are collected there so that no message prints
+/// them; without it, a secret is the model's opaque <see cref="PropertyValue.Secret"/> (for the rules that judge
+/// whether a value is secret).
 /// </summary>
 internal static class PropertyStructReader
 {
     /// <summary>The resource of an <c>Analyze</c> call: its inputs, and its provider when the engine sent one.</summary>
-    public static PolicyResource Resource(AnalyzeRequest request)
+    public static PolicyResource Resource(AnalyzeRequest request, SecretValues? secrets)
     {
         var urn = Required(request.Urn, "urn", "request");
         var type = Required(request.Type, "type", urn);
         return new PolicyResource(urn, type, null, null, ProviderReference(request.Provider), IsCustom(type, request.Provider),
-            request.Options?.Protect ?? false, [], Properties(request.Properties, urn), PropertyValue.EmptyObject);
+            request.Options?.Protect ?? false, [], Properties(request.Properties, urn, secrets), PropertyValue.EmptyObject);
     }
 
     /// <summary>A resource of an <c>AnalyzeStack</c> call, with its parent and dependencies; <paramref name="index"/> names it in errors.</summary>
-    public static PolicyResource Resource(AnalyzerResource resource, int index)
+    public static PolicyResource Resource(AnalyzerResource resource, int index, SecretValues? secrets)
     {
         var urn = Required(resource.Urn, "urn", $"resources[{index}]");
         var type = Required(resource.Type, "type", $"resources[{index}] ({urn})");
         return new PolicyResource(urn, type, null, NullIfEmpty(resource.Parent), ProviderReference(resource.Provider),
             IsCustom(type, resource.Provider), resource.Options?.Protect ?? false, [.. resource.Dependencies],
-            Properties(resource.Properties, urn), PropertyValue.EmptyObject);
+            Properties(resource.Properties, urn, secrets), PropertyValue.EmptyObject);
     }
 
     /// <summary>The provider resource as the engine describes it, so rules can read e.g. its region.</summary>
-    public static PolicyResource? Provider(AnalyzerProviderResource? provider) =>
+    public static PolicyResource? Provider(AnalyzerProviderResource? provider, SecretValues? secrets) =>
         provider is { Urn.Length: > 0, Type.Length: > 0 }
-            ? new PolicyResource(provider.Urn, provider.Type, null, null, null, true, false, [], Properties(provider.Properties, provider.Urn), PropertyValue.EmptyObject)
+            ? new PolicyResource(provider.Urn, provider.Type, null, null, null, true, false, [], Properties(provider.Properties, provider.Urn, secrets), PropertyValue.EmptyObject)
             : null;
 
-    public static PropertyValue Properties(Struct? properties, string owner)
+    public static PropertyValue Properties(Struct? properties, string owner, SecretValues? secrets)
     {
         if (properties is null)
         {
@@ -48,16 +52,16 @@ internal static class PropertyStructReader
 
         try
         {
-            return Fields(properties.Fields);
+            return Fields(properties.Fields, secrets);
         }
         catch (InvalidValueException e)
         {
-            throw new GrpcException(GrpcStatusCode.InvalidArgument,
-                $"{owner}: property '{e.Path}' has no value kind; expected null, number, string, bool, struct or list");
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"{owner}: property '{e.Path}' has no value kind; expected null, number, string, bool, struct or list"));
         }
     }
 
-    private static PropertyValue Fields(MapField<string, Value> fields)
+    private static PropertyValue Fields(MapField<string, Value> fields, SecretValues? secrets)
     {
         if (fields.Count == 0)
         {
@@ -66,7 +70,16 @@ internal static class PropertyStructReader
 
         if (fields.TryGetValue(PulumiSpecialValues.SignatureKey, out var signature))
         {
-            return PulumiSpecialValues.FromSignature(signature.KindCase == Value.KindOneofCase.StringValue ? signature.StringValue : null);
+            var special = PulumiSpecialValues.FromSignature(signature.KindCase == Value.KindOneofCase.StringValue ? signature.StringValue : null);
+            if (!special.IsSecret || secrets is null || !fields.TryGetValue(SecretValueKey, out var plaintext))
+            {
+                return special;
+            }
+
+            // The engine's secret with KeepSecrets: { signature, "value": plaintext }. Everything under it is secret.
+            var value = Read(plaintext, secrets);
+            secrets.Add(value);
+            return value;
         }
 
         var map = new Dictionary<string, PropertyValue>(fields.Count, StringComparer.Ordinal);
@@ -74,7 +87,7 @@ internal static class PropertyStructReader
         {
             try
             {
-                map[key] = Read(value);
+                map[key] = Read(value, secrets);
             }
             catch (InvalidValueException e)
             {
@@ -85,7 +98,7 @@ internal static class PropertyStructReader
         return PropertyValue.FromFields(map);
     }
 
-    private static PropertyValue Read(Value value)
+    private static PropertyValue Read(Value value, SecretValues? secrets)
     {
         switch (value.KindCase)
         {
@@ -98,7 +111,7 @@ internal static class PropertyStructReader
             case Value.KindOneofCase.StringValue:
                 return PulumiSpecialValues.FromText(value.StringValue);
             case Value.KindOneofCase.StructValue:
-                return Fields(value.StructValue.Fields);
+                return Fields(value.StructValue.Fields, secrets);
             case Value.KindOneofCase.ListValue:
                 var values = value.ListValue.Values;
                 var items = new PropertyValue[values.Count];
@@ -106,7 +119,7 @@ internal static class PropertyStructReader
                 {
                     try
                     {
-                        items[i] = Read(values[i]);
+                        items[i] = Read(values[i], secrets);
                     }
                     catch (InvalidValueException e)
                     {
@@ -120,9 +133,12 @@ internal static class PropertyStructReader
         }
     }
 
+    /// <summary>The field of a secret object that holds its plaintext (pulumi/pulumi sdk/go/common/resource/plugin/rpc.go).</summary>
+    private const string SecretValueKey = "value";
+
     private static string Required(string value, string field, string owner) => value.Length > 0
         ? value
-        : throw new GrpcException(GrpcStatusCode.InvalidArgument, $"{owner}: '{field}' is required");
+        : throw new RpcException(new Status(StatusCode.InvalidArgument, $"{owner}: '{field}' is required"));
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

@@ -1,5 +1,5 @@
+using Grpc.Core;
 using Infra.Policies.Rules;
-using Infra.PolicyPack.Grpc;
 using ProtocolLevel = Infra.PolicyPack.Protocol.EnforcementLevel;
 using ProtocolSeverity = Infra.PolicyPack.Protocol.PolicySeverity;
 
@@ -22,8 +22,8 @@ internal static class ProtocolEnums
         ProtocolLevel.Advisory => EnforcementLevel.Advisory,
         ProtocolLevel.Mandatory => EnforcementLevel.Mandatory,
         ProtocolLevel.Disabled => EnforcementLevel.Disabled,
-        _ => throw new GrpcException(GrpcStatusCode.InvalidArgument,
-            $"policy '{policy}': enforcement level {level} is not supported; allowed: advisory, mandatory, disabled"),
+        _ => throw new RpcException(new Status(StatusCode.InvalidArgument,
+            $"policy '{policy}': enforcement level {level} is not supported; allowed: advisory, mandatory, disabled")),
     };
 
     public static ProtocolSeverity ToProtocol(RuleSeverity severity) => severity switch

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using Infra.Policies.Rules;
-using Infra.PolicyPack.Grpc;
 
 namespace Infra.PolicyPack.Analysis;
 
@@ -62,13 +62,13 @@ internal static class RuleSettings
             if (!All.Any(s => s.RuleId == ruleId && s.Property == property))
             {
                 var allowed = All.Where(s => s.RuleId == ruleId).Select(s => s.Property).ToList();
-                throw new GrpcException(GrpcStatusCode.InvalidArgument, $"policy '{ruleId}': unknown property '{property}'; " +
-                    (allowed.Count == 0 ? "this policy takes no properties" : $"allowed: {string.Join(", ", allowed)}"));
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"policy '{ruleId}': unknown property '{property}'; " +
+                    (allowed.Count == 0 ? "this policy takes no properties" : $"allowed: {string.Join(", ", allowed)}")));
             }
 
             if (value.KindCase != Value.KindOneofCase.ListValue || value.ListValue.Values.Any(v => v.KindCase != Value.KindOneofCase.StringValue))
             {
-                throw new GrpcException(GrpcStatusCode.InvalidArgument, $"policy '{ruleId}': property '{property}' must be a list of strings");
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"policy '{ruleId}': property '{property}' must be a list of strings"));
             }
 
             read.Add((property, [.. value.ListValue.Values.Select(v => v.StringValue)]));

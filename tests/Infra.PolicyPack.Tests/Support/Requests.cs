@@ -25,6 +25,10 @@ public static class Requests
     public static string Secret(string plaintext) =>
         $$"""{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","value":"{{plaintext}}"}""";
 
+    /// <summary>A secret of any JSON value (a boolean, a list...), as the engine marshals it with KeepSecrets.</summary>
+    public static string SecretJson(string json) =>
+        $$"""{"4dabf18193072939515e22adb298388d":"1b47061264138c4ac30d75fd1eb44270","value":{{json}}}""";
+
     public static string Urn(string type, string name, string stack = "staging") =>
         $"urn:pulumi:{stack}::{Project}::infra:fleet:ServiceFleet${type}::{name}";
 
