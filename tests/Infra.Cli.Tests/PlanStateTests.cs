@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Infra.Blueprints.Loading;
-using Infra.Blueprints.Tests.Kafka;
+using Infra.Cli.Tests.Kafka;
 using Infra.Blueprints.Tests.Support;
 
 namespace Infra.Cli.Tests;
@@ -15,6 +15,14 @@ public sealed class PlanStateTests : IDisposable
     private string State(string json)
     {
         var path = StateExports.WriteTemporary(json);
+        files.Add(path);
+        return path;
+    }
+
+    private string StateBytes(byte[] content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"infra-state-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, content);
         files.Add(path);
         return path;
     }
@@ -95,6 +103,71 @@ public sealed class PlanStateTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith($"infra: --state {path}: line 4, byte ", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public void State_of_zero_bytes_is_bad_input_at_its_start_without_reading_it_whole()
+    {
+        // What `--state /dev/zero` reads, bounded: the reader stops at the first byte that cannot start an export.
+        var path = StateBytes(new byte[4 << 20]);
+
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"infra: --state {path}: line 1, byte 1: malformed JSON: '0x00' is an invalid start of a value;", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public void Dev_zero_is_bad_input_at_its_start()
+    {
+        if (!File.Exists("/dev/zero"))
+        {
+            return; // not on this system; the test above covers it with a file
+        }
+
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", "/dev/zero");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("infra: --state /dev/zero: line 1, byte 1: malformed JSON", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zero_bytes_inside_a_string_are_bad_input_with_their_position()
+    {
+        byte[] start = [.. "{\"version\":3,\n\"deployment\":{\"resources\":[{\"urn\":\""u8];
+        var path = StateBytes([.. start, .. new byte[2 << 20]]);
+
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"infra: --state {path}: line 2, byte 36: malformed JSON: '0x00' is invalid within a JSON string", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Repeated_topic_config_key_is_bad_input_with_its_position()
+    {
+        var path = State(StateExports.RepeatedConfigKey);
+
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"infra: --state {path}: line 3, byte 32 (offset 182): deployment.resources[0]: the key \"retention.ms\" appears twice in one object", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public void Invalid_utf8_in_a_string_is_bad_input_with_its_position()
+    {
+        byte[] json = [.. "{\"version\":3,\"deployment\":{\"resources\":[\n{\"urn\":\"u\",\"type\":\"kafka:index/topic:Topic\",\"inputs\":{\"name\":\"a.b."u8,
+            0xC3, 0x28, .. "c.v1\",\"partitions\":3,\"replicationFactor\":3}}]}}"u8];
+        var path = StateBytes(json);
+
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"infra: --state {path}: line 2, byte 67 (offset 107): invalid UTF-8 (0xC3)", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Output);
     }
 

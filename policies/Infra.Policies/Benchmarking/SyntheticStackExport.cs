@@ -9,25 +9,21 @@ namespace Infra.Policies.Benchmarking;
 /// Ireland), resources cycle through security groups, launch templates, autoscaling groups, Aurora clusters (pairs in
 /// one global cluster across both regions, with a secret password), KMS keys, buckets with their public access block,
 /// encryption and versioning, Kafka topics and Vault static roles: a compliant estate, as most nights are.
+/// <see cref="WriteKafkaTopics"/> writes instead the state of given Kafka topics, for the Kafka plan's benchmark. The one
+/// generator of exports: both write the resources the way `pulumi stack export` does (inputs echoed among the outputs).
 /// </summary>
 public static class SyntheticStackExport
 {
+    public const string TopicType = "kafka:index/topic:Topic";
+
     public static void Write(Stream output, int resourceCount, string stack = "benchmark", string project = "infra")
     {
         ArgumentOutOfRangeException.ThrowIfNegative(resourceCount);
         using var json = new Utf8JsonWriter(output);
-        var stackUrn = $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack::{project}-{stack}";
+        var stackUrn = StackUrn(stack, project);
         var providerUrn = $"urn:pulumi:{stack}::{project}::pulumi:providers:aws::eu-west-3";
         var secondaryUrn = $"urn:pulumi:{stack}::{project}::pulumi:providers:aws::eu-west-1";
-        json.WriteStartObject();
-        json.WriteNumber("version", 3);
-        json.WriteStartObject("deployment");
-        json.WriteStartObject("manifest");
-        json.WriteString("time", "2026-11-22T00:00:00Z");
-        json.WriteString("magic", "benchmark");
-        json.WriteString("version", "v3.200.0");
-        json.WriteEndObject();
-        json.WriteStartArray("resources");
+        BeginExport(json);
         for (var i = 0; i < resourceCount; i++)
         {
             WriteResource(json, i, stack, project, stackUrn, (i / Cycle) % 2 == 0 ? providerUrn : secondaryUrn);
@@ -37,8 +33,86 @@ public static class SyntheticStackExport
             }
         }
 
+        EndExport(json);
+    }
+
+    /// <summary>
+    /// The state of a stack holding these Kafka topics, as the <c>KafkaTopics</c> component registers them (the stack,
+    /// the Kafka provider, the component, then one <c>kafka:index/topic:Topic</c> per topic), indented like
+    /// <c>pulumi stack export</c> writes it.
+    /// </summary>
+    public static void WriteKafkaTopics(Stream output, IEnumerable<SyntheticTopic> topics, string stack = "benchmark", string project = "infra")
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        var stackUrn = StackUrn(stack, project);
+        var providerUrn = $"urn:pulumi:{stack}::{project}::pulumi:providers:kafka::kafka";
+        var componentUrn = $"urn:pulumi:{stack}::{project}::infra:kafka:KafkaTopics::kafka";
+        BeginExport(json);
+        Begin(json, stackUrn, "pulumi:pulumi:Stack", null, null, custom: false);
+        json.WriteEndObject();
+        Begin(json, providerUrn, "pulumi:providers:kafka", "provider-0", stackUrn, custom: true);
+        json.WriteStartObject("inputs");
+        json.WriteString("bootstrapServers", "[\"kafka-1.example-bank.eu:9093\"]");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        Begin(json, componentUrn, "infra:kafka:KafkaTopics", null, stackUrn, custom: false);
+        json.WriteEndObject();
+        var written = 0;
+        foreach (var topic in topics)
+        {
+            Begin(json, $"urn:pulumi:{stack}::{project}::infra:kafka:KafkaTopics${TopicType}::{topic.Name}", TopicType, topic.Name, componentUrn, custom: true);
+            json.WriteString("provider", $"{providerUrn}::provider-0");
+            foreach (var section in new[] { "inputs", "outputs" })
+            {
+                json.WriteStartObject(section);
+                WriteTopic(json, topic);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            if (++written % 1000 == 0)
+            {
+                json.Flush();
+            }
+        }
+
+        EndExport(json);
+    }
+
+    private static string StackUrn(string stack, string project) => $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack::{project}-{stack}";
+
+    private static void BeginExport(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("version", 3);
+        json.WriteStartObject("deployment");
+        json.WriteStartObject("manifest");
+        json.WriteString("time", "2026-11-22T00:00:00Z");
+        json.WriteString("magic", "benchmark");
+        json.WriteString("version", "v3.200.0");
+        json.WriteEndObject();
+        json.WriteStartArray("resources");
+    }
+
+    private static void EndExport(Utf8JsonWriter json)
+    {
         json.WriteEndArray();
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteTopic(Utf8JsonWriter json, SyntheticTopic topic)
+    {
+        json.WriteString("name", topic.Name);
+        json.WriteNumber("partitions", topic.Partitions);
+        json.WriteNumber("replicationFactor", topic.ReplicationFactor);
+        json.WriteStartObject("config");
+        foreach (var (key, value) in topic.Config)
+        {
+            json.WriteString(key, value);
+        }
+
         json.WriteEndObject();
     }
 
@@ -76,7 +150,7 @@ public static class SyntheticStackExport
             6 => ("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", $"bucket-{n}-pab"),
             7 => ("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", $"bucket-{n}-sse"),
             8 => ("aws:s3/bucketVersioning:BucketVersioning", $"bucket-{n}-versioning"),
-            9 => ("kafka:index/topic:Topic", $"topic-{n}"),
+            9 => (TopicType, $"topic-{n}"),
             _ => ("vault:database/secretBackendStaticRole:SecretBackendStaticRole", $"role-{n}"),
         };
         var urn = $"urn:pulumi:{stack}::{project}::infra:fleet:ServiceFleet${type}::{name}";
@@ -189,13 +263,7 @@ public static class SyntheticStackExport
                 json.WriteEndObject();
                 return;
             case 9:
-                json.WriteString("name", $"payments.event-{n}.v1");
-                json.WriteNumber("partitions", 12);
-                json.WriteNumber("replicationFactor", 3);
-                json.WriteStartObject("config");
-                json.WriteString("min.insync.replicas", "2");
-                json.WriteString("retention.ms", "604800000");
-                json.WriteEndObject();
+                WriteTopic(json, new SyntheticTopic($"payments.event-{n}.v1", 12, 3, [new("min.insync.replicas", "2"), new("retention.ms", "604800000")]));
                 return;
             default:
                 json.WriteString("backend", "postgres");

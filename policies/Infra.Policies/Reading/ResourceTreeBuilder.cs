@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Infra.Policies.Model;
@@ -9,7 +10,9 @@ namespace Infra.Policies.Reading;
 /// JSON document. Property names and short strings are shared through a cache (a state repeats the same few
 /// hundred names millions of times), and so are the key arrays of objects of the same shape. Every method returns
 /// false when the reader runs out of data, so that the caller can refill its buffer and start the resource again.
-/// A secret's content is skipped, never kept.
+/// A secret's content is skipped, never kept. A key repeated in one object is an error: Pulumi writes each key once,
+/// and readers disagree on which of two values holds (the engine's Go decoder keeps the last, a lookup here the first),
+/// so a rule or the Kafka plan could judge another value than the one Pulumi manages.
 /// </summary>
 internal sealed class ResourceTreeBuilder
 {
@@ -26,6 +29,14 @@ internal sealed class ResourceTreeBuilder
     private readonly List<PropertyValue> _valueStack = [];
     private readonly List<PropertyValue> _itemStack = [];
 
+    /// <summary>Makes the error for a problem at a token, given by its start index in the reader's data.</summary>
+    private readonly Func<string, long, Exception> _fail;
+
+    public ResourceTreeBuilder(Func<string, long, Exception> fail)
+    {
+        _fail = fail;
+    }
+
     private enum ResourceRead
     {
         Complete,
@@ -34,15 +45,18 @@ internal sealed class ResourceTreeBuilder
         ReadAgainUnfiltered,
     }
 
-    /// <summary>Reads one resource object; the reader stands on its <c>{</c>.</summary>
-    public bool TryReadResource(ref Utf8JsonReader reader, Func<string, Exception> fail, out PolicyResource? resource)
+    /// <summary>
+    /// Reads one resource object; the reader stands on its <c>{</c>. <paramref name="pendingDeletion"/> is its
+    /// <c>"delete": true</c> (see <see cref="StackExportEntry.PendingDeletion"/>).
+    /// </summary>
+    public bool TryReadResource(ref Utf8JsonReader reader, out PolicyResource? resource, out bool pendingDeletion)
     {
         var start = reader;
-        var result = TryReadResource(ref reader, fail, skipEchoedOutputs: true, out resource);
+        var result = TryReadResource(ref reader, skipEchoedOutputs: true, out resource, out pendingDeletion);
         if (result == ResourceRead.ReadAgainUnfiltered)
         {
             reader = start;
-            result = TryReadResource(ref reader, fail, skipEchoedOutputs: false, out resource);
+            result = TryReadResource(ref reader, skipEchoedOutputs: false, out resource, out pendingDeletion);
         }
 
         return result == ResourceRead.Complete;
@@ -53,9 +67,11 @@ internal sealed class ResourceTreeBuilder
     /// (bridged providers echo every input; <see cref="PropertyTreeReader.OutputsBeyondInputs"/> would drop them anyway),
     /// which halves the work of a large state.
     /// </summary>
-    private ResourceRead TryReadResource(ref Utf8JsonReader reader, Func<string, Exception> fail, bool skipEchoedOutputs, out PolicyResource? resource)
+    private ResourceRead TryReadResource(ref Utf8JsonReader reader, bool skipEchoedOutputs, out PolicyResource? resource, out bool pendingDeletion)
     {
         resource = null;
+        pendingDeletion = false;
+        var resourceStart = reader.TokenStartIndex;
         string? urn = null, type = null, id = null, parent = null, provider = null;
         bool custom = false, protect = false;
         string[] dependencies = [];
@@ -103,6 +119,9 @@ internal sealed class ResourceTreeBuilder
                 case "protect":
                     protect = reader.TokenType == JsonTokenType.True;
                     break;
+                case "delete":
+                    pendingDeletion = reader.TokenType == JsonTokenType.True;
+                    break;
                 case "dependencies":
                     if (!TryReadStrings(ref reader, out dependencies))
                     {
@@ -143,12 +162,12 @@ internal sealed class ResourceTreeBuilder
 
         if (urn is null)
         {
-            throw fail("resource without 'urn'");
+            throw _fail("resource without 'urn'", resourceStart);
         }
 
         if (type is null)
         {
-            throw fail($"resource '{urn}' without 'type'");
+            throw _fail($"resource '{urn}' without 'type'", resourceStart);
         }
 
         resource = new PolicyResource(urn, type, id, parent, provider, custom, protect, dependencies, inputs,
@@ -212,7 +231,7 @@ internal sealed class ResourceTreeBuilder
     private bool TryReadObject(ref Utf8JsonReader reader, IReadOnlyDictionary<string, PropertyValue>? echoed, out PropertyValue value)
     {
         var first = _keyStack.Count;
-        var complete = TryReadFields(ref reader, echoed, out var signature);
+        var complete = TryReadFields(ref reader, echoed, first, out var signature);
         var count = _keyStack.Count - first;
         value = PropertyValue.Null;
         if (complete)
@@ -238,7 +257,7 @@ internal sealed class ResourceTreeBuilder
         return complete;
     }
 
-    private bool TryReadFields(ref Utf8JsonReader reader, IReadOnlyDictionary<string, PropertyValue>? echoed, out SignatureKind signature)
+    private bool TryReadFields(ref Utf8JsonReader reader, IReadOnlyDictionary<string, PropertyValue>? echoed, int first, out SignatureKind signature)
     {
         signature = SignatureKind.None;
         while (true)
@@ -276,6 +295,11 @@ internal sealed class ResourceTreeBuilder
             }
 
             var key = Text(ref reader);
+            if (CollectionsMarshal.AsSpan(_keyStack)[first..].Contains(key))
+            {
+                throw _fail($"the key \"{key}\" appears twice in one object; Pulumi writes each key once, so the file was edited or damaged", reader.TokenStartIndex);
+            }
+
             if (echoed is not null && echoed.ContainsKey(key))
             {
                 if (!reader.Read() || !reader.TrySkip())

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using Infra.Policies.Model;
+using System.Text.Unicode;
 
 namespace Infra.Policies.Reading;
 
@@ -8,31 +10,48 @@ namespace Infra.Policies.Reading;
 /// Walks <c>{"version":3,"deployment":{..., "resources":[...]}}</c> with a <see cref="Utf8JsonReader"/> over a
 /// growing window of the stream, so that only a window of the file is in memory; resources are built straight from the reader. Each step starts a reader
 /// from the last committed state; a step that runs out of data is rolled back, the window refilled, and retried.
+/// Every byte read is checked to be UTF-8 as it enters the window (the JSON reader does not check the text of strings),
+/// and the window is bounded: a file that is not an export (<c>/dev/zero</c>, a binary, an endless string) fails at a
+/// position instead of filling the memory.
 /// </summary>
 internal sealed class StackExportParser
 {
     internal const int InitialBufferSize = 1 << 20;
+
+    /// <summary>The largest window: one resource (with the whitespace before it) must fit in it.</summary>
+    internal const int MaximumWindowSize = 256 << 20;
+
     private const int SupportedVersion = 3;
 
     private readonly Stream _stream;
     private readonly string _file;
-    private readonly ResourceTreeBuilder _builder = new();
+    private readonly int _maximumWindowSize;
+    private readonly ResourceTreeBuilder _builder;
     private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _endOfStream;
     private long _bytesBeforeBuffer;
     private long _linesCommitted;
+
+    /// <summary>The offset in the file of the first byte of the line the committed bytes end on.</summary>
+    private long _lineStart;
+
+    /// <summary>The offset in the file up to which the bytes are known to be UTF-8.</summary>
+    private long _validated;
     private JsonReaderState _state;
     private Stage _stage = Stage.Document;
     private bool _sawDeployment;
     private int _resourceIndex;
 
-    public StackExportParser(Stream stream, string file, int initialBufferSize = InitialBufferSize)
+    public StackExportParser(Stream stream, string file, int initialBufferSize = InitialBufferSize, int maximumWindowSize = MaximumWindowSize)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maximumWindowSize, initialBufferSize);
         _buffer = new byte[initialBufferSize];
         _stream = stream;
         _file = file;
+        _maximumWindowSize = maximumWindowSize;
+        _builder = new ResourceTreeBuilder(ResourceError);
         _state = new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
     }
 
@@ -55,7 +74,7 @@ internal sealed class StackExportParser
     }
 
     /// <summary>Reads up to the next resource; false at the end of a well-formed export.</summary>
-    public bool TryReadNext(out PolicyResource? resource)
+    public bool TryReadNext(out StackExportEntry? resource)
     {
         if (_stage == Stage.Document && _end == 0 && !_endOfStream)
         {
@@ -96,7 +115,7 @@ internal sealed class StackExportParser
         }
     }
 
-    private StepResult Step(out PolicyResource? resource)
+    private StepResult Step(out StackExportEntry? resource)
     {
         resource = null;
         if (_stage == Stage.Done)
@@ -202,19 +221,18 @@ internal sealed class StackExportParser
                 }
 
                 var tokenStart = (int)reader.TokenStartIndex;
-                var offset = _bytesBeforeBuffer + _start + tokenStart;
-                var index = _resourceIndex;
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    throw Fail(reader, string.Create(CultureInfo.InvariantCulture, $"deployment.resources[{index}]: expected a resource object"));
+                    throw Fail(reader, string.Create(CultureInfo.InvariantCulture, $"deployment.resources[{_resourceIndex}]: expected a resource object"));
                 }
 
-                if (!_builder.TryReadResource(ref reader, problem => new StateFileException(_file, LineAt(tokenStart), null, offset,
-                        string.Create(CultureInfo.InvariantCulture, $"deployment.resources[{index}]: {problem}")), out resource))
+                if (!_builder.TryReadResource(ref reader, out var read, out var pendingDeletion))
                 {
                     return NeedMoreOrTruncated(reader);
                 }
 
+                var (line, column) = PositionAt(tokenStart);
+                resource = new StackExportEntry(read!, pendingDeletion, _resourceIndex, _file, line, column, _bytesBeforeBuffer + _start + tokenStart);
                 _resourceIndex++;
                 Commit(reader);
                 return StepResult.Resource;
@@ -244,16 +262,36 @@ internal sealed class StackExportParser
 
     private void Commit(Utf8JsonReader reader)
     {
-        var consumed = (int)reader.BytesConsumed;
-        _linesCommitted += CountLines(_buffer.AsSpan(_start, consumed));
-        _start += consumed;
+        var consumed = _buffer.AsSpan(_start, (int)reader.BytesConsumed);
+        var lines = CountLines(consumed);
+        if (lines > 0)
+        {
+            _linesCommitted += lines;
+            _lineStart = _bytesBeforeBuffer + _start + consumed.LastIndexOf((byte)'\n') + 1;
+        }
+
+        _start += consumed.Length;
         _state = reader.CurrentState;
     }
 
-    /// <summary>The 1-based line of a byte of the uncommitted window (computed only when an error needs it).</summary>
-    private long LineAt(int offsetInWindow) => _linesCommitted + CountLines(_buffer.AsSpan(_start, offsetInWindow)) + 1;
+    /// <summary>The 1-based line and byte in the line of a byte of the uncommitted window.</summary>
+    private (long Line, long Column) PositionAt(int offsetInWindow)
+    {
+        var before = _buffer.AsSpan(_start, Math.Clamp(offsetInWindow, 0, _end - _start));
+        var lines = CountLines(before);
+        var lineStart = lines == 0 ? _lineStart : _bytesBeforeBuffer + _start + before.LastIndexOf((byte)'\n') + 1;
+        return (_linesCommitted + lines + 1, _bytesBeforeBuffer + _start + before.Length - lineStart + 1);
+    }
 
     private static int CountLines(ReadOnlySpan<byte> bytes) => bytes.Count((byte)'\n');
+
+    /// <summary>The error of a resource being read: at a token given by its start in the window (the reader's data).</summary>
+    private StateFileException ResourceError(string problem, long tokenStart)
+    {
+        var (line, column) = PositionAt((int)tokenStart);
+        return new StateFileException(_file, line, column, _bytesBeforeBuffer + _start + tokenStart,
+            string.Create(CultureInfo.InvariantCulture, $"deployment.resources[{_resourceIndex}]: {problem}"));
+    }
 
     private void Refill()
     {
@@ -272,7 +310,14 @@ internal sealed class StackExportParser
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            if (_buffer.Length >= _maximumWindowSize)
+            {
+                var (line, column) = PositionAt(0);
+                throw new StateFileException(_file, line, column, _bytesBeforeBuffer + _start, string.Create(CultureInfo.InvariantCulture,
+                    $"no complete JSON value in the {_maximumWindowSize >> 20} MiB from here; a `pulumi stack export` holds no resource that large: is it the right file?"));
+            }
+
+            Array.Resize(ref _buffer, (int)Math.Min(_buffer.Length * 2L, _maximumWindowSize));
         }
 
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
@@ -282,6 +327,57 @@ internal sealed class StackExportParser
         }
 
         _end += read;
+        ValidateUtf8();
+    }
+
+    /// <summary>
+    /// Checks that the bytes read since the last check are UTF-8; a sequence cut by the end of the window is checked
+    /// with the next read. Nearly free on ASCII, which an export mostly is.
+    /// </summary>
+    private void ValidateUtf8()
+    {
+        var from = (int)(_validated - _bytesBeforeBuffer);
+        var bytes = _buffer.AsSpan(from, _end - from);
+        if (Utf8.IsValid(bytes))
+        {
+            _validated += bytes.Length;
+            return;
+        }
+
+        // Most often only the last character is cut by the end of the window.
+        var last = bytes.Length - 1;
+        while (last > 0 && last > bytes.Length - 4 && (bytes[last] & 0xC0) == 0x80)
+        {
+            last--;
+        }
+
+        if (!_endOfStream && last >= 0 && Rune.DecodeFromUtf8(bytes[last..], out _, out _) == OperationStatus.NeedMoreData && Utf8.IsValid(bytes[..last]))
+        {
+            _validated += last;
+            return;
+        }
+
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            var status = Rune.DecodeFromUtf8(bytes[at..], out _, out var length);
+            if (status == OperationStatus.NeedMoreData && !_endOfStream)
+            {
+                break;
+            }
+
+            if (status != OperationStatus.Done)
+            {
+                var (line, column) = PositionAt(from + at - _start);
+                var invalid = string.Join(' ', bytes.Slice(at, Math.Max(length, 1)).ToArray().Select(b => string.Create(CultureInfo.InvariantCulture, $"0x{b:X2}")));
+                throw new StateFileException(_file, line, column, _bytesBeforeBuffer + from + at,
+                    $"invalid UTF-8 ({invalid}); `pulumi stack export` writes UTF-8 text, so the file was damaged or converted");
+            }
+
+            at += length;
+        }
+
+        _validated += at;
     }
 
     private void SkipByteOrderMark()
@@ -290,14 +386,14 @@ internal sealed class StackExportParser
         {
             _start = 3;
             _bytesBeforeBuffer = 0;
+            _lineStart = 3;
         }
     }
 
     private StateFileException Fail(Utf8JsonReader reader, string problem)
     {
-        var offset = _bytesBeforeBuffer + _start + reader.TokenStartIndex;
-        var line = _linesCommitted + CountLines(_buffer.AsSpan(_start, (int)Math.Min(reader.TokenStartIndex, _end - _start))) + 1;
-        return new StateFileException(_file, line, null, offset, problem);
+        var (line, column) = PositionAt((int)Math.Min(reader.TokenStartIndex, _end - _start));
+        return new StateFileException(_file, line, column, _bytesBeforeBuffer + _start + reader.TokenStartIndex, problem);
     }
 
     private static string TokenText(Utf8JsonReader reader) => reader.TokenType switch

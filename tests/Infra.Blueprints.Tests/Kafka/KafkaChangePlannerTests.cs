@@ -1,4 +1,3 @@
-using System.Text;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Loading;
@@ -11,8 +10,7 @@ public sealed class KafkaChangePlannerTests
     private static readonly StackDefinition StagingDefinition =
         new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!;
 
-    private static KafkaChangePlan AgainstStagingState(KafkaTopicsBlueprint blueprint) =>
-        KafkaChangePlanner.Compare(blueprint, StackExportReader.ReadTopics(Encoding.UTF8.GetBytes(StateExports.Staging)));
+    private static KafkaChangePlan AgainstStagingState(KafkaTopicsBlueprint blueprint) => KafkaChangePlanner.Compare(blueprint, DeployedStaging.Topics);
 
     private static KafkaChangePlan RepositoryAgainstStagingState() => AgainstStagingState(KafkaTopicCatalog.Blueprint(StagingDefinition));
 

@@ -23,4 +23,22 @@ public sealed class SyntheticStackExportTests
         Assert.Equal(2_203, resources.Count);
         Assert.Empty(report.Violations.Where(v => v.Fails).Select(v => $"{v.RuleId} {v.ResourceType}: {v.Message}").Distinct());
     }
+
+    [Fact]
+    public void A_kafka_state_holds_the_given_topics_under_the_component()
+    {
+        using var stream = new MemoryStream();
+        SyntheticStackExport.WriteKafkaTopics(stream,
+            [new SyntheticTopic("a.b.c.v1", 6, 3, [new("min.insync.replicas", "2")]), new SyntheticTopic("a.b.d.v1", 1, 2, [])], "staging");
+        stream.Position = 0;
+
+        var resources = StackExportReader.ReadAll(stream, "kafka.json");
+
+        Assert.Equal(["pulumi:pulumi:Stack", "pulumi:providers:kafka", "infra:kafka:KafkaTopics", SyntheticStackExport.TopicType, SyntheticStackExport.TopicType],
+            resources.Select(r => r.Type));
+        var topic = resources.OfType(SyntheticStackExport.TopicType)[0];
+        Assert.Equal("urn:pulumi:staging::infra::infra:kafka:KafkaTopics$kafka:index/topic:Topic::a.b.c.v1", topic.Urn);
+        Assert.Equal("urn:pulumi:staging::infra::infra:kafka:KafkaTopics::kafka", topic.Parent);
+        Assert.Equal((6d, 3d, "2"), (topic.Property("partitions").AsNumber()!.Value, topic.Property("replicationFactor").AsNumber()!.Value, topic.Property("config").Fields["min.insync.replicas"].AsString()));
+    }
 }

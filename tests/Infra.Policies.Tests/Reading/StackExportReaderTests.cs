@@ -170,9 +170,9 @@ public sealed class StackExportReaderTests
         var parser = new StackExportParser(new TrickleStream(Encoding.UTF8.GetBytes(Export), 5), "state.json", initialBufferSize: 16);
         var urns = new List<string>();
 
-        while (parser.TryReadNext(out var resource))
+        while (parser.TryReadNext(out var entry))
         {
-            urns.Add(resource!.Urn);
+            urns.Add(entry!.Resource.Urn);
         }
 
         Assert.Equal(Read(Export).Select(r => r.Urn), urns);
@@ -199,6 +199,157 @@ public sealed class StackExportReaderTests
         var error = Assert.Throws<StateFileException>(() => StackExportReader.ReadFile("/nonexistent/state.json"));
 
         Assert.StartsWith("/nonexistent/state.json: error: cannot open the file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_resource_pending_deletion_is_read_and_marked()
+    {
+        const string export = """
+            {"version":3,"deployment":{"resources":[
+              {"urn":"urn:pulumi:s::p::aws:kms/key:Key::old","type":"aws:kms/key:Key","delete":true,"inputs":{"enableKeyRotation":false}},
+              {"urn":"urn:pulumi:s::p::aws:kms/key:Key::new","type":"aws:kms/key:Key","delete":false,"inputs":{"enableKeyRotation":true}}
+            ]}}
+            """;
+
+        var entries = StackExportReader.ReadEntries(new MemoryStream(Encoding.UTF8.GetBytes(export)), "state.json").ToList();
+
+        Assert.Equal([true, false], entries.Select(e => e.PendingDeletion));
+        Assert.Equal(["urn:pulumi:s::p::aws:kms/key:Key::old", "urn:pulumi:s::p::aws:kms/key:Key::new"], Read(export).Select(r => r.Urn));
+    }
+
+    [Fact]
+    public void Each_resource_knows_its_position()
+    {
+        var entries = StackExportReader.ReadEntries(new TrickleStream(Encoding.UTF8.GetBytes(Export), 5), "state.json").ToList();
+
+        Assert.Equal([(7L, 7L), (12L, 7L), (20L, 7L)], entries.Select(e => (e.Line, e.Column)));
+        Assert.Equal([0, 1, 2], entries.Select(e => e.Index));
+        Assert.Equal((byte)'{', Encoding.UTF8.GetBytes(Export)[entries[2].ByteOffset]);
+        Assert.StartsWith("state.json:20:7 (byte ", entries[2].Error("a problem").Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1 << 20)]
+    [InlineData(7)]
+    public void A_key_repeated_in_one_object_is_an_error_at_the_second(int chunk)
+    {
+        const string export = "{\"version\":3,\"deployment\":{\"resources\":[\n{\"urn\":\"u\",\"type\":\"aws:kms/key:Key\",\n  \"inputs\":{\"tags\":{\"team\":\"a\",\"team\":\"b\"}}}]}}";
+
+        var error = Assert.Throws<StateFileException>(() => StackExportReader.ReadAll(new TrickleStream(Encoding.UTF8.GetBytes(export), chunk), "state.json"));
+
+        Assert.Equal((3L, 32L), (error.Line, error.Column));
+        Assert.Contains("deployment.resources[0]: the key \"team\" appears twice in one object", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_key_in_two_objects_is_no_repetition()
+    {
+        var resource = Assert.Single(Read("""{"version":3,"deployment":{"resources":[{"urn":"u","type":"t","inputs":{"a":{"a":{"a":1}},"b":{"a":2}}}]}}"""));
+
+        Assert.Equal(1, resource.Property("a.a.a").AsNumber());
+        Assert.Equal(2, resource.Property("b.a").AsNumber());
+    }
+
+    [Theory]
+    [InlineData(1 << 20)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Multibyte_text_cut_by_any_read_is_read_whole(int chunk)
+    {
+        var export = """{"version":3,"deployment":{"resources":[{"urn":"urn:pulumi:s::p::t::café-😀","type":"t","inputs":{"owner":"Zoë Müller 日本"}}]}}""";
+
+        var resource = Assert.Single(StackExportReader.ReadAll(new TrickleStream(Encoding.UTF8.GetBytes(export), chunk), "state.json"));
+
+        Assert.Equal("urn:pulumi:s::p::t::café-😀", resource.Urn);
+        Assert.Equal("Zoë Müller 日本", resource.Property("owner").AsString());
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xC3, 0x28 }, "0xC3", 1 << 20)]
+    [InlineData(new byte[] { 0xFF }, "0xFF", 1 << 20)]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 }, "0xED", 1 << 20)]
+    [InlineData(new byte[] { 0xC3, 0x28 }, "0xC3", 1)]
+    [InlineData(new byte[] { 0xE6, 0x97 }, "0xE6 0x97", 2)]
+    public void Invalid_utf8_in_a_string_is_an_error_at_its_byte(byte[] invalid, string shown, int chunk)
+    {
+        byte[] export = [.. "{\"version\":3,\"deployment\":{\"resources\":[\n  {\"urn\":\"u\",\"type\":\"t\",\"inputs\":{\"owner\":\"ab"u8, .. invalid, .. "\"}}]}}"u8];
+
+        var error = Assert.Throws<StateFileException>(() => StackExportReader.ReadAll(new TrickleStream(export, chunk), "state.json"));
+
+        Assert.Equal((2L, 46L, 86L), (error.Line, error.Column, error.ByteOffset));
+        Assert.Contains($"invalid UTF-8 ({shown})", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_ending_inside_a_character_is_an_error()
+    {
+        byte[] export = [.. "{\"version\":3,\"deployment\":{\"resources\":[{\"urn\":\"u"u8, 0xE6, 0x97];
+
+        var error = Assert.Throws<StateFileException>(() => StackExportReader.ReadAll(new MemoryStream(export), "state.json"));
+
+        Assert.Contains("invalid UTF-8 (0xE6 0x97)", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Endless_zero_bytes_fail_at_the_first_without_reading_on()
+    {
+        var zeros = new EndlessStream(0);
+
+        var error = Assert.Throws<StateFileException>(() => StackExportReader.ReadAll(zeros, "/dev/zero"));
+
+        Assert.Equal((1L, 1L), (error.Line, error.Column));
+        Assert.StartsWith("/dev/zero:1:1: error: malformed JSON", error.Message, StringComparison.Ordinal);
+        Assert.True(zeros.BytesRead <= StackExportParser.InitialBufferSize, $"{zeros.BytesRead} bytes read");
+    }
+
+    [Fact]
+    public void A_value_larger_than_the_window_is_an_error_instead_of_filling_the_memory()
+    {
+        var spaces = new EndlessStream((byte)' ');
+        var parser = new StackExportParser(spaces, "spaces.json", initialBufferSize: 1 << 10, maximumWindowSize: 1 << 20);
+
+        var error = Assert.Throws<StateFileException>(() => parser.TryReadNext(out _));
+
+        Assert.Contains("no complete JSON value in the 1 MiB from here", error.Message, StringComparison.Ordinal);
+        Assert.True(spaces.BytesRead <= 1 << 20, $"{spaces.BytesRead} bytes read");
+    }
+
+    /// <summary>A stream of one byte repeated without end, like <c>/dev/zero</c>.</summary>
+    private sealed class EndlessStream(byte value) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => BytesRead;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            buffer.AsSpan(offset, count).Fill(value);
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static ResourceSet Read(string text) =>

@@ -4,6 +4,7 @@ using System.Globalization;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Kafka;
 using Infra.Cli.Benchmarks;
+using Infra.Policies.Benchmarking;
 using Spectre.Console;
 
 namespace Infra.Cli.Commands;
@@ -115,14 +116,31 @@ internal static class BenchCommand
 
         if (!File.Exists(state))
         {
-            KafkaCatalogGenerator.WriteStateExport(blueprint, state);
+            WriteState(blueprint, state);
         }
         watch.Restart();
-        var changes = KafkaChangePlanner.Compare(blueprint, StackExportReader.ReadTopics(state));
+        var changes = KafkaChangePlanner.Compare(blueprint, DeployedTopics.ReadFile(state));
         var compare = watch.Elapsed;
         var counts = $"{Number(blueprint.Topics.Count)} topics, {Number(blueprint.Acls.Count)} ACLs, {Number(blueprint.Topics.Sum(t => t.Config.Count))} configs written; "
             + $"against a {Number(new FileInfo(state).Length / 1024)} KiB state export: {Number(changes.Changes.Count)} changes ({changes.Changes.Count(c => c.Refused)} refused), {Number(changes.Unchanged)} unchanged.";
         return new Run(validate, plan, compare, processorTime, counts);
+    }
+
+    /// <summary>
+    /// The state of the blueprint's topics as Pulumi would have written it (by the one export generator,
+    /// <see cref="SyntheticStackExport"/>), with drift: one topic in 1,000 missing (create), one in 50 with a partition
+    /// less (update), and ten topics no longer in the catalog (refused deletes).
+    /// </summary>
+    private static void WriteState(KafkaTopicsBlueprint blueprint, string path)
+    {
+        var deployed = blueprint.Topics
+            .Select((topic, i) => (Topic: topic, Index: i + 1))
+            .Where(t => t.Index % 1000 != 0)
+            .Select(t => new SyntheticTopic(t.Topic.Name, t.Index % 50 == 0 ? t.Topic.Partitions - 1 : t.Topic.Partitions, t.Topic.ReplicationFactor,
+                [.. t.Topic.Config.Select(c => KeyValuePair.Create(c.Key, c.Value))]))
+            .Concat(Enumerable.Range(0, 10).Select(gone => new SyntheticTopic($"legacy.entity-{gone}.changed.v1", 3, 3, [])));
+        using var file = File.Create(path);
+        SyntheticStackExport.WriteKafkaTopics(file, deployed, blueprint.Stack);
     }
 
     private static string Milliseconds(TimeSpan time) => time.TotalMilliseconds.ToString("N0", CultureInfo.InvariantCulture) + " ms";

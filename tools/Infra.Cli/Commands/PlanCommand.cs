@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
 using Infra.Blueprints.Stacks;
 using Infra.Cli.Rendering;
+using Infra.Policies.Reading;
 
 namespace Infra.Cli.Commands;
 
@@ -86,15 +88,23 @@ internal static class PlanCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// The topics of the export, streamed (<see cref="DeployedTopics"/>): a file that is not an export (even
+    /// <c>/dev/zero</c>) is reported with its position, never read whole into memory.
+    /// </summary>
     private static IReadOnlyList<DeployedTopic>? ReadState(string statePath, CliEnvironment environment)
     {
         try
         {
-            return StackExportReader.ReadTopics(Path.GetFullPath(statePath, environment.WorkingDirectory));
+            return DeployedTopics.ReadFile(Path.GetFullPath(statePath, environment.WorkingDirectory));
         }
-        catch (StackExportException e)
+        catch (StateFileException e) when (e.InnerException is IOException or UnauthorizedAccessException)
         {
-            environment.Error.WriteLine($"infra: --state {statePath}: {e.Message}; expected the output of `pulumi stack export`");
+            environment.Error.WriteLine($"infra: --state {statePath}: cannot be read: {e.InnerException.Message}");
+        }
+        catch (StateFileException e)
+        {
+            environment.Error.WriteLine($"infra: --state {statePath}: {Position(e)}{e.Problem.TrimEnd('.')}; expected the output of `pulumi stack export`");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -102,4 +112,9 @@ internal static class PlanCommand
         }
         return null;
     }
+
+    /// <summary>Where in the file: <c>line L, byte B</c> (the byte in the line, 1-based), and the offset in the file when known.</summary>
+    private static string Position(StateFileException e) => e.Line is { } line
+        ? string.Create(CultureInfo.InvariantCulture, $"line {line}, byte {e.Column ?? 1}{(e.ByteOffset is { } offset ? $" (offset {offset})" : "")}: ")
+        : "";
 }

@@ -1,4 +1,4 @@
-namespace Infra.Blueprints.Tests.Kafka;
+namespace Infra.Cli.Tests.Kafka;
 
 /// <summary>
 /// Small <c>pulumi stack export</c> files (deployment version 3), written by hand in the shape the
@@ -79,6 +79,14 @@ public static class StateExports
           {"urn":"u","type":"kafka:index/topic:Topic","inputs":{"name":"a.b.c.v1","partitions":3,"replicationFactor":3,"config":{"retention.ms":604800000}}}
         ]}}
         """;
+
+    /// <summary>A topic config key written twice (line 3, byte 32): which value Pulumi manages is ambiguous.</summary>
+    public const string RepeatedConfigKey = "{\"version\":3,\"deployment\":{\"resources\":[\n"
+        + "{\"urn\":\"u\",\"type\":\"kafka:index/topic:Topic\",\"inputs\":{\"name\":\"a.b.c.v1\",\"partitions\":3,\"replicationFactor\":3,\n"
+        + "  \"config\":{\"retention.ms\":\"1\",\"retention.ms\":\"2\"}}}]}}";
+
+    /// <summary>An export holding one resource, given as its JSON object.</summary>
+    public static string Export(string resource) => """{"version":3,"deployment":{"resources":[""" + resource + "]}}";
 
     /// <summary>Writes an export to a temporary file and returns its path.</summary>
     public static string WriteTemporary(string json)
