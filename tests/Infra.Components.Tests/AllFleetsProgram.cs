@@ -1,19 +1,51 @@
+using Infra.Blueprints.Definition;
+using Infra.Blueprints.Fleets;
 using Pulumi;
 
 namespace Infra.Components.Tests;
 
-/// <summary>Every staging fleet, then the rules between them: what the stack program does.</summary>
+/// <summary>
+/// Every staging fleet, then the rules between them: what the stack program does. A transformation
+/// on the connections' options sees every resource created below them, with the parent it was given.
+/// </summary>
 public sealed class AllFleetsProgram : Stack
 {
+    private readonly List<(Resource Resource, Resource? Parent)> transformed = [];
+
     public AllFleetsProgram()
     {
-        var blueprints = StagingFleets.Blueprints();
+        Blueprints = StagingFleets.Blueprints();
         var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
         var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
-        var fleets = blueprints.ToDictionary(
+        var fleets = Blueprints.ToDictionary(
             b => b.Name,
             b => new ServiceFleet(b.Name, b, new ComponentResourceOptions { Providers = { aws, consul } }),
             StringComparer.Ordinal);
-        _ = new FleetConnections("fleet-connections", blueprints, fleets, new ComponentResourceOptions { Providers = { aws } });
+        var options = new ComponentResourceOptions { Providers = { aws } };
+        options.ResourceTransformations.Add(args =>
+        {
+            lock (transformed)
+            {
+                transformed.Add((args.Resource, args.Options.Parent));
+            }
+            return null;
+        });
+        Connections = new FleetConnections("fleet-connections", Blueprints, fleets, options);
+    }
+
+    public EquatableList<FleetBlueprint> Blueprints { get; }
+
+    public FleetConnections Connections { get; }
+
+    /// <summary>Every resource created below the connections, with its parent.</summary>
+    public IReadOnlyList<(Resource Resource, Resource? Parent)> Children
+    {
+        get
+        {
+            lock (transformed)
+            {
+                return [.. transformed.Where(t => !ReferenceEquals(t.Resource, Connections))];
+            }
+        }
     }
 }

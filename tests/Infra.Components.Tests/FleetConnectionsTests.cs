@@ -1,23 +1,133 @@
+using Infra.Blueprints.Fleets;
+using Infra.Components.Tests.Support;
 using Pulumi;
 using Pulumi.Testing;
+using static Infra.Components.Tests.InputTree;
 
 namespace Infra.Components.Tests;
 
 /// <summary>Rules between fleets reference the peer fleet's security group, in both directions.</summary>
 public sealed class FleetConnectionsTests
 {
+    private const string Ingress = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private const string Egress = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+
+    private static async Task<(RecordingMocks Mocks, AllFleetsProgram Stack)> Deploy()
+    {
+        var mocks = new RecordingMocks();
+        var resources = await Deployment.TestAsync<AllFleetsProgram>(mocks, new TestOptions { IsPreview = false });
+        return (mocks, resources.OfType<AllFleetsProgram>().Single());
+    }
+
     [Fact]
     public async Task A_call_opens_the_callers_egress_and_the_callees_ingress()
     {
-        var mocks = new FleetMocks();
-        await Deployment.TestAsync<AllFleetsProgram>(mocks.Engine, new TestOptions { IsPreview = false });
+        var (mocks, _) = await Deploy();
 
-        var egress = mocks.Single("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "payments-api-out-to-ledger-8443").Inputs;
+        var egress = mocks.Resource(Egress, "payments-api-out-to-ledger-8443").Inputs;
         Assert.Equal("payments-api-sg-id", egress["securityGroupId"]);
         Assert.Equal("ledger-sg-id", egress["referencedSecurityGroupId"]);
-        var ingress = mocks.Single("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ledger-in-from-payments-api-8443").Inputs;
+        var ingress = mocks.Resource(Ingress, "ledger-in-from-payments-api-8443").Inputs;
         Assert.Equal("ledger-sg-id", ingress["securityGroupId"]);
         Assert.Equal("payments-api-sg-id", ingress["referencedSecurityGroupId"]);
         Assert.Equal(8443.0, ingress["fromPort"]);
+    }
+
+    [Fact]
+    public async Task Every_rule_between_fleets_opens_its_port_to_the_peer_fleets_group_only()
+    {
+        var (mocks, stack) = await Deploy();
+
+        foreach (var blueprint in stack.Blueprints)
+        {
+            foreach (var rule in blueprint.SecurityGroup.Rules.Where(r => r.Peer.Kind == RulePeerKind.Fleet))
+            {
+                var inputs = mocks.Resource(rule.Direction == RuleDirection.Ingress ? Ingress : Egress, $"{blueprint.Name}-{rule.Key}").Inputs;
+                Assert.Equal($"{blueprint.Name}-sg-id", inputs["securityGroupId"]);
+                Assert.Equal($"{rule.Peer.Value}-sg-id", inputs["referencedSecurityGroupId"]);
+                Assert.False(inputs.ContainsKey("cidrIpv4"));
+                Assert.Equal(rule.Protocol, inputs["ipProtocol"]);
+                Assert.Equal((double)rule.Port, inputs["fromPort"]);
+                Assert.Equal((double)rule.Port, inputs["toPort"]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Rules_are_parented_to_the_connections()
+    {
+        var (_, stack) = await Deploy();
+
+        Assert.Equal(stack.Blueprints.Sum(b => b.SecurityGroup.Rules.Count(r => r.Peer.Kind == RulePeerKind.Fleet)), stack.Children.Count);
+        Assert.All(stack.Children, child => Assert.Same(stack.Connections, child.Parent));
+    }
+
+    [Fact]
+    public async Task Rules_carry_the_tags_of_the_fleet_they_belong_to()
+    {
+        var (mocks, stack) = await Deploy();
+
+        foreach (var blueprint in stack.Blueprints)
+        {
+            var expected = blueprint.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+            foreach (var rule in blueprint.SecurityGroup.Rules.Where(r => r.Peer.Kind == RulePeerKind.Fleet))
+            {
+                var inputs = mocks.Resource(rule.Direction == RuleDirection.Ingress ? Ingress : Egress, $"{blueprint.Name}-{rule.Key}").Inputs;
+                Assert.Equal(expected, Map(inputs, "tags").ToDictionary(t => t.Key, t => (string)t.Value, StringComparer.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Connections_without_an_aws_provider_are_refused()
+    {
+        var blueprints = StagingFleets.Blueprints();
+
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+            _ = new FleetConnections("fleet-connections", blueprints, new Dictionary<string, ServiceFleet>(StringComparer.Ordinal), new ComponentResourceOptions()));
+
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("Pulumi.Aws.Provider", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rule_whose_peer_has_no_fleet_is_refused_naming_the_service()
+    {
+        var blueprints = StagingFleets.Blueprints();
+
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+        {
+            var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
+            var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
+            var fleets = blueprints.Where(b => b.Name != "ledger").ToDictionary(
+                b => b.Name,
+                b => new ServiceFleet(b.Name, b, new ComponentResourceOptions { Providers = { aws, consul } }),
+                StringComparer.Ordinal);
+            _ = new FleetConnections("fleet-connections", blueprints, fleets, new ComponentResourceOptions { Providers = { aws } });
+        });
+
+        Assert.Equal("fleets", error.ParamName);
+        Assert.Contains("no fleet for service 'ledger'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("blueprints")]
+    [InlineData("fleets")]
+    [InlineData("options")]
+    public async Task Connections_require_every_argument(string missing)
+    {
+        var blueprints = StagingFleets.Blueprints();
+
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() =>
+        {
+            var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
+            _ = new FleetConnections(
+                "fleet-connections",
+                missing == "blueprints" ? null! : blueprints,
+                missing == "fleets" ? null! : new Dictionary<string, ServiceFleet>(StringComparer.Ordinal),
+                missing == "options" ? null! : new ComponentResourceOptions { Providers = { aws } });
+        });
+
+        Assert.Equal(missing, error.ParamName);
     }
 }

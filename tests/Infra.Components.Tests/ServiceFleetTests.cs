@@ -1,4 +1,5 @@
 using Infra.Blueprints.Fleets;
+using Infra.Components.Tests.Support;
 using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
@@ -13,10 +14,13 @@ public sealed class ServiceFleetTests
 
     private static readonly string[] MandatoryTags = ["service", "team", "environment", "cost-center", "data-classification", "managed-by"];
 
-    private static async Task<(FleetMocks Mocks, OneFleetProgram Stack)> Deploy()
+    private const string Ingress = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private const string Egress = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+
+    private static async Task<(RecordingMocks Mocks, OneFleetProgram Stack)> Deploy()
     {
-        var mocks = new FleetMocks();
-        var resources = await Deployment.TestAsync<OneFleetProgram>(mocks.Engine, new TestOptions { IsPreview = false });
+        var mocks = new RecordingMocks();
+        var resources = await Deployment.TestAsync<OneFleetProgram>(mocks, new TestOptions { IsPreview = false });
         return (mocks, resources.OfType<OneFleetProgram>().Single());
     }
 
@@ -37,8 +41,8 @@ public sealed class ServiceFleetTests
         {
             Assert.Single(mocks.OfType(type));
         }
-        Assert.Equal(rules.Count(r => r.Direction == RuleDirection.Ingress), mocks.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").Count);
-        Assert.Equal(rules.Count(r => r.Direction == RuleDirection.Egress), mocks.OfType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").Count);
+        Assert.Equal(rules.Count(r => r.Direction == RuleDirection.Ingress), mocks.OfType(Ingress).Count);
+        Assert.Equal(rules.Count(r => r.Direction == RuleDirection.Egress), mocks.OfType(Egress).Count);
     }
 
     [Fact]
@@ -66,7 +70,7 @@ public sealed class ServiceFleetTests
     public async Task Launch_template_requires_imdsv2_encrypts_the_root_volume_and_has_no_public_address()
     {
         var (mocks, _) = await Deploy();
-        var template = mocks.Single("aws:ec2/launchTemplate:LaunchTemplate", Name + "-lt").Inputs;
+        var template = mocks.Resource("aws:ec2/launchTemplate:LaunchTemplate", Name + "-lt").Inputs;
 
         var metadata = Map(template, "metadataOptions");
         Assert.Equal("required", metadata["httpTokens"]);
@@ -83,7 +87,7 @@ public sealed class ServiceFleetTests
     public async Task Group_is_replaced_on_the_load_balancer_verdict_and_refreshes_on_a_new_template()
     {
         var (mocks, stack) = await Deploy();
-        var group = mocks.Single("aws:autoscaling/group:Group", Name + "-asg").Inputs;
+        var group = mocks.Resource("aws:autoscaling/group:Group", Name + "-asg").Inputs;
 
         Assert.Equal("ELB", group["healthCheckType"]);
         Assert.Equal(300.0, group["healthCheckGracePeriod"]);
@@ -103,12 +107,12 @@ public sealed class ServiceFleetTests
     {
         var (mocks, _) = await Deploy();
 
-        foreach (var resource in mocks.Created.Where(r => r.Inputs.ContainsKey("tags") && r.Type != "aws:autoscaling/group:Group"))
+        foreach (var resource in mocks.Registered.Where(r => r.Inputs.ContainsKey("tags") && r.Type != "aws:autoscaling/group:Group"))
         {
             var tags = Map(resource.Inputs, "tags");
             Assert.All(MandatoryTags, key => Assert.Contains(key, tags));
         }
-        var groupTags = List(mocks.Single("aws:autoscaling/group:Group", Name + "-asg").Inputs["tags"]).Select(Map).ToList();
+        var groupTags = List(mocks.Resource("aws:autoscaling/group:Group", Name + "-asg").Inputs["tags"]).Select(Map).ToList();
         Assert.All(groupTags, t => Assert.True(t["propagateAtLaunch"] is true));
         Assert.Contains(groupTags, t => Equals(t["key"], "cost-center") && Equals(t["value"], "CC-4100"));
     }
@@ -118,7 +122,7 @@ public sealed class ServiceFleetTests
     {
         var (mocks, _) = await Deploy();
 
-        Assert.All(mocks.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"),
+        Assert.All(mocks.OfType(Ingress),
             r => Assert.NotEqual("0.0.0.0/0", r.Inputs.GetValueOrDefault("cidrIpv4")));
     }
 
@@ -126,8 +130,8 @@ public sealed class ServiceFleetTests
     public async Task Target_group_checks_health_and_the_rule_routes_the_host_name()
     {
         var (mocks, stack) = await Deploy();
-        var targetGroup = mocks.Single("aws:lb/targetGroup:TargetGroup", Name + "-tg").Inputs;
-        var rule = mocks.Single("aws:lb/listenerRule:ListenerRule", Name + "-rule").Inputs;
+        var targetGroup = mocks.Resource("aws:lb/targetGroup:TargetGroup", Name + "-tg").Inputs;
+        var rule = mocks.Resource("aws:lb/listenerRule:ListenerRule", Name + "-rule").Inputs;
 
         Assert.Equal("HTTPS", targetGroup["protocol"]);
         Assert.Equal("/health/ready", Map(targetGroup, "healthCheck")["path"]);
@@ -140,7 +144,7 @@ public sealed class ServiceFleetTests
     public async Task Intentions_allow_the_callers_and_deny_the_rest()
     {
         var (mocks, _) = await Deploy();
-        var sources = List(mocks.Single("consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions", Name + "-intentions").Inputs["sources"]).Select(Map).ToList();
+        var sources = List(mocks.Resource("consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions", Name + "-intentions").Inputs["sources"]).Select(Map).ToList();
 
         Assert.Contains(sources, s => Equals(s["name"], "back-office") && Equals(s["action"], "allow"));
         Assert.Contains(sources, s => Equals(s["name"], "*") && Equals(s["action"], "deny"));
@@ -160,8 +164,152 @@ public sealed class ServiceFleetTests
     [Fact]
     public async Task A_fleet_without_a_consul_provider_is_refused()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync<NoConsulProviderProgram>(new FleetMocks().Engine, new TestOptions { IsPreview = false }));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync<NoConsulProviderProgram>(new RecordingMocks(), new TestOptions { IsPreview = false }));
 
         Assert.Contains("Pulumi.Consul.Provider", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_fleet_without_an_aws_provider_is_refused()
+    {
+        var blueprint = StagingFleets.Blueprints().Single(b => b.Name == Name);
+
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+        {
+            var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
+            _ = new ServiceFleet(Name, blueprint, new ComponentResourceOptions { Providers = { consul } });
+        });
+
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("Pulumi.Aws.Provider", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_fleet_requires_its_blueprint()
+    {
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() =>
+        {
+            var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
+            _ = new ServiceFleet(Name, null!, new ComponentResourceOptions { Providers = { aws } });
+        });
+
+        Assert.Equal("blueprint", error.ParamName);
+    }
+
+    [Fact]
+    public async Task A_fleet_requires_its_options()
+    {
+        var blueprint = StagingFleets.Blueprints().Single(b => b.Name == Name);
+
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() => _ = new ServiceFleet(Name, blueprint, null!));
+
+        Assert.Equal("options", error.ParamName);
+    }
+
+    [Fact]
+    public async Task Tagged_resources_carry_exactly_the_blueprint_tags()
+    {
+        var (mocks, stack) = await Deploy();
+        var expected = stack.Blueprint.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+
+        foreach (var type in new[]
+        {
+            "aws:iam/role:Role", "aws:iam/instanceProfile:InstanceProfile", "aws:ec2/securityGroup:SecurityGroup", Ingress, Egress,
+            "aws:lb/targetGroup:TargetGroup", "aws:lb/listenerRule:ListenerRule", "aws:ec2/launchTemplate:LaunchTemplate",
+        })
+        {
+            Assert.NotEmpty(mocks.OfType(type));
+            Assert.All(mocks.OfType(type), r => Assert.Equal(expected, Strings(Map(r.Inputs, "tags"))));
+        }
+    }
+
+    [Fact]
+    public async Task Instances_and_volumes_launched_from_the_template_carry_the_blueprint_tags()
+    {
+        var (mocks, stack) = await Deploy();
+        var expected = stack.Blueprint.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+
+        var specifications = List(mocks.Resource("aws:ec2/launchTemplate:LaunchTemplate", Name + "-lt").Inputs["tagSpecifications"]).Select(Map).ToList();
+
+        Assert.Equal(["instance", "volume"], specifications.Select(s => (string)s["resourceType"]).Order(StringComparer.Ordinal));
+        Assert.All(specifications, s => Assert.Equal(expected, Strings(Map(s, "tags"))));
+    }
+
+    [Fact]
+    public async Task Group_tags_are_exactly_the_blueprint_tags()
+    {
+        var (mocks, stack) = await Deploy();
+
+        var groupTags = List(mocks.Resource("aws:autoscaling/group:Group", Name + "-asg").Inputs["tags"]).Select(Map).ToList();
+
+        Assert.Equal(
+            stack.Blueprint.Tags.Select(t => (t.Key, t.Value)).Order(),
+            groupTags.Select(t => ((string)t["key"], (string)t["value"])).Order());
+    }
+
+    [Fact]
+    public async Task Launch_template_uses_the_fleets_own_instance_profile()
+    {
+        var (mocks, _) = await Deploy();
+        var template = mocks.Resource("aws:ec2/launchTemplate:LaunchTemplate", Name + "-lt").Inputs;
+
+        Assert.Equal("arn:aws:mock:eu-west-3:111122223333:" + Name + "-profile", Map(template, "iamInstanceProfile")["arn"]);
+        Assert.Equal(Name + "-role", mocks.Resource("aws:iam/instanceProfile:InstanceProfile", Name + "-profile").Inputs["role"]);
+    }
+
+    [Fact]
+    public async Task Instances_get_only_the_fleets_security_group()
+    {
+        var (mocks, _) = await Deploy();
+        var template = mocks.Resource("aws:ec2/launchTemplate:LaunchTemplate", Name + "-lt").Inputs;
+
+        Assert.Equal([Name + "-sg-id"], List(First(template, "networkInterfaces")["securityGroups"]).Cast<string>());
+        Assert.False(template.ContainsKey("vpcSecurityGroupIds"));
+        Assert.False(template.ContainsKey("securityGroupNames"));
+    }
+
+    [Fact]
+    public async Task Instance_role_trusts_what_the_blueprint_says()
+    {
+        var (mocks, stack) = await Deploy();
+
+        Assert.Equal(stack.Blueprint.Role.AssumeRolePolicy, mocks.Resource("aws:iam/role:Role", Name + "-role").Inputs["assumeRolePolicy"]);
+    }
+
+    [Fact]
+    public async Task Instance_role_gets_the_blueprint_inline_policy_and_managed_policies_only()
+    {
+        var (mocks, stack) = await Deploy();
+
+        var inline = Assert.Single(mocks.OfType("aws:iam/rolePolicy:RolePolicy")).Inputs;
+        Assert.Equal(stack.Blueprint.Role.InlinePolicy, inline["policy"]);
+        Assert.Equal(Name + "-role", inline["role"]);
+        var attachments = mocks.OfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+        Assert.Equal(stack.Blueprint.Role.ManagedPolicyArns.Order(StringComparer.Ordinal), attachments.Select(a => (string)a.Inputs["policyArn"]).Order(StringComparer.Ordinal));
+        Assert.All(attachments, a => Assert.Equal(Name + "-role", a.Inputs["role"]));
+    }
+
+    [Fact]
+    public async Task Each_rule_opens_only_its_port_to_only_its_peer()
+    {
+        var (mocks, stack) = await Deploy();
+        var rules = stack.Blueprint.SecurityGroup.Rules.Where(r => r.Peer.Kind != RulePeerKind.Fleet).ToList();
+
+        Assert.Contains(rules, r => r.Peer.Kind == RulePeerKind.Cidr);
+        Assert.Contains(rules, r => r.Peer.Kind == RulePeerKind.SecurityGroup);
+        foreach (var rule in rules)
+        {
+            var inputs = mocks.Resource(rule.Direction == RuleDirection.Ingress ? Ingress : Egress, $"{Name}-{rule.Key}").Inputs;
+            Assert.Equal(Name + "-sg-id", inputs["securityGroupId"]);
+            Assert.Equal(rule.Protocol, inputs["ipProtocol"]);
+            Assert.Equal((double)rule.Port, inputs["fromPort"]);
+            Assert.Equal((double)rule.Port, inputs["toPort"]);
+            var (peerKey, otherKey) = rule.Peer.Kind == RulePeerKind.Cidr ? ("cidrIpv4", "referencedSecurityGroupId") : ("referencedSecurityGroupId", "cidrIpv4");
+            Assert.Equal(rule.Peer.Value, inputs[peerKey]);
+            Assert.False(inputs.ContainsKey(otherKey));
+        }
+    }
+
+    private static Dictionary<string, string> Strings(IReadOnlyDictionary<string, object> map) =>
+        map.ToDictionary(e => e.Key, e => (string)e.Value, StringComparer.Ordinal);
 }

@@ -45,12 +45,6 @@ internal sealed class DatabaseProgram
 
     public void Build()
     {
-        var aws = Definition.Networks.ToDictionary(
-            n => n.Region,
-            n => new Pulumi.Aws.Provider($"aws-{n.Region}", new Pulumi.Aws.ProviderArgs { Region = n.Region }),
-            StringComparer.Ordinal);
-        var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
-        var vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.stg.example-bank.eu" });
         var options = new ComponentResourceOptions();
         options.ResourceTransformations.Add(args =>
         {
@@ -60,14 +54,30 @@ internal sealed class DatabaseProgram
             }
             return null;
         });
-        Component = new ReplicatedDatabase(Blueprint.Name, new ReplicatedDatabaseArgs
+        Component = new ReplicatedDatabase(Blueprint.Name, NewArgs(), options);
+    }
+
+    /// <summary>
+    /// The args <see cref="Build"/> gives the component: an AWS provider for each region of
+    /// <paramref name="regions"/> (every network of the stack by default) and the security group of
+    /// every fleet that uses the database but <paramref name="withoutFleet"/>. Only inside a deployment.
+    /// </summary>
+    public ReplicatedDatabaseArgs NewArgs(IEnumerable<string>? regions = null, string? withoutFleet = null)
+    {
+        var aws = (regions ?? Definition.Networks.Select(n => n.Region)).ToDictionary(
+            region => region,
+            region => new Pulumi.Aws.Provider($"aws-{region}", new Pulumi.Aws.ProviderArgs { Region = region }),
+            StringComparer.Ordinal);
+        var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
+        var vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.stg.example-bank.eu" });
+        return new ReplicatedDatabaseArgs
         {
             Blueprint = Blueprint,
             Vault = Vault,
             AwsProviders = aws,
             ConsulProvider = consul,
             VaultProvider = vault,
-            FleetSecurityGroupIds = Blueprint.UsedBy.ToDictionary(s => s, s => (Input<string>)$"sg-{s}", StringComparer.Ordinal),
-        }, options);
+            FleetSecurityGroupIds = Blueprint.UsedBy.Where(s => s != withoutFleet).ToDictionary(s => s, s => (Input<string>)$"sg-{s}", StringComparer.Ordinal),
+        };
     }
 }

@@ -1,7 +1,11 @@
 using System.Collections.Immutable;
+using Infra.Components.Databases;
+using Infra.Components.Tests.Support;
+using Moq;
 using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
+using static Infra.Components.Tests.InputTree;
 
 namespace Infra.Components.Tests.Databases;
 
@@ -9,12 +13,16 @@ namespace Infra.Components.Tests.Databases;
 public sealed class ReplicatedDatabaseTests
 {
     private const string Cluster = "aws:rds/cluster:Cluster";
+    private const string GlobalCluster = "aws:rds/globalCluster:GlobalCluster";
+    private const string Instance = "aws:rds/clusterInstance:ClusterInstance";
+    private const string Key = "aws:kms/key:Key";
+    private const string Ingress = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 
-    private static async Task<(DatabaseMocks Mocks, DatabaseProgram Program)> Deploy(string stack)
+    private static async Task<(RecordingMocks Mocks, DatabaseProgram Program)> Deploy(string stack)
     {
-        var mocks = new DatabaseMocks();
+        var mocks = new RecordingMocks();
         var program = new DatabaseProgram(stack);
-        await Deployment.TestAsync(mocks.Engine, new TestOptions { IsPreview = false, StackName = stack }, program.Build);
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = stack }, program.Build);
         return (mocks, program);
     }
 
@@ -57,13 +65,14 @@ public sealed class ReplicatedDatabaseTests
     {
         var (mocks, _) = await Deploy("staging");
 
-        var primary = mocks.Single(Cluster, "ledger-db-eu-west-3-cluster").Inputs;
-        var secondary = mocks.Single(Cluster, "ledger-db-eu-west-1-cluster").Inputs;
+        var primary = mocks.Resource(Cluster, "ledger-db-eu-west-3-cluster").Inputs;
+        var secondary = mocks.Resource(Cluster, "ledger-db-eu-west-1-cluster").Inputs;
         Assert.Equal("dbmaster", primary["masterUsername"]);
         Assert.True(primary["manageMasterUserPassword"] is true);
         Assert.False(primary.ContainsKey("masterPassword"));
         Assert.False(secondary.ContainsKey("masterUsername"));
-        Assert.Equal("ledger-db-global-id", secondary["globalClusterIdentifier"]);
+        // The global cluster's id, which AWS (and the mock engine) make its identifier.
+        Assert.Equal("ledger-db-staging", secondary["globalClusterIdentifier"]);
         Assert.True(secondary["storageEncrypted"] is true);
         Assert.Equal("ledger-db-staging-eu-west-1-final", secondary["finalSnapshotIdentifier"]);
         Assert.True(secondary["skipFinalSnapshot"] is false);
@@ -111,7 +120,7 @@ public sealed class ReplicatedDatabaseTests
         var (_, program) = await Deploy("staging");
         var component = program.Component!;
 
-        Assert.Equal(DatabaseMocks.Endpoint("ledger-db-eu-west-3-cluster"), await OutputUtilities.GetValueAsync(component.WriterEndpoint));
+        Assert.Equal(RecordingMocks.ClusterEndpoint("ledger-db-eu-west-3-cluster"), await OutputUtilities.GetValueAsync(component.WriterEndpoint));
         Assert.False(await Output.IsSecretAsync(component.WriterEndpoint));
         Assert.True(await Output.IsSecretAsync(component.MasterUserSecretArn));
         var arns = await OutputUtilities.GetValueAsync(component.ClusterArns);
@@ -122,7 +131,7 @@ public sealed class ReplicatedDatabaseTests
     public async Task Consul_and_Vault_point_at_the_writer_with_the_roles_of_the_vault_blueprint()
     {
         var (mocks, program) = await Deploy("staging");
-        var writer = DatabaseMocks.Endpoint("ledger-db-eu-west-3-cluster");
+        var writer = RecordingMocks.ClusterEndpoint("ledger-db-eu-west-3-cluster");
 
         var service = Assert.Single(mocks.OfType("consul:index/service:Service")).Inputs;
         Assert.Equal("ledger-db", service["name"]);
@@ -133,5 +142,236 @@ public sealed class ReplicatedDatabaseTests
         var postgresql = InputTree.Map(connection, "postgresql");
         Assert.Equal(program.Blueprint.Vault.ConnectionUrl(writer), postgresql["connectionUrl"]);
         Assert.False(postgresql.ContainsKey("password"));
+    }
+
+    [Fact]
+    public async Task Every_regional_aws_resource_goes_through_its_regions_provider()
+    {
+        var (mocks, program) = await Deploy("staging");
+
+        var regional = mocks.Declared.Where(r => r.Type!.StartsWith("aws:", StringComparison.Ordinal) && r.Type != GlobalCluster).ToList();
+        Assert.Equal(
+            new[] { Cluster, Instance, Key, "aws:ec2/securityGroup:SecurityGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws:rds/subnetGroup:SubnetGroup", Ingress }.Order(StringComparer.Ordinal),
+            regional.Select(r => r.Type!).Distinct().Order(StringComparer.Ordinal));
+        foreach (var region in program.Blueprint.Regions.Select(r => r.Region))
+        {
+            var inRegion = regional.Where(r => r.Name!.StartsWith($"ledger-db-{region}-", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(inRegion);
+            Assert.All(inRegion, r => Assert.Equal(RecordingMocks.IdOf($"aws-{region}"), RecordingMocks.ProviderId(r.Provider)));
+        }
+        Assert.All(regional, r => Assert.Contains(program.Blueprint.Regions, region => r.Name!.StartsWith($"ledger-db-{region.Region}-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_global_cluster_goes_through_the_provider_of_its_own_region_not_the_primarys()
+    {
+        var (mocks, program) = await Deploy("staging");
+        var blueprint = program.Blueprint;
+
+        Assert.NotEqual(blueprint.Primary.Region, blueprint.GlobalClusterRegion);
+        var global = Assert.Single(mocks.OfType(GlobalCluster));
+        Assert.Equal(RecordingMocks.IdOf($"aws-{blueprint.GlobalClusterRegion}"), RecordingMocks.ProviderId(global.Provider));
+    }
+
+    [Fact]
+    public async Task Consul_and_vault_resources_go_through_their_explicit_providers()
+    {
+        var (mocks, _) = await Deploy("staging");
+
+        var consul = mocks.Declared.Where(r => r.Type!.StartsWith("consul:", StringComparison.Ordinal)).ToList();
+        var vault = mocks.Declared.Where(r => r.Type!.StartsWith("vault:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, consul.Count);
+        Assert.Equal(4, vault.Count);
+        Assert.All(consul, r => Assert.Equal(RecordingMocks.IdOf("consul-stg-par"), RecordingMocks.ProviderId(r.Provider)));
+        Assert.All(vault, r => Assert.Equal(RecordingMocks.IdOf("vault"), RecordingMocks.ProviderId(r.Provider)));
+    }
+
+    [Fact]
+    public async Task Each_cluster_encrypts_its_storage_with_its_own_regions_key()
+    {
+        var (mocks, program) = await Deploy("staging");
+
+        foreach (var region in program.Blueprint.Regions.Select(r => r.Region))
+        {
+            var cluster = mocks.Resource(Cluster, $"ledger-db-{region}-cluster").Inputs;
+            Assert.True(cluster["storageEncrypted"] is true);
+            Assert.Equal(RecordingMocks.ArnOf($"ledger-db-{region}-key"), cluster["kmsKeyId"]);
+        }
+    }
+
+    [Fact]
+    public async Task The_global_cluster_is_encrypted()
+    {
+        var (mocks, _) = await Deploy("staging");
+
+        Assert.True(Assert.Single(mocks.OfType(GlobalCluster)).Inputs["storageEncrypted"] is true);
+    }
+
+    [Fact]
+    public async Task The_master_user_secret_is_encrypted_with_the_primary_regions_key()
+    {
+        var (mocks, program) = await Deploy("staging");
+        var primary = program.Blueprint.Primary.Region;
+
+        Assert.Equal(RecordingMocks.ArnOf($"ledger-db-{primary}-key"), mocks.Resource(Cluster, $"ledger-db-{primary}-cluster").Inputs["masterUserSecretKmsKeyId"]);
+    }
+
+    [Fact]
+    public async Task Performance_insights_of_each_instance_are_encrypted_with_its_regions_key()
+    {
+        var (mocks, program) = await Deploy("staging");
+
+        foreach (var region in program.Blueprint.Regions)
+        {
+            var instances = mocks.OfType(Instance).Where(r => r.Name!.StartsWith($"ledger-db-{region.Region}-", StringComparison.Ordinal)).ToList();
+            Assert.Equal(region.Instances.Count, instances.Count);
+            Assert.All(instances, i => Assert.Equal(RecordingMocks.ArnOf($"ledger-db-{region.Region}-key"), i.Inputs["performanceInsightsKmsKeyId"]));
+        }
+    }
+
+    [Fact]
+    public async Task Every_key_rotates()
+    {
+        var (mocks, _) = await Deploy("staging");
+
+        var keys = mocks.OfType(Key);
+        Assert.Equal(2, keys.Count);
+        Assert.All(keys, k => Assert.True(k.Inputs["enableKeyRotation"] is true));
+    }
+
+    [Fact]
+    public async Task No_instance_is_publicly_accessible()
+    {
+        var (mocks, program) = await Deploy("staging");
+
+        var instances = mocks.OfType(Instance);
+        Assert.Equal(program.Blueprint.Regions.Sum(r => r.Instances.Count), instances.Count);
+        Assert.All(instances, i => Assert.True(i.Inputs["publiclyAccessible"] is false));
+    }
+
+    [Fact]
+    public async Task Clusters_authenticate_with_iam()
+    {
+        var (mocks, _) = await Deploy("staging");
+
+        var clusters = mocks.OfType(Cluster);
+        Assert.Equal(2, clusters.Count);
+        Assert.All(clusters, c => Assert.True(c.Inputs["iamDatabaseAuthenticationEnabled"] is true));
+    }
+
+    [Fact]
+    public async Task Parameter_groups_force_tls_with_the_blueprint_parameters()
+    {
+        var (mocks, program) = await Deploy("staging");
+        var expected = program.Blueprint.Cluster.Parameters.Select(p => (p.Name, p.Value, p.ApplyMethod)).ToList();
+
+        Assert.Contains(expected, p => p.Name == "rds.force_ssl" && p.Value == "1");
+        var groups = mocks.OfType("aws:rds/clusterParameterGroup:ClusterParameterGroup");
+        Assert.Equal(2, groups.Count);
+        Assert.All(groups, g => Assert.Equal(
+            expected,
+            List(g.Inputs["parameters"]).Select(Map).Select(p => ((string)p["name"], (string)p["value"], (string)p["applyMethod"]))));
+    }
+
+    [Theory]
+    [InlineData("staging", false)]
+    [InlineData("production", true)]
+    public async Task Clusters_and_the_global_cluster_have_deletion_protection_in_production_only(string stack, bool protection)
+    {
+        var (mocks, program) = await Deploy(stack);
+
+        Assert.Equal(protection, program.Blueprint.Cluster.DeletionProtection);
+        var guarded = mocks.OfType(Cluster).Concat(mocks.OfType(GlobalCluster)).ToList();
+        Assert.Equal(3, guarded.Count);
+        Assert.All(guarded, r => Assert.Equal(protection, r.Inputs["deletionProtection"]));
+    }
+
+    [Fact]
+    public async Task Tagged_resources_carry_exactly_the_blueprint_tags()
+    {
+        var (mocks, program) = await Deploy("staging");
+        var expected = program.Blueprint.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+
+        foreach (var type in new[]
+        {
+            GlobalCluster, Cluster, Instance, Key, "aws:rds/subnetGroup:SubnetGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+            "aws:ec2/securityGroup:SecurityGroup", Ingress,
+        })
+        {
+            Assert.NotEmpty(mocks.OfType(type));
+            Assert.All(mocks.OfType(type), r => Assert.Equal(expected, Map(r.Inputs, "tags").ToDictionary(t => t.Key, t => (string)t.Value, StringComparer.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_fleets_that_use_the_database_reach_it_and_only_in_the_primary_region()
+    {
+        var (mocks, program) = await Deploy("staging");
+        var blueprint = program.Blueprint;
+
+        var rules = mocks.OfType(Ingress);
+        Assert.Equal(blueprint.UsedBy.Select(s => $"sg-{s}").Order(StringComparer.Ordinal), rules.Select(r => (string)r.Inputs["referencedSecurityGroupId"]).Order(StringComparer.Ordinal));
+        Assert.All(rules, r =>
+        {
+            Assert.StartsWith($"ledger-db-{blueprint.Primary.Region}-", r.Name, StringComparison.Ordinal);
+            Assert.Equal($"ledger-db-{blueprint.Primary.Region}-sg-id", r.Inputs["securityGroupId"]);
+            Assert.Equal(5432.0, r.Inputs["fromPort"]);
+            Assert.Equal(5432.0, r.Inputs["toPort"]);
+            Assert.False(r.Inputs.ContainsKey("cidrIpv4"));
+        });
+    }
+
+    [Fact]
+    public async Task A_region_without_a_provider_is_refused_naming_the_region()
+    {
+        var program = new DatabaseProgram("staging");
+
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+            _ = new ReplicatedDatabase(program.Blueprint.Name, program.NewArgs(regions: [program.Blueprint.Primary.Region])));
+
+        Assert.Equal("args", error.ParamName);
+        Assert.Contains($"[AwsProviders] has no provider for: {program.Blueprint.Secondary.Region};", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_without_its_fleets_security_group_is_refused_naming_the_service()
+    {
+        var program = new DatabaseProgram("staging");
+        var user = program.Blueprint.UsedBy[0];
+
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+            _ = new ReplicatedDatabase(program.Blueprint.Name, program.NewArgs(withoutFleet: user)));
+
+        Assert.Equal("args", error.ParamName);
+        Assert.Contains($"[FleetSecurityGroupIds] has no security group for: {user};", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_requires_its_args()
+    {
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() => _ = new ReplicatedDatabase("ledger-db", null!));
+
+        Assert.Equal("args", error.ParamName);
+    }
+
+    [Fact]
+    public async Task The_replica_cluster_is_not_created_while_the_writer_does_not_exist()
+    {
+        // A plain recorder cannot make one creation fail: Moq wraps it to fail the writer cluster's.
+        var recorder = new RecordingMocks();
+        var engine = new Mock<IMocks>();
+        engine.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns((MockResourceArgs args) => recorder.NewResourceAsync(args));
+        engine.Setup(m => m.NewResourceAsync(It.Is<MockResourceArgs>(args => args.Type == Cluster && args.Name == "ledger-db-eu-west-3-cluster")))
+            .ThrowsAsync(new InvalidOperationException("the writer cluster could not be created"));
+        engine.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).Returns((MockCallArgs args) => recorder.CallAsync(args));
+        var program = new DatabaseProgram("staging");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(engine.Object, new TestOptions { IsPreview = false, StackName = "staging" }, program.Build));
+
+        Assert.Contains("the writer cluster could not be created", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("eu-west-3", program.Blueprint.Primary.Region);
+        Assert.Contains(recorder.OfType(Key), k => k.Name == "ledger-db-eu-west-1-key");
+        engine.Verify(m => m.NewResourceAsync(It.Is<MockResourceArgs>(args => args.Type == Cluster && args.Name == "ledger-db-eu-west-1-cluster")), Times.Never);
+        Assert.Empty(recorder.OfType(Instance));
     }
 }

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Globalization;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Loading;
 using Infra.Components.Kafka;
-using Moq;
+using Infra.Components.Tests.Support;
 using Pulumi;
 using Pulumi.Kafka;
 using Pulumi.Testing;
@@ -23,23 +22,23 @@ public sealed class KafkaTopicsTests
     [Fact]
     public async Task Creates_one_topic_and_one_acl_per_blueprint_entry_named_from_the_topics()
     {
-        var created = new ConcurrentBag<MockResourceArgs>();
+        var mocks = new RecordingMocks();
 
-        await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
 
-        Assert.Equal(Production.Topics.Select(t => t.Name).Order(StringComparer.Ordinal), created.Where(r => r.Type == TopicType).Select(r => r.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(Production.Acls.Select(a => a.ResourceName).Order(StringComparer.Ordinal), created.Where(r => r.Type == AclType).Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(Production.Topics.Select(t => t.Name).Order(StringComparer.Ordinal), mocks.Registered.Where(r => r.Type == TopicType).Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(Production.Acls.Select(a => a.ResourceName).Order(StringComparer.Ordinal), mocks.Registered.Where(r => r.Type == AclType).Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task Topic_inputs_are_the_blueprint_values_with_no_kafka_default()
     {
-        var created = new ConcurrentBag<MockResourceArgs>();
+        var mocks = new RecordingMocks();
 
-        await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false, StackName = "staging" }, () => Component(Staging));
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "staging" }, () => Component(Staging));
 
         var expected = Staging.Topics.Single(t => t.Name == "customer.profile.snapshot.v1");
-        var topic = created.Single(r => r.Type == TopicType && r.Name == expected.Name);
+        var topic = mocks.Registered.Single(r => r.Type == TopicType && r.Name == expected.Name);
         Assert.Equal(expected.Name, topic.Inputs["name"]);
         Assert.Equal(expected.Partitions, Convert.ToInt32(topic.Inputs["partitions"], CultureInfo.InvariantCulture));
         Assert.Equal(expected.ReplicationFactor, Convert.ToInt32(topic.Inputs["replicationFactor"], CultureInfo.InvariantCulture));
@@ -51,11 +50,11 @@ public sealed class KafkaTopicsTests
     [Fact]
     public async Task Acl_inputs_use_the_providers_values()
     {
-        var created = new ConcurrentBag<MockResourceArgs>();
+        var mocks = new RecordingMocks();
 
-        await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
 
-        var write = created.Single(r => r.Type == AclType && r.Name == "payments.transfer.initiated.v1-payments-api-write");
+        var write = mocks.Registered.Single(r => r.Type == AclType && r.Name == "payments.transfer.initiated.v1-payments-api-write");
         Assert.Equal("payments.transfer.initiated.v1", write.Inputs["aclResourceName"]);
         Assert.Equal("Topic", write.Inputs["aclResourceType"]);
         Assert.Equal("Literal", write.Inputs["resourcePatternTypeFilter"]);
@@ -63,7 +62,7 @@ public sealed class KafkaTopicsTests
         Assert.Equal("*", write.Inputs["aclHost"]);
         Assert.Equal("Write", write.Inputs["aclOperation"]);
         Assert.Equal("Allow", write.Inputs["aclPermissionType"]);
-        var group = created.Single(r => r.Type == AclType && r.Name == "group-ledger-read");
+        var group = mocks.Registered.Single(r => r.Type == AclType && r.Name == "group-ledger-read");
         Assert.Equal(("ledger.", "Group", "Prefixed", "Read"),
             ((string)group.Inputs["aclResourceName"], (string)group.Inputs["aclResourceType"], (string)group.Inputs["resourcePatternTypeFilter"], (string)group.Inputs["aclOperation"]));
     }
@@ -85,7 +84,7 @@ public sealed class KafkaTopicsTests
             return null;
         });
 
-        await Deployment.TestAsync(Mocks(new ConcurrentBag<MockResourceArgs>()), new TestOptions { IsPreview = false, StackName = stack }, () =>
+        await Deployment.TestAsync(new RecordingMocks(), new TestOptions { IsPreview = false, StackName = stack }, () =>
         {
             provider = NewProvider();
             component = new KafkaTopics("kafka", new KafkaTopicsArgs { Blueprint = stack == "production" ? Production : Staging, Provider = provider }, options);
@@ -104,13 +103,41 @@ public sealed class KafkaTopicsTests
     {
         KafkaTopics? component = null;
 
-        await Deployment.TestAsync(Mocks(new ConcurrentBag<MockResourceArgs>()), new TestOptions { IsPreview = false, StackName = "staging" }, () =>
+        await Deployment.TestAsync(new RecordingMocks(), new TestOptions { IsPreview = false, StackName = "staging" }, () =>
         {
             component = Component(Staging);
         });
 
         var names = await OutputUtilities.GetValueAsync(component!.TopicNames);
         Assert.Equal(Staging.Topics.Select(t => t.Name), names);
+    }
+
+    [Fact]
+    public async Task Every_acl_allows_exactly_its_blueprint_grant_and_nothing_else()
+    {
+        var mocks = new RecordingMocks();
+
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
+
+        Assert.Equal(Production.Acls.Count, mocks.OfType(AclType).Count);
+        foreach (var acl in Production.Acls)
+        {
+            var inputs = mocks.Resource(AclType, acl.ResourceName).Inputs;
+            Assert.Equal(acl.Resource, inputs["aclResourceName"]);
+            Assert.Equal(acl.ResourceType.ToString(), inputs["aclResourceType"]);
+            Assert.Equal(acl.PatternType.ToString(), inputs["resourcePatternTypeFilter"]);
+            Assert.Equal(acl.Principal, inputs["aclPrincipal"]);
+            Assert.Equal(acl.Operation.ToString(), inputs["aclOperation"]);
+            Assert.Equal("Allow", inputs["aclPermissionType"]);
+        }
+    }
+
+    [Fact]
+    public async Task Kafka_topics_require_their_args()
+    {
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() => _ = new KafkaTopics("kafka", null!));
+
+        Assert.Equal("args", error.ParamName);
     }
 
     private static KafkaTopicsBlueprint Blueprint(string stack) =>
@@ -121,17 +148,4 @@ public sealed class KafkaTopicsTests
 
     private static KafkaTopics Component(KafkaTopicsBlueprint blueprint) =>
         new("kafka", new KafkaTopicsArgs { Blueprint = blueprint, Provider = NewProvider() });
-
-    private static IMocks Mocks(ConcurrentBag<MockResourceArgs> created)
-    {
-        var mocks = new Mock<IMocks>();
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
-            .ReturnsAsync((MockResourceArgs args) =>
-            {
-                created.Add(args);
-                return ($"{args.Name}-id", (object)args.Inputs);
-            });
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)args.Args);
-        return mocks.Object;
-    }
 }

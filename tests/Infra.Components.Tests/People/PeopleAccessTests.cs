@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.People;
 using Infra.Components.People;
-using Moq;
+using Infra.Components.Tests.Support;
 using Pulumi;
 using Pulumi.Testing;
 
@@ -21,6 +21,8 @@ public sealed class PeopleAccessTests
     private const string ConsulPolicy = "consul:index/aclPolicy:AclPolicy";
     private const string ConsulToken = "consul:index/aclToken:AclToken";
     private const string LoginAccessor = "auth_oidc_1a2b3c4d";
+    private const string GetUser = "gitlab:index/getUser:getUser";
+    private const string GetGroup = "gitlab:index/getGroup:getGroup";
 
     private static readonly DateOnly Today = new(2026, 11, 22);
 
@@ -146,7 +148,7 @@ public sealed class PeopleAccessTests
             return null;
         });
 
-        await Deployment.TestAsync(Mocks(new ConcurrentBag<MockResourceArgs>()), new TestOptions { IsPreview = false }, () =>
+        await Deployment.TestAsync(Mocks(), new TestOptions { IsPreview = false }, () =>
         {
             component = new PeopleAccess("people", Args(Production), options);
         });
@@ -156,6 +158,111 @@ public sealed class PeopleAccessTests
         Assert.All(below, child => Assert.Same(component, child.Parent));
     }
 
+    [Fact]
+    public async Task Each_resource_goes_through_the_provider_of_its_package_from_the_options()
+    {
+        var mocks = Mocks();
+
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () => _ = new PeopleAccess("people", Args(Production), WithProviders()));
+
+        var expected = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["vault"] = RecordingMocks.IdOf("vault"),
+            ["gitlab"] = RecordingMocks.IdOf("gitlab"),
+            ["aws"] = RecordingMocks.IdOf("aws-eu-west-3"),
+            ["consul"] = RecordingMocks.IdOf("consul-prd-par"),
+        };
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), mocks.Declared.Select(r => Package(r.Type!)).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(mocks.Declared, r => Assert.Equal(expected[Package(r.Type!)], RecordingMocks.ProviderId(r.Provider)));
+    }
+
+    [Fact]
+    public async Task GitLab_lookups_go_through_the_gitlab_provider_of_the_options()
+    {
+        var mocks = Mocks();
+
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () => _ = new PeopleAccess("people", Args(Production), WithProviders()));
+
+        Assert.Contains(mocks.Calls, c => c.Token == GetUser);
+        Assert.Contains(mocks.Calls, c => c.Token == GetGroup);
+        Assert.All(mocks.Calls, c => Assert.Equal(RecordingMocks.IdOf("gitlab"), RecordingMocks.ProviderId(c.Provider)));
+    }
+
+    [Fact]
+    public async Task A_gitlab_user_the_lookup_cannot_find_fails_the_deployment_and_gets_no_membership()
+    {
+        var mocks = Mocks().Answer(GetUser, call => (string)call.Args["username"] == "cmurphy"
+            ? throw new InvalidOperationException("GitLab has no user cmurphy")
+            : UserOf(call));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () => _ = new PeopleAccess("people", Args(Production))));
+
+        Assert.Contains("GitLab has no user cmurphy", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(Production.GitLabMemberships, m => m.Person == "cmurphy");
+        Assert.DoesNotContain(mocks.OfType(Membership), r => r.Name!.StartsWith("people-gitlab-cmurphy-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_vpn_role_issues_only_names_below_the_vpn_domain()
+    {
+        var created = await Deploy(Production);
+
+        var role = created.Single(r => r.Type == PkiRole).Inputs;
+        Assert.Equal(Production.VpnRole.Mount, role["backend"]);
+        Assert.True(role["allowAnyName"] is false);
+        Assert.True(role["allowBareDomains"] is false);
+        Assert.True(role["allowSubdomains"] is true);
+        Assert.True(role["enforceHostnames"] is true);
+    }
+
+    [Fact]
+    public async Task The_vpn_role_takes_the_blueprint_key_and_lifetime()
+    {
+        var created = await Deploy(Production);
+
+        var role = created.Single(r => r.Type == PkiRole).Inputs;
+        Assert.Equal(Production.VpnRole.KeyType, role["keyType"]);
+        Assert.Equal((double)Production.VpnRole.KeyBits, role["keyBits"]);
+        Assert.Equal(Production.VpnRole.MaxTtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), role["maxTtl"]);
+    }
+
+    [Fact]
+    public async Task Vpn_certificates_come_from_the_vpn_role_with_the_blueprint_lifetime()
+    {
+        var created = await Deploy(Production);
+
+        foreach (var expected in Production.VpnCertificates)
+        {
+            var certificate = created.Single(r => r.Type == Certificate && (string)r.Inputs["commonName"] == expected.CommonName).Inputs;
+            Assert.Equal(Production.VpnRole.Mount, certificate["backend"]);
+            Assert.Equal(Production.VpnRole.Name, certificate["name"]);
+            Assert.Equal(expected.TtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), certificate["ttl"]);
+            Assert.Equal((double)expected.RenewWithinSeconds, certificate["minSecondsRemaining"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_consul_token_carries_only_the_policy_of_its_blueprint()
+    {
+        var created = await Deploy(Production);
+
+        Assert.NotEmpty(Production.ConsulTokens);
+        foreach (var expected in Production.ConsulTokens)
+        {
+            var token = created.Single(r => r.Type == ConsulToken && r.Name == $"people-consul-token-{expected.Person}").Inputs;
+            Assert.Equal([expected.Policy], InputTree.List(token["policies"]).Cast<string>());
+            Assert.True(token["local"] is false);
+        }
+    }
+
+    [Fact]
+    public async Task People_access_requires_its_args()
+    {
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() => _ = new PeopleAccess("people", null!));
+
+        Assert.Equal("args", error.ParamName);
+    }
+
     private static PeopleAccessArgs Args(PeopleAccessBlueprint blueprint) => new()
     {
         Blueprint = blueprint,
@@ -163,40 +270,44 @@ public sealed class PeopleAccessTests
         ClientVpnEndpointId = "cvpn-endpoint-0123456789abcdef0",
     };
 
+    /// <summary>The providers the stack gives the component: Vault, Consul, the primary region's AWS and GitLab.</summary>
+    private static ComponentResourceOptions WithProviders() => new()
+    {
+        Providers =
+        {
+            new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.prd.example-bank.eu" }),
+            new Pulumi.Consul.Provider("consul-prd-par", new Pulumi.Consul.ProviderArgs { Address = "consul.prd-par.example-bank.eu" }),
+            new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" }),
+            new Pulumi.GitLab.Provider("gitlab", new Pulumi.GitLab.ProviderArgs { BaseUrl = "https://gitlab.example-bank.eu/api/v4/" }),
+        },
+    };
+
+    private static string Package(string type) => type[..type.IndexOf(':', StringComparison.Ordinal)];
+
     private static async Task<List<MockResourceArgs>> Deploy(PeopleAccessBlueprint blueprint)
     {
-        var created = new ConcurrentBag<MockResourceArgs>();
-        await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false }, () =>
+        var mocks = Mocks();
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
         {
             _ = new PeopleAccess("people", Args(blueprint));
         });
-        return [.. created];
+        return [.. mocks.Registered];
     }
 
     private static int UserId(string username) => 1000 + Production.Identities.ToList().FindIndex(i => i.Person == username);
 
     private static int GroupId(string path) => 500 + path.Length;
 
-    private static IMocks Mocks(ConcurrentBag<MockResourceArgs> created)
-    {
-        var mocks = new Mock<IMocks>();
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
-            .ReturnsAsync((MockResourceArgs args) =>
-            {
-                created.Add(args);
-                return ($"{args.Name}-id", (object)args.Inputs);
-            });
-        // The GitLab users and groups exist already (provisioned by SCIM, created by hand): only looked up.
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => args.Token switch
-        {
-            "gitlab:index/getUser:getUser" => ImmutableDictionary<string, object>.Empty
-                .Add("username", args.Args["username"])
-                .Add("userId", UserId((string)args.Args["username"])),
-            "gitlab:index/getGroup:getGroup" => ImmutableDictionary<string, object>.Empty
-                .Add("fullPath", args.Args["fullPath"])
-                .Add("groupId", GroupId((string)args.Args["fullPath"])),
-            _ => (object)args.Args,
-        });
-        return mocks.Object;
-    }
+    private static ImmutableDictionary<string, object> UserOf(MockCallArgs call) => ImmutableDictionary<string, object>.Empty
+        .Add("username", call.Args["username"])
+        .Add("userId", UserId((string)call.Args["username"]));
+
+    private static ImmutableDictionary<string, object> GroupOf(MockCallArgs call) => ImmutableDictionary<string, object>.Empty
+        .Add("fullPath", call.Args["fullPath"])
+        .Add("groupId", GroupId((string)call.Args["fullPath"]));
+
+    /// <summary>The GitLab users and groups exist already (provisioned by SCIM, created by hand): only looked up.</summary>
+    private static RecordingMocks Mocks() => new RecordingMocks()
+        .Answer(GetUser, UserOf)
+        .Answer(GetGroup, GroupOf);
 }

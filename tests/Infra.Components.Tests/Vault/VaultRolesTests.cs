@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.Vault;
+using Infra.Components.Tests.Support;
 using Infra.Components.Vault;
-using Moq;
 using Pulumi;
 using Pulumi.Testing;
 
@@ -20,41 +20,35 @@ public sealed class VaultRolesTests
     [Fact]
     public async Task Creates_mounts_audit_policies_and_roles_from_the_blueprint()
     {
-        var created = new ConcurrentBag<MockResourceArgs>();
+        var mocks = new RecordingMocks();
 
-        var resources = await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false }, () =>
+        var resources = await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
             { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = FleetRoles }); });
 
-        Assert.Equal(3, created.Count(r => r.Type == "vault:index/mount:Mount"));
-        Assert.Single(created, r => r.Type == "vault:index/audit:Audit");
-        Assert.Equal(Blueprint.Policies.Count, created.Count(r => r.Type == "vault:index/policy:Policy"));
-        Assert.Equal(Blueprint.AwsAuthRoles.Count, created.Count(r => r.Type == "vault:aws/authBackendRole:AuthBackendRole"));
-        Assert.Equal(Blueprint.PkiRoles.Count, created.Count(r => r.Type == "vault:pkiSecret/secretBackendRole:SecretBackendRole"));
+        Assert.Equal(3, mocks.Registered.Count(r => r.Type == "vault:index/mount:Mount"));
+        Assert.Single(mocks.Registered, r => r.Type == "vault:index/audit:Audit");
+        Assert.Equal(Blueprint.Policies.Count, mocks.Registered.Count(r => r.Type == "vault:index/policy:Policy"));
+        Assert.Equal(Blueprint.AwsAuthRoles.Count, mocks.Registered.Count(r => r.Type == "vault:aws/authBackendRole:AuthBackendRole"));
+        Assert.Equal(Blueprint.PkiRoles.Count, mocks.Registered.Count(r => r.Type == "vault:pkiSecret/secretBackendRole:SecretBackendRole"));
         Assert.Single(resources.OfType<VaultRoles>());
     }
 
     [Fact]
     public async Task Policy_text_is_the_canonical_hcl()
     {
-        var created = new ConcurrentBag<MockResourceArgs>();
+        var mocks = await Deploy();
 
-        await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false }, () =>
-            { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = FleetRoles }); });
-
-        var ledger = created.Single(r => r.Type == "vault:index/policy:Policy" && (string)r.Inputs["name"] == "service-ledger");
+        var ledger = mocks.Registered.Single(r => r.Type == "vault:index/policy:Policy" && (string)r.Inputs["name"] == "service-ledger");
         Assert.Equal(Blueprint.Policies.Single(p => p.Name == "service-ledger").Hcl, ledger.Inputs["policy"]);
     }
 
     [Fact]
     public async Task Aws_auth_role_binds_the_fleet_role_with_the_blueprint_ttls()
     {
-        var created = new ConcurrentBag<MockResourceArgs>();
-
-        await Deployment.TestAsync(Mocks(created), new TestOptions { IsPreview = false }, () =>
-            { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = FleetRoles }); });
+        var mocks = await Deploy();
 
         var expected = Blueprint.AwsAuthRoles.Single(r => r.Service == "payments-api");
-        var role = created.Single(r => r.Type == "vault:aws/authBackendRole:AuthBackendRole" && (string)r.Inputs["role"] == "payments-api");
+        var role = mocks.Registered.Single(r => r.Type == "vault:aws/authBackendRole:AuthBackendRole" && (string)r.Inputs["role"] == "payments-api");
         Assert.Equal("iam", role.Inputs["authType"]);
         Assert.Equal(["arn:aws:iam::111122223333:role/payments-api-fleet"], ((ImmutableArray<object>)role.Inputs["boundIamPrincipalArns"]).Cast<string>());
         Assert.Equal(["service-payments-api"], ((ImmutableArray<object>)role.Inputs["tokenPolicies"]).Cast<string>());
@@ -76,7 +70,7 @@ public sealed class VaultRolesTests
             return null;
         });
 
-        await Deployment.TestAsync(Mocks(new ConcurrentBag<MockResourceArgs>()), new TestOptions { IsPreview = false }, () =>
+        await Deployment.TestAsync(new RecordingMocks(), new TestOptions { IsPreview = false }, () =>
         {
             component = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = FleetRoles }, options);
         });
@@ -91,22 +85,111 @@ public sealed class VaultRolesTests
     {
         var roles = FleetRoles.Where(r => r.Key != "ledger").ToDictionary(r => r.Key, r => r.Value);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(Mocks(new ConcurrentBag<MockResourceArgs>()), new TestOptions { IsPreview = false }, () =>
-            { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = roles }); }));
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+            { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = roles }); });
 
         Assert.Contains("has no IAM role ARN for: ledger", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"[{nameof(VaultRolesArgs.FleetRoleArns)}]", error.Message, StringComparison.Ordinal);
+        Assert.Equal("args", error.ParamName);
     }
 
-    private static IMocks Mocks(ConcurrentBag<MockResourceArgs> created)
+    [Fact]
+    public async Task Vault_roles_require_their_args()
     {
-        var mocks = new Mock<IMocks>();
-        mocks.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
-            .ReturnsAsync((MockResourceArgs args) =>
-            {
-                created.Add(args);
-                return ($"{args.Name}-id", (object)args.Inputs);
-            });
-        mocks.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>())).ReturnsAsync((MockCallArgs args) => (object)args.Args);
-        return mocks.Object;
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() => _ = new VaultRoles("vault", null!));
+
+        Assert.Equal("args", error.ParamName);
+    }
+
+    [Fact]
+    public async Task Each_aws_auth_role_is_bound_to_its_own_fleets_role_only()
+    {
+        var mocks = await Deploy();
+
+        var roles = mocks.OfType("vault:aws/authBackendRole:AuthBackendRole");
+        Assert.Equal(Blueprint.AwsAuthRoles.Count, roles.Count);
+        foreach (var expected in Blueprint.AwsAuthRoles)
+        {
+            var role = Assert.Single(roles, r => (string)r.Inputs["role"] == expected.Role).Inputs;
+            Assert.Equal([$"arn:aws:iam::111122223333:role/{expected.Service}-fleet"], InputTree.List(role["boundIamPrincipalArns"]).Cast<string>());
+            Assert.Equal(expected.Policies, InputTree.List(role["tokenPolicies"]).Cast<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Fleets_log_in_through_the_aws_auth_backend_of_the_blueprint()
+    {
+        var mocks = await Deploy();
+
+        var backend = Assert.Single(mocks.OfType("vault:index/authBackend:AuthBackend")).Inputs;
+        Assert.Equal("aws", backend["type"]);
+        Assert.Equal(Blueprint.AwsAuthPath, backend["path"]);
+        Assert.All(mocks.OfType("vault:aws/authBackendRole:AuthBackendRole"), r => Assert.Equal(Blueprint.AwsAuthPath, r.Inputs["backend"]));
+    }
+
+    [Fact]
+    public async Task Pki_roles_issue_only_for_the_blueprint_domains()
+    {
+        var mocks = await Deploy();
+
+        var roles = mocks.OfType("vault:pkiSecret/secretBackendRole:SecretBackendRole");
+        Assert.Equal(Blueprint.PkiRoles.Count, roles.Count);
+        foreach (var expected in Blueprint.PkiRoles)
+        {
+            var role = Assert.Single(roles, r => (string)r.Inputs["name"] == expected.Name).Inputs;
+            Assert.Equal(Blueprint.PkiMount.Path, role["backend"]);
+            Assert.Equal(expected.AllowedDomains, InputTree.List(role["allowedDomains"]).Cast<string>());
+            Assert.True(role["allowAnyName"] is false);
+            Assert.True(role["allowSubdomains"] is false);
+            Assert.True(role["enforceHostnames"] is true);
+        }
+    }
+
+    [Fact]
+    public async Task Pki_roles_take_the_blueprint_key_and_lifetime()
+    {
+        var mocks = await Deploy();
+
+        foreach (var expected in Blueprint.PkiRoles)
+        {
+            var role = Assert.Single(mocks.OfType("vault:pkiSecret/secretBackendRole:SecretBackendRole"), r => (string)r.Inputs["name"] == expected.Name).Inputs;
+            Assert.Equal(expected.KeyType, role["keyType"]);
+            Assert.Equal((double)expected.KeyBits, role["keyBits"]);
+            Assert.Equal(expected.MaxTtl, role["maxTtl"]);
+        }
+    }
+
+    [Fact]
+    public async Task The_audit_device_writes_every_request_to_the_blueprint_file()
+    {
+        var mocks = await Deploy();
+
+        var audit = Assert.Single(mocks.OfType("vault:index/audit:Audit")).Inputs;
+        Assert.Equal(Blueprint.Audit.Type, audit["type"]);
+        Assert.Equal(Blueprint.Audit.Path, audit["path"]);
+        Assert.Equal(Blueprint.Audit.FilePath, InputTree.Map(audit, "options")["file_path"]);
+    }
+
+    [Fact]
+    public async Task Mounts_take_the_blueprint_paths_types_options_and_lease_limits()
+    {
+        var mocks = await Deploy();
+
+        foreach (var expected in new[] { Blueprint.KvMount, Blueprint.PkiMount, Blueprint.DatabaseMount })
+        {
+            var mount = Assert.Single(mocks.OfType("vault:index/mount:Mount"), m => (string)m.Inputs["path"] == expected.Path).Inputs;
+            Assert.Equal(expected.Type, mount["type"]);
+            Assert.Equal((double)expected.MaxLeaseTtlSeconds, mount["maxLeaseTtlSeconds"]);
+            var options = mount.TryGetValue("options", out var given) ? InputTree.Map(given).ToDictionary(o => o.Key, o => (string)o.Value, StringComparer.Ordinal) : [];
+            Assert.Equal(expected.Options.ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal), options);
+        }
+    }
+
+    private static async Task<RecordingMocks> Deploy()
+    {
+        var mocks = new RecordingMocks();
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
+            { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = FleetRoles }); });
+        return mocks;
     }
 }
