@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Spectre.Console;
 
 namespace Infra.Cli.Tests;
@@ -32,11 +33,6 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         });
         console.Profile.Width = 250;
         Func<string, string?>? lookup = variables is null ? null : name => variables.GetValueOrDefault(name);
-        return (new CliEnvironment(console, error, workingDirectory, new FixedClock(now), lookup), output, error);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
+        return (new CliEnvironment(console, error, workingDirectory, new FakeTimeProvider(now), lookup), output, error);
     }
 }

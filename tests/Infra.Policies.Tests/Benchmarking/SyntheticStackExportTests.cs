@@ -3,6 +3,7 @@ using Infra.Policies.Evaluation;
 using Infra.Policies.Reading;
 using Infra.Policies.Rules;
 using Infra.Policies.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Infra.Policies.Tests.Benchmarking;
 
@@ -17,8 +18,8 @@ public sealed class SyntheticStackExportTests
         stream.Position = 0;
 
         var resources = StackExportReader.ReadAll(stream, "generated.json");
-        var report = new ComplianceEvaluator(new FixedClock(Fixture.Now))
-            .Evaluate(resources, PolicyContext.Create("production", StackEnvironment.Production, new FixedClock(Fixture.Now)));
+        var report = new ComplianceEvaluator(new FakeTimeProvider(Fixture.Now))
+            .Evaluate(resources, PolicyContext.Create("production", StackEnvironment.Production, new FakeTimeProvider(Fixture.Now)));
 
         Assert.Equal(2_203, resources.Count);
         Assert.Empty(report.Violations.Where(v => v.Fails).Select(v => $"{v.RuleId} {v.ResourceType}: {v.Message}").Distinct());

@@ -3,6 +3,7 @@ using Infra.Policies.Evaluation;
 using Infra.Policies.Model;
 using Infra.Policies.Rules;
 using Infra.Policies.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using static Infra.Policies.Tests.Support.Fixture;
 
 namespace Infra.Policies.Tests.Enforcement;
@@ -13,7 +14,7 @@ public sealed class EvaluatorTests
     private const string KmsKey = "aws:kms/key:Key";
     private const string LoadBalancer = "aws:lb/loadBalancer:LoadBalancer";
 
-    private static readonly ComplianceEvaluator Evaluator = new(new FixedClock(Now));
+    private static readonly ComplianceEvaluator Evaluator = new(new FakeTimeProvider(Now));
 
     private static ResourceSet Resources(string stack = "production") => new(
     [
@@ -197,7 +198,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void A_rule_that_throws_is_reported_and_the_other_rules_still_run()
     {
-        var evaluator = new ComplianceEvaluator([new ThrowingRule(), .. RuleCatalog.All], new FixedClock(Now));
+        var evaluator = new ComplianceEvaluator([new ThrowingRule(), .. RuleCatalog.All], new FakeTimeProvider(Now));
 
         var report = evaluator.Evaluate(Resources(), Context(StackEnvironment.Production));
 

@@ -5,6 +5,7 @@ using Infra.Policies.Reading;
 using Infra.Policies.Reporting;
 using Infra.Policies.Rules;
 using Infra.Policies.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Infra.Policies.Tests.Reporting;
 
@@ -82,7 +83,7 @@ internal static class ReportScenario
         var baseline = ComplianceBaseline.Read(new MemoryStream(Encoding.UTF8.GetBytes("""
             {"version":1,"violations":[{"stack":"production","urn":"urn:pulumi:production::infra::infra:topics:KafkaTopicCatalog$kafka:index/topic:Topic::ledger.posting.created.v1","ruleId":"kafka-topic-bounded-retention"}]}
             """)), "baseline.json");
-        return new ComplianceEvaluator(new FixedClock(Fixture.Now)).Evaluate(resources, Fixture.Context(StackEnvironment.Production), new EvaluationOptions
+        return new ComplianceEvaluator(new FakeTimeProvider(Fixture.Now)).Evaluate(resources, Fixture.Context(StackEnvironment.Production), new EvaluationOptions
         {
             Waivers = WaiverSet.Parse(Waivers, "policies/waivers.yaml", RuleCatalog.All),
             Baseline = baseline,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Pulumi;
 
 namespace Infra.Stacks.Tests.Support;
@@ -14,15 +15,11 @@ public sealed class RecordedPlatformEnvironment : PlatformEnvironment
     }
 
     private RecordedPlatformEnvironment(ResourceRecorder recorder)
-        : base(new StackOptions { ResourceTransformations = { recorder.Record } }, new FixedClock(Now))
+        : base(new StackOptions { ResourceTransformations = { recorder.Record } }, new FakeTimeProvider(Now))
     {
         Recorder = recorder;
     }
 
     public ResourceRecorder Recorder { get; }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
