@@ -8,7 +8,8 @@ namespace Infra.Stacks.Tests;
 /// The reviewed resource snapshot of each stack (stacks/snapshots/&lt;stack&gt;.resources.txt) is what
 /// the program registers today. With INFRA_UPDATE_SNAPSHOTS=1 the test rewrites the file instead.
 /// </summary>
-public sealed class ResourceSnapshotTests
+[Collection(SharedDeployments.Name)]
+public sealed class ResourceSnapshotTests(DeployedStacks stacks)
 {
     [Theory]
     [InlineData("staging")]
@@ -16,7 +17,7 @@ public sealed class ResourceSnapshotTests
     public async Task The_checked_in_snapshot_is_what_the_stack_registers(string stackName)
     {
         var path = SnapshotPath(stackName);
-        var actual = ResourceSnapshot.Render(stackName, (await MockedDeployment.DeployAsync(stackName)).Resources);
+        var actual = ResourceSnapshot.Render(stackName, (await stacks.Of(stackName)).Resources);
 
         if (Environment.GetEnvironmentVariable("INFRA_UPDATE_SNAPSHOTS") == "1")
         {
@@ -35,7 +36,7 @@ public sealed class ResourceSnapshotTests
     [InlineData("production")]
     public async Task Secret_config_values_never_appear_in_the_snapshot(string stackName)
     {
-        var snapshot = ResourceSnapshot.Render(stackName, (await MockedDeployment.DeployAsync(stackName)).Resources);
+        var snapshot = ResourceSnapshot.Render(stackName, (await stacks.Of(stackName)).Resources);
 
         Assert.DoesNotContain(PulumiStackConfig.SecretPlaceholder, snapshot, StringComparison.Ordinal);
         Assert.Contains($"token = {ResourceSnapshot.Secret}", snapshot, StringComparison.Ordinal);

@@ -7,7 +7,8 @@ using Infra.Stacks.Tests.Support;
 namespace Infra.Stacks.Tests;
 
 /// <summary>What `infra plan` says the stack declares is what the program registers on the mocks.</summary>
-public sealed class StackPlanTests
+[Collection(SharedDeployments.Name)]
+public sealed class StackPlanTests(DeployedStacks stacks)
 {
     private static readonly JsonSerializerOptions PlanJson = new(JsonSerializerDefaults.Web);
 
@@ -16,7 +17,7 @@ public sealed class StackPlanTests
     [InlineData("production")]
     public async Task The_plan_counts_are_the_registered_resources(string stackName)
     {
-        var deployment = await MockedDeployment.DeployAsync(stackName);
+        var deployment = await stacks.Of(stackName);
 
         var planned = PlannedCounts(stackName);
 
@@ -26,8 +27,8 @@ public sealed class StackPlanTests
     [Fact]
     public async Task Only_production_holds_gitlab_memberships()
     {
-        var staging = RegisteredCounts(await MockedDeployment.DeployAsync("staging"));
-        var production = RegisteredCounts(await MockedDeployment.DeployAsync("production"));
+        var staging = RegisteredCounts(await stacks.Of("staging"));
+        var production = RegisteredCounts(await stacks.Of("production"));
 
         Assert.Equal(0, staging.GitLabMemberships);
         Assert.True(production.GitLabMemberships > 0, "production should hold the GitLab memberships");

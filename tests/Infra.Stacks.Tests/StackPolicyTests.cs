@@ -11,14 +11,15 @@ namespace Infra.Stacks.Tests;
 /// written as a stack export and checked by `infra compliance` with the repository's enforcement
 /// and waivers, as the nightly run checks the live state.
 /// </summary>
-public sealed class StackPolicyTests
+[Collection(SharedDeployments.Name)]
+public sealed class StackPolicyTests(DeployedStacks stacks)
 {
     [Theory]
     [InlineData("staging")]
     [InlineData("production")]
     public async Task The_stack_has_no_mandatory_violation(string stackName)
     {
-        var deployment = await MockedDeployment.DeployAsync(stackName);
+        var deployment = await stacks.Of(stackName);
         var root = RepositoryRoot.Find(AppContext.BaseDirectory);
         var export = Path.Combine(Path.GetTempPath(), $"infra-{stackName}-{Guid.NewGuid():N}.json");
         try
