@@ -2,6 +2,12 @@ using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Infra.Policies.Rules.Compute;
+using Infra.Policies.Rules.Databases;
+using Infra.Policies.Rules.Governance;
+using Infra.Policies.Rules.Network;
+using Infra.Policies.Rules.Secrets;
+using Infra.Policies.Rules.Storage;
 using Infra.PolicyPack.Protocol;
 using Infra.PolicyPack.Tests.Support;
 using static Infra.PolicyPack.Tests.Support.Requests;
@@ -46,14 +52,14 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         Assert.Equal("infra-policies", info.Name);
         Assert.True(info.SupportsConfig);
         Assert.DoesNotContain(info.Policies, p => p.Name.StartsWith("policy-waiver", StringComparison.Ordinal));
-        var volumes = Assert.Single(info.Policies, p => p.Name == "aws-ec2-encrypted-volumes");
+        var volumes = Assert.Single(info.Policies, p => p.Name == EncryptedVolumesRule.Code);
         Assert.Equal(EnforcementLevel.Mandatory, volumes.EnforcementLevel);
         Assert.Equal(PolicySeverity.High, volumes.Severity);
         Assert.Equal(PolicyType.Resource, volumes.PolicyType);
         Assert.Equal("EBS volumes are encrypted", volumes.DisplayName);
-        Assert.Equal(EnforcementLevel.Advisory, Assert.Single(info.Policies, p => p.Name == "aws-rds-iam-authentication").EnforcementLevel);
-        Assert.Equal(PolicyType.Stack, Assert.Single(info.Policies, p => p.Name == "aws-ec2-securitygroup-no-public-ingress").PolicyType);
-        var regions = Assert.Single(info.Policies, p => p.Name == "governance-eu-regions-only");
+        Assert.Equal(EnforcementLevel.Advisory, Assert.Single(info.Policies, p => p.Name == RdsIamAuthenticationRule.Code).EnforcementLevel);
+        Assert.Equal(PolicyType.Stack, Assert.Single(info.Policies, p => p.Name == SecurityGroupPublicIngressRule.Code).PolicyType);
+        var regions = Assert.Single(info.Policies, p => p.Name == EuRegionsOnlyRule.Code);
         Assert.Equal("array", regions.ConfigSchema.Properties.Fields["allowedRegions"].StructValue.Fields["type"].StringValue);
         Assert.Equal(info.Policies.Count, info.InitialConfig.Count);
     }
@@ -77,7 +83,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var response = await Client.AnalyzeAsync(group);
 
         var diagnostic = Assert.Single(response.Diagnostics);
-        Assert.Equal("aws-ec2-securitygroup-no-ssh-rdp-from-anywhere", diagnostic.PolicyName);
+        Assert.Equal(SecurityGroupAdminPortsRule.Code, diagnostic.PolicyName);
         Assert.Equal("infra-policies", diagnostic.PolicyPackName);
         Assert.Equal((await Client.GetPluginInfoAsync(new Empty())).Version, diagnostic.PolicyPackVersion);
         Assert.False(string.IsNullOrEmpty(diagnostic.Description));
@@ -95,7 +101,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var response = await Client.AnalyzeAsync(volume);
 
         var diagnostic = Assert.Single(response.Diagnostics);
-        Assert.Equal("aws-ec2-encrypted-volumes", diagnostic.PolicyName);
+        Assert.Equal(EncryptedVolumesRule.Code, diagnostic.PolicyName);
         Assert.Equal(EnforcementLevel.Mandatory, diagnostic.EnforcementLevel);
     }
 
@@ -107,7 +113,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
 
         var response = await Client.AnalyzeAsync(cluster);
 
-        Assert.DoesNotContain(response.Diagnostics, d => d.PolicyName == "pulumi-credentials-are-secrets");
+        Assert.DoesNotContain(response.Diagnostics, d => d.PolicyName == CredentialsAreSecretsRule.Code);
         Assert.DoesNotContain(response.Diagnostics, d => d.Message.Contains("Sup3r-S3cret", StringComparison.Ordinal));
     }
 
@@ -119,7 +125,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
 
         var response = await Client.AnalyzeAsync(cluster);
 
-        var diagnostic = Assert.Single(response.Diagnostics, d => d.PolicyName == "pulumi-credentials-are-secrets");
+        var diagnostic = Assert.Single(response.Diagnostics, d => d.PolicyName == CredentialsAreSecretsRule.Code);
         Assert.Contains("masterPassword", diagnostic.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2-plain", diagnostic.Message, StringComparison.Ordinal);
     }
@@ -134,7 +140,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var fails = await Client.AnalyzeAsync(unencrypted);
 
         Assert.Empty(passes.Diagnostics);
-        Assert.Equal("aws-ec2-encrypted-volumes", Assert.Single(fails.Diagnostics).PolicyName);
+        Assert.Equal(EncryptedVolumesRule.Code, Assert.Single(fails.Diagnostics).PolicyName);
     }
 
     [Fact]
@@ -155,10 +161,10 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var stackResponse = await Client.AnalyzeStackAsync(stack);
 
         var diagnostic = Assert.Single(response.Diagnostics);
-        Assert.Equal("aws-ec2-securitygroup-no-ssh-rdp-from-anywhere", diagnostic.PolicyName);
+        Assert.Equal(SecurityGroupAdminPortsRule.Code, diagnostic.PolicyName);
         Assert.DoesNotContain("0.0.0.0/0", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("[secret]", diagnostic.Message, StringComparison.Ordinal);
-        var publicIngress = Assert.Single(stackResponse.Diagnostics, d => d.PolicyName == "aws-ec2-securitygroup-no-public-ingress");
+        var publicIngress = Assert.Single(stackResponse.Diagnostics, d => d.PolicyName == SecurityGroupPublicIngressRule.Code);
         Assert.DoesNotContain("0.0.0.0/0", publicIngress.Message, StringComparison.Ordinal);
     }
 
@@ -213,7 +219,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var volumeResponse = await Client.AnalyzeAsync(volume);
 
         var diagnostic = Assert.Single(providerResponse.Diagnostics);
-        Assert.Equal("governance-eu-regions-only", diagnostic.PolicyName);
+        Assert.Equal(EuRegionsOnlyRule.Code, diagnostic.PolicyName);
         Assert.Equal(provider.Urn, diagnostic.Urn);
         Assert.Empty(volumeResponse.Diagnostics);
     }
@@ -230,10 +236,10 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
 
         var response = await Client.AnalyzeStackAsync(request);
 
-        var publicIngress = Assert.Single(response.Diagnostics, d => d.PolicyName == "aws-ec2-securitygroup-no-public-ingress");
+        var publicIngress = Assert.Single(response.Diagnostics, d => d.PolicyName == SecurityGroupPublicIngressRule.Code);
         Assert.Equal(openGroup.Urn, publicIngress.Urn);
-        Assert.Contains(response.Diagnostics, d => d.PolicyName == "aws-s3-bucket-public-access-block" && d.Urn == bucket.Urn);
-        Assert.DoesNotContain(response.Diagnostics, d => d.PolicyName == "aws-ec2-encrypted-volumes"); // reported by Analyze, not twice
+        Assert.Contains(response.Diagnostics, d => d.PolicyName == S3PublicAccessBlockRule.Code && d.Urn == bucket.Urn);
+        Assert.DoesNotContain(response.Diagnostics, d => d.PolicyName == EncryptedVolumesRule.Code); // reported by Analyze, not twice
         Assert.All(response.Diagnostics, d => Assert.Equal("infra-policies", d.PolicyPackName));
     }
 
@@ -340,7 +346,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
             {
                 var diagnostic = Assert.Single(responses[i].Diagnostics);
                 Assert.Equal(requests[i].Urn, diagnostic.Urn);
-                Assert.Equal("aws-ec2-encrypted-volumes", diagnostic.PolicyName);
+                Assert.Equal(EncryptedVolumesRule.Code, diagnostic.PolicyName);
             }
         }
     }

@@ -1,5 +1,8 @@
-using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Infra.Policies.Rules.Compute;
+using Infra.Policies.Rules.Encryption;
+using Infra.Policies.Rules.Governance;
 using Infra.PolicyPack.Protocol;
 using Infra.PolicyPack.Tests.Support;
 using static Infra.PolicyPack.Tests.Support.Requests;
@@ -22,19 +25,19 @@ public sealed class ConfigurationTests(PolicyPackFixture fixture) : IClassFixtur
     [InlineData(EnforcementLevel.Mandatory)]
     public async Task A_configured_level_is_the_level_of_the_policy_and_of_its_diagnostics(EnforcementLevel level)
     {
-        await ConfigureAsync("staging", ("aws-ec2-encrypted-volumes", level, null));
+        await ConfigureAsync("staging", (EncryptedVolumesRule.Code, level, null));
 
         var response = await Client.AnalyzeAsync(UnencryptedVolume);
         var info = await Client.GetAnalyzerInfoAsync(new Empty());
 
         Assert.Equal(level, Assert.Single(response.Diagnostics).EnforcementLevel);
-        Assert.Equal(level, info.Policies.Single(p => p.Name == "aws-ec2-encrypted-volumes").EnforcementLevel);
+        Assert.Equal(level, info.Policies.Single(p => p.Name == EncryptedVolumesRule.Code).EnforcementLevel);
     }
 
     [Fact]
     public async Task A_disabled_policy_does_not_run()
     {
-        await ConfigureAsync("staging", ("aws-ec2-encrypted-volumes", EnforcementLevel.Disabled, null));
+        await ConfigureAsync("staging", (EncryptedVolumesRule.Code, EnforcementLevel.Disabled, null));
 
         var response = await Client.AnalyzeAsync(UnencryptedVolume);
 
@@ -44,23 +47,23 @@ public sealed class ConfigurationTests(PolicyPackFixture fixture) : IClassFixtur
     [Fact]
     public async Task Settings_reach_the_rule()
     {
-        await ConfigureAsync("staging", ("governance-eu-regions-only", EnforcementLevel.Mandatory, """{"allowedRegions":["eu-west-3","us-east-1"]}"""));
+        await ConfigureAsync("staging", (EuRegionsOnlyRule.Code, EnforcementLevel.Mandatory, """{"allowedRegions":["eu-west-3","us-east-1"]}"""));
 
         var allowed = await Client.AnalyzeAsync(ProviderRequest("us-east-1"));
         var refused = await Client.AnalyzeAsync(ProviderRequest("ap-south-1"));
 
         Assert.Empty(allowed.Diagnostics);
-        Assert.Equal("governance-eu-regions-only", Assert.Single(refused.Diagnostics).PolicyName);
+        Assert.Equal(EuRegionsOnlyRule.Code, Assert.Single(refused.Diagnostics).PolicyName);
     }
 
     [Theory]
-    [InlineData("aws-ec2-encrypted-volumes", EnforcementLevel.Remediate, null, "not supported")]
-    [InlineData("governance-eu-regions-only", EnforcementLevel.Mandatory, """{"allowedRegions":42}""", "must be a list of strings")]
-    [InlineData("governance-eu-regions-only", EnforcementLevel.Mandatory, """{"regions":["eu-west-3"]}""", "allowed: allowedRegions")]
+    [InlineData(EncryptedVolumesRule.Code, EnforcementLevel.Remediate, null, "not supported")]
+    [InlineData(EuRegionsOnlyRule.Code, EnforcementLevel.Mandatory, """{"allowedRegions":42}""", "must be a list of strings")]
+    [InlineData(EuRegionsOnlyRule.Code, EnforcementLevel.Mandatory, """{"regions":["eu-west-3"]}""", "allowed: allowedRegions")]
     [InlineData("aws-ec2-no-such-rule", EnforcementLevel.Mandatory, null, "is not a policy")]
     public async Task A_bad_configuration_is_an_invalid_argument_and_the_previous_one_stays(string policy, EnforcementLevel level, string? properties, string message)
     {
-        await ConfigureAsync("staging", ("aws-ec2-encrypted-volumes", EnforcementLevel.Advisory, null));
+        await ConfigureAsync("staging", (EncryptedVolumesRule.Code, EnforcementLevel.Advisory, null));
 
         var error = await Assert.ThrowsAsync<RpcException>(() => ConfigureAsync("staging", (policy, level, properties)));
 
@@ -79,7 +82,7 @@ public sealed class ConfigurationTests(PolicyPackFixture fixture) : IClassFixtur
 
         var response = await Client.AnalyzeAsync(key);
 
-        Assert.Equal(violates, response.Diagnostics.Any(d => d.PolicyName == "aws-kms-key-deletion-window"));
+        Assert.Equal(violates, response.Diagnostics.Any(d => d.PolicyName == KmsKeyDeletionWindowRule.Code));
     }
 
     [Fact]
@@ -92,7 +95,7 @@ public sealed class ConfigurationTests(PolicyPackFixture fixture) : IClassFixtur
         await Client.ConfigureAsync(request);
 
         var info = await Client.GetAnalyzerInfoAsync(new Empty());
-        Assert.Equal(EnforcementLevel.Disabled, info.Policies.Single(p => p.Name == "aws-kms-key-deletion-window").EnforcementLevel);
+        Assert.Equal(EnforcementLevel.Disabled, info.Policies.Single(p => p.Name == KmsKeyDeletionWindowRule.Code).EnforcementLevel);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Infra.Policies.Rules.Encryption;
 using Infra.PolicyPack.Protocol;
 using Infra.PolicyPack.Tests.Support;
 using static Infra.PolicyPack.Tests.Support.Requests;
@@ -57,8 +58,8 @@ public sealed class LifecycleTests
         var production = await client.AnalyzeAsync(Analyze(KmsKey, "ledger", KeyProperties, "production"));
         var staging = await client.AnalyzeAsync(Analyze(KmsKey, "ledger", KeyProperties, "staging"));
 
-        Assert.Contains(production.Diagnostics, d => d.PolicyName == "aws-kms-key-deletion-window");
-        Assert.DoesNotContain(staging.Diagnostics, d => d.PolicyName == "aws-kms-key-deletion-window");
+        Assert.Contains(production.Diagnostics, d => d.PolicyName == KmsKeyDeletionWindowRule.Code);
+        Assert.DoesNotContain(staging.Diagnostics, d => d.PolicyName == KmsKeyDeletionWindowRule.Code);
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class LifecycleTests
         await channel.Analyzer.ConfigureStackAsync(new AnalyzerStackConfigureRequest());
         var production = await channel.Analyzer.AnalyzeAsync(Analyze(KmsKey, "ledger", KeyProperties, "production"));
 
-        Assert.Contains(production.Diagnostics, d => d.PolicyName == "aws-kms-key-deletion-window");
+        Assert.Contains(production.Diagnostics, d => d.PolicyName == KmsKeyDeletionWindowRule.Code);
     }
 
     /// <summary>A request body that writes its first bytes and then waits until the request is cancelled.</summary>

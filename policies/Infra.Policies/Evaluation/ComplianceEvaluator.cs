@@ -98,7 +98,7 @@ public sealed class ComplianceEvaluator(IReadOnlyList<PolicyRule> rules, TimePro
                 continue;
             }
 
-            var ruleId = expired ? ExpiredWaiverRule.RuleId : UnusedWaiverRule.RuleId;
+            var ruleId = expired ? ExpiredWaiverRule.Code : UnusedWaiverRule.Code;
             if (evaluated.FirstOrDefault(e => e.Rule.Id == ruleId) is not { } meta)
             {
                 continue;

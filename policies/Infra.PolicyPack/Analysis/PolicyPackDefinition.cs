@@ -22,7 +22,7 @@ internal static class PolicyPackDefinition
     /// the nightly run), so those rules would never fire.
     /// </summary>
     public static IReadOnlyList<PolicyRule> Rules { get; } =
-        [.. RuleCatalog.All.Where(r => r.Id is not (ExpiredWaiverRule.RuleId or UnusedWaiverRule.RuleId))];
+        [.. RuleCatalog.All.Where(r => r.Id is not (ExpiredWaiverRule.Code or UnusedWaiverRule.Code))];
 
     /// <summary>
     /// Whether a rule judges that a value is a secret rather than what it is: such a rule sees every secret as the

@@ -2,6 +2,10 @@ using Infra.Policies.Enforcement;
 using Infra.Policies.Evaluation;
 using Infra.Policies.Model;
 using Infra.Policies.Rules;
+using Infra.Policies.Rules.Databases;
+using Infra.Policies.Rules.Encryption;
+using Infra.Policies.Rules.LoadBalancing;
+using Infra.Policies.Rules.Waivers;
 using Infra.Policies.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using static Infra.Policies.Tests.Support.Fixture;
@@ -30,7 +34,7 @@ public sealed class EvaluatorTests
 
         Assert.True(report.HasFailures);
         Assert.Equal(1, report.ExitCode);
-        Assert.Equal(2, report.Violations.Count(v => v.RuleId == "aws-kms-key-rotation-enabled" && v.Fails));
+        Assert.Equal(2, report.Violations.Count(v => v.RuleId == KmsKeyRotationRule.Code && v.Fails));
         Assert.Equal(Now, report.EvaluatedAt);
         Assert.Equal(3, report.ResourceCount);
     }
@@ -45,7 +49,7 @@ public sealed class EvaluatorTests
         var report = Evaluator.Evaluate(resources, Context(StackEnvironment.Production), new EvaluationOptions { Enforcement = enforcement });
 
         var violation = Assert.Single(report.Violations);
-        Assert.Equal("aws-rds-iam-authentication", violation.RuleId);
+        Assert.Equal(RdsIamAuthenticationRule.Code, violation.RuleId);
         Assert.Equal(ViolationOutcome.Advisory, violation.Outcome);
         Assert.Equal(0, report.ExitCode);
     }
@@ -65,9 +69,9 @@ public sealed class EvaluatorTests
         var staging = Evaluator.Evaluate(Resources("staging"), Context(StackEnvironment.Staging), options);
         var production = Evaluator.Evaluate(Resources(), Context(StackEnvironment.Production), options);
 
-        Assert.All(staging.Violations.Where(v => v.RuleId == "aws-kms-key-rotation-enabled"), v => Assert.Equal(ViolationOutcome.Advisory, v.Outcome));
-        Assert.All(production.Violations.Where(v => v.RuleId == "aws-kms-key-rotation-enabled"), v => Assert.Equal(ViolationOutcome.Failing, v.Outcome));
-        Assert.Contains(staging.Violations, v => v.RuleId == "aws-lb-access-logs-enabled" && v.Fails);
+        Assert.All(staging.Violations.Where(v => v.RuleId == KmsKeyRotationRule.Code), v => Assert.Equal(ViolationOutcome.Advisory, v.Outcome));
+        Assert.All(production.Violations.Where(v => v.RuleId == KmsKeyRotationRule.Code), v => Assert.Equal(ViolationOutcome.Failing, v.Outcome));
+        Assert.Contains(staging.Violations, v => v.RuleId == LbAccessLogsRule.Code && v.Fails);
     }
 
     [Fact]
@@ -77,8 +81,8 @@ public sealed class EvaluatorTests
 
         var report = Evaluator.Evaluate(Resources(), Context(StackEnvironment.Production), new EvaluationOptions { Enforcement = enforcement });
 
-        Assert.DoesNotContain(report.Violations, v => v.RuleId == "aws-kms-key-rotation-enabled");
-        Assert.DoesNotContain(report.Rules, r => r.Rule.Id == "aws-kms-key-rotation-enabled");
+        Assert.DoesNotContain(report.Violations, v => v.RuleId == KmsKeyRotationRule.Code);
+        Assert.DoesNotContain(report.Rules, r => r.Rule.Id == KmsKeyRotationRule.Code);
     }
 
     [Fact]
@@ -112,8 +116,8 @@ public sealed class EvaluatorTests
                 expires: 2026-11-22
             """);
 
-        Assert.Equal(2, report.Violations.Count(v => v.RuleId == "aws-kms-key-rotation-enabled" && v.Outcome == ViolationOutcome.Waived));
-        Assert.DoesNotContain(report.Violations, v => v.RuleId == "aws-kms-key-rotation-enabled" && v.Fails);
+        Assert.Equal(2, report.Violations.Count(v => v.RuleId == KmsKeyRotationRule.Code && v.Outcome == ViolationOutcome.Waived));
+        Assert.DoesNotContain(report.Violations, v => v.RuleId == KmsKeyRotationRule.Code && v.Fails);
     }
 
     [Fact]
@@ -128,8 +132,8 @@ public sealed class EvaluatorTests
                 expires: 2026-11-21
             """);
 
-        Assert.Equal(2, report.Violations.Count(v => v.RuleId == "aws-kms-key-rotation-enabled" && v.Fails));
-        var expired = Assert.Single(report.Violations, v => v.RuleId == "policy-waiver-expired");
+        Assert.Equal(2, report.Violations.Count(v => v.RuleId == KmsKeyRotationRule.Code && v.Fails));
+        var expired = Assert.Single(report.Violations, v => v.RuleId == ExpiredWaiverRule.Code);
         Assert.True(expired.Fails);
         Assert.Equal(new SourceLocation("waivers.yaml", 2), expired.Location);
         Assert.Contains("expired on 2026-11-21", expired.Message, StringComparison.Ordinal);
@@ -152,7 +156,7 @@ public sealed class EvaluatorTests
                 expires: 2027-01-31
             """);
 
-        var unused = Assert.Single(report.Violations, v => v.RuleId == "policy-waiver-unused");
+        var unused = Assert.Single(report.Violations, v => v.RuleId == UnusedWaiverRule.Code);
         Assert.Equal(ViolationOutcome.Advisory, unused.Outcome);
         Assert.Equal("urn:pulumi:production::infra::*", unused.Urn);
     }
@@ -168,7 +172,7 @@ public sealed class EvaluatorTests
 
         var failing = Assert.Single(report.Violations, v => v.Fails);
         Assert.Equal(UrnOf(KmsKey, "new"), failing.Urn);
-        Assert.Equal(2, report.Violations.Count(v => v.RuleId == "aws-kms-key-rotation-enabled" && v.Outcome == ViolationOutcome.Baselined));
+        Assert.Equal(2, report.Violations.Count(v => v.RuleId == KmsKeyRotationRule.Code && v.Outcome == ViolationOutcome.Baselined));
     }
 
     [Fact]
@@ -181,9 +185,9 @@ public sealed class EvaluatorTests
 
         var baseline = ComplianceBaseline.Read(stream, "baseline.json");
 
-        Assert.True(baseline.Contains("production", UrnOf(KmsKey, "data"), "aws-kms-key-rotation-enabled"));
-        Assert.False(baseline.Contains("staging", UrnOf(KmsKey, "data"), "aws-kms-key-rotation-enabled"));
-        Assert.False(baseline.Contains("production", UrnOf(KmsKey, "data"), "aws-kms-key-deletion-window"));
+        Assert.True(baseline.Contains("production", UrnOf(KmsKey, "data"), KmsKeyRotationRule.Code));
+        Assert.False(baseline.Contains("staging", UrnOf(KmsKey, "data"), KmsKeyRotationRule.Code));
+        Assert.False(baseline.Contains("production", UrnOf(KmsKey, "data"), KmsKeyDeletionWindowRule.Code));
     }
 
     [Fact]
@@ -205,7 +209,7 @@ public sealed class EvaluatorTests
         var broken = Assert.Single(report.Violations, v => v.RuleId == "test-throwing-rule");
         Assert.True(broken.Fails);
         Assert.Contains("InvalidOperationException: boom", broken.Message, StringComparison.Ordinal);
-        Assert.Contains(report.Violations, v => v.RuleId == "aws-kms-key-rotation-enabled");
+        Assert.Contains(report.Violations, v => v.RuleId == KmsKeyRotationRule.Code);
     }
 
     private static ComplianceReport EvaluateWithWaivers(string yaml) =>

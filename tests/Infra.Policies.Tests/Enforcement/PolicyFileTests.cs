@@ -1,5 +1,6 @@
 using Infra.Policies.Enforcement;
 using Infra.Policies.Rules;
+using Infra.Policies.Rules.Encryption;
 
 namespace Infra.Policies.Tests.Enforcement;
 
@@ -61,7 +62,7 @@ public sealed class PolicyFileTests
     [InlineData("*::ledger-db", "staging", true)]
     public void A_waiver_concerns_the_stacks_its_pattern_names(string pattern, string stack, bool concerns)
     {
-        var waiver = new Waiver("aws-kms-key-rotation-enabled", pattern, "x", "y", new DateOnly(2026, 12, 1), "waivers.yaml", 1);
+        var waiver = new Waiver(KmsKeyRotationRule.Code, pattern, "x", "y", new DateOnly(2026, 12, 1), "waivers.yaml", 1);
 
         Assert.Equal(concerns, waiver.ConcernsStack(stack));
     }

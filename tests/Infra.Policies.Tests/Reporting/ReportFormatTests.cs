@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Infra.Policies.Evaluation;
 using Infra.Policies.Reporting;
+using Infra.Policies.Rules.Waivers;
 
 namespace Infra.Policies.Tests.Reporting;
 
@@ -81,7 +82,7 @@ public sealed class ReportFormatTests
             Assert.True(issue.GetProperty("location").GetProperty("lines").GetProperty("begin").GetInt32() >= 1);
         });
         Assert.Equal(issues.Count, issues.Select(i => i.GetProperty("fingerprint").GetString()).Distinct().Count());
-        Assert.Contains(issues, i => i.GetProperty("check_name").GetString() == "policy-waiver-expired"
+        Assert.Contains(issues, i => i.GetProperty("check_name").GetString() == ExpiredWaiverRule.Code
             && i.GetProperty("location").GetProperty("path").GetString() == "policies/waivers.yaml");
     }
 

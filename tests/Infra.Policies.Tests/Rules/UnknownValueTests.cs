@@ -1,5 +1,12 @@
 using Infra.Policies.Model;
 using Infra.Policies.Rules;
+using Infra.Policies.Rules.Compute;
+using Infra.Policies.Rules.Encryption;
+using Infra.Policies.Rules.Governance;
+using Infra.Policies.Rules.LoadBalancing;
+using Infra.Policies.Rules.Messaging;
+using Infra.Policies.Rules.Network;
+using Infra.Policies.Rules.Vault;
 using Infra.Policies.Tests.Support;
 using static Infra.Policies.Tests.Support.Fixture;
 
@@ -16,23 +23,23 @@ public sealed class UnknownValueTests
 
     public static TheoryData<string, string, string> Undecidable => new()
     {
-        { "aws-ec2-encrypted-volumes", "aws:ebs/volume:Volume", $$"""{"size":100,"encrypted":{{Unknown}},"tags":{{Tags}}}""" },
-        { "aws-ec2-encrypted-volumes", "aws:ec2/instance:Instance", $$"""{"rootBlockDevice":{{Unknown}},"tags":{{Tags}}}""" },
-        { "aws-ec2-encrypted-volumes", "aws:ec2/launchTemplate:LaunchTemplate", $$"""{"blockDeviceMappings":[{"deviceName":"/dev/xvda","ebs":{{Unknown}}}]}""" },
-        { "aws-ec2-imdsv2-required", "aws:ec2/launchTemplate:LaunchTemplate", $$"""{"metadataOptions":{{Unknown}}}""" },
-        { "aws-ec2-securitygroup-no-ssh-rdp-from-anywhere", "aws:ec2/securityGroup:SecurityGroup", $$"""{"ingress":[{"protocol":"tcp","fromPort":{{Unknown}},"toPort":{{Unknown}},"cidrBlocks":["0.0.0.0/0"]}]}""" },
-        { "aws-ec2-securitygroup-no-ssh-rdp-from-anywhere", "aws:ec2/securityGroup:SecurityGroup", $$"""{"ingress":[{"protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":[{{Unknown}}]}]}""" },
-        { "aws-kms-key-rotation-enabled", "aws:kms/key:Key", $$"""{"enableKeyRotation":{{Unknown}}}""" },
-        { "aws-autoscaling-group-elb-health-check", "aws:autoscaling/group:Group", $$"""{"targetGroupArns":["arn:aws:elasticloadbalancing:eu-west-3:1:targetgroup/ledger/1"],"healthCheckType":{{Unknown}}}""" },
-        { "aws-lb-drop-invalid-header-fields", "aws:lb/loadBalancer:LoadBalancer", $$"""{"loadBalancerType":"application","dropInvalidHeaderFields":{{Unknown}}}""" },
-        { "aws-lb-listener-https", "aws:lb/listener:Listener", $$"""{"protocol":"HTTP","defaultActions":{{Unknown}}}""" },
-        { "kafka-topic-bounded-retention", "kafka:index/topic:Topic", $$"""{"name":"payments","config":{{Unknown}}}""" },
-        { "kafka-topic-min-insync-replicas", "kafka:index/topic:Topic", $$$"""{"name":"payments","replicationFactor":3,"config":{"min.insync.replicas":{{{Unknown}}}}}""" },
-        { "vault-aws-auth-role-token-ttl", "vault:aws/authBackendRole:AuthBackendRole", $$"""{"role":"ledger","tokenTtl":{{Unknown}},"tokenMaxTtl":{{Unknown}}}""" },
-        { "vault-database-role-ttl-bounds", "vault:database/secretBackendRole:SecretBackendRole", $$"""{"name":"ledger","defaultTtl":{{Unknown}},"maxTtl":{{Unknown}}}""" },
-        { "vault-database-static-role-rotation", "vault:database/secretBackendStaticRole:SecretBackendStaticRole", $$"""{"name":"ledger","rotationPeriod":{{Unknown}}}""" },
-        { "governance-mandatory-tags", "aws:ec2/securityGroup:SecurityGroup", $$"""{"tags":{{Unknown}}}""" },
-        { "governance-mandatory-tags", "aws:ec2/securityGroup:SecurityGroup", $$$"""{"tags":{"service":"ledger","team":"core-banking","environment":"production","cost-center":{{{Unknown}}},"data-classification":"restricted","managed-by":"pulumi"}}""" },
+        { EncryptedVolumesRule.Code, "aws:ebs/volume:Volume", $$"""{"size":100,"encrypted":{{Unknown}},"tags":{{Tags}}}""" },
+        { EncryptedVolumesRule.Code, "aws:ec2/instance:Instance", $$"""{"rootBlockDevice":{{Unknown}},"tags":{{Tags}}}""" },
+        { EncryptedVolumesRule.Code, "aws:ec2/launchTemplate:LaunchTemplate", $$"""{"blockDeviceMappings":[{"deviceName":"/dev/xvda","ebs":{{Unknown}}}]}""" },
+        { ImdsV2RequiredRule.Code, "aws:ec2/launchTemplate:LaunchTemplate", $$"""{"metadataOptions":{{Unknown}}}""" },
+        { SecurityGroupAdminPortsRule.Code, "aws:ec2/securityGroup:SecurityGroup", $$"""{"ingress":[{"protocol":"tcp","fromPort":{{Unknown}},"toPort":{{Unknown}},"cidrBlocks":["0.0.0.0/0"]}]}""" },
+        { SecurityGroupAdminPortsRule.Code, "aws:ec2/securityGroup:SecurityGroup", $$"""{"ingress":[{"protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":[{{Unknown}}]}]}""" },
+        { KmsKeyRotationRule.Code, "aws:kms/key:Key", $$"""{"enableKeyRotation":{{Unknown}}}""" },
+        { AutoscalingElbHealthCheckRule.Code, "aws:autoscaling/group:Group", $$"""{"targetGroupArns":["arn:aws:elasticloadbalancing:eu-west-3:1:targetgroup/ledger/1"],"healthCheckType":{{Unknown}}}""" },
+        { LbDropInvalidHeadersRule.Code, "aws:lb/loadBalancer:LoadBalancer", $$"""{"loadBalancerType":"application","dropInvalidHeaderFields":{{Unknown}}}""" },
+        { LbListenerHttpsRule.Code, "aws:lb/listener:Listener", $$"""{"protocol":"HTTP","defaultActions":{{Unknown}}}""" },
+        { KafkaBoundedRetentionRule.Code, "kafka:index/topic:Topic", $$"""{"name":"payments","config":{{Unknown}}}""" },
+        { KafkaMinInSyncReplicasRule.Code, "kafka:index/topic:Topic", $$$"""{"name":"payments","replicationFactor":3,"config":{"min.insync.replicas":{{{Unknown}}}}}""" },
+        { VaultAwsAuthRoleTtlRule.Code, "vault:aws/authBackendRole:AuthBackendRole", $$"""{"role":"ledger","tokenTtl":{{Unknown}},"tokenMaxTtl":{{Unknown}}}""" },
+        { VaultDatabaseRoleTtlRule.Code, "vault:database/secretBackendRole:SecretBackendRole", $$"""{"name":"ledger","defaultTtl":{{Unknown}},"maxTtl":{{Unknown}}}""" },
+        { VaultStaticRoleRotationRule.Code, "vault:database/secretBackendStaticRole:SecretBackendStaticRole", $$"""{"name":"ledger","rotationPeriod":{{Unknown}}}""" },
+        { MandatoryTagsRule.Code, "aws:ec2/securityGroup:SecurityGroup", $$"""{"tags":{{Unknown}}}""" },
+        { MandatoryTagsRule.Code, "aws:ec2/securityGroup:SecurityGroup", $$$"""{"tags":{"service":"ledger","team":"core-banking","environment":"production","cost-center":{{{Unknown}}},"data-classification":"restricted","managed-by":"pulumi"}}""" },
     };
 
     [Theory]
@@ -49,7 +56,7 @@ public sealed class UnknownValueTests
     [Fact]
     public void What_is_known_to_be_wrong_is_still_reported_beside_unknown_values()
     {
-        var rule = RuleCatalog.Find("aws-ec2-securitygroup-no-ssh-rdp-from-anywhere")!;
+        var rule = RuleCatalog.Find(SecurityGroupAdminPortsRule.Code)!;
         var group = Resource("aws:ec2/securityGroup:SecurityGroup", "bastion",
             $$"""{"name":{{Unknown}},"ingress":[{"protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":["0.0.0.0/0"]}]}""");
 

@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Compute;
 /// </summary>
 public sealed class AllowedInstanceFamiliesRule : PolicyRule
 {
-    public override string Id => "governance-allowed-instance-families";
+    public const string Code = "governance-allowed-instance-families";
+
+    public override string Id => Code;
 
     public override string Title => "Instances use the allowed families";
 

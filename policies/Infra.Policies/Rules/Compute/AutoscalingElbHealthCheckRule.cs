@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Compute;
 /// </summary>
 public sealed class AutoscalingElbHealthCheckRule : PolicyRule
 {
-    public override string Id => "aws-autoscaling-group-elb-health-check";
+    public const string Code = "aws-autoscaling-group-elb-health-check";
+
+    public override string Id => Code;
 
     public override string Title => "Fleets behind a load balancer use its health check";
 

@@ -10,7 +10,9 @@ namespace Infra.Policies.Rules.Compute;
 /// </summary>
 public sealed class EncryptedVolumesRule : PolicyRule
 {
-    public override string Id => "aws-ec2-encrypted-volumes";
+    public const string Code = "aws-ec2-encrypted-volumes";
+
+    public override string Id => Code;
 
     public override string Title => "EBS volumes are encrypted";
 

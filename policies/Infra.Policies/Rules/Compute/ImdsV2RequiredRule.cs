@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Compute;
 /// </summary>
 public sealed class ImdsV2RequiredRule : PolicyRule
 {
-    public override string Id => "aws-ec2-imdsv2-required";
+    public const string Code = "aws-ec2-imdsv2-required";
+
+    public override string Id => Code;
 
     public override string Title => "EC2 instance metadata requires IMDSv2";
 

@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Compute;
 /// </summary>
 public sealed class NoPublicIpRule : PolicyRule
 {
-    public override string Id => "aws-ec2-no-public-ip";
+    public const string Code = "aws-ec2-no-public-ip";
+
+    public override string Id => Code;
 
     public override string Title => "Servers have no public IP address";
 

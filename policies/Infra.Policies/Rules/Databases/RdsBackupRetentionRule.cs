@@ -9,10 +9,12 @@ namespace Infra.Policies.Rules.Databases;
 /// </summary>
 public sealed class RdsBackupRetentionRule : PolicyRule
 {
+    public const string Code = "aws-rds-backup-retention";
+
     public const int StagingMinimumDays = 7;
     public const int ProductionMinimumDays = 35;
 
-    public override string Id => "aws-rds-backup-retention";
+    public override string Id => Code;
 
     public override string Title => "Database backups are kept long enough for the environment";
 

@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Databases;
 /// </summary>
 public sealed class RdsDeletionProtectionRule : PolicyRule
 {
-    public override string Id => "aws-rds-deletion-protection";
+    public const string Code = "aws-rds-deletion-protection";
+
+    public override string Id => Code;
 
     public override string Title => "Production databases have deletion protection";
 

@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Databases;
 /// </summary>
 public sealed class RdsFinalSnapshotRule : PolicyRule
 {
-    public override string Id => "aws-rds-final-snapshot-in-production";
+    public const string Code = "aws-rds-final-snapshot-in-production";
+
+    public override string Id => Code;
 
     public override string Title => "Production databases keep a final snapshot";
 

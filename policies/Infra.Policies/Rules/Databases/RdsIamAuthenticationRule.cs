@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Databases;
 /// </summary>
 public sealed class RdsIamAuthenticationRule : PolicyRule
 {
-    public override string Id => "aws-rds-iam-authentication";
+    public const string Code = "aws-rds-iam-authentication";
+
+    public override string Id => Code;
 
     public override string Title => "Databases accept IAM authentication";
 

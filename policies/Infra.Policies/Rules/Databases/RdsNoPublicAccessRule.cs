@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Databases;
 /// </summary>
 public sealed class RdsNoPublicAccessRule : PolicyRule
 {
-    public override string Id => "aws-rds-no-public-access";
+    public const string Code = "aws-rds-no-public-access";
+
+    public override string Id => Code;
 
     public override string Title => "Databases are not publicly accessible";
 

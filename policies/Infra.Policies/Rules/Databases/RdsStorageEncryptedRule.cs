@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Databases;
 /// </summary>
 public sealed class RdsStorageEncryptedRule : PolicyRule
 {
-    public override string Id => "aws-rds-storage-encrypted";
+    public const string Code = "aws-rds-storage-encrypted";
+
+    public override string Id => Code;
 
     public override string Title => "Databases encrypt their storage";
 

@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Encryption;
 /// </summary>
 public sealed class KmsKeyDeletionWindowRule : PolicyRule
 {
-    public override string Id => "aws-kms-key-deletion-window";
+    public const string Code = "aws-kms-key-deletion-window";
+
+    public override string Id => Code;
 
     public override string Title => "Production KMS keys keep the longest deletion window";
 

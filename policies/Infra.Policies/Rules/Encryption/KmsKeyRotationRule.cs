@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Encryption;
 /// </summary>
 public sealed class KmsKeyRotationRule : PolicyRule
 {
-    public override string Id => "aws-kms-key-rotation-enabled";
+    public const string Code = "aws-kms-key-rotation-enabled";
+
+    public override string Id => Code;
 
     public override string Title => "KMS keys rotate automatically";
 

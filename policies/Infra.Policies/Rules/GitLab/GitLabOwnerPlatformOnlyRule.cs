@@ -10,7 +10,9 @@ namespace Infra.Policies.Rules.GitLab;
 /// </summary>
 public sealed class GitLabOwnerPlatformOnlyRule : PolicyRule
 {
-    public override string Id => "gitlab-owner-platform-team-only";
+    public const string Code = "gitlab-owner-platform-team-only";
+
+    public override string Id => Code;
 
     public override string Title => "No GitLab Owner outside the platform team";
 

@@ -9,9 +9,11 @@ namespace Infra.Policies.Rules.Governance;
 /// </summary>
 public sealed class DataClassificationTagRule : PolicyRule
 {
+    public const string Code = "governance-data-classification-valid";
+
     private static readonly string[] Levels = ["public", "internal", "confidential", "restricted"];
 
-    public override string Id => "governance-data-classification-valid";
+    public override string Id => Code;
 
     public override string Title => "Data classification tags use the bank's levels";
 

@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Governance;
 /// </summary>
 public sealed class EuRegionsOnlyRule : PolicyRule
 {
-    public override string Id => "governance-eu-regions-only";
+    public const string Code = "governance-eu-regions-only";
+
+    public override string Id => Code;
 
     public override string Title => "Resources run in EU regions only";
 

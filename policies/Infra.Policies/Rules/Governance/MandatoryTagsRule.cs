@@ -10,7 +10,9 @@ namespace Infra.Policies.Rules.Governance;
 /// </summary>
 public sealed class MandatoryTagsRule : PolicyRule
 {
-    public override string Id => "governance-mandatory-tags";
+    public const string Code = "governance-mandatory-tags";
+
+    public override string Id => Code;
 
     public override string Title => "Resources carry the mandatory tags";
 

@@ -10,6 +10,8 @@ namespace Infra.Policies.Rules.Identity;
 /// </summary>
 public sealed class IamNoAdminPolicyOnServiceRolesRule : PolicyRule
 {
+    public const string Code = "aws-iam-no-admin-policy-on-service-roles";
+
     private static readonly HashSet<string> AdminPolicies = new(StringComparer.Ordinal)
     {
         "arn:aws:iam::aws:policy/AdministratorAccess",
@@ -17,7 +19,7 @@ public sealed class IamNoAdminPolicyOnServiceRolesRule : PolicyRule
         "arn:aws:iam::aws:policy/IAMFullAccess",
     };
 
-    public override string Id => "aws-iam-no-admin-policy-on-service-roles";
+    public override string Id => Code;
 
     public override string Title => "No administrator policy on service roles";
 

@@ -8,7 +8,9 @@ namespace Infra.Policies.Rules.Identity;
 /// </summary>
 public sealed class IamNoServiceWildcardRule : PolicyRule
 {
-    public override string Id => "aws-iam-no-service-wildcard-on-all-resources";
+    public const string Code = "aws-iam-no-service-wildcard-on-all-resources";
+
+    public override string Id => Code;
 
     public override string Title => "No IAM policy allows 'service:*' on '*'";
 

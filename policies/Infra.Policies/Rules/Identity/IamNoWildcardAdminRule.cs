@@ -8,7 +8,9 @@ namespace Infra.Policies.Rules.Identity;
 /// </summary>
 public sealed class IamNoWildcardAdminRule : PolicyRule
 {
-    public override string Id => "aws-iam-no-wildcard-action-on-all-resources";
+    public const string Code = "aws-iam-no-wildcard-action-on-all-resources";
+
+    public override string Id => Code;
 
     public override string Title => "No IAM policy allows '*' on '*'";
 

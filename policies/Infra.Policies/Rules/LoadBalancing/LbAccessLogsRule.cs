@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.LoadBalancing;
 /// </summary>
 public sealed class LbAccessLogsRule : PolicyRule
 {
-    public override string Id => "aws-lb-access-logs-enabled";
+    public const string Code = "aws-lb-access-logs-enabled";
+
+    public override string Id => Code;
 
     public override string Title => "Load balancers write access logs";
 

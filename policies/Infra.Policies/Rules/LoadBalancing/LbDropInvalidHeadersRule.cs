@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.LoadBalancing;
 /// </summary>
 public sealed class LbDropInvalidHeadersRule : PolicyRule
 {
-    public override string Id => "aws-lb-drop-invalid-header-fields";
+    public const string Code = "aws-lb-drop-invalid-header-fields";
+
+    public override string Id => Code;
 
     public override string Title => "Application load balancers drop invalid header fields";
 

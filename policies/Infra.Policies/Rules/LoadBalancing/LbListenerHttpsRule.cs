@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.LoadBalancing;
 /// </summary>
 public sealed class LbListenerHttpsRule : PolicyRule
 {
-    public override string Id => "aws-lb-listener-https";
+    public const string Code = "aws-lb-listener-https";
+
+    public override string Id => Code;
 
     public override string Title => "Load balancer listeners use HTTPS";
 

@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.LoadBalancing;
 /// </summary>
 public sealed class LbListenerTlsPolicyRule : PolicyRule
 {
-    public override string Id => "aws-lb-listener-modern-tls-policy";
+    public const string Code = "aws-lb-listener-modern-tls-policy";
+
+    public override string Id => Code;
 
     public override string Title => "HTTPS listeners use a modern TLS policy";
 

@@ -12,9 +12,11 @@ namespace Infra.Policies.Rules.Messaging;
 /// </summary>
 public sealed class KafkaBoundedRetentionRule : PolicyRule
 {
+    public const string Code = "kafka-topic-bounded-retention";
+
     public const long MaximumRetentionMs = 365L * 24 * 3600 * 1000;
 
-    public override string Id => "kafka-topic-bounded-retention";
+    public override string Id => Code;
 
     public override string Title => "Topics have a bounded retention";
 

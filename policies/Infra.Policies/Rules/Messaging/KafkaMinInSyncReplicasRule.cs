@@ -10,7 +10,9 @@ namespace Infra.Policies.Rules.Messaging;
 /// </summary>
 public sealed class KafkaMinInSyncReplicasRule : PolicyRule
 {
-    public override string Id => "kafka-topic-min-insync-replicas";
+    public const string Code = "kafka-topic-min-insync-replicas";
+
+    public override string Id => Code;
 
     public override string Title => "Production topics require at least 2 in-sync replicas";
 

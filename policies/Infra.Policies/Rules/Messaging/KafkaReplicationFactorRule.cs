@@ -9,9 +9,11 @@ namespace Infra.Policies.Rules.Messaging;
 /// </summary>
 public sealed class KafkaReplicationFactorRule : PolicyRule
 {
+    public const string Code = "kafka-topic-replication-factor";
+
     public const int ProductionMinimum = 3;
 
-    public override string Id => "kafka-topic-replication-factor";
+    public override string Id => Code;
 
     public override string Title => "Production topics have a replication factor of at least 3";
 

@@ -9,9 +9,11 @@ namespace Infra.Policies.Rules.Network;
 /// </summary>
 public sealed class SecurityGroupAdminPortsRule : PolicyRule
 {
+    public const string Code = "aws-ec2-securitygroup-no-ssh-rdp-from-anywhere";
+
     private static readonly (int Port, string Name)[] AdminPorts = [(22, "SSH"), (3389, "RDP")];
 
-    public override string Id => "aws-ec2-securitygroup-no-ssh-rdp-from-anywhere";
+    public override string Id => Code;
 
     public override string Title => "No SSH or RDP from the internet";
 

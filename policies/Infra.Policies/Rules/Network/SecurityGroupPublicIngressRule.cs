@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Network;
 /// </summary>
 public sealed class SecurityGroupPublicIngressRule : PolicyRule
 {
-    public override string Id => "aws-ec2-securitygroup-no-public-ingress";
+    public const string Code = "aws-ec2-securitygroup-no-public-ingress";
+
+    public override string Id => Code;
 
     public override string Title => "Security groups allow no ingress from the internet, except HTTPS on load balancers";
 

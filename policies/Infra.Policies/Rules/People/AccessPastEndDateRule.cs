@@ -11,7 +11,9 @@ namespace Infra.Policies.Rules.People;
 /// </summary>
 public sealed class AccessPastEndDateRule : PolicyRule
 {
-    public override string Id => "people-no-access-past-end-date";
+    public const string Code = "people-no-access-past-end-date";
+
+    public override string Id => Code;
 
     public override string Title => "No access past a person's end date";
 

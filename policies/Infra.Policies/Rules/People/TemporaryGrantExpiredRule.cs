@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.People;
 /// </summary>
 public sealed class TemporaryGrantExpiredRule : PolicyRule
 {
-    public override string Id => "people-temporary-grant-expired";
+    public const string Code = "people-temporary-grant-expired";
+
+    public override string Id => Code;
 
     public override string Title => "Expired temporary grants are removed";
 

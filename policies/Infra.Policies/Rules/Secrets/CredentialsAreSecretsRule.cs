@@ -9,13 +9,15 @@ namespace Infra.Policies.Rules.Secrets;
 /// </summary>
 public sealed class CredentialsAreSecretsRule : PolicyRule
 {
+    public const string Code = "pulumi-credentials-are-secrets";
+
     private static readonly HashSet<string> CredentialNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "password", "masterPassword", "secretKey", "secretAccessKey", "privateKey", "token", "apiKey", "clientSecret",
         "accessToken", "saslPassword", "adminPassword", "rootPassword",
     };
 
-    public override string Id => "pulumi-credentials-are-secrets";
+    public override string Id => Code;
 
     public override string Title => "Credentials in inputs are secrets";
 

@@ -10,7 +10,9 @@ namespace Infra.Policies.Rules.StackWide;
 /// </summary>
 public sealed class FleetSpansZonesRule : PolicyRule
 {
-    public override string Id => "stack-fleet-spans-two-zones";
+    public const string Code = "stack-fleet-spans-two-zones";
+
+    public override string Id => Code;
 
     public override string Title => "Every fleet spans at least two availability zones";
 

@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.StackWide;
 /// </summary>
 public sealed class NoUnmanagedResourcesRule : PolicyRule
 {
-    public override string Id => "stack-no-resource-outside-components";
+    public const string Code = "stack-no-resource-outside-components";
+
+    public override string Id => Code;
 
     public override string Title => "No resource outside the managed components";
 

@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.StackWide;
 /// </summary>
 public sealed class ProductionDatabaseSecondaryRegionRule : PolicyRule
 {
-    public override string Id => "stack-production-database-secondary-region";
+    public const string Code = "stack-production-database-secondary-region";
+
+    public override string Id => Code;
 
     public override string Title => "Every production database has a secondary region";
 

@@ -10,7 +10,9 @@ namespace Infra.Policies.Rules.Storage;
 /// </summary>
 public sealed class S3KmsEncryptionRule : PolicyRule
 {
-    public override string Id => "aws-s3-bucket-kms-encryption";
+    public const string Code = "aws-s3-bucket-kms-encryption";
+
+    public override string Id => Code;
 
     public override string Title => "S3 buckets are encrypted with KMS";
 

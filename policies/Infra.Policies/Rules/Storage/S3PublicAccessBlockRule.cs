@@ -9,9 +9,11 @@ namespace Infra.Policies.Rules.Storage;
 /// </summary>
 public sealed class S3PublicAccessBlockRule : PolicyRule
 {
+    public const string Code = "aws-s3-bucket-public-access-block";
+
     private static readonly string[] Settings = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
-    public override string Id => "aws-s3-bucket-public-access-block";
+    public override string Id => Code;
 
     public override string Title => "S3 buckets block public access";
 

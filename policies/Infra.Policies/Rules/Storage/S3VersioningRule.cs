@@ -9,7 +9,9 @@ namespace Infra.Policies.Rules.Storage;
 /// </summary>
 public sealed class S3VersioningRule : PolicyRule
 {
-    public override string Id => "aws-s3-bucket-versioning-enabled";
+    public const string Code = "aws-s3-bucket-versioning-enabled";
+
+    public override string Id => Code;
 
     public override string Title => "S3 buckets keep object versions";
 

@@ -9,10 +9,12 @@ namespace Infra.Policies.Rules.Vault;
 /// </summary>
 public sealed class VaultAwsAuthRoleTtlRule : PolicyRule
 {
+    public const string Code = "vault-aws-auth-role-token-ttl";
+
     public const int MaximumTtlSeconds = 3600;
     public const int MaximumMaxTtlSeconds = 86400;
 
-    public override string Id => "vault-aws-auth-role-token-ttl";
+    public override string Id => Code;
 
     public override string Title => "Vault AWS auth roles issue short-lived tokens";
 

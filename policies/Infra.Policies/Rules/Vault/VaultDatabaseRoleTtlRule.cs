@@ -9,10 +9,12 @@ namespace Infra.Policies.Rules.Vault;
 /// </summary>
 public sealed class VaultDatabaseRoleTtlRule : PolicyRule
 {
+    public const string Code = "vault-database-role-ttl-bounds";
+
     public const int MaximumDefaultTtlSeconds = 8 * 3600;
     public const int MaximumMaxTtlSeconds = 24 * 3600;
 
-    public override string Id => "vault-database-role-ttl-bounds";
+    public override string Id => Code;
 
     public override string Title => "Vault dynamic database credentials are short-lived";
 

@@ -11,7 +11,9 @@ namespace Infra.Policies.Rules.Vault;
 /// </summary>
 public sealed partial class VaultPolicyNoSudoRule : PolicyRule
 {
-    public override string Id => "vault-policy-no-sudo-or-root";
+    public const string Code = "vault-policy-no-sudo-or-root";
+
+    public override string Id => Code;
 
     public override string Title => "Vault policies grant no sudo and nothing on the root path";
 

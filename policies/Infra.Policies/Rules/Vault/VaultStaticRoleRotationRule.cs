@@ -9,10 +9,12 @@ namespace Infra.Policies.Rules.Vault;
 /// </summary>
 public sealed class VaultStaticRoleRotationRule : PolicyRule
 {
+    public const string Code = "vault-database-static-role-rotation";
+
     public const int ProductionMaximumSeconds = 7 * 86400;
     public const int StagingMaximumSeconds = 30 * 86400;
 
-    public override string Id => "vault-database-static-role-rotation";
+    public override string Id => Code;
 
     public override string Title => "Vault database static roles rotate their password";
 

@@ -6,9 +6,9 @@ namespace Infra.Policies.Rules.Waivers;
 /// </summary>
 public sealed class ExpiredWaiverRule : PolicyRule
 {
-    public const string RuleId = "policy-waiver-expired";
+    public const string Code = "policy-waiver-expired";
 
-    public override string Id => RuleId;
+    public override string Id => Code;
 
     public override string Title => "Waivers are renewed or removed before they expire";
 

@@ -3,9 +3,9 @@ namespace Infra.Policies.Rules.Waivers;
 /// <summary>A waiver that matched no violation of this stack: the exception is no longer needed. Reported by the evaluator.</summary>
 public sealed class UnusedWaiverRule : PolicyRule
 {
-    public const string RuleId = "policy-waiver-unused";
+    public const string Code = "policy-waiver-unused";
 
-    public override string Id => RuleId;
+    public override string Id => Code;
 
     public override string Title => "Waivers that no longer match anything are removed";
 
