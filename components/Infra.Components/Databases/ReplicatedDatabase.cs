@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Infra.Blueprints.Databases;
 using Infra.Blueprints.Fleets;
+using Infra.Components.Fleets;
 using Pulumi;
 using ConsulCatalog = Pulumi.Consul;
 using Ec2 = Pulumi.Aws.Ec2;

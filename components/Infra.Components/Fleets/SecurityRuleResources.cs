@@ -3,7 +3,7 @@ using Infra.Blueprints.Fleets;
 using Pulumi;
 using Pulumi.Aws.Vpc;
 
-namespace Infra.Components;
+namespace Infra.Components.Fleets;
 
 /// <summary>Creates one security group rule of a blueprint: a vpc ingress or egress rule resource.</summary>
 internal static class SecurityRuleResources

@@ -1,8 +1,9 @@
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
+using Infra.Components.Fleets;
 using Pulumi;
 
-namespace Infra.Components.Tests;
+namespace Infra.Components.Tests.Fleets;
 
 /// <summary>
 /// Every staging fleet, then the rules between them: what the stack program does. A transformation

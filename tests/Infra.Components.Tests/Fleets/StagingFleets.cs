@@ -2,7 +2,7 @@ using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Loading;
 
-namespace Infra.Components.Tests;
+namespace Infra.Components.Tests.Fleets;
 
 /// <summary>The fleet blueprints of the repository's staging stack, as the program builds them.</summary>
 internal static class StagingFleets

@@ -1,11 +1,12 @@
 using Infra.Blueprints.Fleets;
+using Infra.Components.Fleets;
 using Infra.Components.Tests.Support;
 using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
 using static Infra.Components.Tests.InputTree;
 
-namespace Infra.Components.Tests;
+namespace Infra.Components.Tests.Fleets;
 
 /// <summary>The fleet maps its blueprint to resources one for one, parented to it and named from it.</summary>
 public sealed class ServiceFleetTests

@@ -1,7 +1,7 @@
 using Infra.Blueprints.Fleets;
 using Pulumi;
 
-namespace Infra.Components;
+namespace Infra.Components.Fleets;
 
 /// <summary>
 /// The security group rules between fleets: for every rule of a blueprint whose peer is another

@@ -1,7 +1,8 @@
 using Infra.Blueprints.Fleets;
+using Infra.Components.Fleets;
 using Pulumi;
 
-namespace Infra.Components.Tests;
+namespace Infra.Components.Tests.Fleets;
 
 /// <summary>
 /// A stack with the staging fleet of payments-api and its two providers. A transformation on the

@@ -1,6 +1,7 @@
+using Infra.Components.Fleets;
 using Pulumi;
 
-namespace Infra.Components.Tests;
+namespace Infra.Components.Tests.Fleets;
 
 /// <summary>A fleet given no Consul provider: it must refuse to be built.</summary>
 public sealed class NoConsulProviderProgram : Stack

@@ -1,10 +1,11 @@
 using Infra.Blueprints.Fleets;
+using Infra.Components.Fleets;
 using Infra.Components.Tests.Support;
 using Pulumi;
 using Pulumi.Testing;
 using static Infra.Components.Tests.InputTree;
 
-namespace Infra.Components.Tests;
+namespace Infra.Components.Tests.Fleets;
 
 /// <summary>Rules between fleets reference the peer fleet's security group, in both directions.</summary>
 public sealed class FleetConnectionsTests

@@ -10,7 +10,7 @@ using Pulumi.Aws.LB.Inputs;
 using Pulumi.Consul;
 using Pulumi.Consul.Inputs;
 
-namespace Infra.Components;
+namespace Infra.Components.Fleets;
 
 /// <summary>
 /// One service's fleet, mapped one for one from its <see cref="FleetBlueprint"/>: instance role and
