@@ -6,8 +6,9 @@ using Infra.Policies.Rules.Waivers;
 namespace Infra.Policies.Evaluation;
 
 /// <summary>
-/// Runs the rules over a stack's resources, then applies enforcement levels, waivers (an expired waiver is a
-/// violation of <c>policy-waiver-expired</c>; a waiver that matched nothing, of <c>policy-waiver-unused</c>) and the baseline.
+/// Runs the rules over a stack's resources at their enforcement levels (through the <see cref="RuleRunner"/> the policy
+/// pack uses too), then applies waivers (an expired waiver is a violation of <c>policy-waiver-expired</c>; a waiver
+/// that matched nothing, of <c>policy-waiver-unused</c>) and the baseline.
 /// </summary>
 public sealed class ComplianceEvaluator(IReadOnlyList<PolicyRule> rules, TimeProvider clock)
 {
@@ -28,22 +29,14 @@ public sealed class ComplianceEvaluator(IReadOnlyList<PolicyRule> rules, TimePro
         var evaluated = new List<EvaluatedRule>();
         var violations = new List<Violation>();
 
-        var active = rules
-            .Select(rule => (Rule: rule, Level: options.Enforcement.LevelFor(rule, stack)))
-            .Where(r => r.Level != EnforcementLevel.Disabled)
-            .ToList();
-
-        // Rules are pure functions of a read-only resource set: they run in parallel; results keep the catalog's order.
-        // Parallel.For hands out rules as threads free up: PLINQ over a list splits it into fixed ranges, and the
-        // heaviest rules (stack-wide, governance) sit together at the end of the catalog, on one thread.
-        var findings = new List<RuleFinding>[active.Count];
-        Parallel.For(0, active.Count, i => findings[i] = Run(active[i].Rule, resources, context));
-
-        for (var i = 0; i < active.Count; i++)
+        // The shared runner runs the rules in parallel; results keep the catalog's order. A rule that throws is a finding on the stack.
+        var stackUrn = resources.FirstOrDefault(r => r.Type == "pulumi:pulumi:Stack")?.Urn ?? $"stack:{stack}";
+        var runner = new RuleRunner(resources, context, new RuleSubject(stackUrn, "pulumi:pulumi:Stack"));
+        foreach (var run in runner.RunAll(RuleRunner.Enforce(rules, rule => options.Enforcement.LevelFor(rule, stack))))
         {
-            var (rule, level) = active[i];
+            var (rule, level) = (run.Rule, run.Level);
             evaluated.Add(new EvaluatedRule(rule.Descriptor, level));
-            foreach (var finding in findings[i])
+            foreach (var finding in run.Findings)
             {
                 var waiver = waivers.FirstOrDefault(w => w.RuleId == rule.Id && !w.IsExpiredOn(context.Today) && w.Matches(finding.Urn));
                 if (waiver is not null)
@@ -66,25 +59,6 @@ public sealed class ComplianceEvaluator(IReadOnlyList<PolicyRule> rules, TimePro
             .ThenBy(v => v.Urn, StringComparer.Ordinal)
             .ToList();
         return new ComplianceReport(stack, context.Environment, clock.GetUtcNow(), resources.Count, evaluated, ordered);
-    }
-
-    /// <summary>
-    /// A rule that throws on unexpected data must not hide the other rules' results: its failure becomes a finding
-    /// on the stack, which fails the run when the rule is mandatory.
-    /// </summary>
-    private static List<RuleFinding> Run(PolicyRule rule, ResourceSet resources, PolicyContext context)
-    {
-        try
-        {
-            return rule.Evaluate(resources, context).ToList();
-        }
-#pragma warning disable CA1031 // Any exception of a rule is reported as that rule's finding.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            var stackUrn = resources.FirstOrDefault(r => r.Type == "pulumi:pulumi:Stack")?.Urn ?? $"stack:{context.StackName}";
-            return [new RuleFinding(rule.Id, stackUrn, "pulumi:pulumi:Stack", $"the rule could not be evaluated ({ex.GetType().Name}: {ex.Message})")];
-        }
     }
 
     private static IEnumerable<Violation> WaiverViolations(List<Waiver> waivers, HashSet<Waiver> used, List<EvaluatedRule> evaluated,

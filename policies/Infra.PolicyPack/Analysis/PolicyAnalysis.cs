@@ -1,12 +1,13 @@
+using Infra.Policies.Evaluation;
 using Infra.Policies.Model;
 using Infra.Policies.Rules;
 using Infra.PolicyPack.Protocol;
-using EnforcementLevel = Infra.Policies.Rules.EnforcementLevel;
 
 namespace Infra.PolicyPack.Analysis;
 
 /// <summary>
-/// Runs the library's rules for the two analyses and turns findings into the engine's diagnostics. <c>Analyze</c>
+/// Runs the library's rules for the two analyses, through the library's <see cref="RuleRunner"/> (the nightly evaluator's
+/// too: enforcement levels, a rule's failure as a finding), and turns findings into the engine's diagnostics. <c>Analyze</c>
 /// sees one resource (and its provider), so it runs the rules that judge a resource on its own; <c>AnalyzeStack</c>
 /// runs the rules that need the whole stack (<see cref="RuleScope.Stack"/>), so no finding is reported twice.
 /// A rule sees unknown values as <see cref="PropertyKind.Unknown"/> and reports nothing it cannot decide; that
@@ -18,29 +19,31 @@ internal sealed partial class PolicyAnalysis(TimeProvider clock, ILogger<PolicyA
     public AnalyzeResponse AnalyzeResource(PolicyResource resource, RuleInput input, PackConfiguration configuration, CancellationToken cancellation)
     {
         var context = configuration.ContextFor(resource.Urn, clock);
+        var runner = Runner(input, context, RuleSubject.Of(resource));
         var response = new AnalyzeResponse();
-        foreach (var rule in PolicyPackDefinition.Rules)
+        foreach (var enforced in RuleRunner.Enforce(PolicyPackDefinition.Rules, configuration.LevelOf))
         {
-            var level = configuration.LevelOf(rule);
-            if (rule.Scope != RuleScope.Resource || level == EnforcementLevel.Disabled || !rule.AppliesTo(resource.Type))
+            if (enforced.Rule.Scope != RuleScope.Resource || !enforced.Rule.AppliesTo(resource.Type))
             {
                 continue;
             }
 
             cancellation.ThrowIfCancellationRequested();
+            var run = runner.Run(enforced);
+            LogIfFailed(run, resource.Urn, input.Secrets);
             var before = response.Diagnostics.Count;
-            foreach (var finding in Run(rule, input, context, resource.Urn))
+            foreach (var finding in run.Findings)
             {
                 // The provider is in the set only for lookups; its own findings come from its own Analyze call.
                 if (finding.Urn == resource.Urn)
                 {
-                    response.Diagnostics.Add(Diagnostic(rule, level, finding, input.Secrets));
+                    response.Diagnostics.Add(Diagnostic(run, finding, input.Secrets));
                 }
             }
 
             if (response.Diagnostics.Count == before)
             {
-                LogIfUndecided(rule, resource);
+                LogIfUndecided(run.Rule, resource);
             }
         }
 
@@ -56,31 +59,21 @@ internal sealed partial class PolicyAnalysis(TimeProvider clock, ILogger<PolicyA
             return response;
         }
 
-        var subject = resources.FirstOrDefault(r => r.Type == "pulumi:pulumi:Stack")?.Urn ?? resources[0].Urn;
-        var context = configuration.ContextFor(subject, clock);
-        var active = PolicyPackDefinition.Rules
-            .Where(r => r.Scope == RuleScope.Stack)
-            .Select(r => (Rule: r, Level: configuration.LevelOf(r)))
-            .Where(r => r.Level != EnforcementLevel.Disabled)
-            .ToList();
+        var subject = resources.FirstOrDefault(r => r.Type == "pulumi:pulumi:Stack") ?? resources[0];
+        var context = configuration.ContextFor(subject.Urn, clock);
+        var stackRules = RuleRunner.Enforce(PolicyPackDefinition.Rules.Where(r => r.Scope == RuleScope.Stack), configuration.LevelOf);
 
-        // Rules are pure functions of a read-only resource set (as in the nightly evaluator): run them in parallel, keep the catalog's order.
-        var findings = active
-            .AsParallel()
-            .AsOrdered()
-            .WithCancellation(cancellation)
-            .Select(r => Run(r.Rule, input, context, subject))
-            .ToList();
-        for (var i = 0; i < active.Count; i++)
+        // The runner runs the rules in parallel, as in the nightly evaluator, and keeps the catalog's order.
+        foreach (var run in Runner(input, context, RuleSubject.Of(subject)).RunAll(stackRules, cancellation))
         {
-            var (rule, level) = active[i];
-            response.Diagnostics.AddRange(findings[i].Select(f => Diagnostic(rule, level, f, input.Secrets)));
+            LogIfFailed(run, subject.Urn, input.Secrets);
+            response.Diagnostics.AddRange(run.Findings.Select(f => Diagnostic(run, f, input.Secrets)));
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                var flagged = findings[i].Select(f => f.Urn).ToHashSet(StringComparer.Ordinal);
-                foreach (var resource in resources.Where(r => rule.AppliesTo(r.Type) && !flagged.Contains(r.Urn)))
+                var flagged = run.Findings.Select(f => f.Urn).ToHashSet(StringComparer.Ordinal);
+                foreach (var resource in resources.Where(r => run.Rule.AppliesTo(r.Type) && !flagged.Contains(r.Urn)))
                 {
-                    LogIfUndecided(rule, resource);
+                    LogIfUndecided(run.Rule, resource);
                 }
             }
         }
@@ -88,42 +81,42 @@ internal sealed partial class PolicyAnalysis(TimeProvider clock, ILogger<PolicyA
         return response;
     }
 
-    /// <summary>A rule that throws must not hide the other rules' results: its failure becomes a finding at its level, as in the nightly run.</summary>
-    private List<RuleFinding> Run(PolicyRule rule, RuleInput input, PolicyContext context, string subjectUrn)
-    {
-        try
-        {
-            return [.. rule.Evaluate(PolicyPackDefinition.JudgesSecrecy(rule) ? input.OpaqueSecrets : input.Resources, context)];
-        }
-#pragma warning disable CA1031 // Any exception of a rule is reported as that rule's finding.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            // An exception's message may quote a value: with secrets in the request, it is logged redacted and without the exception.
-            var failure = input.Secrets.Redact($"{e.GetType().Name}: {e.Message}");
-            if (input.Secrets.Any)
-            {
-                LogRuleFailedRedacted(logger, rule.Id, subjectUrn, failure);
-            }
-            else
-            {
-                LogRuleFailed(logger, e, rule.Id, subjectUrn);
-            }
+    /// <summary>
+    /// The shared runner of the library (<see cref="RuleRunner"/>): a rule that throws becomes a finding at its level, as in
+    /// the nightly run. A rule that judges secrecy sees the secrets opaque, every other rule their plaintext.
+    /// </summary>
+    private static RuleRunner Runner(RuleInput input, PolicyContext context, RuleSubject failureSubject) =>
+        new(rule => PolicyPackDefinition.JudgesSecrecy(rule) ? input.OpaqueSecrets : input.Resources, context, failureSubject);
 
-            return [new RuleFinding(rule.Id, subjectUrn, "", $"the rule could not be evaluated ({failure})")];
+    /// <summary>An exception's message may quote a value: with secrets in the request, it is logged redacted and without the exception.</summary>
+    private void LogIfFailed(RuleRun run, string subjectUrn, SecretValues secrets)
+    {
+        if (run.Failure is not { } e)
+        {
+            return;
+        }
+
+        if (secrets.Any)
+        {
+            LogRuleFailedRedacted(logger, run.Rule.Id, subjectUrn, secrets.Redact($"{e.GetType().Name}: {e.Message}"));
+        }
+        else
+        {
+            LogRuleFailed(logger, e, run.Rule.Id, subjectUrn);
         }
     }
 
-    private static AnalyzeDiagnostic Diagnostic(PolicyRule rule, EnforcementLevel level, RuleFinding finding, SecretValues secrets) => new()
+    /// <summary>Every finding's message, a rule failure's too, is redacted here: no diagnostic shows a secret's plaintext.</summary>
+    private static AnalyzeDiagnostic Diagnostic(RuleRun run, RuleFinding finding, SecretValues secrets) => new()
     {
-        PolicyName = rule.Id,
+        PolicyName = run.Rule.Id,
         PolicyPackName = PolicyPackDefinition.Name,
         PolicyPackVersion = PolicyPackDefinition.Version,
-        Description = rule.Title,
-        Message = secrets.Redact($"{finding.Message}\n{rule.Remediation}"),
-        EnforcementLevel = ProtocolEnums.ToProtocol(level),
+        Description = run.Rule.Title,
+        Message = secrets.Redact($"{finding.Message}\n{run.Rule.Remediation}"),
+        EnforcementLevel = ProtocolEnums.ToProtocol(run.Level),
         Urn = finding.Urn,
-        Severity = ProtocolEnums.ToProtocol(rule.Severity),
+        Severity = ProtocolEnums.ToProtocol(run.Rule.Severity),
     };
 
     private void LogIfUndecided(PolicyRule rule, PolicyResource resource)
