@@ -10,17 +10,15 @@ namespace Infra.Cli.Access;
 /// <summary>The access review: every person, every system they reach, why and until when, as a table, CSV, Markdown or JSON.</summary>
 internal static class AccessReportWriter
 {
-    public static readonly string[] Formats = ["table", "csv", "markdown", "json"];
-
     private static readonly string[] Columns = ["person", "system", "resource", "level", "why", "until"];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(AccessSnapshot snapshot, string format, IAnsiConsole console)
+    public static void Write(AccessSnapshot snapshot, AccessReportFormat format, IAnsiConsole console)
     {
         switch (format)
         {
-            case "table":
+            case AccessReportFormat.Table:
                 Table(snapshot, console);
                 break;
             default:
@@ -30,12 +28,12 @@ internal static class AccessReportWriter
     }
 
     /// <summary>The report as text in one of the machine-readable formats (csv, markdown, json).</summary>
-    public static string Text(AccessSnapshot snapshot, string format) => format switch
+    public static string Text(AccessSnapshot snapshot, AccessReportFormat format) => format switch
     {
-        "csv" => Csv(snapshot),
-        "markdown" => Markdown(snapshot),
-        "json" => JsonText(snapshot),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"expected one of {string.Join(", ", Formats)}"),
+        AccessReportFormat.Csv => Csv(snapshot),
+        AccessReportFormat.Markdown => Markdown(snapshot),
+        AccessReportFormat.Json => JsonText(snapshot),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "expected csv, markdown or json; the table is written to a console"),
     };
 
     public static string Until(DateOnly? until) => until is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "no end date";
@@ -106,4 +104,13 @@ internal static class AccessReportWriter
             until = e.Until,
         }),
     }, Json) + "\n";
+}
+
+/// <summary>The formats of <c>infra access report --output</c>.</summary>
+internal enum AccessReportFormat
+{
+    Table,
+    Csv,
+    Markdown,
+    Json,
 }

@@ -21,18 +21,18 @@ internal static class AccessBenchCommand
     /// <summary>The target of issue 7 for 5,000 people and 200 teams: access and report under a second.</summary>
     private const double TargetSeconds = 1;
 
-    public static Command Create(CliEnvironment environment)
+    private const string Expected = "bench access: expected --people 2..1000000, --teams 1..256 (one VPN range each) and --runs 1..20";
+
+    public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
-        var people = new Option<int>("--people") { Description = "People to generate", DefaultValueFactory = _ => 5_000 };
-        var teams = new Option<int>("--teams") { Description = "Teams to generate", DefaultValueFactory = _ => 200 };
-        var runs = new Option<int>("--runs") { Description = "Runs: the first is cold, the others warm", DefaultValueFactory = _ => 3 };
-        var repository = CommonOptions.Repository();
+        var people = new Option<int>("--people") { Description = "People to generate", DefaultValueFactory = _ => 5_000 }.InRange(2, 1_000_000, Expected);
+        var teams = new Option<int>("--teams") { Description = "Teams to generate", DefaultValueFactory = _ => 200 }.InRange(1, 256, Expected);
+        var runs = new Option<int>("--runs") { Description = "Runs: the first is cold, the others warm", DefaultValueFactory = _ => 3 }.InRange(1, 20, Expected);
         var command = new Command("access", "Compute access, the blueprint, the report and a diff for a generated roster; print times.")
         {
             people,
             teams,
             runs,
-            repository,
         };
         command.SetAction(parsed => Run(parsed.GetValue(people), parsed.GetValue(teams), parsed.GetValue(runs), parsed.GetValue(repository), environment));
         return command;
@@ -45,19 +45,12 @@ internal static class AccessBenchCommand
 
     private static int Run(int peopleCount, int teamCount, int runCount, string? repository, CliEnvironment environment)
     {
-        if (peopleCount is < 2 or > 1_000_000 || teamCount is < 1 or > 256 || runCount is < 1 or > 20)
+        var loaded = StackLoading.Load(repository, "staging", environment, "bench access");
+        if (!loaded.Loaded)
         {
-            environment.Error.WriteLine("infra: bench access: expected --people 2..1000000, --teams 1..256 (one VPN range each) and --runs 1..20");
-            return ExitCodes.BadInput;
+            return loaded.ExitCode;
         }
-        if (RepositoryLocator.Open(repository, environment) is not { } loader)
-        {
-            return ExitCodes.BadInput;
-        }
-        if (StackLoading.One(loader, "staging", environment, "bench access") is not { } staging)
-        {
-            return ExitCodes.Failed;
-        }
+        var staging = loaded.Definition;
         var today = environment.Today;
         var definition = staging with { Catalog = PeopleRosterGenerator.Catalog(peopleCount, teamCount, today, staging.Catalog) };
         var timings = new List<Timing>();
@@ -99,7 +92,7 @@ internal static class AccessBenchCommand
         var build = watch.Elapsed;
 
         watch.Restart();
-        var bytes = AccessReportWriter.Formats.Where(f => f != "table").Sum(f => (long)AccessReportWriter.Text(snapshot, f).Length);
+        var bytes = Enum.GetValues<AccessReportFormat>().Where(f => f != AccessReportFormat.Table).Sum(f => (long)AccessReportWriter.Text(snapshot, f).Length);
         var report = watch.Elapsed;
 
         watch.Restart();

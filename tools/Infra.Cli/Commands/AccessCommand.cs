@@ -14,21 +14,18 @@ namespace Infra.Cli.Commands;
 /// </summary>
 internal static class AccessCommand
 {
-    public static Command Create(CliEnvironment environment)
+    public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var stack = CommonOptions.Stack(required: true);
         var at = DateOption("--at", "The day of the report, YYYY-MM-DD (UTC); default: today", required: false);
-        var output = new Option<string>("--output") { Description = "How to show the report", DefaultValueFactory = _ => "table" };
-        output.AcceptOnlyFromAmong(AccessReportWriter.Formats);
-        var repository = CommonOptions.Repository();
+        var output = CommonOptions.Format("--output", "How to show the report", AccessReportFormat.Table);
         var report = new Command("report", "Every person, every system they reach in the stack, why (team or grant) and until when; exit 1 when the catalogs are invalid.")
         {
             stack,
             at,
             output,
-            repository,
         };
-        report.SetAction(parsed => Report(parsed.GetValue(stack)!, parsed.GetValue(at), parsed.GetValue(output)!, parsed.GetValue(repository), environment));
+        report.SetAction(parsed => Report(parsed.GetValue(stack)!, parsed.GetValue(at), parsed.GetValue(output), parsed.GetValue(repository), environment));
 
         var diffStack = CommonOptions.Stack(required: true);
         var from = DateOption("--from", "The first day, YYYY-MM-DD (UTC)", required: true);
@@ -36,7 +33,6 @@ internal static class AccessCommand
         var fromRevision = new Option<string?>("--from-revision") { Description = "Read the stack and catalogs of --from at this git revision (e.g. HEAD~1); default: the working tree" };
         var toRevision = new Option<string?>("--to-revision") { Description = "Read the stack and catalogs of --to at this git revision; default: the working tree" };
         var enforce = new Option<bool>("--enforce-limit") { Description = $"Exit 1 when more people lose access than the limit of {AccessSettings.File} (the nightly sync's safety stop)" };
-        var diffRepository = CommonOptions.Repository();
         var diff = new Command("diff", "Who gains and who loses what between two days, and between two git revisions of the catalogs; exit 1 when the catalogs are invalid, or with --enforce-limit when too many people lose access.")
         {
             diffStack,
@@ -45,10 +41,9 @@ internal static class AccessCommand
             fromRevision,
             toRevision,
             enforce,
-            diffRepository,
         };
         diff.SetAction(parsed => Diff(
-            new DiffRequest(parsed.GetValue(diffStack)!, parsed.GetValue(from)!.Value, parsed.GetValue(to)!.Value, parsed.GetValue(fromRevision), parsed.GetValue(toRevision), parsed.GetValue(enforce), parsed.GetValue(diffRepository)),
+            new DiffRequest(parsed.GetValue(diffStack)!, parsed.GetValue(from)!.Value, parsed.GetValue(to)!.Value, parsed.GetValue(fromRevision), parsed.GetValue(toRevision), parsed.GetValue(enforce), parsed.GetValue(repository)),
             environment));
         return new Command("access", "Who has access to what: the access review and its changes.") { report, diff };
     }
@@ -71,17 +66,14 @@ internal static class AccessCommand
         return null;
     }
 
-    private static int Report(string stackName, DateOnly? at, string output, string? repository, CliEnvironment environment)
+    private static int Report(string stackName, DateOnly? at, AccessReportFormat output, string? repository, CliEnvironment environment)
     {
-        if (RepositoryLocator.Open(repository, environment) is not { } loader || !StackLoading.Exists(loader, stackName, environment))
+        var loaded = StackLoading.Load(repository, stackName, environment, "access report");
+        if (!loaded.Loaded)
         {
-            return ExitCodes.BadInput;
+            return loaded.ExitCode;
         }
-        if (StackLoading.One(loader, stackName, environment, "access report") is not { } definition)
-        {
-            return ExitCodes.Failed;
-        }
-        AccessReportWriter.Write(AccessCalculator.Calculate(definition, at ?? environment.Today), output, environment.Out);
+        AccessReportWriter.Write(AccessCalculator.Calculate(loaded.Definition, at ?? environment.Today), output, environment.Out);
         return ExitCodes.Ok;
     }
 
@@ -89,7 +81,8 @@ internal static class AccessCommand
 
     private static int Diff(DiffRequest request, CliEnvironment environment)
     {
-        if (RepositoryLocator.Open(request.Repository, environment) is not { } loader || !StackLoading.Exists(loader, request.Stack, environment))
+        // The stack may come from the working tree or from a git revision, loaded at each end.
+        if (StackLoading.Open(request.Repository, request.Stack, environment) is not { } loader)
         {
             return ExitCodes.BadInput;
         }
@@ -134,9 +127,9 @@ internal static class AccessCommand
     {
         if (revision is null)
         {
-            return StackLoading.One(loader, stack, environment, "access diff") is { } current
+            return StackLoading.Definition(loader, stack, environment, "access diff") is { } current
                 ? (AccessCalculator.Calculate(current, day), ExitCodes.Ok)
-                : (null, ExitCodes.Failed);
+                : (null, StackLoading.InvalidStack);
         }
         using var files = GitRevision.Checkout(loader.RepositoryRoot, revision, out var error);
         if (files is null)
@@ -150,8 +143,8 @@ internal static class AccessCommand
             environment.Error.WriteLine($"infra: access diff: revision {revision} has no stack '{stack}'");
             return (null, ExitCodes.BadInput);
         }
-        return StackLoading.One(revisionLoader, stack, environment, $"access diff (revision {revision})") is { } definition
+        return StackLoading.Definition(revisionLoader, stack, environment, $"access diff (revision {revision})") is { } definition
             ? (AccessCalculator.Calculate(definition, day), ExitCodes.Ok)
-            : (null, ExitCodes.Failed);
+            : (null, StackLoading.InvalidStack);
     }
 }

@@ -22,10 +22,12 @@ internal static class ComplianceBenchCommand
     private const double TargetSeconds = 2;
     private const long TargetBytes = 500L * 1000 * 1000;
 
+    private const string Expected = "bench compliance: expected --resources 1..2000000 and --runs 1..20";
+
     public static Command Create(CliEnvironment environment)
     {
-        var resources = new Option<int>("--resources") { Description = "Resources in the generated export", DefaultValueFactory = _ => 100_000 };
-        var runs = new Option<int>("--runs") { Description = "Runs: the first is cold, the others warm", DefaultValueFactory = _ => 3 };
+        var resources = new Option<int>("--resources") { Description = "Resources in the generated export", DefaultValueFactory = _ => 100_000 }.InRange(1, 2_000_000, Expected);
+        var runs = new Option<int>("--runs") { Description = "Runs: the first is cold, the others warm", DefaultValueFactory = _ => 3 }.InRange(1, 20, Expected);
         var command = new Command("compliance", "Read a generated stack export and evaluate every rule over it; print times and peak memory.")
         {
             resources,
@@ -37,11 +39,6 @@ internal static class ComplianceBenchCommand
 
     private static int Run(int resourceCount, int runCount, CliEnvironment environment)
     {
-        if (resourceCount is < 1 or > 2_000_000 || runCount is < 1 or > 20)
-        {
-            environment.Error.WriteLine("infra: bench compliance: expected --resources 1..2000000 and --runs 1..20");
-            return ExitCodes.BadInput;
-        }
         var console = environment.Out;
         var export = Path.Combine(Path.GetTempPath(), $"infra-bench-compliance-{Environment.ProcessId}.json");
         var table = new Table { Title = new TableTitle("infra bench compliance"), Border = TableBorder.Rounded };

@@ -11,40 +11,46 @@ namespace Infra.Cli.Commands;
 
 /// <summary>
 /// <c>infra compliance --stack NAME (--state FILE | --preview FILE)</c>: the rules over the live
-/// state (nightly) or a preview (merge requests). Exit 1 when a mandatory rule fails, 2 on bad input.
+/// state (nightly) or a preview (merge requests). Exit 1 when a mandatory rule fails or the stack is
+/// invalid, 2 on bad input.
 /// </summary>
 internal static class ComplianceCommand
 {
-    public static Command Create(CliEnvironment environment)
+    public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var stack = CommonOptions.Stack(required: true);
-        var repository = CommonOptions.Repository();
         var state = new Option<string?>("--state") { Description = "A `pulumi stack export` file (the live state)" };
         var preview = new Option<string?>("--preview") { Description = "A `pulumi preview --json` file" };
-        var output = new Option<string>("--output") { Description = "The format written to standard output", DefaultValueFactory = _ => "table" };
-        output.AcceptOnlyFromAmong([.. ComplianceReportWriters.Formats]);
-        var files = ComplianceReportWriters.Formats.Where(f => f != "table")
-            .Select(f => new Option<string?>("--" + f) { Description = $"Also write the {f} report to this file" })
+        var output = CommonOptions.Format("--output", "The format written to standard output", ComplianceFormat.Table);
+        var files = Enum.GetValues<ComplianceFormat>().Where(f => f != ComplianceFormat.Table)
+            .Select(f => (Format: f, Option: new Option<string?>("--" + CommonOptions.FormatName(f)) { Description = $"Also write the {CommonOptions.FormatName(f)} report to this file" }))
             .ToList();
         var baseline = new Option<string?>("--baseline") { Description = "Only violations not in this baseline (JSON) fail" };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Write the violations found as a baseline to this file" };
         var enforcement = new Option<string>("--enforcement") { Description = "Enforcement overrides per rule and stack", DefaultValueFactory = _ => "policies/enforcement.yaml" };
         var waivers = new Option<string>("--waivers") { Description = "Waivers with justification, approver and expiry", DefaultValueFactory = _ => "policies/waivers.yaml" };
-        var command = new Command("compliance", "Check resources against the compliance rules; exit 1 when a mandatory rule fails, 2 on bad input.")
+        var command = new Command("compliance", "Check resources against the compliance rules; exit 1 when a mandatory rule fails or the stack is invalid, 2 on bad input.")
         {
-            stack, state, preview, output, baseline, writeBaseline, enforcement, waivers, repository,
+            stack, state, preview, output, baseline, writeBaseline, enforcement, waivers,
         };
-        foreach (var file in files)
+        foreach (var (_, file) in files)
         {
             command.Options.Add(file);
         }
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(state) is null) == (result.GetResult(preview) is null))
+            {
+                result.AddError("give exactly one of --state FILE (a `pulumi stack export`) or --preview FILE (a `pulumi preview --json`)");
+            }
+        });
         command.SetAction(parsed => Run(
             new ComplianceRequest(
                 parsed.GetValue(stack)!,
                 parsed.GetValue(state),
                 parsed.GetValue(preview),
-                parsed.GetValue(output)!,
-                files.Select(f => (Format: f.Name[2..], Path: parsed.GetValue(f))).Where(f => f.Path is not null).Select(f => (f.Format, f.Path!)).ToList(),
+                parsed.GetValue(output),
+                files.Select(f => (f.Format, Path: parsed.GetValue(f.Option))).Where(f => f.Path is not null).Select(f => (f.Format, f.Path!)).ToList(),
                 parsed.GetValue(baseline),
                 parsed.GetValue(writeBaseline),
                 parsed.GetValue(enforcement)!,
@@ -56,26 +62,12 @@ internal static class ComplianceCommand
 
     private static int Run(ComplianceRequest request, string? repository, CliEnvironment environment)
     {
-        if (RepositoryLocator.Open(repository, environment) is not { } loader)
+        var loaded = StackLoading.Load(repository, request.Stack, environment, "compliance", "the rules need its definition");
+        if (!loaded.Loaded)
         {
-            return ExitCodes.BadInput;
+            return loaded.ExitCode;
         }
-        if ((request.State is null) == (request.Preview is null))
-        {
-            environment.Error.WriteLine("infra: give exactly one of --state FILE (a `pulumi stack export`) or --preview FILE (a `pulumi preview --json`)");
-            return ExitCodes.BadInput;
-        }
-        if (!StackLoading.Exists(loader, request.Stack, environment))
-        {
-            return ExitCodes.BadInput;
-        }
-        var loaded = loader.LoadFromFiles(request.Stack);
-        if (loaded.Definition is not { } definition)
-        {
-            environment.Error.WriteLine(loaded.FormatErrors());
-            environment.Error.WriteLine($"infra: stack '{request.Stack}' is invalid; the rules need its definition. Run 'infra validate --stack {request.Stack}'.");
-            return ExitCodes.BadInput;
-        }
+        var (loader, definition) = (loaded.Loader, loaded.Definition);
         try
         {
             var resources = Read(request, environment.WorkingDirectory);
@@ -129,20 +121,37 @@ internal static class ComplianceCommand
         var standardOutput = environment.Out.Profile.Out.Writer;
         using (var buffer = new MemoryStream())
         {
-            ComplianceReportWriters.For(request.Output)!.Write(report, buffer);
+            Writer(request.Output).Write(report, buffer);
             standardOutput.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             standardOutput.Flush();
         }
         foreach (var (format, path) in request.Files)
         {
-            ComplianceReportWriters.WriteFile(Path.GetFullPath(path, environment.WorkingDirectory), s => ComplianceReportWriters.For(format)!.Write(report, s));
+            AtomicFile.Write(Path.GetFullPath(path, environment.WorkingDirectory), s => Writer(format).Write(report, s));
         }
         if (request.WriteBaseline is { } baselinePath)
         {
-            ComplianceReportWriters.WriteFile(Path.GetFullPath(baselinePath, environment.WorkingDirectory), ComplianceBaseline.FromReport(report).Write);
+            AtomicFile.Write(Path.GetFullPath(baselinePath, environment.WorkingDirectory), ComplianceBaseline.FromReport(report).Write);
         }
     }
 
+    /// <summary>The report writer of a format (a test checks that every format has one, and every writer a format).</summary>
+    private static IComplianceReportWriter Writer(ComplianceFormat format) =>
+        ComplianceReportWriters.For(CommonOptions.FormatName(format)) ?? throw new InvalidOperationException($"no compliance report writer for {format}");
+
     /// <summary>Policy files are named relative to the repository, so the command works from any folder inside it.</summary>
     private static string InRepository(string root, string path) => Path.IsPathRooted(path) ? path : Path.Combine(root, path);
+}
+
+/// <summary>
+/// The formats of <c>infra compliance --output</c>, and the report files it writes (<c>--json FILE</c>, ...):
+/// the formats of <see cref="ComplianceReportWriters"/>, by the same names.
+/// </summary>
+internal enum ComplianceFormat
+{
+    Table,
+    Json,
+    Junit,
+    Sarif,
+    Codequality,
 }

@@ -14,51 +14,32 @@ internal static class DrillCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static Command Create(CliEnvironment environment)
+    public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var stack = CommonOptions.Stack(required: true);
-        var repository = CommonOptions.Repository();
         var to = new Option<string?>("--to")
         {
             Description = "The region to switch the writers to; default and only choice: the stack's secondary region",
         };
-        var output = new Option<string>("--output")
-        {
-            Description = "text for a terminal, markdown for the change record's runbook, json for tools",
-            DefaultValueFactory = _ => "text",
-        };
-        output.AcceptOnlyFromAmong("text", "markdown", "json");
+        var output = CommonOptions.Format("--output", "text for a terminal, markdown for the change record's runbook, json for tools", DrillFormat.Text);
         var regionSwitch = new Command("region-switch", "Plan the switch of the stack's databases to the other region: pre-checks, steps, RPO and RTO, rollback; exit 1 when a pre-check fails.")
         {
             stack,
             to,
             output,
-            repository,
         };
-        regionSwitch.SetAction(parsed => Run(parsed.GetValue(stack)!, parsed.GetValue(to), parsed.GetValue(output)!, parsed.GetValue(repository), environment));
+        regionSwitch.SetAction(parsed => Run(parsed.GetValue(stack)!, parsed.GetValue(to), parsed.GetValue(output), parsed.GetValue(repository), environment));
         return new Command("drill", "Rehearsed operations: the quarterly region switch.") { regionSwitch };
     }
 
-    private static int Run(string stackName, string? target, string output, string? repository, CliEnvironment environment)
+    private static int Run(string stackName, string? target, DrillFormat output, string? repository, CliEnvironment environment)
     {
-        if (RepositoryLocator.Open(repository, environment) is not { } loader)
+        var loaded = StackLoading.Load(repository, stackName, environment, "drill region-switch", "no drill planned");
+        if (!loaded.Loaded)
         {
-            return ExitCodes.BadInput;
+            return loaded.ExitCode;
         }
-        if (!StackLoading.Exists(loader, stackName, environment))
-        {
-            return ExitCodes.BadInput;
-        }
-        var result = loader.LoadFromFiles(stackName);
-        if (result.Definition is not { } definition)
-        {
-            foreach (var error in result.Errors)
-            {
-                environment.Error.WriteLine(error.ToString());
-            }
-            environment.Error.WriteLine($"infra: stack '{stackName}' is invalid ({result.Errors.Count()} errors); no drill planned. Run 'infra validate --stack {stackName}'.");
-            return ExitCodes.Failed;
-        }
+        var definition = loaded.Definition;
         if (RegionSwitchDrill.CheckTarget(definition, target) is { } wrongTarget)
         {
             environment.Error.WriteLine($"infra: {wrongTarget}");
@@ -68,10 +49,10 @@ internal static class DrillCommand
         var writer = environment.Out.Profile.Out.Writer;
         switch (output)
         {
-            case "markdown":
+            case DrillFormat.Markdown:
                 writer.Write(RegionSwitchRunbook.Markdown(plan, environment.Today));
                 break;
-            case "json":
+            case DrillFormat.Json:
                 writer.WriteLine(JsonSerializer.Serialize(ToJson(plan), Json));
                 break;
             default:
@@ -145,4 +126,12 @@ internal static class DrillCommand
 
     private static IEnumerable<object> Steps(IEnumerable<DrillStep> steps) =>
         steps.Select(s => new { title = s.Title, detail = s.Detail, commands = s.Commands });
+}
+
+/// <summary>The formats of <c>infra drill region-switch --output</c>.</summary>
+internal enum DrillFormat
+{
+    Text,
+    Markdown,
+    Json,
 }

@@ -25,48 +25,44 @@ internal static class HrCommand
 
     internal sealed record ApplyRequest(string EventPath, string? SignaturePath, bool DryRun, int? AllowRemovals, string? Repository);
 
-    public static Command Create(CliEnvironment environment)
+    public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var eventFile = new Option<string>("--event") { Description = "The HR event: a JSON file", Required = true };
         var signature = new Option<string?>("--signature") { Description = "The file holding the event's signature, sha256=<hex HMAC-SHA256 of the event file's bytes>; default: the event file's name + .sig" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Verify the event and show the access diff; write nothing" };
         var allowRemovals = new Option<int?>("--allow-removals") { Description = "For a person running it by hand after review: the number of people who may lose access in this run, above the limit of stacks/catalog/access.yaml" };
-        var repository = CommonOptions.Repository();
+        allowRemovals.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0)
+            {
+                result.AddError("hr apply: --allow-removals must be 0 or more");
+            }
+        });
         var apply = new Command("apply", $"Apply a signed HR event (hire, leave, team-change, contract-extension) to people.yaml; the secret comes from {SecretVariable}. Exit 0 applied, 1 rejected, 2 bad usage.")
         {
             eventFile,
             signature,
             dryRun,
             allowRemovals,
-            repository,
         };
         apply.SetAction(parsed => Apply(
             new ApplyRequest(parsed.GetValue(eventFile)!, parsed.GetValue(signature), parsed.GetValue(dryRun), parsed.GetValue(allowRemovals), parsed.GetValue(repository)),
             environment));
 
-        var formatRepository = CommonOptions.Repository();
-        var format = new Command("format", "Rewrite people.yaml in its canonical form (sorted by id, fixed key order); exit 1 when the catalogs are invalid.")
-        {
-            formatRepository,
-        };
-        format.SetAction(parsed => Format(parsed.GetValue(formatRepository), environment));
+        var format = new Command("format", "Rewrite people.yaml in its canonical form (sorted by id, fixed key order); exit 1 when the catalogs are invalid.");
+        format.SetAction(parsed => Format(parsed.GetValue(repository), environment));
         return new Command("hr", "HR events and the people catalog.") { apply, format };
     }
 
     internal static int Apply(ApplyRequest request, CliEnvironment environment, Action<string>? beforeRename = null)
     {
         var error = environment.Error;
-        if (request.AllowRemovals is < 0)
-        {
-            error.WriteLine("infra: hr apply: --allow-removals must be 0 or more");
-            return ExitCodes.BadInput;
-        }
         if (environment.Variable(SecretVariable) is not { } secret || secret.Length < HrSignature.MinimumSecretLength)
         {
             error.WriteLine($"infra: hr apply: the environment variable {SecretVariable} must hold the HMAC secret shared with HR, at least {HrSignature.MinimumSecretLength} characters; it is not set or too short");
             return ExitCodes.BadInput;
         }
-        if (RepositoryLocator.Open(request.Repository, environment) is not { } loader)
+        if (StackLoading.Open(request.Repository, stack: null, environment) is not { } loader)
         {
             return ExitCodes.BadInput;
         }
@@ -124,7 +120,7 @@ internal static class HrCommand
         // Phase 2, load and validate: the event applies to valid catalogs and must leave them valid.
         if (StackLoading.All(loader, environment, "hr apply") is not { Count: > 0 } definitions)
         {
-            return ExitCodes.Failed;
+            return StackLoading.InvalidStack;
         }
         var catalog = definitions[0].Catalog;
         var today = environment.Today;
@@ -188,13 +184,13 @@ internal static class HrCommand
 
     private static int Format(string? repository, CliEnvironment environment)
     {
-        if (RepositoryLocator.Open(repository, environment) is not { } loader)
+        if (StackLoading.Open(repository, stack: null, environment) is not { } loader)
         {
             return ExitCodes.BadInput;
         }
         if (StackLoading.All(loader, environment, "hr format") is not { Count: > 0 } definitions)
         {
-            return ExitCodes.Failed;
+            return StackLoading.InvalidStack;
         }
         var path = Path.Combine(loader.RepositoryRoot, StackDefinitionLoader.PeopleFile);
         var canonical = PeopleYaml.Write(definitions[0].Catalog.People);

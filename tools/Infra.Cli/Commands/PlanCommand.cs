@@ -14,16 +14,10 @@ namespace Infra.Cli.Commands;
 /// </summary>
 internal static class PlanCommand
 {
-    public static Command Create(CliEnvironment environment)
+    public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var stack = CommonOptions.Stack(required: true);
-        var repository = CommonOptions.Repository();
-        var output = new Option<string>("--output")
-        {
-            Description = "How to show the plan",
-            DefaultValueFactory = _ => "table",
-        };
-        output.AcceptOnlyFromAmong("table", "json");
+        var output = CommonOptions.Format("--output", "How to show the plan", PlanFormat.Table);
         var state = new Option<string?>("--state")
         {
             Description = "A `pulumi stack export` file of the stack: list the Kafka topic changes against it; exit 1 when one is refused",
@@ -33,42 +27,29 @@ internal static class PlanCommand
             stack,
             output,
             state,
-            repository,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(stack)!, parsed.GetValue(output)!, parsed.GetValue(state), parsed.GetValue(repository), environment));
+        command.SetAction(parsed => Run(parsed.GetValue(stack)!, parsed.GetValue(output), parsed.GetValue(state), parsed.GetValue(repository), environment));
         return command;
     }
 
-    private static int Run(string stackName, string output, string? statePath, string? repository, CliEnvironment environment)
+    private static int Run(string stackName, PlanFormat output, string? statePath, string? repository, CliEnvironment environment)
     {
-        if (RepositoryLocator.Open(repository, environment) is not { } loader)
-        {
-            return ExitCodes.BadInput;
-        }
-        if (!StackLoading.Exists(loader, stackName, environment))
-        {
-            return ExitCodes.BadInput;
-        }
         // An unreadable state is bad input: it is reported before anything is checked.
         var deployed = statePath is null ? null : ReadState(statePath, environment);
         if (statePath is not null && deployed is null)
         {
             return ExitCodes.BadInput;
         }
-        var result = loader.LoadFromFiles(stackName);
-        if (result.Definition is not { } definition)
+        var loaded = StackLoading.Load(repository, stackName, environment, "plan", "nothing planned");
+        if (!loaded.Loaded)
         {
-            foreach (var error in result.Errors)
-            {
-                environment.Error.WriteLine(error.ToString());
-            }
-            environment.Error.WriteLine($"infra: stack '{stackName}' is invalid ({result.Errors.Count()} errors); nothing planned. Run 'infra validate --stack {stackName}'.");
-            return ExitCodes.Failed;
+            return loaded.ExitCode;
         }
+        var definition = loaded.Definition;
         var plan = StackPlanner.Plan(definition, environment.Today);
         var blueprint = StackBlueprint.For(definition, environment.Today);
         var changes = deployed is null ? null : KafkaChangePlanner.Compare(blueprint.Kafka, deployed);
-        if (output == "json")
+        if (output == PlanFormat.Json)
         {
             environment.Out.Profile.Out.Writer.WriteLine(PlanJson.Serialize(plan, blueprint, changes));
         }
@@ -117,4 +98,11 @@ internal static class PlanCommand
     private static string Position(StateFileException e) => e.Line is { } line
         ? string.Create(CultureInfo.InvariantCulture, $"line {line}, byte {e.Column ?? 1}{(e.ByteOffset is { } offset ? $" (offset {offset})" : "")}: ")
         : "";
+}
+
+/// <summary>The formats of <c>infra plan --output</c>.</summary>
+internal enum PlanFormat
+{
+    Table,
+    Json,
 }

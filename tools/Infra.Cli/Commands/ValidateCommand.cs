@@ -8,15 +8,13 @@ namespace Infra.Cli.Commands;
 /// <summary><c>infra validate [--stack NAME]</c>: every stack by default; every error at once.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create(CliEnvironment environment)
+    public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var stack = CommonOptions.Stack(required: false);
         stack.Description += "; default: every stack";
-        var repository = CommonOptions.Repository();
         var command = new Command("validate", "Check the stack configs and the catalogs; exit 0 when valid, 1 when not, 2 on bad usage.")
         {
             stack,
-            repository,
         };
         command.SetAction(parsed => Run(parsed.GetValue(stack), parsed.GetValue(repository), environment));
         return command;
@@ -24,15 +22,12 @@ internal static class ValidateCommand
 
     private static int Run(string? stackName, string? repository, CliEnvironment environment)
     {
-        if (RepositoryLocator.Open(repository, environment) is not { } loader)
+        // Validate reports every error of every stack itself, so it opens the repository but loads on its own.
+        if (StackLoading.Open(repository, stackName, environment) is not { } loader)
         {
             return ExitCodes.BadInput;
         }
         var stacks = loader.StackNames();
-        if (stackName is not null && !StackLoading.Exists(loader, stackName, environment))
-        {
-            return ExitCodes.BadInput;
-        }
         var results = (stackName is null ? stacks : [stackName]).Select(s => (Stack: s, Result: loader.LoadFromFiles(s))).ToList();
 
         // The catalogs are shared by every stack: report each finding once.
