@@ -49,6 +49,17 @@ public sealed class RuleFixtureTests
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void Fixtures_sit_in_the_category_of_their_rule()
+    {
+        var misplaced = RuleFixtures.Categories
+            .SelectMany(c => c.Cases.Where(f => RuleCatalog.Find(f.Value.RuleId)?.GetType().Namespace != $"Infra.Policies.Rules.{c.Category}")
+                .Select(f => $"{c.Category}: {f.Key}"))
+            .ToList();
+
+        Assert.Empty(misplaced);
+    }
+
     private static List<RuleFinding> Evaluate(RuleCase fixture)
     {
         var rule = RuleCatalog.Find(fixture.RuleId);

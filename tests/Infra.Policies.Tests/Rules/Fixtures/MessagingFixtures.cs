@@ -1,0 +1,33 @@
+using Infra.Policies.Rules.Messaging;
+using static Infra.Policies.Tests.Rules.Fixtures.FixtureTypes;
+using static Infra.Policies.Tests.Support.Fixture;
+
+namespace Infra.Policies.Tests.Rules.Fixtures;
+
+/// <summary>Passing and failing fixtures of the Messaging rules: Kafka topics.</summary>
+internal static class MessagingFixtures
+{
+    public static Dictionary<string, RuleCase> Cases { get; } = new()
+    {
+        ["kafka rf: 3 in production passes"] = new(KafkaReplicationFactorRule.Code, false, Production,
+            [Resource(Topic, "payments.transfer.initiated.v1", """{"name":"payments.transfer.initiated.v1","partitions":12,"replicationFactor":3}""")]),
+        ["kafka rf: 1 in staging passes"] = new(KafkaReplicationFactorRule.Code, false, Staging,
+            [Resource(Topic, "payments.transfer.initiated.v1", """{"name":"payments.transfer.initiated.v1","partitions":3,"replicationFactor":1}""", stack: "staging")]),
+        ["kafka rf: 2 in production fails"] = new(KafkaReplicationFactorRule.Code, true, Production,
+            [Resource(Topic, "payments.transfer.initiated.v1", """{"name":"payments.transfer.initiated.v1","partitions":12,"replicationFactor":2}""")]),
+        ["kafka isr: 2 of 3 passes"] = new(KafkaMinInSyncReplicasRule.Code, false, Production,
+            [Resource(Topic, "ledger.posting.created.v1", """{"replicationFactor":3,"config":{"min.insync.replicas":"2"}}""")]),
+        ["kafka isr: unset in production fails"] = new(KafkaMinInSyncReplicasRule.Code, true, Production,
+            [Resource(Topic, "ledger.posting.created.v1", """{"replicationFactor":3,"config":{"retention.ms":"604800000"}}""")], "not set"),
+        ["kafka isr: equal to the replication factor fails"] = new(KafkaMinInSyncReplicasRule.Code, true, Production,
+            [Resource(Topic, "ledger.posting.created.v1", """{"replicationFactor":3,"config":{"min.insync.replicas":"3"}}""")], "not below"),
+        ["kafka retention: Kafka's 7-day default passes"] = new(KafkaBoundedRetentionRule.Code, false, Production,
+            [Resource(Topic, "ledger.posting.created.v1", """{"config":{"cleanup.policy":"delete"}}""")]),
+        ["kafka retention: 7 days passes"] = new(KafkaBoundedRetentionRule.Code, false, Production,
+            [Resource(Topic, "ledger.posting.created.v1", """{"config":{"cleanup.policy":"delete","retention.ms":"604800000"}}""")]),
+        ["kafka retention: compacted topic passes"] = new(KafkaBoundedRetentionRule.Code, false, Production,
+            [Resource(Topic, "payments.beneficiary.snapshot.v1", """{"config":{"cleanup.policy":"compact"}}""")]),
+        ["kafka retention: infinite fails"] = new(KafkaBoundedRetentionRule.Code, true, Production,
+            [Resource(Topic, "ledger.posting.created.v1", """{"config":{"retention.ms":"-1"}}""")], "-1"),
+    };
+}
