@@ -61,16 +61,17 @@ public class PlatformEnvironment : Stack
         var providers = new PlatformProviders(definition, config);
         var fleets = Blueprint.Fleets.ToDictionary(
             b => b.Name,
-            b => new ServiceFleet(b.Name, b, new ComponentResourceOptions { Providers = { providers.Primary, providers.Consul } }),
+            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Consul = providers.Consul }),
             StringComparer.Ordinal);
-        _ = new FleetConnections("fleet-connections", Blueprint.Fleets, fleets, new ComponentResourceOptions { Providers = { providers.Primary } });
+        _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = Blueprint.Fleets, Fleets = fleets, Aws = providers.Primary });
         FleetGroupNames = Output.All(fleets.Values.Select(f => (Input<string>)f.GroupName).ToArray());
 
         var vaultRoles = new VaultRoles("vault", new VaultRolesArgs
         {
             Blueprint = Blueprint.Vault,
             FleetRoleArns = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.RoleArn, StringComparer.Ordinal),
-        }, new ComponentResourceOptions { Providers = { providers.Vault } });
+            Vault = providers.Vault,
+        });
 
         foreach (var database in Blueprint.Databases)
         {
@@ -108,22 +109,20 @@ public class PlatformEnvironment : Stack
         var vpnEndpoint = Pulumi.Aws.Ec2ClientVpn.GetEndpoint.Invoke(
             new Pulumi.Aws.Ec2ClientVpn.GetEndpointInvokeArgs { Tags = { { "Name", $"vpn-{definition.StackName}" } } },
             new InvokeOptions { Provider = providers.Primary });
-        var options = new ComponentResourceOptions
-        {
-            Providers = { providers.Vault, providers.Consul, providers.Primary },
-            // Team policies and the pki-internal mount belong to VaultRoles.
-            DependsOn = { vaultRoles },
-        };
-        if (providers.GitLab is { } gitlab)
-        {
-            options.Providers.Add(gitlab);
-        }
         _ = new PeopleAccess("people", new PeopleAccessArgs
         {
             Blueprint = people,
             LoginMountAccessor = login.Apply(b => b.Accessor),
             ClientVpnEndpointId = vpnEndpoint.Apply(e => e.ClientVpnEndpointId),
-        }, options);
+            Vault = providers.Vault,
+            Consul = providers.Consul,
+            Aws = providers.Primary,
+            GitLab = providers.GitLab,
+        }, new ComponentResourceOptions
+        {
+            // Team policies and the pki-internal mount belong to VaultRoles.
+            DependsOn = { vaultRoles },
+        });
     }
 
     /// <summary>The environment as loaded. Not a stack output: it is there for tests and components.</summary>

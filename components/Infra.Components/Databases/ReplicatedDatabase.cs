@@ -45,7 +45,12 @@ public sealed class ReplicatedDatabase : ComponentResource
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var blueprint = args.Blueprint;
+        var blueprint = RequiredArgs.Require(args.Blueprint, nameof(ReplicatedDatabaseArgs.Blueprint), "the database maps its blueprint");
+        _ = RequiredArgs.Require(args.Vault, nameof(ReplicatedDatabaseArgs.Vault), "the environment's Vault blueprint, which holds the database's roles");
+        _ = RequiredArgs.Require(args.AwsProviders, nameof(ReplicatedDatabaseArgs.AwsProviders), "one Pulumi.Aws.Provider per region of the blueprint");
+        _ = RequiredArgs.Require(args.ConsulProvider, nameof(ReplicatedDatabaseArgs.ConsulProvider), "the Pulumi.Consul.Provider the writer endpoint is registered through");
+        _ = RequiredArgs.Require(args.VaultProvider, nameof(ReplicatedDatabaseArgs.VaultProvider), "the Pulumi.Vault.Provider of the database's connection and roles");
+        _ = RequiredArgs.Require(args.FleetSecurityGroupIds, nameof(ReplicatedDatabaseArgs.FleetSecurityGroupIds), "the security group of every fleet that uses the database");
         var missingRegions = blueprint.Regions.Select(r => r.Region).Where(r => !args.AwsProviders.ContainsKey(r)).ToList();
         if (missingRegions.Count > 0)
         {

@@ -7,19 +7,20 @@ namespace Infra.Components.Fleets;
 /// The security group rules between fleets: for every rule of a blueprint whose peer is another
 /// fleet (a caller's ingress, a dependency's egress), the rule on that blueprint's group with the
 /// peer fleet's group. They need every fleet's group id, so they come after all fleets exist;
-/// each rule is named from its own fleet, so adding a fleet never renames another's rules.
+/// each rule is named from its own fleet, so adding a fleet never renames another's rules. The AWS
+/// provider of the fleets' region comes from the args (<see cref="FleetConnectionsArgs"/>).
 /// </summary>
 public sealed class FleetConnections : ComponentResource
 {
     public const string TypeToken = "infra:fleet:FleetConnections";
 
-    public FleetConnections(string name, IReadOnlyList<FleetBlueprint> blueprints, IReadOnlyDictionary<string, ServiceFleet> fleets, ComponentResourceOptions options)
-        : base(TypeToken, name, options ?? throw new ArgumentNullException(nameof(options)))
+    public FleetConnections(string name, FleetConnectionsArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(blueprints);
-        ArgumentNullException.ThrowIfNull(fleets);
-        var aws = options.Providers.OfType<Pulumi.Aws.Provider>().SingleOrDefault()
-            ?? throw new ArgumentException("FleetConnections needs exactly one Pulumi.Aws.Provider in [Providers], the fleets' region", nameof(options));
+        ArgumentNullException.ThrowIfNull(args);
+        var blueprints = RequiredArgs.Require(args.Blueprints, nameof(FleetConnectionsArgs.Blueprints), "every fleet's blueprint");
+        var fleets = RequiredArgs.Require(args.Fleets, nameof(FleetConnectionsArgs.Fleets), "the fleets by service name");
+        var aws = RequiredArgs.Require(args.Aws, nameof(FleetConnectionsArgs.Aws), "the Pulumi.Aws.Provider of the fleets' region");
         var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
         foreach (var blueprint in blueprints)
         {
@@ -35,5 +36,5 @@ public sealed class FleetConnections : ComponentResource
     private static ServiceFleet Fleet(IReadOnlyDictionary<string, ServiceFleet> fleets, string service) =>
         fleets.TryGetValue(service, out var fleet)
             ? fleet
-            : throw new ArgumentException($"no fleet for service '{service}'; fleets: {string.Join(", ", fleets.Keys.Order(StringComparer.Ordinal))}", nameof(fleets));
+            : throw RequiredArgs.Invalid($"[{nameof(FleetConnectionsArgs.Fleets)}] has no fleet for service '{service}'; fleets: {string.Join(", ", fleets.Keys.Order(StringComparer.Ordinal))}");
 }

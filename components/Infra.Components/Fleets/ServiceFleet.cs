@@ -17,20 +17,20 @@ namespace Infra.Components.Fleets;
 /// profile, security group and the rules whose peers are known (the load balancer, CIDRs), target
 /// group and listener rule, launch template, autoscaling group, and the Consul service-defaults
 /// and intentions. Rules between fleets are made by <see cref="FleetConnections"/> once every
-/// fleet exists. The options must carry an AWS provider (one per region) and a Consul provider.
+/// fleet exists. The providers come from the args (<see cref="ServiceFleetArgs"/>): the AWS provider of the
+/// fleet's region and the Consul provider.
 /// </summary>
 public sealed class ServiceFleet : ComponentResource
 {
     public const string TypeToken = "infra:fleet:ServiceFleet";
 
-    public ServiceFleet(string name, FleetBlueprint blueprint, ComponentResourceOptions options)
-        : base(TypeToken, name, options ?? throw new ArgumentNullException(nameof(options)))
+    public ServiceFleet(string name, ServiceFleetArgs args, ComponentResourceOptions? options = null)
+        : base(TypeToken, name, options)
     {
-        ArgumentNullException.ThrowIfNull(blueprint);
-        var aws = options.Providers.OfType<Pulumi.Aws.Provider>().SingleOrDefault()
-            ?? throw new ArgumentException("ServiceFleet needs exactly one Pulumi.Aws.Provider in [Providers], for the fleet's region", nameof(options));
-        var consul = options.Providers.OfType<Pulumi.Consul.Provider>().SingleOrDefault()
-            ?? throw new ArgumentException("ServiceFleet needs exactly one Pulumi.Consul.Provider in [Providers]", nameof(options));
+        ArgumentNullException.ThrowIfNull(args);
+        var blueprint = RequiredArgs.Require(args.Blueprint, nameof(ServiceFleetArgs.Blueprint), "the fleet maps its blueprint");
+        var aws = RequiredArgs.Require(args.Aws, nameof(ServiceFleetArgs.Aws), "the fleet's Pulumi.Aws.Provider, for its region");
+        var consul = RequiredArgs.Require(args.Consul, nameof(ServiceFleetArgs.Consul), "the Pulumi.Consul.Provider of the fleet's datacenter");
         var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
         var onConsul = new CustomResourceOptions { Parent = this, Provider = consul };
         var tags = blueprint.Tags;

@@ -20,7 +20,8 @@ public sealed class KafkaTopics : ComponentResource
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var blueprint = args.Blueprint;
+        var blueprint = RequiredArgs.Require(args.Blueprint, nameof(KafkaTopicsArgs.Blueprint), "the topics map the stack's Kafka blueprint");
+        var provider = RequiredArgs.Require(args.Provider, nameof(KafkaTopicsArgs.Provider), "the Pulumi.Kafka.Provider of the stack's cluster");
         var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);
         foreach (var topic in blueprint.Topics)
         {
@@ -37,7 +38,7 @@ public sealed class KafkaTopics : ComponentResource
             topics[topic.Name] = new Topic(topic.Name, topicArgs, new CustomResourceOptions
             {
                 Parent = this,
-                Provider = args.Provider,
+                Provider = provider,
                 Protect = topic.Protect,
             });
         }
@@ -53,7 +54,7 @@ public sealed class KafkaTopics : ComponentResource
                 AclHost = KafkaAclBlueprint.AnyHost,
                 AclOperation = acl.Operation.ToString(),
                 AclPermissionType = KafkaAclBlueprint.Allow,
-            }, new CustomResourceOptions { Parent = this, Provider = args.Provider });
+            }, new CustomResourceOptions { Parent = this, Provider = provider });
         }
 
         TopicNames = Output.Create(blueprint.Topics.Select(t => t.Name).ToImmutableArray());

@@ -21,8 +21,9 @@ namespace Infra.Components.People;
 /// certificate per person from a dedicated PKI role (revoked when the resource goes), the Client VPN
 /// authorization rule of each team network, and Consul ACL tokens where a team says so. It creates
 /// and deletes only its own resources: accounts provisioned by the identity provider (SAML/SCIM),
-/// GitLab users included, are looked up, never created or removed. Providers come from the options
-/// (<c>Providers</c>: Vault, Consul, AWS of the primary region, GitLab).
+/// GitLab users included, are looked up, never created or removed. Each child and lookup goes through
+/// the provider of its package from the args (<see cref="PeopleAccessArgs"/>: Vault, Consul, AWS of the
+/// primary region, and GitLab where the blueprint has memberships).
 /// </summary>
 public sealed class PeopleAccess : ComponentResource
 {
@@ -32,9 +33,18 @@ public sealed class PeopleAccess : ComponentResource
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var blueprint = args.Blueprint;
-        var child = new CustomResourceOptions { Parent = this };
-        var lookup = new InvokeOptions { Parent = this };
+        var blueprint = RequiredArgs.Require(args.Blueprint, nameof(PeopleAccessArgs.Blueprint), "people's access maps the blueprint of the day");
+        var vault = RequiredArgs.Require(args.Vault, nameof(PeopleAccessArgs.Vault), "the Pulumi.Vault.Provider of the environment's Vault");
+        var consul = RequiredArgs.Require(args.Consul, nameof(PeopleAccessArgs.Consul), "the Pulumi.Consul.Provider of the stack's Consul");
+        var aws = RequiredArgs.Require(args.Aws, nameof(PeopleAccessArgs.Aws), "the Pulumi.Aws.Provider of the primary region, where the Client VPN endpoint is");
+        var gitlab = blueprint.GitLabMemberships.Count == 0
+            ? args.GitLab
+            : RequiredArgs.Require(args.GitLab, nameof(PeopleAccessArgs.GitLab), "the blueprint has GitLab memberships, which and whose lookups go through the Pulumi.GitLab.Provider");
+        var onVault = new CustomResourceOptions { Parent = this, Provider = vault };
+        var onConsul = new CustomResourceOptions { Parent = this, Provider = consul };
+        var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
+        var onGitLab = new CustomResourceOptions { Parent = this, Provider = gitlab };
+        var lookup = new InvokeOptions { Parent = this, Provider = gitlab };
 
         var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
         foreach (var identity in blueprint.Identities)
@@ -48,13 +58,13 @@ public sealed class PeopleAccess : ComponentResource
                     { "teams", string.Join(",", identity.Teams) },
                     { "managed-by", PeopleNames.ManagedBy },
                 },
-            }, child);
+            }, onVault);
             _ = new EntityAlias($"{name}-alias-{identity.Person}", new EntityAliasArgs
             {
                 Name = identity.AliasName,
                 MountAccessor = args.LoginMountAccessor,
                 CanonicalId = entity.Id,
-            }, child);
+            }, onVault);
             entities[identity.Person] = entity;
         }
 
@@ -67,7 +77,7 @@ public sealed class PeopleAccess : ComponentResource
                 Policies = { group.Policy },
                 MemberEntityIds = group.Members.Select(m => entities[m].Id).ToList(),
                 Metadata = { { "managed-by", PeopleNames.ManagedBy } },
-            }, child);
+            }, onVault);
         }
 
         var users = blueprint.GitLabMemberships.Select(m => m.Person).Distinct(StringComparer.Ordinal)
@@ -86,7 +96,7 @@ public sealed class PeopleAccess : ComponentResource
             {
                 membershipArgs.ExpiresAt = expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             }
-            _ = new GroupMembership($"{name}-gitlab-{membership.Person}-{membership.Group.Replace('/', '-')}", membershipArgs, child);
+            _ = new GroupMembership($"{name}-gitlab-{membership.Person}-{membership.Group.Replace('/', '-')}", membershipArgs, onGitLab);
         }
 
         var vpn = blueprint.VpnRole;
@@ -104,7 +114,7 @@ public sealed class PeopleAccess : ComponentResource
             KeyType = vpn.KeyType,
             KeyBits = vpn.KeyBits,
             MaxTtl = Seconds(vpn.MaxTtlSeconds),
-        }, child);
+        }, onVault);
         foreach (var certificate in blueprint.VpnCertificates)
         {
             _ = new SecretBackendCert($"{name}-vpn-cert-{certificate.Person}", new SecretBackendCertArgs
@@ -116,7 +126,7 @@ public sealed class PeopleAccess : ComponentResource
                 AutoRenew = true,
                 MinSecondsRemaining = certificate.RenewWithinSeconds,
                 Revoke = true,
-            }, child);
+            }, onVault);
         }
         foreach (var rule in blueprint.VpnAuthorizations)
         {
@@ -126,7 +136,7 @@ public sealed class PeopleAccess : ComponentResource
                 TargetNetworkCidr = rule.Network,
                 AccessGroupId = rule.AccessGroup,
                 Description = rule.Description,
-            }, child);
+            }, onAws);
         }
 
         var consulPolicies = blueprint.ConsulPolicies.ToDictionary(
@@ -136,7 +146,7 @@ public sealed class PeopleAccess : ComponentResource
                 Name = p.Name,
                 Rules = p.Rules,
                 Description = $"People with {p.Level} access; managed by {PeopleNames.ManagedBy}",
-            }, child),
+            }, onConsul),
             StringComparer.Ordinal);
         foreach (var token in blueprint.ConsulTokens)
         {
@@ -145,7 +155,7 @@ public sealed class PeopleAccess : ComponentResource
                 Description = token.Description,
                 Policies = { consulPolicies[token.Policy].Name },
                 Local = false,
-            }, child);
+            }, onConsul);
         }
 
         PeopleWithAccess = Output.Create(blueprint.Identities.Select(i => i.Person).ToImmutableArray());

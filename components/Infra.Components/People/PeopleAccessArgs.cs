@@ -3,7 +3,7 @@ using Pulumi;
 
 namespace Infra.Components.People;
 
-/// <summary>What <see cref="PeopleAccess"/> maps: the finished blueprint, and two ids known only in the environment.</summary>
+/// <summary>What <see cref="PeopleAccess"/> maps: the finished blueprint, two ids known only in the environment, and the explicit providers.</summary>
 public sealed class PeopleAccessArgs
 {
     public required PeopleAccessBlueprint Blueprint { get; init; }
@@ -13,4 +13,16 @@ public sealed class PeopleAccessArgs
 
     /// <summary>The stack's AWS Client VPN endpoint, in the primary region; the team authorization rules attach to it.</summary>
     public required Input<string> ClientVpnEndpointId { get; init; }
+
+    /// <summary>The environment's Vault: identities, groups, the VPN PKI role and the certificates.</summary>
+    public required Pulumi.Vault.Provider Vault { get; init; }
+
+    /// <summary>The Consul of the stack: the people's ACL policies and tokens.</summary>
+    public required Pulumi.Consul.Provider Consul { get; init; }
+
+    /// <summary>The AWS provider of the primary region, where the Client VPN endpoint is: the team authorization rules.</summary>
+    public required Pulumi.Aws.Provider Aws { get; init; }
+
+    /// <summary>GitLab, for the memberships and the user and group lookups; required when the blueprint has memberships (production only).</summary>
+    public Pulumi.GitLab.Provider? GitLab { get; init; }
 }

@@ -12,7 +12,8 @@ namespace Infra.Components.Vault;
 /// <summary>
 /// The environment's Vault: secrets engines, the audit device, one policy per service and team,
 /// the AWS IAM auth roles of the fleets and the PKI roles of the services. Every value comes from
-/// the <see cref="VaultBlueprint"/>; the Vault provider comes from the options (<c>Providers</c>).
+/// the <see cref="VaultBlueprint"/>; every child goes through the Vault provider of the args
+/// (<see cref="VaultRolesArgs.Vault"/>).
 /// </summary>
 public sealed class VaultRoles : ComponentResource
 {
@@ -22,14 +23,15 @@ public sealed class VaultRoles : ComponentResource
         : base(TypeToken, name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var blueprint = args.Blueprint;
+        var blueprint = RequiredArgs.Require(args.Blueprint, nameof(VaultRolesArgs.Blueprint), "the roles map the environment's Vault blueprint");
+        var vault = RequiredArgs.Require(args.Vault, nameof(VaultRolesArgs.Vault), "the Pulumi.Vault.Provider of the environment's Vault");
         var missing = blueprint.AwsAuthRoles.Select(r => r.Service).Where(s => !args.FleetRoleArns.ContainsKey(s)).ToList();
         if (missing.Count > 0)
         {
             throw new ArgumentException($"[{nameof(VaultRolesArgs.FleetRoleArns)}] has no IAM role ARN for: {string.Join(", ", missing)}; every service of the blueprint needs its fleet's role.", nameof(args));
         }
 
-        var child = new CustomResourceOptions { Parent = this };
+        var child = new CustomResourceOptions { Parent = this, Provider = vault };
         Mount($"{name}-kv", blueprint.KvMount, child);
         var pki = Mount($"{name}-pki", blueprint.PkiMount, child);
         Mount($"{name}-database", blueprint.DatabaseMount, child);
@@ -63,7 +65,7 @@ public sealed class VaultRoles : ComponentResource
                 TokenPolicies = role.Policies.ToList(),
                 TokenTtl = role.TokenTtlSeconds,
                 TokenMaxTtl = role.TokenMaxTtlSeconds,
-            }, new CustomResourceOptions { Parent = this, DependsOn = policies.Cast<Resource>().ToArray() });
+            }, new CustomResourceOptions { Parent = this, Provider = vault, DependsOn = policies.Cast<Resource>().ToArray() });
         }
 
         foreach (var role in blueprint.PkiRoles)

@@ -20,9 +20,9 @@ public sealed class AllFleetsProgram : Stack
         var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
         var fleets = Blueprints.ToDictionary(
             b => b.Name,
-            b => new ServiceFleet(b.Name, b, new ComponentResourceOptions { Providers = { aws, consul } }),
+            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Consul = consul }),
             StringComparer.Ordinal);
-        var options = new ComponentResourceOptions { Providers = { aws } };
+        var options = new ComponentResourceOptions();
         options.ResourceTransformations.Add(args =>
         {
             lock (transformed)
@@ -31,7 +31,7 @@ public sealed class AllFleetsProgram : Stack
             }
             return null;
         });
-        Connections = new FleetConnections("fleet-connections", Blueprints, fleets, options);
+        Connections = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = Blueprints, Fleets = fleets, Aws = aws }, options);
     }
 
     public EquatableList<FleetBlueprint> Blueprints { get; }

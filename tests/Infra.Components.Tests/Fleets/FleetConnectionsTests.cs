@@ -85,9 +85,10 @@ public sealed class FleetConnectionsTests
         var blueprints = StagingFleets.Blueprints();
 
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
-            _ = new FleetConnections("fleet-connections", blueprints, new Dictionary<string, ServiceFleet>(StringComparer.Ordinal), new ComponentResourceOptions()));
+            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = new Dictionary<string, ServiceFleet>(StringComparer.Ordinal), Aws = null! }));
 
-        Assert.Equal("options", error.ParamName);
+        Assert.Equal("args", error.ParamName);
+        Assert.StartsWith("[Aws] is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("Pulumi.Aws.Provider", error.Message, StringComparison.Ordinal);
     }
 
@@ -102,33 +103,42 @@ public sealed class FleetConnectionsTests
             var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
             var fleets = blueprints.Where(b => b.Name != "ledger").ToDictionary(
                 b => b.Name,
-                b => new ServiceFleet(b.Name, b, new ComponentResourceOptions { Providers = { aws, consul } }),
+                b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Consul = consul }),
                 StringComparer.Ordinal);
-            _ = new FleetConnections("fleet-connections", blueprints, fleets, new ComponentResourceOptions { Providers = { aws } });
+            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = fleets, Aws = aws });
         });
 
-        Assert.Equal("fleets", error.ParamName);
-        Assert.Contains("no fleet for service 'ledger'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("args", error.ParamName);
+        Assert.Contains("[Fleets] has no fleet for service 'ledger'", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("blueprints")]
-    [InlineData("fleets")]
-    [InlineData("options")]
+    [InlineData(nameof(FleetConnectionsArgs.Blueprints))]
+    [InlineData(nameof(FleetConnectionsArgs.Fleets))]
     public async Task Connections_require_every_argument(string missing)
     {
         var blueprints = StagingFleets.Blueprints();
 
-        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() =>
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
         {
             var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
-            _ = new FleetConnections(
-                "fleet-connections",
-                missing == "blueprints" ? null! : blueprints,
-                missing == "fleets" ? null! : new Dictionary<string, ServiceFleet>(StringComparer.Ordinal),
-                missing == "options" ? null! : new ComponentResourceOptions { Providers = { aws } });
+            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs
+            {
+                Blueprints = missing == nameof(FleetConnectionsArgs.Blueprints) ? null! : blueprints,
+                Fleets = missing == nameof(FleetConnectionsArgs.Fleets) ? null! : new Dictionary<string, ServiceFleet>(StringComparer.Ordinal),
+                Aws = aws,
+            });
         });
 
-        Assert.Equal(missing, error.ParamName);
+        Assert.Equal("args", error.ParamName);
+        Assert.StartsWith($"[{missing}] is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connections_require_their_args()
+    {
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() => _ = new FleetConnections("fleet-connections", null!));
+
+        Assert.Equal("args", error.ParamName);
     }
 }

@@ -17,7 +17,7 @@ public sealed class OneFleetProgram : Stack
         Blueprint = StagingFleets.Blueprints().Single(b => b.Name == "payments-api");
         var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
         var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
-        var options = new ComponentResourceOptions { Providers = { aws, consul } };
+        var options = new ComponentResourceOptions();
         options.ResourceTransformations.Add(args =>
         {
             lock (transformed)
@@ -26,7 +26,7 @@ public sealed class OneFleetProgram : Stack
             }
             return null;
         });
-        Fleet = new ServiceFleet(Blueprint.Name, Blueprint, options);
+        Fleet = new ServiceFleet(Blueprint.Name, new ServiceFleetArgs { Blueprint = Blueprint, Aws = aws, Consul = consul }, options);
     }
 
     public FleetBlueprint Blueprint { get; }

@@ -178,33 +178,34 @@ public sealed class ServiceFleetTests
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
         {
             var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
-            _ = new ServiceFleet(Name, blueprint, new ComponentResourceOptions { Providers = { consul } });
+            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = blueprint, Aws = null!, Consul = consul });
         });
 
-        Assert.Equal("options", error.ParamName);
+        Assert.Equal("args", error.ParamName);
+        Assert.StartsWith("[Aws] is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("Pulumi.Aws.Provider", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_fleet_requires_its_blueprint()
     {
-        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() =>
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
         {
             var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
-            _ = new ServiceFleet(Name, null!, new ComponentResourceOptions { Providers = { aws } });
+            var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
+            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = null!, Aws = aws, Consul = consul });
         });
 
-        Assert.Equal("blueprint", error.ParamName);
+        Assert.Equal("args", error.ParamName);
+        Assert.StartsWith("[Blueprint] is required", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_fleet_requires_its_options()
+    public async Task A_fleet_requires_its_args()
     {
-        var blueprint = StagingFleets.Blueprints().Single(b => b.Name == Name);
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() => _ = new ServiceFleet(Name, null!));
 
-        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentNullException>(() => _ = new ServiceFleet(Name, blueprint, null!));
-
-        Assert.Equal("options", error.ParamName);
+        Assert.Equal("args", error.ParamName);
     }
 
     [Fact]

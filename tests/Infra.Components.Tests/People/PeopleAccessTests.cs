@@ -159,11 +159,11 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
-    public async Task Each_resource_goes_through_the_provider_of_its_package_from_the_options()
+    public async Task Each_resource_goes_through_the_provider_of_its_package_from_the_args()
     {
         var mocks = Mocks();
 
-        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () => _ = new PeopleAccess("people", Args(Production), WithProviders()));
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () => _ = new PeopleAccess("people", Args(Production)));
 
         var expected = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -177,11 +177,11 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
-    public async Task GitLab_lookups_go_through_the_gitlab_provider_of_the_options()
+    public async Task GitLab_lookups_go_through_the_gitlab_provider_of_the_args()
     {
         var mocks = Mocks();
 
-        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () => _ = new PeopleAccess("people", Args(Production), WithProviders()));
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () => _ = new PeopleAccess("people", Args(Production)));
 
         Assert.Contains(mocks.Calls, c => c.Token == GetUser);
         Assert.Contains(mocks.Calls, c => c.Token == GetGroup);
@@ -263,23 +263,58 @@ public sealed class PeopleAccessTests
         Assert.Equal("args", error.ParamName);
     }
 
+    [Theory]
+    [InlineData(nameof(PeopleAccessArgs.Vault), "Pulumi.Vault.Provider")]
+    [InlineData(nameof(PeopleAccessArgs.Consul), "Pulumi.Consul.Provider")]
+    [InlineData(nameof(PeopleAccessArgs.Aws), "Pulumi.Aws.Provider")]
+    [InlineData(nameof(PeopleAccessArgs.GitLab), "Pulumi.GitLab.Provider")]
+    public async Task People_access_requires_the_provider_of_each_package_it_uses(string missing, string provider)
+    {
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+        {
+            var args = Args(Production);
+            _ = new PeopleAccess("people", missing switch
+            {
+                nameof(PeopleAccessArgs.Vault) => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = null!, Consul = args.Consul, Aws = args.Aws, GitLab = args.GitLab },
+                nameof(PeopleAccessArgs.Consul) => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = args.Vault, Consul = null!, Aws = args.Aws, GitLab = args.GitLab },
+                nameof(PeopleAccessArgs.Aws) => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = args.Vault, Consul = args.Consul, Aws = null!, GitLab = args.GitLab },
+                _ => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = args.Vault, Consul = args.Consul, Aws = args.Aws, GitLab = null },
+            });
+        }, "production");
+
+        Assert.Equal("args", error.ParamName);
+        Assert.StartsWith($"[{missing}] is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains(provider, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_staging_stack_needs_no_gitlab_provider()
+    {
+        var staging = PeopleAccessBlueprintBuilder.Build(
+            new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!, Today);
+        var mocks = Mocks();
+
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
+        {
+            var args = Args(staging);
+            _ = new PeopleAccess("people", new PeopleAccessArgs { Blueprint = staging, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = args.Vault, Consul = args.Consul, Aws = args.Aws, GitLab = null });
+        });
+
+        Assert.Empty(staging.GitLabMemberships);
+        Assert.Contains(mocks.Declared, r => r.Type == Entity);
+        Assert.DoesNotContain(mocks.Declared, r => r.Type!.StartsWith("gitlab:", StringComparison.Ordinal));
+    }
+
+    /// <summary>The args the stack gives the component, with the providers: Vault, Consul, the primary region's AWS and GitLab. Only inside a deployment.</summary>
     private static PeopleAccessArgs Args(PeopleAccessBlueprint blueprint) => new()
     {
         Blueprint = blueprint,
         LoginMountAccessor = LoginAccessor,
         ClientVpnEndpointId = "cvpn-endpoint-0123456789abcdef0",
-    };
-
-    /// <summary>The providers the stack gives the component: Vault, Consul, the primary region's AWS and GitLab.</summary>
-    private static ComponentResourceOptions WithProviders() => new()
-    {
-        Providers =
-        {
-            new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.prd.example-bank.eu" }),
-            new Pulumi.Consul.Provider("consul-prd-par", new Pulumi.Consul.ProviderArgs { Address = "consul.prd-par.example-bank.eu" }),
-            new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" }),
-            new Pulumi.GitLab.Provider("gitlab", new Pulumi.GitLab.ProviderArgs { BaseUrl = "https://gitlab.example-bank.eu/api/v4/" }),
-        },
+        Vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.prd.example-bank.eu" }),
+        Consul = new Pulumi.Consul.Provider("consul-prd-par", new Pulumi.Consul.ProviderArgs { Address = "consul.prd-par.example-bank.eu" }),
+        Aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" }),
+        GitLab = new Pulumi.GitLab.Provider("gitlab", new Pulumi.GitLab.ProviderArgs { BaseUrl = "https://gitlab.example-bank.eu/api/v4/" }),
     };
 
     private static string Package(string type) => type[..type.IndexOf(':', StringComparison.Ordinal)];

@@ -23,7 +23,7 @@ public sealed class VaultRolesTests
         var mocks = new RecordingMocks();
 
         var resources = await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
-            { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = FleetRoles }); });
+            { _ = new VaultRoles("vault", Args(FleetRoles)); });
 
         Assert.Equal(3, mocks.Registered.Count(r => r.Type == "vault:index/mount:Mount"));
         Assert.Single(mocks.Registered, r => r.Type == "vault:index/audit:Audit");
@@ -72,7 +72,7 @@ public sealed class VaultRolesTests
 
         await Deployment.TestAsync(new RecordingMocks(), new TestOptions { IsPreview = false }, () =>
         {
-            component = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = FleetRoles }, options);
+            component = new VaultRoles("vault", Args(FleetRoles), options);
         });
 
         var below = children.Where(c => !ReferenceEquals(c.Resource, component)).ToList();
@@ -86,7 +86,7 @@ public sealed class VaultRolesTests
         var roles = FleetRoles.Where(r => r.Key != "ledger").ToDictionary(r => r.Key, r => r.Value);
 
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
-            { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = roles }); });
+            { _ = new VaultRoles("vault", Args(roles)); });
 
         Assert.Contains("has no IAM role ARN for: ledger", error.ToString(), StringComparison.Ordinal);
         Assert.Contains($"[{nameof(VaultRolesArgs.FleetRoleArns)}]", error.Message, StringComparison.Ordinal);
@@ -185,11 +185,39 @@ public sealed class VaultRolesTests
         }
     }
 
+    [Fact]
+    public async Task Vault_roles_require_the_vault_provider()
+    {
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+            { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = FleetRoles, Vault = null! }); });
+
+        Assert.Equal("args", error.ParamName);
+        Assert.StartsWith("[Vault] is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Pulumi.Vault.Provider", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_child_goes_through_the_vault_provider_of_the_args()
+    {
+        var mocks = await Deploy();
+
+        Assert.NotEmpty(mocks.Declared);
+        Assert.All(mocks.Declared, r => Assert.Equal(RecordingMocks.IdOf("vault"), RecordingMocks.ProviderId(r.Provider)));
+    }
+
+    /// <summary>The args the stack gives the component, with its own Vault provider. Only inside a deployment.</summary>
+    private static VaultRolesArgs Args(IReadOnlyDictionary<string, Input<string>> fleetRoles) => new()
+    {
+        Blueprint = Blueprint,
+        FleetRoleArns = fleetRoles,
+        Vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.stg.example-bank.eu" }),
+    };
+
     private static async Task<RecordingMocks> Deploy()
     {
         var mocks = new RecordingMocks();
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
-            { _ = new VaultRoles("vault", new VaultRolesArgs { Blueprint = Blueprint, FleetRoleArns = FleetRoles }); });
+            { _ = new VaultRoles("vault", Args(FleetRoles)); });
         return mocks;
     }
 }
