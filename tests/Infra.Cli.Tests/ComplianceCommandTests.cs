@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Infra.Blueprints.Loading;
+using Infra.Policies.Rules.Network;
 
 namespace Infra.Cli.Tests;
 
@@ -40,10 +41,10 @@ public sealed class ComplianceCommandTests : IDisposable
         var run = Compliance("--state", Write("state.json", OpenSecurityGroup), "--junit", junit, "--codequality", codequality);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("aws-ec2-securitygroup-no-ssh-rdp-from-anywhere", run.Output, StringComparison.Ordinal);
+        Assert.Contains(SecurityGroupAdminPortsRule.Code, run.Output, StringComparison.Ordinal);
         var failures = XDocument.Load(junit).Descendants("failure").Count();
         Assert.True(failures >= 1);
-        Assert.Contains("aws-ec2-securitygroup-no-ssh-rdp-from-anywhere", File.ReadAllText(codequality), StringComparison.Ordinal);
+        Assert.Contains(SecurityGroupAdminPortsRule.Code, File.ReadAllText(codequality), StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, run.Output + run.Error + File.ReadAllText(junit) + File.ReadAllText(codequality), StringComparison.Ordinal);
     }
 

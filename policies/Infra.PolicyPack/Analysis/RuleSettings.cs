@@ -14,11 +14,11 @@ internal static class RuleSettings
 
     private static readonly Setting[] All =
     [
-        new("governance-eu-regions-only", "allowedRegions", "AWS regions resources may live in (default: the EU member-state regions)",
+        new(Policies.Rules.Governance.EuRegionsOnlyRule.Code, "allowedRegions", "AWS regions resources may live in (default: the EU member-state regions)",
             (context, values) => context with { AllowedRegions = values.ToHashSet(StringComparer.Ordinal) }),
-        new("governance-allowed-instance-families", "allowedFamilies", "Instance families the machine images are built for (e.g. m7i, r7g)",
+        new(Policies.Rules.Compute.AllowedInstanceFamiliesRule.Code, "allowedFamilies", "Instance families the machine images are built for (e.g. m7i, r7g)",
             (context, values) => context with { AllowedInstanceFamilies = values.ToHashSet(StringComparer.Ordinal) }),
-        new("governance-mandatory-tags", "tags", "Tags every taggable resource carries",
+        new(Policies.Rules.Governance.MandatoryTagsRule.Code, "tags", "Tags every taggable resource carries",
             (context, values) => context with { MandatoryTags = values }),
     ];
 
