@@ -10,15 +10,14 @@ namespace Infra.Cli.Commands;
 /// <c>infra hr apply --event FILE [--signature FILE] [--dry-run] [--allow-removals N]</c>: applies
 /// one signed HR event to people.yaml, in phases: verify (signature, time, journal), load and
 /// validate, calculate the access diff (a dry run stops here), apply (atomic writes of people.yaml
-/// and the journal). <c>infra hr format</c> rewrites people.yaml in its canonical form.
+/// and the journal). The decisions are <see cref="HrEventProcessor"/>'s; this command reads the
+/// files and the secret, shows the diffs and writes the results. <c>infra hr format</c> rewrites
+/// people.yaml in its canonical form.
 /// </summary>
 internal static class HrCommand
 {
     /// <summary>The environment variable that holds the HMAC secret shared with the HR system.</summary>
     public const string SecretVariable = "INFRA_HR_HMAC_SECRET";
-
-    /// <summary>How far the event's issuedAt may be from the clock, either way: a replayed old event is refused even with a new id.</summary>
-    public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(15);
 
     /// <summary>The limit when stacks/catalog/access.yaml is missing.</summary>
     public const int DefaultRemovalLimit = 3;
@@ -81,40 +80,25 @@ internal static class HrCommand
             return ExitCodes.BadInput;
         }
 
-        // Phase 1, verify: nothing in the body is trusted before the signature is.
-        if (signature is null)
-        {
-            return Reject(environment, $"the signature is missing: no {signaturePath}; expected a file holding sha256=<hex HMAC-SHA256 of the event file>");
-        }
-        if (!HrSignature.Verify(body, signature, secret))
-        {
-            return Reject(environment, $"the signature in {signaturePath} does not match the event file; the event was changed or signed with another secret");
-        }
-        if (!HrEventReader.TryRead(body, out var hrEvent, out var malformed))
-        {
-            return Reject(environment, $"{request.EventPath} {malformed}");
-        }
-        var now = environment.Clock.GetUtcNow();
-        if ((now - hrEvent.IssuedAt).Duration() > Tolerance)
-        {
-            return Reject(environment, $"event {hrEvent.Id} was issued at {hrEvent.IssuedAt:yyyy-MM-dd HH:mm:ss zzz}, more than {Tolerance.TotalMinutes} minutes from now ({now:yyyy-MM-dd HH:mm:ss}Z); ask HR to send it again");
-        }
         var journalPath = Path.Combine(loader.RepositoryRoot, HrJournal.File);
-        IReadOnlyList<HrJournalEntry> journal;
-        string journalText;
+        var journalText = File.Exists(journalPath) ? File.ReadAllText(journalPath) : "";
+        var input = new HrEventInput(request.EventPath, body, signaturePath, signature, secret, journalText);
+        var processor = new HrEventProcessor(environment.Clock);
+
+        // Phase 1, verify: signature, time, journal (HrEventProcessor.Verify).
+        HrVerification verified;
         try
         {
-            journalText = File.Exists(journalPath) ? File.ReadAllText(journalPath) : "";
-            journal = HrJournal.Parse(journalText);
+            verified = processor.Verify(input);
         }
         catch (FormatException e)
         {
             error.WriteLine($"infra: hr apply: {e.Message}");
             return ExitCodes.BadInput;
         }
-        if (HrJournal.Refusal(journal, hrEvent) is { } refusal)
+        if (!verified.Accepted)
         {
-            return Reject(environment, refusal);
+            return Reject(environment, verified.Refusal);
         }
 
         // Phase 2, load and validate: the event applies to valid catalogs and must leave them valid.
@@ -122,30 +106,18 @@ internal static class HrCommand
         {
             return StackLoading.InvalidStack;
         }
-        var catalog = definitions[0].Catalog;
-        var today = environment.Today;
-        var application = HrEventApplier.Apply(catalog.People, hrEvent, today);
-        if (!application.Accepted)
+        var result = processor.Apply(input, verified, definitions);
+        if (!result.Accepted)
         {
-            return Reject(environment, $"event {hrEvent.Id}: {application.Refusal}");
-        }
-        var peopleText = PeopleYaml.Write(application.People);
-        var invalid = PeopleCatalogChecks.Validate(peopleText, catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal)).Where(d => d.IsError).ToList();
-        if (invalid.Count > 0)
-        {
-            return Reject(environment, $"event {hrEvent.Id} would make people.yaml invalid: " + string.Join("; ", invalid.Select(d => $"{d.KeyPath}: {d.Message}")));
+            return Reject(environment, result.Refusal);
         }
 
-        // Phase 3, calculate: the diff on the day the event starts to change access.
-        var day = application.ImpactDay > today ? application.ImpactDay : today;
-        var losing = new SortedSet<string>(StringComparer.Ordinal);
+        // Phase 3, calculate: the diff on the day the event starts to change access, then the removal limit.
+        var hrEvent = result.Event;
         environment.Out.MarkupLine(Markup.Escape($"Event {hrEvent.Id}: {HrEventReader.TypeName(hrEvent.Kind)} of {hrEvent.Person}, effective {hrEvent.Effective:yyyy-MM-dd}; signature and time verified."));
-        foreach (var definition in definitions)
+        foreach (var diff in result.Diffs)
         {
-            var after = definition with { Catalog = definition.Catalog with { People = application.People } };
-            var diff = AccessDiff.Between(AccessCalculator.Calculate(definition, day), AccessCalculator.Calculate(after, day));
             AccessDiffWriter.Write(diff, environment.Out);
-            losing.UnionWith(diff.PeopleLosingAccess);
         }
         int limit;
         try
@@ -157,10 +129,10 @@ internal static class HrCommand
             error.WriteLine($"infra: hr apply: {e.Message}");
             return ExitCodes.BadInput;
         }
-        if (losing.Count > limit)
+        result = HrEventProcessor.CheckRemovalLimit(result, limit);
+        if (!result.Accepted)
         {
-            return Reject(environment, $"event {hrEvent.Id} would remove access from {losing.Count} people ({string.Join(", ", losing)}), more than the limit of {limit} in {AccessSettings.File}; nothing was written. "
-                + $"A person reviews the diff (--dry-run) and runs it by hand with --allow-removals {losing.Count}");
+            return Reject(environment, result.Refusal);
         }
         if (request.DryRun)
         {
@@ -171,12 +143,13 @@ internal static class HrCommand
         // Phase 4, apply: people.yaml first, then the journal. A crash between the two leaves the
         // event unjournaled; running it again finds people.yaml already up to date and journals it.
         var peoplePath = Path.Combine(loader.RepositoryRoot, StackDefinitionLoader.PeopleFile);
-        if (application.Changed || !string.Equals(File.ReadAllText(peoplePath), peopleText, StringComparison.Ordinal))
+        var peopleText = result.PeopleText!;
+        if (result.PeopleChanged || !string.Equals(File.ReadAllText(peoplePath), peopleText, StringComparison.Ordinal))
         {
             AtomicFile.Write(peoplePath, peopleText, beforeRename);
         }
-        AtomicFile.Write(journalPath, journalText + HrJournal.Line(HrJournal.Entry(hrEvent, body, now)), beforeRename);
-        environment.Out.MarkupLine(Markup.Escape(application.Changed
+        AtomicFile.Write(journalPath, result.JournalText!, beforeRename);
+        environment.Out.MarkupLine(Markup.Escape(result.PeopleChanged
             ? $"Applied: {StackDefinitionLoader.PeopleFile} and {HrJournal.File} written; commit both."
             : $"people.yaml already reflected event {hrEvent.Id}; recorded it in {HrJournal.File}."));
         return ExitCodes.Ok;
@@ -204,7 +177,7 @@ internal static class HrCommand
         return ExitCodes.Ok;
     }
 
-    private static int Reject(CliEnvironment environment, string reason)
+    private static int Reject(CliEnvironment environment, string? reason)
     {
         environment.Error.WriteLine($"infra: hr apply: rejected: {reason}");
         return ExitCodes.Failed;
