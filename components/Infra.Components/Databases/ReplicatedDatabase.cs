@@ -20,7 +20,8 @@ namespace Infra.Components.Databases;
 /// fields an Aurora switchover or failover changes, and those set only when a cluster is created
 /// (which differ between the writer and the replica region), are ignored after creation, so that
 /// recording a switch in the config (<c>infra:regions.primary</c>) gives a plan without changes to
-/// the clusters.
+/// the clusters. Outputs: <see cref="WriterEndpoint"/>, <see cref="ReaderEndpoint"/>,
+/// <see cref="GlobalClusterArn"/>, <see cref="ClusterArns"/> and <see cref="MasterUserSecretArn"/> (secret).
 /// </summary>
 public sealed class ReplicatedDatabase : ComponentResource
 {

@@ -18,7 +18,9 @@ namespace Infra.Components.Fleets;
 /// group and listener rule, launch template, autoscaling group, and the Consul service-defaults
 /// and intentions. Rules between fleets are made by <see cref="FleetConnections"/> once every
 /// fleet exists. The providers come from the args (<see cref="ServiceFleetArgs"/>): the AWS provider of the
-/// fleet's region and the Consul provider.
+/// fleet's region and the Consul provider. Outputs: <see cref="GroupName"/>, <see cref="TargetGroupArn"/>,
+/// <see cref="SecurityGroupId"/> (the peer of the rules between fleets and of the databases' ingress)
+/// and <see cref="RoleArn"/> (bound to the fleet's Vault AWS auth role).
 /// </summary>
 public sealed class ServiceFleet : ComponentResource
 {
@@ -222,7 +224,13 @@ public sealed class ServiceFleet : ComponentResource
         TargetGroupArn = targetGroup.Arn;
         SecurityGroupId = securityGroup.Id;
         RoleArn = role.Arn;
-        RegisterOutputs();
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["groupName"] = GroupName,
+            ["targetGroupArn"] = TargetGroupArn,
+            ["securityGroupId"] = SecurityGroupId,
+            ["roleArn"] = RoleArn,
+        });
     }
 
     [Output("groupName")]

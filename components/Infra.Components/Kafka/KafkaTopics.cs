@@ -10,7 +10,8 @@ namespace Infra.Components.Kafka;
 /// A topic's child is named after the topic, an ACL's after its topic, service and operation
 /// (<see cref="KafkaAclBlueprint.ResourceName"/>), so renaming nothing else moves a URN. Topics
 /// carry the blueprint's <c>protect</c> (production). Topic ACLs take the topic's name output, so
-/// an ACL is created after its topic.
+/// an ACL is created after its topic. Every child goes through the Kafka provider of the args.
+/// Output: <see cref="TopicNames"/>.
 /// </summary>
 public sealed class KafkaTopics : ComponentResource
 {

@@ -23,7 +23,8 @@ namespace Infra.Components.People;
 /// and deletes only its own resources: accounts provisioned by the identity provider (SAML/SCIM),
 /// GitLab users included, are looked up, never created or removed. Each child and lookup goes through
 /// the provider of its package from the args (<see cref="PeopleAccessArgs"/>: Vault, Consul, AWS of the
-/// primary region, and GitLab where the blueprint has memberships).
+/// primary region, and GitLab where the blueprint has memberships). Output: <see cref="PeopleWithAccess"/>,
+/// the people with access on the blueprint's day.
 /// </summary>
 public sealed class PeopleAccess : ComponentResource
 {

@@ -13,7 +13,7 @@ namespace Infra.Components.Vault;
 /// The environment's Vault: secrets engines, the audit device, one policy per service and team,
 /// the AWS IAM auth roles of the fleets and the PKI roles of the services. Every value comes from
 /// the <see cref="VaultBlueprint"/>; every child goes through the Vault provider of the args
-/// (<see cref="VaultRolesArgs.Vault"/>).
+/// (<see cref="VaultRolesArgs.Vault"/>). Outputs: <see cref="PolicyNames"/> and <see cref="AwsAuthPath"/>.
 /// </summary>
 public sealed class VaultRoles : ComponentResource
 {

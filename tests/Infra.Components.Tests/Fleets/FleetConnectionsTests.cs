@@ -3,6 +3,7 @@ using Infra.Components.Fleets;
 using Infra.Components.Tests.Support;
 using Pulumi;
 using Pulumi.Testing;
+using Pulumi.Utilities;
 using static Infra.Components.Tests.InputTree;
 
 namespace Infra.Components.Tests.Fleets;
@@ -52,6 +53,19 @@ public sealed class FleetConnectionsTests
                 Assert.Equal((double)rule.Port, inputs["toPort"]);
             }
         }
+    }
+
+    [Fact]
+    public async Task The_output_names_every_rule_between_fleets()
+    {
+        var (mocks, stack) = await Deploy();
+
+        var names = await OutputUtilities.GetValueAsync(stack.Connections.RuleNames);
+
+        Assert.Equal(
+            stack.Blueprints.SelectMany(b => b.SecurityGroup.Rules.Where(r => r.Peer.Kind == RulePeerKind.Fleet).Select(r => $"{b.Name}-{r.Key}")),
+            names);
+        Assert.All(names, n => Assert.Single(mocks.Declared, r => r.Name == n));
     }
 
     [Fact]
