@@ -7,6 +7,11 @@ namespace Infra.Blueprints.Databases;
 /// <param name="BackupWindow">Daily, UTC, hh:mm-hh:mm.</param>
 /// <param name="MaintenanceWindow">Weekly, UTC, ddd:hh:mm-ddd:hh:mm; never overlaps <paramref name="BackupWindow"/>.</param>
 /// <param name="Protect">Pulumi's <c>protect</c> on the global cluster, the clusters and their keys.</param>
+/// <param name="SkipFinalSnapshot">Whether deleting a cluster may skip its final snapshot.</param>
+/// <param name="PubliclyAccessible">Whether the instances get a public address.</param>
+/// <param name="PerformanceInsightsEnabled">Performance Insights on every instance, encrypted with the region's key.</param>
+/// <param name="KmsKeyRotation">Yearly rotation of each region's KMS key.</param>
+/// <param name="ManageMasterUserPassword">RDS creates and keeps the master password in Secrets Manager (the primary's cluster, at creation).</param>
 public sealed record ClusterSettings(
     string ParameterGroupFamily,
     EquatableList<ClusterParameter> Parameters,
@@ -21,4 +26,9 @@ public sealed record ClusterSettings(
     bool CopyTagsToSnapshot,
     EquatableList<string> LogExports,
     int PerformanceInsightsRetentionDays,
-    int KmsDeletionWindowDays);
+    int KmsDeletionWindowDays,
+    bool SkipFinalSnapshot,
+    bool PubliclyAccessible,
+    bool PerformanceInsightsEnabled,
+    bool KmsKeyRotation,
+    bool ManageMasterUserPassword);

@@ -50,7 +50,14 @@ public static class DatabaseBlueprints
             CopyTagsToSnapshot: true,
             LogExports: ["postgresql"],
             PerformanceInsightsRetentionDays: production ? 93 : 7,
-            KmsDeletionWindowDays: production ? 30 : 7);
+            KmsDeletionWindowDays: production ? 30 : 7,
+            // Deleting a cluster always leaves a final snapshot (FinalSnapshotIdentifier of each region).
+            SkipFinalSnapshot: false,
+            PubliclyAccessible: false,
+            PerformanceInsightsEnabled: true,
+            KmsKeyRotation: true,
+            // RDS keeps the master password in Secrets Manager under the region's key: never in config or state.
+            ManageMasterUserPassword: true);
         var regions = new[] { (definition.Regions.Primary, true), (definition.Regions.Secondary, false) }
             .Select(r => Region(database, definition, r.Item1, r.Item2, usedBy))
             .ToEquatableList();
@@ -133,7 +140,7 @@ public static class DatabaseBlueprints
             network.Subnets.Select(s => s.SubnetId).ToEquatableList(),
             clusterIdentifier,
             $"{database.Name} ({definition.StackName}, {region}): storage, master secret and Performance Insights",
-            new SecurityGroupSettings(network.VpcId, $"{database.Name} database", rules),
+            new SecurityGroupSettings(network.VpcId, $"{database.Name} database", rules, RevokeRulesOnDelete: true),
             instances);
     }
 

@@ -90,7 +90,7 @@ public static class FleetBlueprints
             autoScaling,
             targetGroup,
             new ListenerRuleSettings(network.LoadBalancer.ListenerArn, priority, HostName(service.Name, definition.Endpoints)),
-            new SecurityGroupSettings(network.VpcId, $"{service.Name} instances", FleetSecurityRules.For(service, definition, network)),
+            new SecurityGroupSettings(network.VpcId, $"{service.Name} instances", FleetSecurityRules.For(service, definition, network), RevokeRulesOnDelete: true),
             new InstanceRoleSettings(
                 IamPolicyDocuments.Ec2AssumeRole(),
                 [SsmManagedInstanceCore],

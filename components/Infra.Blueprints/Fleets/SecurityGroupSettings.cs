@@ -3,7 +3,8 @@ using Infra.Blueprints.Definition;
 namespace Infra.Blueprints.Fleets;
 
 /// <summary>The fleet's own security group and every rule of it, in both directions.</summary>
-public sealed record SecurityGroupSettings(string VpcId, string Description, EquatableList<SecurityRule> Rules)
+/// <param name="RevokeRulesOnDelete">Revoke the group's rules before it is deleted, so that a group referenced by another's rules can go.</param>
+public sealed record SecurityGroupSettings(string VpcId, string Description, EquatableList<SecurityRule> Rules, bool RevokeRulesOnDelete)
 {
     public IEnumerable<SecurityRule> Ingress => Rules.Where(r => r.Direction == RuleDirection.Ingress);
 

@@ -1,4 +1,5 @@
 namespace Infra.Blueprints.People;
 
 /// <summary>A person's Consul ACL token, only where one of their teams says so, with the policy of the highest level.</summary>
-public sealed record ConsulTokenBlueprint(string Person, string Description, string Policy);
+/// <param name="Local">Whether the token is valid only in the datacenter that issued it; people's tokens are global.</param>
+public sealed record ConsulTokenBlueprint(string Person, string Description, string Policy, bool Local);

@@ -25,7 +25,7 @@ public static class PeopleAccessBlueprintBuilder
             .Where(t => t.Entitlements.Vault.Count > 0)
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(t => new VaultTeamGroupBlueprint(t.Id, PeopleNames.VaultGroup(t.Id), VaultNames.TeamPolicy(t.Id),
-                active.Where(p => p.Teams.Contains(t.Id)).Select(p => p.Id).ToEquatableList()))
+                active.Where(p => p.Teams.Contains(t.Id)).Select(p => p.Id).ToEquatableList(), Type: "internal"))
             .ToEquatableList();
         var gitlab = definition.Environment != EnvironmentKind.Production
             ? []
@@ -33,12 +33,24 @@ public static class PeopleAccessBlueprintBuilder
                 .Where(e => e.System == AccessSystems.GitLab && e.Grant is null)
                 .Select(e => new GitLabMembershipBlueprint(e.Person, e.Resource, GitLabLevel(e, platformTeams), e.Until?.AddDays(1)))
                 .ToEquatableList();
-        var vpnRole = new VpnPkiRoleBlueprint(VaultNames.PkiMount, PeopleNames.VpnPkiRole, PeopleNames.VpnDomain(definition.StackName), VpnCertificateTtlSeconds, "ec", 256);
+        var vpnRole = new VpnPkiRoleBlueprint(
+            VaultNames.PkiMount,
+            PeopleNames.VpnPkiRole,
+            PeopleNames.VpnDomain(definition.StackName),
+            VpnCertificateTtlSeconds,
+            "ec",
+            256,
+            AllowBareDomains: false,
+            AllowSubdomains: true,
+            AllowAnyName: false,
+            EnforceHostnames: true,
+            ServerFlag: false,
+            ClientFlag: true);
         var certificates = snapshot.Entries
             .Where(e => e.System == AccessSystems.Vpn && e.Grant is null)
             .Select(e => e.Person)
             .Distinct(StringComparer.Ordinal)
-            .Select(p => new VpnCertificateBlueprint(p, $"{p}.{vpnRole.Domain}", VpnCertificateTtlSeconds, VpnRenewWithinSeconds))
+            .Select(p => new VpnCertificateBlueprint(p, $"{p}.{vpnRole.Domain}", VpnCertificateTtlSeconds, VpnRenewWithinSeconds, AutoRenew: true, Revoke: true))
             .ToEquatableList();
         var authorizations = catalog.Teams
             .OrderBy(t => t.Id, StringComparer.Ordinal)
@@ -48,7 +60,7 @@ public static class PeopleAccessBlueprintBuilder
             .ToEquatableList();
         var consul = snapshot.Entries.Where(e => e.System == AccessSystems.Consul && e.Grant is null).ToList();
         var tokens = consul
-            .Select(e => new ConsulTokenBlueprint(e.Person, $"{e.Person} ({e.Why}); managed by {PeopleNames.ManagedBy}", PeopleNames.ConsulPolicy(e.Level)))
+            .Select(e => new ConsulTokenBlueprint(e.Person, $"{e.Person} ({e.Why}); managed by {PeopleNames.ManagedBy}", PeopleNames.ConsulPolicy(e.Level), Local: false))
             .ToEquatableList();
         var policies = consul.Select(e => e.Level).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(ConsulPolicy).ToEquatableList();
         return new PeopleAccessBlueprint(definition.StackName, day, identities, groups, gitlab, vpnRole, certificates, authorizations, policies, tokens);

@@ -6,4 +6,5 @@ namespace Infra.Blueprints.Vault;
 /// The AWS IAM auth role a fleet's instances log in with: bound at deployment to the fleet's IAM
 /// role ARN, carrying the service's policy, with bounded token lifetimes.
 /// </summary>
-public sealed record AwsAuthRoleBlueprint(string Role, string Service, EquatableList<string> Policies, int TokenTtlSeconds, int TokenMaxTtlSeconds);
+/// <param name="AuthType">How instances prove who they are: <c>iam</c>, a signed STS request bound to the role ARN (not <c>ec2</c> instance metadata).</param>
+public sealed record AwsAuthRoleBlueprint(string Role, string Service, EquatableList<string> Policies, int TokenTtlSeconds, int TokenMaxTtlSeconds, string AuthType);

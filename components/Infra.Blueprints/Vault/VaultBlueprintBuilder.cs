@@ -25,9 +25,20 @@ public static class VaultBlueprintBuilder
             new VaultAuditDevice("file", "file", AuditLog),
             policies,
             definition.Services.Select(s => new AwsAuthRoleBlueprint(
-                s.Name, s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl))).ToEquatableList(),
+                s.Name, s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl), AuthType: "iam")).ToEquatableList(),
             definition.Services.Select(s => new PkiRoleBlueprint(
-                s.Name, s.Name, ConsulNames(s.Name, definition.Endpoints.ConsulDatacenter), $"{Seconds(vault.CertificateTtl)}s", "ec", 256)).ToEquatableList(),
+                s.Name,
+                s.Name,
+                ConsulNames(s.Name, definition.Endpoints.ConsulDatacenter),
+                $"{Seconds(vault.CertificateTtl)}s",
+                "ec",
+                256,
+                AllowBareDomains: true,
+                AllowSubdomains: false,
+                AllowAnyName: false,
+                EnforceHostnames: true,
+                ServerFlag: true,
+                ClientFlag: true)).ToEquatableList(),
             definition.Services
                 .SelectMany(s => s.DependsOn.Databases.Select(d => DynamicRole(d, s.Name, vault)))
                 .OrderBy(r => r.Name, StringComparer.Ordinal)

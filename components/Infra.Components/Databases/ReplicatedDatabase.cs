@@ -86,7 +86,7 @@ public sealed class ReplicatedDatabase : ComponentResource
             var key = new Kms.Key($"{prefix}-key", new Kms.KeyArgs
             {
                 Description = region.KmsKeyDescription,
-                EnableKeyRotation = true,
+                EnableKeyRotation = cluster.KmsKeyRotation,
                 DeletionWindowInDays = cluster.KmsDeletionWindowDays,
                 Tags = ResourceTags.Map(tags),
             }, new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[region.Region], Protect = cluster.Protect });
@@ -111,7 +111,7 @@ public sealed class ReplicatedDatabase : ComponentResource
             {
                 VpcId = region.SecurityGroup.VpcId,
                 Description = region.SecurityGroup.Description,
-                RevokeRulesOnDelete = true,
+                RevokeRulesOnDelete = region.SecurityGroup.RevokeRulesOnDelete,
                 Tags = ResourceTags.Map(tags),
             }, onAws);
             foreach (var rule in region.SecurityGroup.Rules)
@@ -139,7 +139,7 @@ public sealed class ReplicatedDatabase : ComponentResource
                 DeletionProtection = cluster.DeletionProtection,
                 CopyTagsToSnapshot = cluster.CopyTagsToSnapshot,
                 EnabledCloudwatchLogsExports = cluster.LogExports.ToList(),
-                SkipFinalSnapshot = false,
+                SkipFinalSnapshot = cluster.SkipFinalSnapshot,
                 FinalSnapshotIdentifier = region.FinalSnapshotIdentifier,
                 ApplyImmediately = cluster.ApplyImmediately,
                 Tags = ResourceTags.Map(tags),
@@ -148,7 +148,7 @@ public sealed class ReplicatedDatabase : ComponentResource
             {
                 // RDS keeps the master password in Secrets Manager under this region's key: it is never in config or state.
                 clusterArgs.MasterUsername = blueprint.MasterUsername;
-                clusterArgs.ManageMasterUserPassword = true;
+                clusterArgs.ManageMasterUserPassword = cluster.ManageMasterUserPassword;
                 clusterArgs.MasterUserSecretKmsKeyId = key.Arn;
             }
             var clusterOptions = new CustomResourceOptions
@@ -175,8 +175,8 @@ public sealed class ReplicatedDatabase : ComponentResource
                     AvailabilityZone = instance.Zone,
                     DbSubnetGroupName = subnets.Name,
                     PromotionTier = instance.PromotionTier,
-                    PubliclyAccessible = false,
-                    PerformanceInsightsEnabled = true,
+                    PubliclyAccessible = cluster.PubliclyAccessible,
+                    PerformanceInsightsEnabled = cluster.PerformanceInsightsEnabled,
                     PerformanceInsightsKmsKeyId = key.Arn,
                     PerformanceInsightsRetentionPeriod = cluster.PerformanceInsightsRetentionDays,
                     CopyTagsToSnapshot = cluster.CopyTagsToSnapshot,

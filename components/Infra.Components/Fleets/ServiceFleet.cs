@@ -70,7 +70,7 @@ public sealed class ServiceFleet : ComponentResource
         {
             VpcId = blueprint.SecurityGroup.VpcId,
             Description = blueprint.SecurityGroup.Description,
-            RevokeRulesOnDelete = true,
+            RevokeRulesOnDelete = blueprint.SecurityGroup.RevokeRulesOnDelete,
             Tags = ResourceTags.Map(tags),
         }, onAws);
         foreach (var rule in blueprint.SecurityGroup.Rules.Where(r => r.Peer.Kind != RulePeerKind.Fleet))

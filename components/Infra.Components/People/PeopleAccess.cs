@@ -74,7 +74,7 @@ public sealed class PeopleAccess : ComponentResource
             _ = new VaultGroup($"{name}-group-{group.Team}", new VaultGroupArgs
             {
                 Name = group.GroupName,
-                Type = "internal",
+                Type = group.Type,
                 Policies = { group.Policy },
                 MemberEntityIds = group.Members.Select(m => entities[m].Id).ToList(),
                 Metadata = { { "managed-by", PeopleNames.ManagedBy } },
@@ -106,12 +106,12 @@ public sealed class PeopleAccess : ComponentResource
             Backend = vpn.Mount,
             Name = vpn.Name,
             AllowedDomains = { vpn.Domain },
-            AllowSubdomains = true,
-            AllowBareDomains = false,
-            AllowAnyName = false,
-            EnforceHostnames = true,
-            ServerFlag = false,
-            ClientFlag = true,
+            AllowSubdomains = vpn.AllowSubdomains,
+            AllowBareDomains = vpn.AllowBareDomains,
+            AllowAnyName = vpn.AllowAnyName,
+            EnforceHostnames = vpn.EnforceHostnames,
+            ServerFlag = vpn.ServerFlag,
+            ClientFlag = vpn.ClientFlag,
             KeyType = vpn.KeyType,
             KeyBits = vpn.KeyBits,
             MaxTtl = Seconds(vpn.MaxTtlSeconds),
@@ -124,9 +124,9 @@ public sealed class PeopleAccess : ComponentResource
                 Name = role.Name,
                 CommonName = certificate.CommonName,
                 Ttl = Seconds(certificate.TtlSeconds),
-                AutoRenew = true,
+                AutoRenew = certificate.AutoRenew,
                 MinSecondsRemaining = certificate.RenewWithinSeconds,
-                Revoke = true,
+                Revoke = certificate.Revoke,
             }, onVault);
         }
         foreach (var rule in blueprint.VpnAuthorizations)
@@ -155,7 +155,7 @@ public sealed class PeopleAccess : ComponentResource
             {
                 Description = token.Description,
                 Policies = { consulPolicies[token.Policy].Name },
-                Local = false,
+                Local = token.Local,
             }, onConsul);
         }
 

@@ -168,4 +168,20 @@ public sealed class DatabaseBlueprintsTests
         Assert.DoesNotContain("password\"", text, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(DatabaseBlueprints.MasterUsername, Ledger(Staging).MasterUsername);
     }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Clusters_keep_a_final_snapshot_no_public_access_rotated_keys_and_a_managed_master_password(string stack)
+    {
+        foreach (var database in DatabaseBlueprints.For(stack == "staging" ? Staging : Production))
+        {
+            Assert.False(database.Cluster.SkipFinalSnapshot);
+            Assert.False(database.Cluster.PubliclyAccessible);
+            Assert.True(database.Cluster.PerformanceInsightsEnabled);
+            Assert.True(database.Cluster.KmsKeyRotation);
+            Assert.True(database.Cluster.ManageMasterUserPassword);
+            Assert.All(database.Regions, r => Assert.True(r.SecurityGroup.RevokeRulesOnDelete));
+        }
+    }
 }

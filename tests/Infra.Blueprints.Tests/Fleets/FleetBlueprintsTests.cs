@@ -175,4 +175,12 @@ public sealed class FleetBlueprintsTests
 
         Assert.Contains("production fleets need at least 3", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Every_fleet_group_revokes_its_rules_before_it_is_deleted(string stack)
+    {
+        Assert.All(FleetBlueprints.For(stack == "staging" ? Staging : Production), b => Assert.True(b.SecurityGroup.RevokeRulesOnDelete));
+    }
 }

@@ -101,4 +101,33 @@ public sealed class VaultBlueprintBuilderTests
             definition.Catalog.Teams.Single(t => t.Id == "payments").Entitlements.Vault.Select(g => g.Path).Order(StringComparer.Ordinal),
             payments.Rules.Select(r => r.Path));
     }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Service_pki_roles_issue_exactly_the_consul_names_for_server_and_client_use(string stack)
+    {
+        var vault = VaultBlueprintBuilder.Build(Loader.LoadFromFiles(stack).Definition!);
+
+        Assert.NotEmpty(vault.PkiRoles);
+        Assert.All(vault.PkiRoles, role =>
+        {
+            Assert.True(role.AllowBareDomains);
+            Assert.False(role.AllowSubdomains);
+            Assert.False(role.AllowAnyName);
+            Assert.True(role.EnforceHostnames);
+            Assert.True(role.ServerFlag);
+            Assert.True(role.ClientFlag);
+        });
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Fleets_log_in_with_signed_iam_requests(string stack)
+    {
+        var vault = VaultBlueprintBuilder.Build(Loader.LoadFromFiles(stack).Definition!);
+
+        Assert.All(vault.AwsAuthRoles, role => Assert.Equal("iam", role.AuthType));
+    }
 }
