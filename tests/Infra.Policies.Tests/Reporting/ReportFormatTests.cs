@@ -105,30 +105,4 @@ public sealed class ReportFormatTests
         Assert.IsType<SarifReportWriter>(ComplianceReportWriters.For("SARIF"));
         Assert.Null(ComplianceReportWriters.For("html"));
     }
-
-    [Fact]
-    public void A_report_file_is_replaced_whole()
-    {
-        var directory = Directory.CreateTempSubdirectory("infra-policies-");
-        try
-        {
-            var path = Path.Combine(directory.FullName, "junit.xml");
-            File.WriteAllText(path, "old");
-
-            Assert.Throws<InvalidOperationException>(() => ComplianceReportWriters.WriteFile(path, s =>
-            {
-                s.Write("partial"u8);
-                throw new InvalidOperationException("writer failed");
-            }));
-            Assert.Equal("old", File.ReadAllText(path));
-
-            ComplianceReportWriters.WriteFile(path, s => new JUnitReportWriter().Write(Report, s));
-            Assert.StartsWith("<?xml", File.ReadAllText(path), StringComparison.Ordinal);
-            Assert.Single(directory.GetFiles());
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
 }
