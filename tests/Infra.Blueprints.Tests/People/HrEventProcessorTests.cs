@@ -2,6 +2,7 @@ using System.Text;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.People;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Infra.Blueprints.Tests.People;
 
@@ -13,7 +14,7 @@ public sealed class HrEventProcessorTests
 {
     private static readonly IReadOnlyList<StackDefinition> Stacks = [Roster.Production, Roster.Staging];
 
-    private readonly HrEventProcessor processor = new(new StoppedClock(HrEvents.Now));
+    private readonly HrEventProcessor processor = new(new FakeTimeProvider(HrEvents.Now));
 
     [Fact]
     public void A_signed_hire_is_accepted_with_the_texts_to_write_and_the_diff_of_every_stack()
@@ -228,8 +229,4 @@ public sealed class HrEventProcessorTests
         new("event.json", Encoding.UTF8.GetBytes(body), "event.json.sig", HrEvents.Sign(body) + "\n", HrEvents.Secret, journal);
 
     /// <summary>A clock stopped at one instant (the processor reads the time only through it).</summary>
-    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
