@@ -62,9 +62,49 @@ public sealed class ReplicatedDatabase : ComponentResource
         {
             throw new ArgumentException($"[{nameof(ReplicatedDatabaseArgs.FleetSecurityGroupIds)}] has no security group for: {string.Join(", ", missingFleets)}; every service that uses {blueprint.Name} needs its fleet's group.", nameof(args));
         }
+        var global = CreateGlobalCluster(name, blueprint, args.AwsProviders[blueprint.GlobalClusterRegion], this);
+
+        var clusters = new Dictionary<string, Rds.Cluster>(StringComparer.Ordinal);
+        List<Resource> primaryInstances = [];
+        // Primary first: the replica cluster can join only once the global cluster has a writer.
+        foreach (var region in blueprint.Regions)
+        {
+            var prefix = $"{name}-{region.Region}";
+            var onAws = new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[region.Region] };
+            var key = CreateKey(prefix, blueprint, region, args.AwsProviders[region.Region], this);
+            var (subnets, parameters, securityGroup) = CreateNetwork(prefix, blueprint, region, args.FleetSecurityGroupIds, onAws);
+            var regionalCluster = CreateCluster(prefix, blueprint, region, global, key, (subnets, parameters, securityGroup), primaryInstances, args.AwsProviders[region.Region], this);
+            clusters[region.Region] = regionalCluster;
+            CreateInstances(prefix, blueprint, region, regionalCluster, key, subnets, primaryInstances, onAws);
+        }
+
+        var writer = clusters[blueprint.Primary.Region];
+        RegisterInConsul(name, blueprint, writer, args.ConsulProvider, this);
+        CreateVaultAccess(name, blueprint, args, writer, this);
+
+        WriterEndpoint = writer.Endpoint;
+        ReaderEndpoint = writer.ReaderEndpoint;
+        GlobalClusterArn = global.Arn;
+        var (primary, secondary) = (blueprint.Primary.Region, blueprint.Secondary.Region);
+        ClusterArns = Output.Tuple(clusters[primary].Arn, clusters[secondary].Arn)
+            .Apply(arns => ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[] { KeyValuePair.Create(primary, arns.Item1), KeyValuePair.Create(secondary, arns.Item2) }));
+        // The secret's ARN is not the password, but it names where the master credential lives: kept secret all the same.
+        MasterUserSecretArn = Output.CreateSecret(writer.MasterUserSecrets.Apply(secrets => secrets.IsDefaultOrEmpty ? "" : secrets[0].SecretArn ?? ""));
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["writerEndpoint"] = WriterEndpoint,
+            ["readerEndpoint"] = ReaderEndpoint,
+            ["globalClusterArn"] = GlobalClusterArn,
+            ["clusterArns"] = ClusterArns,
+            ["masterUserSecretArn"] = MasterUserSecretArn,
+        });
+    }
+
+    /// <summary>The global cluster, through the provider of <see cref="DatabaseBlueprint.GlobalClusterRegion"/>.</summary>
+    private static Rds.GlobalCluster CreateGlobalCluster(string name, DatabaseBlueprint blueprint, Pulumi.Aws.Provider aws, Resource parent)
+    {
         var cluster = blueprint.Cluster;
         var tags = blueprint.Tags;
-
         var global = new Rds.GlobalCluster($"{name}-global", new Rds.GlobalClusterArgs
         {
             GlobalClusterIdentifier = blueprint.GlobalClusterIdentifier,
@@ -74,124 +114,158 @@ public sealed class ReplicatedDatabase : ComponentResource
             StorageEncrypted = cluster.StorageEncrypted,
             DeletionProtection = cluster.DeletionProtection,
             Tags = ResourceTags.Map(tags),
-        }, new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[blueprint.GlobalClusterRegion], Protect = cluster.Protect });
+        }, new CustomResourceOptions { Parent = parent, Provider = aws, Protect = cluster.Protect });
+        return global;
+    }
 
-        var clusters = new Dictionary<string, Rds.Cluster>(StringComparer.Ordinal);
-        List<Resource> primaryInstances = [];
-        // Primary first: the replica cluster can join only once the global cluster has a writer.
-        foreach (var region in blueprint.Regions)
+    /// <summary>The region's KMS key: storage, the master secret and Performance Insights.</summary>
+    private static Kms.Key CreateKey(string prefix, DatabaseBlueprint blueprint, DatabaseRegionBlueprint region, Pulumi.Aws.Provider aws, Resource parent)
+    {
+        var cluster = blueprint.Cluster;
+        var tags = blueprint.Tags;
+        var key = new Kms.Key($"{prefix}-key", new Kms.KeyArgs
         {
-            var prefix = $"{name}-{region.Region}";
-            var onAws = new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[region.Region] };
-            var key = new Kms.Key($"{prefix}-key", new Kms.KeyArgs
-            {
-                Description = region.KmsKeyDescription,
-                EnableKeyRotation = cluster.KmsKeyRotation,
-                DeletionWindowInDays = cluster.KmsDeletionWindowDays,
-                Tags = ResourceTags.Map(tags),
-            }, new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[region.Region], Protect = cluster.Protect });
-            var subnets = new Rds.SubnetGroup($"{prefix}-subnets", new Rds.SubnetGroupArgs
-            {
-                Name = region.SubnetGroupName,
-                Description = $"{blueprint.Name} in {region.Region}",
-                SubnetIds = region.SubnetIds.ToList(),
-                Tags = ResourceTags.Map(tags),
-            }, onAws);
-            var parameters = new Rds.ClusterParameterGroup($"{prefix}-params", new Rds.ClusterParameterGroupArgs
-            {
-                Name = region.ParameterGroupName,
-                Family = cluster.ParameterGroupFamily,
-                Description = $"{blueprint.Name}: TLS only, connection and slow statement logs",
-                Parameters = cluster.Parameters
-                    .Select(p => new Rds.Inputs.ClusterParameterGroupParameterArgs { Name = p.Name, Value = p.Value, ApplyMethod = p.ApplyMethod })
-                    .ToList(),
-                Tags = ResourceTags.Map(tags),
-            }, onAws);
-            var securityGroup = new Ec2.SecurityGroup($"{prefix}-sg", new Ec2.SecurityGroupArgs
-            {
-                VpcId = region.SecurityGroup.VpcId,
-                Description = region.SecurityGroup.Description,
-                RevokeRulesOnDelete = region.SecurityGroup.RevokeRulesOnDelete,
-                Tags = ResourceTags.Map(tags),
-            }, onAws);
-            foreach (var rule in region.SecurityGroup.Rules)
-            {
-                Input<string>? peer = rule.Peer.Kind == RulePeerKind.Fleet ? args.FleetSecurityGroupIds[rule.Peer.Value] : null;
-                _ = SecurityRuleResources.Create($"{prefix}-{rule.Key}", rule, securityGroup.Id, peer, tags, onAws);
-            }
+            Description = region.KmsKeyDescription,
+            EnableKeyRotation = cluster.KmsKeyRotation,
+            DeletionWindowInDays = cluster.KmsDeletionWindowDays,
+            Tags = ResourceTags.Map(tags),
+        }, new CustomResourceOptions { Parent = parent, Provider = aws, Protect = cluster.Protect });
+        return key;
+    }
 
-            var clusterArgs = new Rds.ClusterArgs
+    /// <summary>The region's subnet group, cluster parameter group, and security group with the ingress from the fleets.</summary>
+    private static (Rds.SubnetGroup Subnets, Rds.ClusterParameterGroup Parameters, Ec2.SecurityGroup SecurityGroup) CreateNetwork(
+        string prefix, DatabaseBlueprint blueprint, DatabaseRegionBlueprint region, IReadOnlyDictionary<string, Input<string>> fleetSecurityGroupIds, CustomResourceOptions onAws)
+    {
+        var cluster = blueprint.Cluster;
+        var tags = blueprint.Tags;
+        var subnets = new Rds.SubnetGroup($"{prefix}-subnets", new Rds.SubnetGroupArgs
+        {
+            Name = region.SubnetGroupName,
+            Description = $"{blueprint.Name} in {region.Region}",
+            SubnetIds = region.SubnetIds.ToList(),
+            Tags = ResourceTags.Map(tags),
+        }, onAws);
+        var parameters = new Rds.ClusterParameterGroup($"{prefix}-params", new Rds.ClusterParameterGroupArgs
+        {
+            Name = region.ParameterGroupName,
+            Family = cluster.ParameterGroupFamily,
+            Description = $"{blueprint.Name}: TLS only, connection and slow statement logs",
+            Parameters = cluster.Parameters
+                .Select(p => new Rds.Inputs.ClusterParameterGroupParameterArgs { Name = p.Name, Value = p.Value, ApplyMethod = p.ApplyMethod })
+                .ToList(),
+            Tags = ResourceTags.Map(tags),
+        }, onAws);
+        var securityGroup = new Ec2.SecurityGroup($"{prefix}-sg", new Ec2.SecurityGroupArgs
+        {
+            VpcId = region.SecurityGroup.VpcId,
+            Description = region.SecurityGroup.Description,
+            RevokeRulesOnDelete = region.SecurityGroup.RevokeRulesOnDelete,
+            Tags = ResourceTags.Map(tags),
+        }, onAws);
+        foreach (var rule in region.SecurityGroup.Rules)
+        {
+            Input<string>? peer = rule.Peer.Kind == RulePeerKind.Fleet ? fleetSecurityGroupIds[rule.Peer.Value] : null;
+            _ = SecurityRuleResources.Create($"{prefix}-{rule.Key}", rule, securityGroup.Id, peer, tags, onAws);
+        }
+        return (subnets, parameters, securityGroup);
+    }
+
+    /// <summary>The region's cluster: the writer's with the master user, the replica's joining the global cluster after the writer's instances.</summary>
+    private static Rds.Cluster CreateCluster(
+        string prefix,
+        DatabaseBlueprint blueprint,
+        DatabaseRegionBlueprint region,
+        Rds.GlobalCluster global,
+        Kms.Key key,
+        (Rds.SubnetGroup Subnets, Rds.ClusterParameterGroup Parameters, Ec2.SecurityGroup SecurityGroup) network,
+        List<Resource> primaryInstances,
+        Pulumi.Aws.Provider aws,
+        Resource parent)
+    {
+        var cluster = blueprint.Cluster;
+        var tags = blueprint.Tags;
+        var clusterArgs = new Rds.ClusterArgs
+        {
+            ClusterIdentifier = region.ClusterIdentifier,
+            Engine = Rds.EngineType.AuroraPostgresql,
+            EngineVersion = blueprint.EngineVersion,
+            GlobalClusterIdentifier = global.Id,
+            DbSubnetGroupName = network.Subnets.Name,
+            DbClusterParameterGroupName = network.Parameters.Name,
+            VpcSecurityGroupIds = { network.SecurityGroup.Id },
+            Port = blueprint.Port,
+            StorageEncrypted = cluster.StorageEncrypted,
+            KmsKeyId = key.Arn,
+            BackupRetentionPeriod = cluster.BackupRetentionDays,
+            PreferredBackupWindow = cluster.BackupWindow,
+            PreferredMaintenanceWindow = cluster.MaintenanceWindow,
+            IamDatabaseAuthenticationEnabled = cluster.IamAuthentication,
+            DeletionProtection = cluster.DeletionProtection,
+            CopyTagsToSnapshot = cluster.CopyTagsToSnapshot,
+            EnabledCloudwatchLogsExports = cluster.LogExports.ToList(),
+            SkipFinalSnapshot = cluster.SkipFinalSnapshot,
+            FinalSnapshotIdentifier = region.FinalSnapshotIdentifier,
+            ApplyImmediately = cluster.ApplyImmediately,
+            Tags = ResourceTags.Map(tags),
+        };
+        if (region.IsPrimary)
+        {
+            // RDS keeps the master password in Secrets Manager under this region's key: it is never in config or state.
+            clusterArgs.MasterUsername = blueprint.MasterUsername;
+            clusterArgs.ManageMasterUserPassword = cluster.ManageMasterUserPassword;
+            clusterArgs.MasterUserSecretKmsKeyId = key.Arn;
+        }
+        var clusterOptions = new CustomResourceOptions
+        {
+            Parent = parent,
+            Provider = aws,
+            Protect = cluster.Protect,
+            IgnoreChanges = [.. ClusterIgnoredChanges],
+            // Empty for the primary, which comes first; the replica waits for the writer.
+            DependsOn = primaryInstances.ToArray(),
+        };
+        var regionalCluster = new Rds.Cluster($"{prefix}-cluster", clusterArgs, clusterOptions);
+        return regionalCluster;
+    }
+
+    /// <summary>The region's instances; the primary's are added to <paramref name="primaryInstances"/>, which the replica cluster waits for.</summary>
+    private static void CreateInstances(
+        string prefix, DatabaseBlueprint blueprint, DatabaseRegionBlueprint region, Rds.Cluster regionalCluster, Kms.Key key, Rds.SubnetGroup subnets, List<Resource> primaryInstances, CustomResourceOptions onAws)
+    {
+        var cluster = blueprint.Cluster;
+        var tags = blueprint.Tags;
+        for (var i = 0; i < region.Instances.Count; i++)
+        {
+            var instance = region.Instances[i];
+            var created = new Rds.ClusterInstance($"{prefix}-{i + 1}", new Rds.ClusterInstanceArgs
             {
-                ClusterIdentifier = region.ClusterIdentifier,
+                Identifier = instance.Identifier,
+                ClusterIdentifier = regionalCluster.Id,
                 Engine = Rds.EngineType.AuroraPostgresql,
-                EngineVersion = blueprint.EngineVersion,
-                GlobalClusterIdentifier = global.Id,
+                InstanceClass = instance.InstanceClass,
+                AvailabilityZone = instance.Zone,
                 DbSubnetGroupName = subnets.Name,
-                DbClusterParameterGroupName = parameters.Name,
-                VpcSecurityGroupIds = { securityGroup.Id },
-                Port = blueprint.Port,
-                StorageEncrypted = cluster.StorageEncrypted,
-                KmsKeyId = key.Arn,
-                BackupRetentionPeriod = cluster.BackupRetentionDays,
-                PreferredBackupWindow = cluster.BackupWindow,
-                PreferredMaintenanceWindow = cluster.MaintenanceWindow,
-                IamDatabaseAuthenticationEnabled = cluster.IamAuthentication,
-                DeletionProtection = cluster.DeletionProtection,
+                PromotionTier = instance.PromotionTier,
+                PubliclyAccessible = cluster.PubliclyAccessible,
+                PerformanceInsightsEnabled = cluster.PerformanceInsightsEnabled,
+                PerformanceInsightsKmsKeyId = key.Arn,
+                PerformanceInsightsRetentionPeriod = cluster.PerformanceInsightsRetentionDays,
                 CopyTagsToSnapshot = cluster.CopyTagsToSnapshot,
-                EnabledCloudwatchLogsExports = cluster.LogExports.ToList(),
-                SkipFinalSnapshot = cluster.SkipFinalSnapshot,
-                FinalSnapshotIdentifier = region.FinalSnapshotIdentifier,
                 ApplyImmediately = cluster.ApplyImmediately,
                 Tags = ResourceTags.Map(tags),
-            };
+            }, onAws);
             if (region.IsPrimary)
             {
-                // RDS keeps the master password in Secrets Manager under this region's key: it is never in config or state.
-                clusterArgs.MasterUsername = blueprint.MasterUsername;
-                clusterArgs.ManageMasterUserPassword = cluster.ManageMasterUserPassword;
-                clusterArgs.MasterUserSecretKmsKeyId = key.Arn;
-            }
-            var clusterOptions = new CustomResourceOptions
-            {
-                Parent = this,
-                Provider = args.AwsProviders[region.Region],
-                Protect = cluster.Protect,
-                IgnoreChanges = [.. ClusterIgnoredChanges],
-                // Empty for the primary, which comes first; the replica waits for the writer.
-                DependsOn = primaryInstances.ToArray(),
-            };
-            var regionalCluster = new Rds.Cluster($"{prefix}-cluster", clusterArgs, clusterOptions);
-            clusters[region.Region] = regionalCluster;
-
-            for (var i = 0; i < region.Instances.Count; i++)
-            {
-                var instance = region.Instances[i];
-                var created = new Rds.ClusterInstance($"{prefix}-{i + 1}", new Rds.ClusterInstanceArgs
-                {
-                    Identifier = instance.Identifier,
-                    ClusterIdentifier = regionalCluster.Id,
-                    Engine = Rds.EngineType.AuroraPostgresql,
-                    InstanceClass = instance.InstanceClass,
-                    AvailabilityZone = instance.Zone,
-                    DbSubnetGroupName = subnets.Name,
-                    PromotionTier = instance.PromotionTier,
-                    PubliclyAccessible = cluster.PubliclyAccessible,
-                    PerformanceInsightsEnabled = cluster.PerformanceInsightsEnabled,
-                    PerformanceInsightsKmsKeyId = key.Arn,
-                    PerformanceInsightsRetentionPeriod = cluster.PerformanceInsightsRetentionDays,
-                    CopyTagsToSnapshot = cluster.CopyTagsToSnapshot,
-                    ApplyImmediately = cluster.ApplyImmediately,
-                    Tags = ResourceTags.Map(tags),
-                }, onAws);
-                if (region.IsPrimary)
-                {
-                    primaryInstances.Add(created);
-                }
+                primaryInstances.Add(created);
             }
         }
+    }
 
-        var writer = clusters[blueprint.Primary.Region];
-        var onConsul = new CustomResourceOptions { Parent = this, Provider = args.ConsulProvider };
+    /// <summary>The writer endpoint as a Consul external service, on a node without an agent.</summary>
+    private static void RegisterInConsul(string name, DatabaseBlueprint blueprint, Rds.Cluster writer, Pulumi.Consul.Provider consul, Resource parent)
+    {
+        var onConsul = new CustomResourceOptions { Parent = parent, Provider = consul };
         var node = new ConsulCatalog.Node($"{name}-consul-node", new ConsulCatalog.NodeArgs
         {
             Name = blueprint.Consul.NodeName,
@@ -207,8 +281,12 @@ public sealed class ReplicatedDatabase : ComponentResource
             Port = blueprint.Consul.Port,
             Tags = blueprint.Consul.Tags.ToList(),
         }, onConsul);
+    }
 
-        var onVault = new CustomResourceOptions { Parent = this, Provider = args.VaultProvider, DependsOn = args.VaultDependsOn.ToArray() };
+    /// <summary>The Vault connection to the writer and the database's dynamic and static roles from the Vault blueprint.</summary>
+    private static void CreateVaultAccess(string name, DatabaseBlueprint blueprint, ReplicatedDatabaseArgs args, Rds.Cluster writer, Resource parent)
+    {
+        var onVault = new CustomResourceOptions { Parent = parent, Provider = args.VaultProvider, DependsOn = args.VaultDependsOn.ToArray() };
         var vault = blueprint.Vault;
         var connection = new VaultDatabase.SecretBackendConnection($"{name}-vault-connection", new VaultDatabase.SecretBackendConnectionArgs
         {
@@ -225,7 +303,7 @@ public sealed class ReplicatedDatabase : ComponentResource
                 PasswordAuthentication = vault.PasswordAuthentication,
             },
         }, onVault);
-        var onConnection = new CustomResourceOptions { Parent = this, Provider = args.VaultProvider, DependsOn = { connection } };
+        var onConnection = new CustomResourceOptions { Parent = parent, Provider = args.VaultProvider, DependsOn = { connection } };
         foreach (var role in args.Vault.DatabaseRoles.Where(r => r.Database == blueprint.Name))
         {
             _ = new VaultDatabase.SecretBackendRole($"{name}-vault-role-{role.Service}", new VaultDatabase.SecretBackendRoleArgs
@@ -250,23 +328,6 @@ public sealed class ReplicatedDatabase : ComponentResource
                 RotationPeriod = role.RotationPeriodSeconds,
             }, onConnection);
         }
-
-        WriterEndpoint = writer.Endpoint;
-        ReaderEndpoint = writer.ReaderEndpoint;
-        GlobalClusterArn = global.Arn;
-        var (primary, secondary) = (blueprint.Primary.Region, blueprint.Secondary.Region);
-        ClusterArns = Output.Tuple(clusters[primary].Arn, clusters[secondary].Arn)
-            .Apply(arns => ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[] { KeyValuePair.Create(primary, arns.Item1), KeyValuePair.Create(secondary, arns.Item2) }));
-        // The secret's ARN is not the password, but it names where the master credential lives: kept secret all the same.
-        MasterUserSecretArn = Output.CreateSecret(writer.MasterUserSecrets.Apply(secrets => secrets.IsDefaultOrEmpty ? "" : secrets[0].SecretArn ?? ""));
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["writerEndpoint"] = WriterEndpoint,
-            ["readerEndpoint"] = ReaderEndpoint,
-            ["globalClusterArn"] = GlobalClusterArn,
-            ["clusterArns"] = ClusterArns,
-            ["masterUserSecretArn"] = MasterUserSecretArn,
-        });
     }
 
     [Output("writerEndpoint")]

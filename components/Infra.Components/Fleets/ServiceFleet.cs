@@ -35,8 +35,31 @@ public sealed class ServiceFleet : ComponentResource
         var consul = RequiredArgs.Require(args.Consul, nameof(ServiceFleetArgs.Consul), "the Pulumi.Consul.Provider of the fleet's datacenter");
         var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
         var onConsul = new CustomResourceOptions { Parent = this, Provider = consul };
-        var tags = blueprint.Tags;
 
+        var (role, profile) = CreateRole(name, blueprint, onAws);
+        var securityGroup = CreateSecurityGroup(name, blueprint, onAws);
+        var targetGroup = CreateTargetGroup(name, blueprint, onAws);
+        var launchTemplate = CreateLaunchTemplate(name, blueprint, profile, securityGroup, onAws);
+        var group = CreateAutoScalingGroup(name, blueprint, targetGroup, launchTemplate, onAws);
+        CreateConsulEntries(name, blueprint, onConsul);
+
+        GroupName = group.Name;
+        TargetGroupArn = targetGroup.Arn;
+        SecurityGroupId = securityGroup.Id;
+        RoleArn = role.Arn;
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["groupName"] = GroupName,
+            ["targetGroupArn"] = TargetGroupArn,
+            ["securityGroupId"] = SecurityGroupId,
+            ["roleArn"] = RoleArn,
+        });
+    }
+
+    /// <summary>The instance role with its managed and inline policies, and the instance profile the launch template names.</summary>
+    private static (Role Role, InstanceProfile Profile) CreateRole(string name, FleetBlueprint blueprint, CustomResourceOptions onAws)
+    {
+        var tags = blueprint.Tags;
         var role = new Role($"{name}-role", new RoleArgs
         {
             AssumeRolePolicy = blueprint.Role.AssumeRolePolicy,
@@ -65,7 +88,13 @@ public sealed class ServiceFleet : ComponentResource
             Role = role.Name,
             Tags = ResourceTags.Map(tags),
         }, onAws);
+        return (role, profile);
+    }
 
+    /// <summary>The fleet's group and the rules whose peer is known here (CIDRs, other groups); rules to other fleets are <see cref="FleetConnections"/>'.</summary>
+    private static SecurityGroup CreateSecurityGroup(string name, FleetBlueprint blueprint, CustomResourceOptions onAws)
+    {
+        var tags = blueprint.Tags;
         var securityGroup = new SecurityGroup($"{name}-sg", new SecurityGroupArgs
         {
             VpcId = blueprint.SecurityGroup.VpcId,
@@ -78,7 +107,13 @@ public sealed class ServiceFleet : ComponentResource
             Input<string>? peer = rule.Peer.Kind == RulePeerKind.SecurityGroup ? (Input<string>)rule.Peer.Value : null;
             _ = SecurityRuleResources.Create($"{name}-{rule.Key}", rule, securityGroup.Id, peer, tags, onAws);
         }
+        return securityGroup;
+    }
 
+    /// <summary>The target group and the listener rule that routes the service's host name to it.</summary>
+    private static TargetGroup CreateTargetGroup(string name, FleetBlueprint blueprint, CustomResourceOptions onAws)
+    {
+        var tags = blueprint.Tags;
         var health = blueprint.TargetGroup.HealthCheck;
         var targetGroup = new TargetGroup($"{name}-tg", new TargetGroupArgs
         {
@@ -118,7 +153,12 @@ public sealed class ServiceFleet : ComponentResource
             },
             Tags = ResourceTags.Map(tags),
         }, onAws);
+        return targetGroup;
+    }
 
+    private static LaunchTemplate CreateLaunchTemplate(string name, FleetBlueprint blueprint, InstanceProfile profile, SecurityGroup securityGroup, CustomResourceOptions onAws)
+    {
+        var tags = blueprint.Tags;
         var template = blueprint.LaunchTemplate;
         var launchTemplate = new LaunchTemplate($"{name}-lt", new LaunchTemplateArgs
         {
@@ -168,7 +208,12 @@ public sealed class ServiceFleet : ComponentResource
             },
             Tags = ResourceTags.Map(tags),
         }, onAws);
+        return launchTemplate;
+    }
 
+    private static Pulumi.Aws.AutoScaling.Group CreateAutoScalingGroup(string name, FleetBlueprint blueprint, TargetGroup targetGroup, LaunchTemplate launchTemplate, CustomResourceOptions onAws)
+    {
+        var tags = blueprint.Tags;
         var scaling = blueprint.AutoScaling;
         var refresh = scaling.InstanceRefresh;
         // Iam has a Group too: the autoscaling one is named in full.
@@ -202,7 +247,12 @@ public sealed class ServiceFleet : ComponentResource
             },
             Tags = tags.Select(t => new GroupTagArgs { Key = t.Key, Value = t.Value, PropagateAtLaunch = true }).ToList(),
         }, onAws);
+        return group;
+    }
 
+    /// <summary>The service-defaults and the intentions: the blueprint's callers allowed, every other denied.</summary>
+    private static void CreateConsulEntries(string name, FleetBlueprint blueprint, CustomResourceOptions onConsul)
+    {
         _ = new ConfigEntryServiceDefaults($"{name}-defaults", new ConfigEntryServiceDefaultsArgs
         {
             Name = blueprint.Consul.ServiceName,
@@ -219,18 +269,6 @@ public sealed class ServiceFleet : ComponentResource
             Name = blueprint.Consul.ServiceName,
             Sources = sources,
         }, onConsul);
-
-        GroupName = group.Name;
-        TargetGroupArn = targetGroup.Arn;
-        SecurityGroupId = securityGroup.Id;
-        RoleArn = role.Arn;
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["groupName"] = GroupName,
-            ["targetGroupArn"] = TargetGroupArn,
-            ["securityGroupId"] = SecurityGroupId,
-            ["roleArn"] = RoleArn,
-        });
     }
 
     [Output("groupName")]

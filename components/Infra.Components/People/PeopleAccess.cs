@@ -47,6 +47,22 @@ public sealed class PeopleAccess : ComponentResource
         var onGitLab = new CustomResourceOptions { Parent = this, Provider = gitlab };
         var lookup = new InvokeOptions { Parent = this, Provider = gitlab };
 
+        var entities = CreateIdentities(name, blueprint, args.LoginMountAccessor, onVault);
+        CreateTeamGroups(name, blueprint, entities, onVault);
+        CreateGitLabMemberships(name, blueprint, onGitLab, lookup);
+        CreateVpnAccess(name, blueprint, args.ClientVpnEndpointId, onVault, onAws);
+        CreateConsulTokens(name, blueprint, onConsul);
+
+        PeopleWithAccess = Output.Create(blueprint.Identities.Select(i => i.Person).ToImmutableArray());
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["peopleWithAccess"] = PeopleWithAccess,
+        });
+    }
+
+    /// <summary>A Vault entity per person with access, with an alias on the login method; by person.</summary>
+    private static Dictionary<string, Entity> CreateIdentities(string name, PeopleAccessBlueprint blueprint, Input<string> loginMountAccessor, CustomResourceOptions onVault)
+    {
         var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
         foreach (var identity in blueprint.Identities)
         {
@@ -63,12 +79,16 @@ public sealed class PeopleAccess : ComponentResource
             _ = new EntityAlias($"{name}-alias-{identity.Person}", new EntityAliasArgs
             {
                 Name = identity.AliasName,
-                MountAccessor = args.LoginMountAccessor,
+                MountAccessor = loginMountAccessor,
                 CanonicalId = entity.Id,
             }, onVault);
             entities[identity.Person] = entity;
         }
+        return entities;
+    }
 
+    private static void CreateTeamGroups(string name, PeopleAccessBlueprint blueprint, Dictionary<string, Entity> entities, CustomResourceOptions onVault)
+    {
         foreach (var group in blueprint.TeamGroups)
         {
             _ = new VaultGroup($"{name}-group-{group.Team}", new VaultGroupArgs
@@ -80,7 +100,11 @@ public sealed class PeopleAccess : ComponentResource
                 Metadata = { { "managed-by", PeopleNames.ManagedBy } },
             }, onVault);
         }
+    }
 
+    /// <summary>The memberships, with the users and groups looked up (the identity provider and people create them, never this program).</summary>
+    private static void CreateGitLabMemberships(string name, PeopleAccessBlueprint blueprint, CustomResourceOptions onGitLab, InvokeOptions lookup)
+    {
         var users = blueprint.GitLabMemberships.Select(m => m.Person).Distinct(StringComparer.Ordinal)
             .ToDictionary(p => p, p => GetUser.Invoke(new GetUserInvokeArgs { Username = p }, lookup).Apply(u => u.UserId), StringComparer.Ordinal);
         var groups = blueprint.GitLabMemberships.Select(m => m.Group).Distinct(StringComparer.Ordinal)
@@ -99,7 +123,11 @@ public sealed class PeopleAccess : ComponentResource
             }
             _ = new GroupMembership($"{name}-gitlab-{membership.Person}-{membership.Group.Replace('/', '-')}", membershipArgs, onGitLab);
         }
+    }
 
+    /// <summary>The VPN PKI role, each person's client certificate, and each team network's authorization rule.</summary>
+    private static void CreateVpnAccess(string name, PeopleAccessBlueprint blueprint, Input<string> clientVpnEndpointId, CustomResourceOptions onVault, CustomResourceOptions onAws)
+    {
         var vpn = blueprint.VpnRole;
         var role = new SecretBackendRole($"{name}-vpn-role", new SecretBackendRoleArgs
         {
@@ -133,13 +161,16 @@ public sealed class PeopleAccess : ComponentResource
         {
             _ = new AuthorizationRule($"{name}-vpn-rule-{rule.Team}-{rule.Network.Replace('/', '-')}", new AuthorizationRuleArgs
             {
-                ClientVpnEndpointId = args.ClientVpnEndpointId,
+                ClientVpnEndpointId = clientVpnEndpointId,
                 TargetNetworkCidr = rule.Network,
                 AccessGroupId = rule.AccessGroup,
                 Description = rule.Description,
             }, onAws);
         }
+    }
 
+    private static void CreateConsulTokens(string name, PeopleAccessBlueprint blueprint, CustomResourceOptions onConsul)
+    {
         var consulPolicies = blueprint.ConsulPolicies.ToDictionary(
             p => p.Name,
             p => new AclPolicy($"{name}-consul-policy-{p.Level}", new AclPolicyArgs
@@ -158,12 +189,6 @@ public sealed class PeopleAccess : ComponentResource
                 Local = token.Local,
             }, onConsul);
         }
-
-        PeopleWithAccess = Output.Create(blueprint.Identities.Select(i => i.Person).ToImmutableArray());
-        RegisterOutputs(new Dictionary<string, object?>
-        {
-            ["peopleWithAccess"] = PeopleWithAccess,
-        });
     }
 
     [Output("peopleWithAccess")]
