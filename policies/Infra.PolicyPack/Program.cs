@@ -43,7 +43,8 @@ builder.Services.AddSingleton<PolicyAnalysis>();
 builder.Services.AddSingleton<AnalyzerService>();
 
 var app = builder.Build();
-app.MapGrpcService<AnalyzerService>();
+// The generated methods with requests parsed deeper than Google.Protobuf's default nesting (AnalyzerBinding).
+app.MapGrpcService(services => AnalyzerBinding.Create(services.GetRequiredService<AnalyzerService>()));
 
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

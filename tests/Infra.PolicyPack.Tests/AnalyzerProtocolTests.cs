@@ -169,31 +169,96 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
     }
 
     /// <summary>
-    /// Google.Protobuf reads messages nested 100 deep (its default recursion limit); a property level is three of them
-    /// (Struct, its map entry, Value), so 32 property levels under the request's properties.
+    /// Properties 100 levels deep as a program writes them (the properties object is level 1, so {"a":{"a":...}} with
+    /// 100 objects), in every shape: objects (three nested messages a level on the wire), lists (two), and a secret
+    /// around every level and the value at the bottom (six, the most). Google.Protobuf's default limit of 100 nested
+    /// messages stopped at 32 levels of objects; the engine sends deeper trees.
     /// </summary>
     [Theory]
-    [InlineData(16)]
-    [InlineData(32)]
-    public async Task Properties_nested_as_deep_as_protobuf_reads_are_analyzed(int depth)
+    [InlineData("objects", 16)]
+    [InlineData("objects", 100)]
+    [InlineData("lists", 100)]
+    [InlineData("secret objects", 100)]
+    public async Task Properties_100_levels_deep_are_analyzed(string shape, int levels)
     {
         var request = Analyze(Volume, "deep", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Tags}}}""");
-        request.Properties.Fields["nested"] = Nested(depth);
+        request.Properties.Fields["nested"] = Nested(shape, levels - 1);
 
         var response = await Client.AnalyzeAsync(request);
 
         Assert.Empty(response.Diagnostics);
     }
 
+    /// <summary>
+    /// The deepest request the engine sends for 100 levels: a provider's properties in AnalyzeStack lie two messages
+    /// under the request, and with a secret around every level they are 6 × 100 + 2 messages deep, the parser's limit.
+    /// </summary>
     [Fact]
-    public async Task Properties_nested_deeper_than_protobuf_reads_are_refused_and_the_server_keeps_serving()
+    public async Task A_provider_with_secret_properties_100_levels_deep_in_AnalyzeStack_is_analyzed()
+    {
+        var resource = StackResource(Volume, "deep", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Tags}}}""");
+        resource.Properties.Fields["nested"] = Nested("secret objects", 99);
+        resource.Provider.Properties.Fields["nested"] = Nested("secret objects", 99);
+
+        var response = await Client.AnalyzeStackAsync(new AnalyzeStackRequest { Resources = { resource } });
+
+        Assert.Empty(response.Diagnostics);
+    }
+
+    /// <summary>
+    /// One level more than the pack reads is refused by the reader, with the resource, the limit and where; with a secret
+    /// around every level, or far deeper (1,000 levels), the parser refuses it before the reader (past 6 × 100 + 2 nested
+    /// messages), with the resource and the limit. Both are InvalidArgument, not a failure of the pack.
+    /// </summary>
+    [Theory]
+    [InlineData("objects", 101)]
+    [InlineData("lists", 101)]
+    [InlineData("secret objects", 101)]
+    [InlineData("objects", 1000)]
+    public async Task Properties_deeper_than_100_levels_are_an_invalid_argument_naming_the_resource_and_the_server_keeps_serving(string shape, int levels)
     {
         var request = Analyze(Volume, "deep", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Tags}}}""");
-        request.Properties.Fields["nested"] = Nested(33); // past Google.Protobuf's recursion limit of 100 messages
+        request.Properties.Fields["nested"] = Nested(shape, levels - 1);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.AnalyzeAsync(request).ResponseAsync);
 
-        Assert.NotEqual(StatusCode.OK, error.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith(request.Urn + ": ", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("nested deeper than 100 levels", error.Status.Detail, StringComparison.Ordinal);
+        if (shape != "secret objects" && levels == 101)
+        {
+            Assert.Contains("at 'nested", error.Status.Detail, StringComparison.Ordinal);
+        }
+
+        Assert.NotNull(await Client.GetPluginInfoAsync(new Empty()));
+    }
+
+    [Theory]
+    [InlineData(101)]
+    [InlineData(1000)]
+    public async Task In_AnalyzeStack_properties_deeper_than_100_levels_are_an_invalid_argument_naming_the_resource(int levels)
+    {
+        var shallow = StackResource(Volume, "shallow", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Tags}}}""");
+        var deep = StackResource(Volume, "deep", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Tags}}}""");
+        deep.Properties.Fields["nested"] = Nested("objects", levels - 1);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.AnalyzeStackAsync(new AnalyzeStackRequest { Resources = { shallow, deep } }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith(deep.Urn + ": ", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("nested deeper than 100 levels", error.Status.Detail, StringComparison.Ordinal);
+        Assert.NotNull(await Client.GetPluginInfoAsync(new Empty()));
+    }
+
+    /// <summary>The 400 MiB limit (AddGrpc's MaxReceiveMessageSize) is checked from the length prefix, before any parsing.</summary>
+    [Fact]
+    public async Task A_message_over_400_MiB_is_refused_as_too_large()
+    {
+        var message = Analyze(Volume, "scratch", "{}").ToByteArray();
+
+        var outcome = await RawGrpc.CallAsync(fixture.Port, "AnalyzeStack", RawGrpc.Frame(message, declaredLength: PackClient.MaximumMessageSize + 1));
+
+        Assert.Equal((int)StatusCode.ResourceExhausted, outcome.GrpcStatus);
         Assert.NotNull(await Client.GetPluginInfoAsync(new Empty()));
     }
 
@@ -285,8 +350,8 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         var framed = await RawGrpc.CallAsync(fixture.Port, "Analyze", RawGrpc.Frame(garbage));
         var unframed = await RawGrpc.CallAsync(fixture.Port, "Analyze", garbage);
 
-        Assert.NotNull(framed.GrpcStatus);
-        Assert.NotEqual((int)StatusCode.OK, framed.GrpcStatus);
+        Assert.Equal((int)StatusCode.InvalidArgument, framed.GrpcStatus);
+        Assert.StartsWith("the request is not a valid pulumirpc.AnalyzeRequest: ", framed.GrpcMessage, StringComparison.Ordinal);
         Assert.NotNull(unframed.GrpcStatus);
         Assert.NotEqual((int)StatusCode.OK, unframed.GrpcStatus);
         Assert.NotNull(await Client.GetPluginInfoAsync(new Empty()));
@@ -351,18 +416,34 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
         }
     }
 
-    /// <summary>A value nested <paramref name="depth"/> property levels deep: {"level": {"level": ... "bottom"}}.</summary>
-    private static Value Nested(int depth)
+    /// <summary>
+    /// A value of <paramref name="depth"/> levels: objects {"level": {"level": ... "bottom"}}, lists [[... "bottom"]], or
+    /// secret objects, where each object and the bottom value are secrets as the engine sends them with KeepSecrets.
+    /// </summary>
+    private static Value Nested(string shape, int depth)
     {
-        var value = Value.ForString("bottom");
+        var value = shape == "secret objects" ? Secret(Value.ForString("bottom")) : Value.ForString("bottom");
         for (var i = 0; i < depth; i++)
         {
+            if (shape == "lists")
+            {
+                value = Value.ForList(value);
+                continue;
+            }
+
             var level = new Struct();
             level.Fields["level"] = value;
-            value = Value.ForStruct(level);
+            value = shape == "secret objects" ? Secret(Value.ForStruct(level)) : Value.ForStruct(level);
         }
 
         return value;
+
+        static Value Secret(Value plaintext)
+        {
+            var secret = Properties(Requests.Secret(""));
+            secret.Fields["value"] = plaintext;
+            return Value.ForStruct(secret);
+        }
     }
 
     [GeneratedRegex("(?m)^runtime: dotnet$")]

@@ -12,7 +12,7 @@ namespace Infra.PolicyPack.Analysis;
 /// Handshake, ConfigureStack, GetAnalyzerInfo, Configure, then Analyze per resource and AnalyzeStack at the end;
 /// Cancel when the engine shuts down. Remediate answers Unimplemented (the base class's answer), which the engine skips.
 /// Errors are <see cref="RpcException"/>s; the gRPC library frames messages and enforces their size
-/// (<see cref="MaximumMessageSize"/>, set in Program.cs).
+/// (<see cref="MaximumMessageSize"/>, set in Program.cs), and <see cref="AnalyzerBinding"/> parses the requests.
 /// </summary>
 internal sealed partial class AnalyzerService(PackState state, PolicyAnalysis analysis, IHostApplicationLifetime lifetime, ILogger<AnalyzerService> logger)
     : Analyzer.AnalyzerBase

@@ -14,10 +14,20 @@ namespace Infra.PolicyPack.Analysis;
 /// A secret is read as its plaintext when <paramref name="secrets"/> is given (the rules judge what a value is, as
 /// Pulumi's policy runtimes hand policies the plaintext), and its texts are collected there so that no message prints
 /// them; without it, a secret is the model's opaque <see cref="PropertyValue.Secret"/> (for the rules that judge
-/// whether a value is secret).
+/// whether a value is secret). Properties are read <see cref="MaximumDepth"/> levels deep; deeper is InvalidArgument.
 /// </summary>
 internal static class PropertyStructReader
 {
+    /// <summary>
+    /// The deepest properties read, in levels as a program writes them: the properties object is level 1, an object or
+    /// list in it level 2, so <c>{"a":{"a":...}}</c> with 100 objects is 100 levels. A secret around a value is no level
+    /// of its own. Google.Protobuf's parser is given room for this depth in any shape (<see cref="AnalyzerBinding.RecursionLimit"/>).
+    /// </summary>
+    public const int MaximumDepth = 100;
+
+    /// <summary>A path in a refusal is cut here: the one of a value too deep is at least <see cref="MaximumDepth"/> keys long.</summary>
+    private const int MaximumPathLength = 160;
+
     /// <summary>The resource of an <c>Analyze</c> call: its inputs, and its provider when the engine sent one.</summary>
     public static PolicyResource Resource(AnalyzeRequest request, SecretValues? secrets)
     {
@@ -52,7 +62,13 @@ internal static class PropertyStructReader
 
         try
         {
-            return Fields(properties.Fields, secrets);
+            return Fields(properties.Fields, secrets, 1);
+        }
+        catch (InvalidValueException e) when (e.TooDeep)
+        {
+            var path = e.Path.Length <= MaximumPathLength ? e.Path : e.Path[..MaximumPathLength] + "…";
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"{owner}: properties are nested deeper than {MaximumDepth} levels, at '{path}'"));
         }
         catch (InvalidValueException e)
         {
@@ -61,8 +77,15 @@ internal static class PropertyStructReader
         }
     }
 
-    private static PropertyValue Fields(MapField<string, Value> fields, SecretValues? secrets)
+    /// <summary>An object at level <paramref name="depth"/>, or a secret in place of a value of the level above.</summary>
+    private static PropertyValue Fields(MapField<string, Value> fields, SecretValues? secrets, int depth)
     {
+        // A special value (a secret, an asset...) is a value, no level of its own.
+        if (depth > MaximumDepth && !fields.ContainsKey(PulumiSpecialValues.SignatureKey))
+        {
+            throw new InvalidValueException("", tooDeep: true);
+        }
+
         if (fields.Count == 0)
         {
             return PropertyValue.EmptyObject;
@@ -77,7 +100,7 @@ internal static class PropertyStructReader
             }
 
             // The engine's secret with KeepSecrets: { signature, "value": plaintext }. Everything under it is secret.
-            var value = Read(plaintext, secrets);
+            var value = Read(plaintext, secrets, depth - 1);
             secrets.Add(value);
             return value;
         }
@@ -87,7 +110,7 @@ internal static class PropertyStructReader
         {
             try
             {
-                map[key] = Read(value, secrets);
+                map[key] = Read(value, secrets, depth);
             }
             catch (InvalidValueException e)
             {
@@ -98,7 +121,8 @@ internal static class PropertyStructReader
         return PropertyValue.FromFields(map);
     }
 
-    private static PropertyValue Read(Value value, SecretValues? secrets)
+    /// <summary>A value held by an object or list at level <paramref name="depth"/>.</summary>
+    private static PropertyValue Read(Value value, SecretValues? secrets, int depth)
     {
         switch (value.KindCase)
         {
@@ -111,15 +135,20 @@ internal static class PropertyStructReader
             case Value.KindOneofCase.StringValue:
                 return PulumiSpecialValues.FromText(value.StringValue);
             case Value.KindOneofCase.StructValue:
-                return Fields(value.StructValue.Fields, secrets);
+                return Fields(value.StructValue.Fields, secrets, depth + 1);
             case Value.KindOneofCase.ListValue:
+                if (depth + 1 > MaximumDepth)
+                {
+                    throw new InvalidValueException("", tooDeep: true);
+                }
+
                 var values = value.ListValue.Values;
                 var items = new PropertyValue[values.Count];
                 for (var i = 0; i < items.Length; i++)
                 {
                     try
                     {
-                        items[i] = Read(values[i], secrets);
+                        items[i] = Read(values[i], secrets, depth + 1);
                     }
                     catch (InvalidValueException e)
                     {
@@ -150,13 +179,18 @@ internal static class PropertyStructReader
     private static bool IsCustom(string type, AnalyzerProviderResource? provider) =>
         provider is { Urn.Length: > 0 } || type.StartsWith("pulumi:providers:", StringComparison.Ordinal);
 
-    /// <summary>A value without a kind, found while reading; the path is built on the way out, only when one is thrown.</summary>
-    private sealed class InvalidValueException(string path) : Exception(path)
+    /// <summary>
+    /// A value without a kind, or an object or list deeper than <see cref="MaximumDepth"/>, found while reading; the
+    /// path is built on the way out, only when one is thrown.
+    /// </summary>
+    private sealed class InvalidValueException(string path, bool tooDeep = false) : Exception(path)
     {
         public string Path { get; } = path;
 
-        public InvalidValueException Under(string key) => new(Path.Length == 0 || Path[0] == '[' ? key + Path : key + "." + Path);
+        public bool TooDeep { get; } = tooDeep;
 
-        public InvalidValueException At(int index) => new($"[{index}]{(Path.Length == 0 || Path[0] == '[' ? "" : ".")}{Path}");
+        public InvalidValueException Under(string key) => new(Path.Length == 0 || Path[0] == '[' ? key + Path : key + "." + Path, TooDeep);
+
+        public InvalidValueException At(int index) => new($"[{index}]{(Path.Length == 0 || Path[0] == '[' ? "" : ".")}{Path}", TooDeep);
     }
 }
