@@ -1,4 +1,4 @@
-using Infra.Blueprints.Fleets;
+using Infra.Blueprints.Aws;
 using Pulumi;
 
 namespace Infra.Components;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
-using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.Vault;
 
@@ -21,7 +21,7 @@ public static class DatabaseBlueprints
     public static EquatableList<DatabaseBlueprint> For(StackDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var vault = VaultBlueprintBuilder.Build(definition);
+        var vault = VaultBlueprints.For(definition);
         return definition.Databases.Select(d => For(d, definition, vault)).ToEquatableList();
     }
 
@@ -100,7 +100,7 @@ public static class DatabaseBlueprints
                 VerifyConnection: false,
                 $"vault write -f {vault.DatabaseMount.Path}/rotate-root/{database.Name}"),
             database.MaxReplicationLag,
-            Tags(database, definition));
+            StandardTags.For(database.Name, database.Team, database.DataClassification, definition));
     }
 
     private static DatabaseRegionBlueprint Region(DatabaseDefinition database, StackDefinition definition, string region, bool isPrimary, EquatableList<string> usedBy)
@@ -151,14 +151,4 @@ public static class DatabaseBlueprints
         var dot = engineVersion.IndexOf('.', StringComparison.Ordinal);
         return Engine + (dot < 0 ? engineVersion : engineVersion[..dot]);
     }
-
-    private static EquatableList<ResourceTag> Tags(DatabaseDefinition database, StackDefinition definition) =>
-    [
-        new("service", database.Name),
-        new("team", database.Team),
-        new("environment", ValueReader.EnumName(definition.Environment)),
-        new("cost-center", definition.CostCenter),
-        new("data-classification", ValueReader.EnumName(database.DataClassification)),
-        new("managed-by", FleetBlueprints.ManagedBy),
-    ];
 }

@@ -1,5 +1,5 @@
+using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
-using Infra.Blueprints.Fleets;
 
 namespace Infra.Blueprints.Databases;
 

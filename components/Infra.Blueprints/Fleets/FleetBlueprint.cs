@@ -1,3 +1,4 @@
+using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
 
 namespace Infra.Blueprints.Fleets;

@@ -1,3 +1,4 @@
+using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.Validation;
@@ -8,7 +9,6 @@ namespace Infra.Blueprints.Fleets;
 public static class FleetBlueprints
 {
     public const string SsmManagedInstanceCore = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
-    public const string ManagedBy = "pulumi";
 
     /// <summary>Room for boot, the Vault and Consul agents and the application's start; the image is pre-baked, so this is ample.</summary>
     public const int HealthCheckGracePeriodSeconds = 300;
@@ -99,7 +99,7 @@ public static class FleetBlueprints
                 VaultAuthRole: service.Name),
             new ConsulServiceSettings(service.Name, "http", callers),
             service.DependsOn.Services,
-            Tags(service, definition));
+            StandardTags.For(service.Name, service.Team, service.DataClassification, definition));
     }
 
     /// <summary>Ports ending in 443 (8443, 9443) speak HTTPS; the others HTTP.</summary>
@@ -117,14 +117,4 @@ public static class FleetBlueprints
         var dot = host.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? $"{service}.{host}" : service + host[dot..];
     }
-
-    private static EquatableList<ResourceTag> Tags(ServiceDefinition service, StackDefinition definition) =>
-    [
-        new("service", service.Name),
-        new("team", service.Team),
-        new("environment", ValueReader.EnumName(definition.Environment)),
-        new("cost-center", definition.CostCenter),
-        new("data-classification", ValueReader.EnumName(service.DataClassification)),
-        new("managed-by", ManagedBy),
-    ];
 }

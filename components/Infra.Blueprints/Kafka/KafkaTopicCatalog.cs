@@ -6,13 +6,13 @@ namespace Infra.Blueprints.Kafka;
 /// <summary>Computes a stack's Kafka blueprint from its definition: a pure function.</summary>
 public static class KafkaTopicCatalog
 {
-    public static KafkaTopicsBlueprint Blueprint(StackDefinition definition)
+    public static KafkaTopicsBlueprint For(StackDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return Blueprint(definition.StackName, definition.Environment, definition.Catalog.Topics);
+        return For(definition.StackName, definition.Environment, definition.Catalog.Topics);
     }
 
-    public static KafkaTopicsBlueprint Blueprint(string stack, EnvironmentKind environment, IEnumerable<KafkaTopicDefinition> topics)
+    public static KafkaTopicsBlueprint For(string stack, EnvironmentKind environment, IEnumerable<KafkaTopicDefinition> topics)
     {
         var onStack = topics.Select(t => ResolvedTopic.Resolve(t, stack)).ToList();
         var live = onStack.Where(t => !t.Delete).ToList();

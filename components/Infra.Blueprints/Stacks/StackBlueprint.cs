@@ -28,10 +28,10 @@ public sealed record StackBlueprint(
             definition,
             day,
             FleetBlueprints.For(definition),
-            VaultBlueprintBuilder.Build(definition),
+            VaultBlueprints.For(definition),
             DatabaseBlueprints.For(definition),
-            KafkaTopicCatalog.Blueprint(definition),
-            PeopleAccessBlueprintBuilder.Build(definition, day));
+            KafkaTopicCatalog.For(definition),
+            PeopleAccessBlueprints.For(definition, day));
     }
 
     /// <summary>How many of each reviewed kind of resource the stack declares.</summary>

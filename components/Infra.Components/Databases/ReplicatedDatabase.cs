@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using Infra.Blueprints.Aws;
 using Infra.Blueprints.Databases;
-using Infra.Blueprints.Fleets;
 using Infra.Components.Fleets;
 using Pulumi;
 using ConsulCatalog = Pulumi.Consul;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Infra.Blueprints.Fleets;
+using Infra.Blueprints.Aws;
 using Pulumi;
 
 namespace Infra.Components.Fleets;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Infra.Blueprints.Fleets;
+using Infra.Blueprints.Aws;
 using Pulumi;
 using Pulumi.Aws.Vpc;
 

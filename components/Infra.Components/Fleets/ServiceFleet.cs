@@ -1,4 +1,5 @@
 using System.Globalization;
+using Infra.Blueprints.Aws;
 using Infra.Blueprints.Fleets;
 using Pulumi;
 using Pulumi.Aws.AutoScaling.Inputs;

@@ -1,6 +1,6 @@
+using Infra.Blueprints.Aws;
 using Infra.Blueprints.Databases;
 using Infra.Blueprints.Definition;
-using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Tests.Fleets;
 using Infra.Blueprints.Tests.Support;
 using Infra.Blueprints.Vault;
@@ -137,7 +137,7 @@ public sealed class DatabaseBlueprintsTests
     [Fact]
     public void Vault_connection_allows_the_roles_the_vault_blueprint_derives_from_the_dependencies()
     {
-        var vault = VaultBlueprintBuilder.Build(Staging);
+        var vault = VaultBlueprints.For(Staging);
         var connection = Ledger(Staging).Vault;
 
         Assert.Equal(["ledger-db-ledger", "ledger-db-owner", "ledger-db-regulatory-reporting"], connection.AllowedRoles);

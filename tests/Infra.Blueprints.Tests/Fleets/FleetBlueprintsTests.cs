@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
 

@@ -1,3 +1,4 @@
+using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
 

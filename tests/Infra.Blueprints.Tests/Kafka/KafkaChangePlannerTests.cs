@@ -12,7 +12,7 @@ public sealed class KafkaChangePlannerTests
 
     private static KafkaChangePlan AgainstStagingState(KafkaTopicsBlueprint blueprint) => KafkaChangePlanner.Compare(blueprint, DeployedStaging.Topics);
 
-    private static KafkaChangePlan RepositoryAgainstStagingState() => AgainstStagingState(KafkaTopicCatalog.Blueprint(StagingDefinition));
+    private static KafkaChangePlan RepositoryAgainstStagingState() => AgainstStagingState(KafkaTopicCatalog.For(StagingDefinition));
 
     [Fact]
     public void Topic_as_deployed_is_unchanged()
@@ -59,7 +59,7 @@ public sealed class KafkaChangePlannerTests
     [Fact]
     public void Partition_increase_and_config_change_are_an_update_in_place()
     {
-        var blueprint = KafkaTopicCatalog.Blueprint("staging", EnvironmentKind.Staging,
+        var blueprint = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging,
             [Topic(name: "ledger.posting.created.v1", partitions: 12, retentionHours: 720, config: [("max.message.bytes", "2097152")])]);
 
         var change = Assert.Single(AgainstStagingState(blueprint).Changes, c => c.Topic == "ledger.posting.created.v1");
@@ -84,7 +84,7 @@ public sealed class KafkaChangePlannerTests
     [Fact]
     public void Topic_marked_delete_true_is_an_allowed_delete()
     {
-        var blueprint = KafkaTopicCatalog.Blueprint("staging", EnvironmentKind.Staging, [Topic(name: "payments.transfer.legacy.v1", delete: true)]);
+        var blueprint = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [Topic(name: "payments.transfer.legacy.v1", delete: true)]);
 
         var change = Assert.Single(AgainstStagingState(blueprint).Changes, c => c.Topic == "payments.transfer.legacy.v1");
 
@@ -96,7 +96,7 @@ public sealed class KafkaChangePlannerTests
     [Fact]
     public void Production_delete_reminds_that_the_topic_is_protected()
     {
-        var blueprint = KafkaTopicCatalog.Blueprint("production", EnvironmentKind.Production, [Topic(name: "payments.transfer.legacy.v1", delete: true)]);
+        var blueprint = KafkaTopicCatalog.For("production", EnvironmentKind.Production, [Topic(name: "payments.transfer.legacy.v1", delete: true)]);
 
         var change = Assert.Single(AgainstStagingState(blueprint).Changes, c => c.Topic == "payments.transfer.legacy.v1");
 
@@ -106,8 +106,8 @@ public sealed class KafkaChangePlannerTests
     [Fact]
     public void Rename_is_a_create_and_a_delete_that_needs_the_mark()
     {
-        var renamed = KafkaTopicCatalog.Blueprint("staging", EnvironmentKind.Staging, [Topic(name: "payments.transfer.legacy.v2")]);
-        var marked = KafkaTopicCatalog.Blueprint("staging", EnvironmentKind.Staging,
+        var renamed = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [Topic(name: "payments.transfer.legacy.v2")]);
+        var marked = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging,
             [Topic(name: "payments.transfer.legacy.v2"), Topic(name: "payments.transfer.legacy.v1", delete: true)]);
 
         Assert.True(AgainstStagingState(renamed).Changes.Single(c => c.Topic == "payments.transfer.legacy.v1").Refused);
@@ -119,6 +119,6 @@ public sealed class KafkaChangePlannerTests
     public void Plan_with_a_refused_change_says_so()
     {
         Assert.True(RepositoryAgainstStagingState().HasRefused);
-        Assert.False(KafkaChangePlanner.Compare(KafkaTopicCatalog.Blueprint(StagingDefinition), []).HasRefused);
+        Assert.False(KafkaChangePlanner.Compare(KafkaTopicCatalog.For(StagingDefinition), []).HasRefused);
     }
 }

@@ -8,7 +8,7 @@ namespace Infra.Blueprints.Tests.Kafka;
 public sealed class KafkaTopicBlueprintTests
 {
     private static KafkaTopicBlueprint Single(EnvironmentKind environment, KafkaTopicDefinition topic, string stack = "staging") =>
-        Assert.Single(KafkaTopicCatalog.Blueprint(stack, environment, [topic]).Topics);
+        Assert.Single(KafkaTopicCatalog.For(stack, environment, [topic]).Topics);
 
     [Fact]
     public void Production_topic_gets_min_insync_replicas_2_and_is_protected()
@@ -103,7 +103,7 @@ public sealed class KafkaTopicBlueprintTests
     [Fact]
     public void Topic_marked_for_deletion_is_not_created_and_has_no_acls()
     {
-        var blueprint = KafkaTopicCatalog.Blueprint("staging", EnvironmentKind.Staging,
+        var blueprint = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging,
             [Topic(), Topic(name: "payments.transfer.initiated.v0", delete: true, producers: ["old-api"])]);
 
         Assert.Equal(["payments.transfer.initiated.v1"], blueprint.Topics.Select(t => t.Name));
@@ -116,8 +116,8 @@ public sealed class KafkaTopicBlueprintTests
     {
         var topic = Topic(environments: [new TopicEnvironmentOverride("staging", null, null, null, true)]);
 
-        Assert.Empty(KafkaTopicCatalog.Blueprint("staging", EnvironmentKind.Staging, [topic]).Topics);
-        Assert.Single(KafkaTopicCatalog.Blueprint("production", EnvironmentKind.Production, [topic]).Topics);
+        Assert.Empty(KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [topic]).Topics);
+        Assert.Single(KafkaTopicCatalog.For("production", EnvironmentKind.Production, [topic]).Topics);
     }
 
     [Theory]
@@ -127,7 +127,7 @@ public sealed class KafkaTopicBlueprintTests
     {
         var definition = new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles(stack).Definition!;
 
-        var blueprint = KafkaTopicCatalog.Blueprint(definition);
+        var blueprint = KafkaTopicCatalog.For(definition);
 
         Assert.Equal(definition.Catalog.Topics.Count, blueprint.Topics.Count);
         Assert.All(blueprint.Topics.SelectMany(t => t.Config), c => Assert.False(KafkaTopicConfigs.Keys[c.Key].IsKafkaDefault(c.Value), $"{c.Key}={c.Value} is Kafka's default"));

@@ -24,10 +24,10 @@ public sealed class PeopleUpdateIsolationTests
         foreach (var after in PeopleOnlyChanges(before))
         {
             Assert.Equal(FleetBlueprints.For(before), FleetBlueprints.For(after));
-            Assert.Equal(VaultBlueprintBuilder.Build(before), VaultBlueprintBuilder.Build(after));
-            Assert.Equal(KafkaTopicCatalog.Blueprint(before), KafkaTopicCatalog.Blueprint(after));
+            Assert.Equal(VaultBlueprints.For(before), VaultBlueprints.For(after));
+            Assert.Equal(KafkaTopicCatalog.For(before), KafkaTopicCatalog.For(after));
             Assert.Equal(DatabaseBlueprints.For(before), DatabaseBlueprints.For(after));
-            Assert.NotEqual(PeopleAccessBlueprintBuilder.Build(before, Roster.Today), PeopleAccessBlueprintBuilder.Build(after, Roster.Today));
+            Assert.NotEqual(PeopleAccessBlueprints.For(before, Roster.Today), PeopleAccessBlueprints.For(after, Roster.Today));
         }
     }
 

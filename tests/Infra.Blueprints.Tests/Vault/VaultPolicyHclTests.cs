@@ -7,7 +7,7 @@ namespace Infra.Blueprints.Tests.Vault;
 public sealed class VaultPolicyHclTests
 {
     private static readonly VaultBlueprint Staging =
-        VaultBlueprintBuilder.Build(new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!);
+        VaultBlueprints.For(new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!);
 
     [Theory]
     [InlineData("service-payments-api")]

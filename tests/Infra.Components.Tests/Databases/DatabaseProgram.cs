@@ -21,7 +21,7 @@ internal sealed class DatabaseProgram
         Assert.False(loaded.HasErrors, loaded.FormatErrors());
         Definition = loaded.Definition!;
         Blueprint = DatabaseBlueprints.For(Definition).Single(d => d.Name == "ledger-db");
-        Vault = VaultBlueprintBuilder.Build(Definition);
+        Vault = VaultBlueprints.For(Definition);
     }
 
     public Infra.Blueprints.Definition.StackDefinition Definition { get; }

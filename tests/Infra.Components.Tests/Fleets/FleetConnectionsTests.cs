@@ -1,4 +1,4 @@
-using Infra.Blueprints.Fleets;
+using Infra.Blueprints.Aws;
 using Infra.Components.Fleets;
 using Infra.Components.Tests.Support;
 using Pulumi;

@@ -141,7 +141,7 @@ public sealed class KafkaTopicsTests
     }
 
     private static KafkaTopicsBlueprint Blueprint(string stack) =>
-        KafkaTopicCatalog.Blueprint(new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles(stack).Definition!);
+        KafkaTopicCatalog.For(new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles(stack).Definition!);
 
     private static Pulumi.Kafka.Provider NewProvider() =>
         new("kafka", new ProviderArgs { BootstrapServers = { "kafka-1.stg.example-bank.eu:9093" } });

@@ -26,7 +26,7 @@ public sealed class PeopleAccessTests
 
     private static readonly DateOnly Today = new(2026, 11, 22);
 
-    private static readonly PeopleAccessBlueprint Production = PeopleAccessBlueprintBuilder.Build(
+    private static readonly PeopleAccessBlueprint Production = PeopleAccessBlueprints.For(
         new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("production").Definition!, Today);
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class PeopleAccessTests
     [Fact]
     public async Task The_staging_stack_leaves_gitlab_alone()
     {
-        var staging = PeopleAccessBlueprintBuilder.Build(
+        var staging = PeopleAccessBlueprints.For(
             new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!, Today);
 
         var created = await Deploy(staging);
@@ -290,7 +290,7 @@ public sealed class PeopleAccessTests
     [Fact]
     public async Task The_staging_stack_needs_no_gitlab_provider()
     {
-        var staging = PeopleAccessBlueprintBuilder.Build(
+        var staging = PeopleAccessBlueprints.For(
             new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!, Today);
         var mocks = Mocks();
 

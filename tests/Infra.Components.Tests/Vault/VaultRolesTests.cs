@@ -11,7 +11,7 @@ namespace Infra.Components.Tests.Vault;
 
 public sealed class VaultRolesTests
 {
-    private static readonly VaultBlueprint Blueprint = VaultBlueprintBuilder.Build(
+    private static readonly VaultBlueprint Blueprint = VaultBlueprints.For(
         new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!);
 
     private static readonly Dictionary<string, Input<string>> FleetRoles = Blueprint.AwsAuthRoles

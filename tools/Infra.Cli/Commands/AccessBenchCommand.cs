@@ -88,7 +88,7 @@ internal static class AccessBenchCommand
         var access = watch.Elapsed;
 
         watch.Restart();
-        var blueprint = PeopleAccessBlueprintBuilder.Build(definition, today);
+        var blueprint = PeopleAccessBlueprints.For(definition, today);
         var build = watch.Elapsed;
 
         watch.Restart();

@@ -107,7 +107,7 @@ internal static class KafkaBenchCommand
             return null;
         }
         watch.Restart();
-        var blueprint = KafkaTopicCatalog.Blueprint("production", EnvironmentKind.Production, topics);
+        var blueprint = KafkaTopicCatalog.For("production", EnvironmentKind.Production, topics);
         var plan = watch.Elapsed;
         process.Refresh();
         var processorTime = process.TotalProcessorTime - processorBefore;

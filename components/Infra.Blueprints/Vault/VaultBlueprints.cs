@@ -3,11 +3,11 @@ using Infra.Blueprints.Definition;
 namespace Infra.Blueprints.Vault;
 
 /// <summary>Derives the environment's Vault configuration from the stack definition: a pure function.</summary>
-public static class VaultBlueprintBuilder
+public static class VaultBlueprints
 {
     private const string AuditLog = "/var/log/vault/audit.log";
 
-    public static VaultBlueprint Build(StackDefinition definition)
+    public static VaultBlueprint For(StackDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var vault = definition.Vault;

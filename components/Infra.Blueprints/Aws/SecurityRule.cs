@@ -1,4 +1,4 @@
-namespace Infra.Blueprints.Fleets;
+namespace Infra.Blueprints.Aws;
 
 /// <summary>
 /// One rule of the fleet's security group. <see cref="Key"/> names the rule's resource; it comes

@@ -5,13 +5,13 @@ using Infra.Blueprints.Vault;
 namespace Infra.Blueprints.People;
 
 /// <summary>Derives a stack's people access resources from its definition and a day: a pure function over the access snapshot.</summary>
-public static class PeopleAccessBlueprintBuilder
+public static class PeopleAccessBlueprints
 {
     /// <summary>VPN client certificates last a month and are renewed in their last week, so a leaver's certificate is never long-lived.</summary>
     public const int VpnCertificateTtlSeconds = 30 * 24 * 3600;
     public const int VpnRenewWithinSeconds = 7 * 24 * 3600;
 
-    public static PeopleAccessBlueprint Build(StackDefinition definition, DateOnly day)
+    public static PeopleAccessBlueprint For(StackDefinition definition, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var snapshot = AccessCalculator.Calculate(definition, day);

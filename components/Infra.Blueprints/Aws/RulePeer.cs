@@ -1,4 +1,4 @@
-namespace Infra.Blueprints.Fleets;
+namespace Infra.Blueprints.Aws;
 
 /// <summary>The other end of a security group rule: a security group id, a fleet's service name, or a CIDR.</summary>
 public sealed record RulePeer(RulePeerKind Kind, string Value)

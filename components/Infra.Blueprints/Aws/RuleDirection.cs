@@ -1,4 +1,4 @@
-namespace Infra.Blueprints.Fleets;
+namespace Infra.Blueprints.Aws;
 
 /// <summary>Which way a security group rule lets traffic through, seen from the fleet.</summary>
 public enum RuleDirection

@@ -1,4 +1,4 @@
-namespace Infra.Blueprints.Fleets;
+namespace Infra.Blueprints.Aws;
 
 /// <summary>One tag as AWS takes it.</summary>
 public sealed record ResourceTag(string Key, string Value);

@@ -4,7 +4,7 @@ using Infra.Blueprints.Vault;
 
 namespace Infra.Blueprints.Tests.Vault;
 
-public sealed class VaultBlueprintBuilderTests
+public sealed class VaultBlueprintsTests
 {
     private static readonly StackDefinitionLoader Loader = new(RepositoryRoot.Find(AppContext.BaseDirectory));
 
@@ -14,7 +14,7 @@ public sealed class VaultBlueprintBuilderTests
     public void Every_service_logs_in_with_its_own_role_and_token_bounds_from_config(string stack)
     {
         var definition = Loader.LoadFromFiles(stack).Definition!;
-        var vault = VaultBlueprintBuilder.Build(definition);
+        var vault = VaultBlueprints.For(definition);
 
         Assert.Equal(definition.Services.Select(s => s.Name), vault.AwsAuthRoles.Select(r => r.Role));
         Assert.All(vault.AwsAuthRoles, role =>
@@ -29,7 +29,7 @@ public sealed class VaultBlueprintBuilderTests
     public void A_service_reads_the_credentials_of_exactly_the_databases_it_depends_on()
     {
         var definition = Loader.LoadFromFiles("staging").Definition!;
-        var vault = VaultBlueprintBuilder.Build(definition);
+        var vault = VaultBlueprints.For(definition);
 
         foreach (var service in definition.Services)
         {
@@ -46,7 +46,7 @@ public sealed class VaultBlueprintBuilderTests
     [Fact]
     public void Service_policies_grant_no_wildcard_root_or_sudo()
     {
-        var vault = VaultBlueprintBuilder.Build(Loader.LoadFromFiles("production").Definition!);
+        var vault = VaultBlueprints.For(Loader.LoadFromFiles("production").Definition!);
 
         Assert.All(vault.Policies.Where(p => p.Name.StartsWith("service-", StringComparison.Ordinal)).SelectMany(p => p.Rules), rule =>
         {
@@ -60,7 +60,7 @@ public sealed class VaultBlueprintBuilderTests
     public void Every_database_has_a_rotated_schema_owner()
     {
         var definition = Loader.LoadFromFiles("production").Definition!;
-        var vault = VaultBlueprintBuilder.Build(definition);
+        var vault = VaultBlueprints.For(definition);
 
         Assert.Equal(definition.Databases.Select(d => d.Name), vault.StaticRoles.Select(r => r.Database));
         Assert.All(vault.StaticRoles, r => Assert.Equal((int)definition.Vault.StaticRoleRotation.TotalSeconds, r.RotationPeriodSeconds));
@@ -72,7 +72,7 @@ public sealed class VaultBlueprintBuilderTests
     {
         var definition = Loader.LoadFromFiles("staging").Definition!;
 
-        var ledger = VaultBlueprintBuilder.Build(definition).PkiRoles.Single(r => r.Service == "ledger");
+        var ledger = VaultBlueprints.For(definition).PkiRoles.Single(r => r.Service == "ledger");
 
         Assert.Equal(["ledger.service.consul", $"ledger.service.{definition.Endpoints.ConsulDatacenter}.consul"], ledger.AllowedDomains);
         Assert.Equal($"{(int)definition.Vault.CertificateTtl.TotalSeconds}s", ledger.MaxTtl);
@@ -81,7 +81,7 @@ public sealed class VaultBlueprintBuilderTests
     [Fact]
     public void Mounts_and_audit_are_always_there()
     {
-        var vault = VaultBlueprintBuilder.Build(Loader.LoadFromFiles("staging").Definition!);
+        var vault = VaultBlueprints.For(Loader.LoadFromFiles("staging").Definition!);
 
         Assert.Equal(("kv", "kv"), (vault.KvMount.Path, vault.KvMount.Type));
         Assert.Contains(new MountOption("version", "2"), vault.KvMount.Options);
@@ -94,7 +94,7 @@ public sealed class VaultBlueprintBuilderTests
     public void Team_policies_come_from_team_entitlements()
     {
         var definition = Loader.LoadFromFiles("staging").Definition!;
-        var vault = VaultBlueprintBuilder.Build(definition);
+        var vault = VaultBlueprints.For(definition);
 
         var payments = vault.Policies.Single(p => p.Name == "team-payments");
         Assert.Equal(
@@ -107,7 +107,7 @@ public sealed class VaultBlueprintBuilderTests
     [InlineData("production")]
     public void Service_pki_roles_issue_exactly_the_consul_names_for_server_and_client_use(string stack)
     {
-        var vault = VaultBlueprintBuilder.Build(Loader.LoadFromFiles(stack).Definition!);
+        var vault = VaultBlueprints.For(Loader.LoadFromFiles(stack).Definition!);
 
         Assert.NotEmpty(vault.PkiRoles);
         Assert.All(vault.PkiRoles, role =>
@@ -126,7 +126,7 @@ public sealed class VaultBlueprintBuilderTests
     [InlineData("production")]
     public void Fleets_log_in_with_signed_iam_requests(string stack)
     {
-        var vault = VaultBlueprintBuilder.Build(Loader.LoadFromFiles(stack).Definition!);
+        var vault = VaultBlueprints.For(Loader.LoadFromFiles(stack).Definition!);
 
         Assert.All(vault.AwsAuthRoles, role => Assert.Equal("iam", role.AuthType));
     }

@@ -1,4 +1,4 @@
-namespace Infra.Blueprints.Fleets;
+namespace Infra.Blueprints.Aws;
 
 /// <summary>What the other end of a security group rule is.</summary>
 public enum RulePeerKind

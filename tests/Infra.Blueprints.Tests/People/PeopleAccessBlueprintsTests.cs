@@ -3,9 +3,9 @@ using Infra.Blueprints.People;
 namespace Infra.Blueprints.Tests.People;
 
 /// <summary>The security decisions of people's access, as the blueprint holds them for the component to map.</summary>
-public sealed class PeopleAccessBlueprintBuilderTests
+public sealed class PeopleAccessBlueprintsTests
 {
-    private static readonly PeopleAccessBlueprint Production = PeopleAccessBlueprintBuilder.Build(Roster.Production, Roster.Today);
+    private static readonly PeopleAccessBlueprint Production = PeopleAccessBlueprints.For(Roster.Production, Roster.Today);
 
     [Fact]
     public void The_vpn_role_issues_only_client_certificates_for_names_below_the_vpn_domain()
