@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Policies.Rules;
 
 namespace Infra.Policies.Evaluation;
@@ -5,7 +6,7 @@ namespace Infra.Policies.Evaluation;
 /// <summary>The result of one compliance run over one stack; every report format is written from it.</summary>
 public sealed record ComplianceReport(
     string Stack,
-    StackEnvironment Environment,
+    EnvironmentKind Environment,
     DateTimeOffset EvaluatedAt,
     int ResourceCount,
     IReadOnlyList<EvaluatedRule> Rules,

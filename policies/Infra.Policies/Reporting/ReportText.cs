@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Policies.Evaluation;
 using Infra.Policies.Rules;
 
@@ -12,7 +13,7 @@ internal static class ReportText
 
     public static string Of(ViolationOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    public static string Of(StackEnvironment environment) => environment.ToString().ToLowerInvariant();
+    public static string Of(EnvironmentKind environment) => environment.ToString().ToLowerInvariant();
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,3 +1,5 @@
+using Infra.Blueprints.Definition;
+
 namespace Infra.Policies.Rules;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Infra.Policies.Rules;
 /// production), today's date (from the injected clock), and the bank's lists (regions, instance families,
 /// mandatory tags, people).
 /// </summary>
-public sealed record PolicyContext(string StackName, StackEnvironment Environment, DateOnly Today)
+public sealed record PolicyContext(string StackName, EnvironmentKind Environment, DateOnly Today)
 {
     /// <summary>AWS regions in EU member states (London and Zurich are outside the EU).</summary>
     public static IReadOnlySet<string> EuRegions { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -31,9 +33,9 @@ public sealed record PolicyContext(string StackName, StackEnvironment Environmen
     /// <summary>The people of the catalog; empty when the caller has none (people rules then judge dates in resources only).</summary>
     public IReadOnlyList<PersonAccessWindow> People { get; init; } = [];
 
-    public bool IsProduction => Environment == StackEnvironment.Production;
+    public bool IsProduction => Environment == EnvironmentKind.Production;
 
-    public static PolicyContext Create(string stackName, StackEnvironment environment, TimeProvider clock)
+    public static PolicyContext Create(string stackName, EnvironmentKind environment, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         return new PolicyContext(stackName, environment, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Policies.Model;
 using Infra.Policies.Rules;
 
@@ -26,7 +27,7 @@ internal sealed record PackConfiguration(
     public PolicyContext ContextFor(string urn, TimeProvider clock)
     {
         var stack = Stack ?? ResourceUrn.StackOf(urn) ?? "";
-        var environment = stack == "production" ? StackEnvironment.Production : StackEnvironment.Staging;
+        var environment = stack == "production" ? EnvironmentKind.Production : EnvironmentKind.Staging;
         return RuleSettings.Apply(PolicyContext.Create(stack, environment, clock), Settings);
     }
 }

@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Policies.Benchmarking;
 using Infra.Policies.Evaluation;
 using Infra.Policies.Reading;
@@ -19,7 +20,7 @@ public sealed class SyntheticStackExportTests
 
         var resources = StackExportReader.ReadAll(stream, "generated.json");
         var report = new ComplianceEvaluator(new FakeTimeProvider(Fixture.Now))
-            .Evaluate(resources, PolicyContext.Create("production", StackEnvironment.Production, new FakeTimeProvider(Fixture.Now)));
+            .Evaluate(resources, PolicyContext.Create("production", EnvironmentKind.Production, new FakeTimeProvider(Fixture.Now)));
 
         Assert.Equal(2_203, resources.Count);
         Assert.Empty(report.Violations.Where(v => v.Fails).Select(v => $"{v.RuleId} {v.ResourceType}: {v.Message}").Distinct());

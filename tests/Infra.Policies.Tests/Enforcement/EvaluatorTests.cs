@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Policies.Enforcement;
 using Infra.Policies.Evaluation;
 using Infra.Policies.Model;
@@ -30,7 +31,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void A_mandatory_violation_fails_the_run()
     {
-        var report = Evaluator.Evaluate(Resources(), Context(StackEnvironment.Production));
+        var report = Evaluator.Evaluate(Resources(), Context(EnvironmentKind.Production));
 
         Assert.True(report.HasFailures);
         Assert.Equal(1, report.ExitCode);
@@ -46,7 +47,7 @@ public sealed class EvaluatorTests
             """{"storageEncrypted":true,"backupRetentionPeriod":35,"deletionProtection":true,"globalClusterIdentifier":"ledger","iamDatabaseAuthenticationEnabled":false}""")]);
         var enforcement = EnforcementPolicy.Parse("stacks:\n  production:\n    stack-production-database-secondary-region: disabled\n    governance-mandatory-tags: disabled\n", "enforcement.yaml", RuleCatalog.All);
 
-        var report = Evaluator.Evaluate(resources, Context(StackEnvironment.Production), new EvaluationOptions { Enforcement = enforcement });
+        var report = Evaluator.Evaluate(resources, Context(EnvironmentKind.Production), new EvaluationOptions { Enforcement = enforcement });
 
         var violation = Assert.Single(report.Violations);
         Assert.Equal(RdsIamAuthenticationRule.Code, violation.RuleId);
@@ -66,8 +67,8 @@ public sealed class EvaluatorTests
             """, "enforcement.yaml", RuleCatalog.All);
         var options = new EvaluationOptions { Enforcement = enforcement };
 
-        var staging = Evaluator.Evaluate(Resources("staging"), Context(StackEnvironment.Staging), options);
-        var production = Evaluator.Evaluate(Resources(), Context(StackEnvironment.Production), options);
+        var staging = Evaluator.Evaluate(Resources("staging"), Context(EnvironmentKind.Staging), options);
+        var production = Evaluator.Evaluate(Resources(), Context(EnvironmentKind.Production), options);
 
         Assert.All(staging.Violations.Where(v => v.RuleId == KmsKeyRotationRule.Code), v => Assert.Equal(ViolationOutcome.Advisory, v.Outcome));
         Assert.All(production.Violations.Where(v => v.RuleId == KmsKeyRotationRule.Code), v => Assert.Equal(ViolationOutcome.Failing, v.Outcome));
@@ -79,7 +80,7 @@ public sealed class EvaluatorTests
     {
         var enforcement = EnforcementPolicy.Parse("rules:\n  aws-kms-key-rotation-enabled: disabled\n", "enforcement.yaml", RuleCatalog.All);
 
-        var report = Evaluator.Evaluate(Resources(), Context(StackEnvironment.Production), new EvaluationOptions { Enforcement = enforcement });
+        var report = Evaluator.Evaluate(Resources(), Context(EnvironmentKind.Production), new EvaluationOptions { Enforcement = enforcement });
 
         Assert.DoesNotContain(report.Violations, v => v.RuleId == KmsKeyRotationRule.Code);
         Assert.DoesNotContain(report.Rules, r => r.Rule.Id == KmsKeyRotationRule.Code);
@@ -164,11 +165,11 @@ public sealed class EvaluatorTests
     [Fact]
     public void Only_violations_missing_from_the_baseline_fail()
     {
-        var first = Evaluator.Evaluate(Resources(), Context(StackEnvironment.Production));
+        var first = Evaluator.Evaluate(Resources(), Context(EnvironmentKind.Production));
         var baseline = ComplianceBaseline.FromReport(first);
         var grown = new ResourceSet([.. Resources(), Resource(KmsKey, "new", $$"""{"enableKeyRotation":false,"tags":{{GoodTags}}}""")]);
 
-        var report = Evaluator.Evaluate(grown, Context(StackEnvironment.Production), new EvaluationOptions { Baseline = baseline });
+        var report = Evaluator.Evaluate(grown, Context(EnvironmentKind.Production), new EvaluationOptions { Baseline = baseline });
 
         var failing = Assert.Single(report.Violations, v => v.Fails);
         Assert.Equal(UrnOf(KmsKey, "new"), failing.Urn);
@@ -178,7 +179,7 @@ public sealed class EvaluatorTests
     [Fact]
     public void A_baseline_round_trips_and_is_keyed_on_stack_urn_and_rule()
     {
-        var report = Evaluator.Evaluate(Resources(), Context(StackEnvironment.Production));
+        var report = Evaluator.Evaluate(Resources(), Context(EnvironmentKind.Production));
         using var stream = new MemoryStream();
         ComplianceBaseline.FromReport(report).Write(stream);
         stream.Position = 0;
@@ -204,7 +205,7 @@ public sealed class EvaluatorTests
     {
         var evaluator = new ComplianceEvaluator([new ThrowingRule(), .. RuleCatalog.All], new FakeTimeProvider(Now));
 
-        var report = evaluator.Evaluate(Resources(), Context(StackEnvironment.Production));
+        var report = evaluator.Evaluate(Resources(), Context(EnvironmentKind.Production));
 
         var broken = Assert.Single(report.Violations, v => v.RuleId == "test-throwing-rule");
         Assert.True(broken.Fails);
@@ -213,7 +214,7 @@ public sealed class EvaluatorTests
     }
 
     private static ComplianceReport EvaluateWithWaivers(string yaml) =>
-        Evaluator.Evaluate(Resources(), Context(StackEnvironment.Production),
+        Evaluator.Evaluate(Resources(), Context(EnvironmentKind.Production),
             new EvaluationOptions { Waivers = WaiverSet.Parse(yaml, "waivers.yaml", RuleCatalog.All) });
 
     private sealed class ThrowingRule : PolicyRule

@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Policies.Evaluation;
 using Infra.Policies.Model;
 using Infra.Policies.Rules;
@@ -27,7 +28,7 @@ public sealed class RuleRunnerTests
 
     private static readonly RuleSubject Stack = new(StackUrn(), "pulumi:pulumi:Stack");
 
-    private static RuleRunner Runner(ResourceSet resources) => new(resources, Context(StackEnvironment.Production), Stack);
+    private static RuleRunner Runner(ResourceSet resources) => new(resources, Context(EnvironmentKind.Production), Stack);
 
     [Fact]
     public void A_disabled_rule_does_not_run_and_the_others_keep_their_order_and_level()
@@ -83,7 +84,7 @@ public sealed class RuleRunnerTests
     [Fact]
     public void Each_rule_judges_the_resources_given_for_it()
     {
-        var runner = new RuleRunner(rule => rule == Rotation ? Keys : ResourceSet.Empty, Context(StackEnvironment.Production), Stack);
+        var runner = new RuleRunner(rule => rule == Rotation ? Keys : ResourceSet.Empty, Context(EnvironmentKind.Production), Stack);
 
         var runs = runner.RunAll(RuleRunner.Enforce([Rotation, DeletionWindow], _ => EnforcementLevel.Mandatory));
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Infra.Blueprints.Definition;
 using Infra.Policies.Enforcement;
 using Infra.Policies.Evaluation;
 using Infra.Policies.Reading;
@@ -83,7 +84,7 @@ internal static class ReportScenario
         var baseline = ComplianceBaseline.Read(new MemoryStream(Encoding.UTF8.GetBytes("""
             {"version":1,"violations":[{"stack":"production","urn":"urn:pulumi:production::infra::infra:topics:KafkaTopicCatalog$kafka:index/topic:Topic::ledger.posting.created.v1","ruleId":"kafka-topic-bounded-retention"}]}
             """)), "baseline.json");
-        return new ComplianceEvaluator(new FakeTimeProvider(Fixture.Now)).Evaluate(resources, Fixture.Context(StackEnvironment.Production), new EvaluationOptions
+        return new ComplianceEvaluator(new FakeTimeProvider(Fixture.Now)).Evaluate(resources, Fixture.Context(EnvironmentKind.Production), new EvaluationOptions
         {
             Waivers = WaiverSet.Parse(Waivers, "policies/waivers.yaml", RuleCatalog.All),
             Baseline = baseline,

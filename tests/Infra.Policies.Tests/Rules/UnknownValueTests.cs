@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Policies.Model;
 using Infra.Policies.Rules;
 using Infra.Policies.Rules.Compute;
@@ -48,7 +49,7 @@ public sealed class UnknownValueTests
     {
         var rule = RuleCatalog.Find(ruleId)!;
 
-        var findings = rule.Evaluate(new ResourceSet([Resource(type, "preview", inputs)]), Context(StackEnvironment.Production)).ToList();
+        var findings = rule.Evaluate(new ResourceSet([Resource(type, "preview", inputs)]), Context(EnvironmentKind.Production)).ToList();
 
         Assert.Empty(findings);
     }
@@ -60,7 +61,7 @@ public sealed class UnknownValueTests
         var group = Resource("aws:ec2/securityGroup:SecurityGroup", "bastion",
             $$"""{"name":{{Unknown}},"ingress":[{"protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":["0.0.0.0/0"]}]}""");
 
-        var findings = rule.Evaluate(new ResourceSet([group]), Context(StackEnvironment.Production)).ToList();
+        var findings = rule.Evaluate(new ResourceSet([group]), Context(EnvironmentKind.Production)).ToList();
 
         Assert.Single(findings);
     }

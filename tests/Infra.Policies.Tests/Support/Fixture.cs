@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Infra.Blueprints.Definition;
 using Infra.Policies.Model;
 using Infra.Policies.Reading;
 using Infra.Policies.Rules;
@@ -60,8 +61,8 @@ internal static class Fixture
         return PropertyTreeReader.Read(document.RootElement, previewMasks: false);
     }
 
-    public static PolicyContext Context(StackEnvironment environment) =>
-        new(environment == StackEnvironment.Production ? "production" : "staging", environment, Today)
+    public static PolicyContext Context(EnvironmentKind environment) =>
+        new(environment == EnvironmentKind.Production ? "production" : "staging", environment, Today)
         {
             People =
             [

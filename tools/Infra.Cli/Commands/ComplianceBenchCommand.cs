@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Infra.Blueprints.Definition;
 using Infra.Policies.Benchmarking;
 using Infra.Policies.Evaluation;
 using Infra.Policies.Reading;
@@ -55,7 +56,7 @@ internal static class ComplianceBenchCommand
             }
             console.MarkupLine(Markup.Escape($"Export: {Number(resourceCount)} resources, {Number(new FileInfo(export).Length / 1024)} KiB; stack production; {runCount} runs, the first cold."));
             var evaluator = new ComplianceEvaluator(RuleCatalog.All, environment.Clock);
-            var context = PolicyContext.Create("production", StackEnvironment.Production, environment.Clock);
+            var context = PolicyContext.Create("production", EnvironmentKind.Production, environment.Clock);
             for (var i = 0; i < runCount; i++)
             {
                 var watch = Stopwatch.StartNew();

@@ -109,8 +109,7 @@ internal static class ComplianceCommand
     private static PolicyContext Context(StackDefinition definition, TimeProvider clock)
     {
         var platformTeams = definition.Catalog.Teams.Where(t => t.IsPlatform).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var environment = definition.Environment == EnvironmentKind.Production ? StackEnvironment.Production : StackEnvironment.Staging;
-        return PolicyContext.Create(definition.StackName, environment, clock) with
+        return PolicyContext.Create(definition.StackName, definition.Environment, clock) with
         {
             People = [.. definition.Catalog.People.Select(p => new PersonAccessWindow(p.Id, null, p.Teams.Any(platformTeams.Contains), p.End))],
         };

@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Policies.Rules;
 
 namespace Infra.Policies.Tests.Rules.Fixtures;
@@ -8,8 +9,8 @@ namespace Infra.Policies.Tests.Rules.Fixtures;
 /// </summary>
 internal static class FixtureTypes
 {
-    public const StackEnvironment Production = StackEnvironment.Production;
-    public const StackEnvironment Staging = StackEnvironment.Staging;
+    public const EnvironmentKind Production = EnvironmentKind.Production;
+    public const EnvironmentKind Staging = EnvironmentKind.Staging;
 
     public const string Sg = "aws:ec2/securityGroup:SecurityGroup";
     public const string SgRule = "aws:ec2/securityGroupRule:SecurityGroupRule";
