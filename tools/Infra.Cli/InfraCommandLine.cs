@@ -13,14 +13,11 @@ internal static class InfraCommandLine
         var root = new RootCommand("The bank's infrastructure: validate stacks and catalogs, and plan what a stack will hold.")
         {
             repository,
-            ValidateCommand.Create(environment, repository),
-            PlanCommand.Create(environment, repository),
-            ComplianceCommand.Create(environment, repository),
-            DrillCommand.Create(environment, repository),
-            AccessCommand.Create(environment, repository),
-            HrCommand.Create(environment, repository),
-            BenchCommand.Create(environment, repository),
         };
+        foreach (var command in Commands(args, environment, repository))
+        {
+            root.Subcommands.Add(command);
+        }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -32,5 +29,37 @@ internal static class InfraCommandLine
             return ExitCodes.BadInput;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = environment.Out.Profile.Out.Writer, Error = environment.Error });
+    }
+
+    /// <summary>
+    /// The subcommands to build: those whose name is one of the arguments, or all of them when none is
+    /// named (<c>--help</c>, <c>--version</c>, a typo to suggest a name for) or the arguments may hold
+    /// more (a response file <c>@FILE</c>, a directive <c>[...]</c>). Building every command with all its
+    /// options costs a fifth of a short run's start (generic options jitted per value type), and a
+    /// command that is not named never takes part in the parse: every argument that names a command
+    /// still meets that command, so the parse, its errors and its suggestions are the same.
+    /// </summary>
+    private static IEnumerable<Command> Commands(string[] args, CliEnvironment environment, Option<string?> repository)
+    {
+        (string Name, Func<Command> Create)[] commands =
+        [
+            ("validate", () => ValidateCommand.Create(environment, repository)),
+            ("plan", () => PlanCommand.Create(environment, repository)),
+            ("compliance", () => ComplianceCommand.Create(environment, repository)),
+            ("drill", () => DrillCommand.Create(environment, repository)),
+            ("access", () => AccessCommand.Create(environment, repository)),
+            ("hr", () => HrCommand.Create(environment, repository)),
+            ("bench", () => BenchCommand.Create(environment, repository)),
+        ];
+        var all = args.Any(a => a.StartsWith('@') || a.StartsWith('[')) || !commands.Any(c => args.Contains(c.Name, StringComparer.Ordinal));
+        foreach (var (name, create) in commands.Where(c => all || args.Contains(c.Name, StringComparer.Ordinal)))
+        {
+            var command = create();
+            if (command.Name != name)
+            {
+                throw new InvalidOperationException($"The command built for '{name}' is named '{command.Name}'.");
+            }
+            yield return command;
+        }
     }
 }
