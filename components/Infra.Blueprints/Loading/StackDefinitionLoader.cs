@@ -82,6 +82,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
             StackNames().ToHashSet(StringComparer.Ordinal));
         StackSettingsValidator.Validate(settings, names, stackContext);
         CatalogValidator.ValidateTeams(teams, teamsContext);
+        TeamVaultGrantValidator.Validate(teams, settings.Vault?.KvMount, teamsContext);
         CatalogValidator.ValidatePeople(people, names, peopleContext);
         KafkaTopicValidator.Validate(topics, names, settings.Environment, topicsContext);
 
