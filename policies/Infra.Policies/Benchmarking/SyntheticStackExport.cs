@@ -208,6 +208,12 @@ public static class SyntheticStackExport
                 json.WriteEndObject();
                 json.WriteEndObject();
                 json.WriteEndArray();
+                json.WriteStartArray("networkInterfaces");
+                json.WriteStartObject();
+                json.WriteNumber("deviceIndex", 0);
+                json.WriteString("associatePublicIpAddress", "false");
+                json.WriteEndObject();
+                json.WriteEndArray();
                 break;
             case 2:
                 json.WriteStartArray("vpcZoneIdentifiers");

@@ -60,12 +60,16 @@ public abstract class PolicyRule
     /// <summary>The messages of what is wrong with one resource; empty when it complies.</summary>
     protected virtual IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context) => [];
 
-    protected RuleFinding Finding(PolicyResource resource, string message)
+    /// <summary>What is wrong with one resource, with the property each issue is about; rules that know the property override this instead of <see cref="Check"/>.</summary>
+    protected virtual IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context) =>
+        Check(resource, resources, context).Select(message => new PropertyIssue(null, message));
+
+    protected RuleFinding Finding(PolicyResource resource, string message, string? propertyPath = null)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return new RuleFinding(Id, resource.Urn, resource.Type, message);
+        return new RuleFinding(Id, resource.Urn, resource.Type, message, propertyPath);
     }
 
     private IEnumerable<RuleFinding> Findings(PolicyResource resource, ResourceSet resources, PolicyContext context) =>
-        Check(resource, resources, context).Select(message => Finding(resource, message));
+        Inspect(resource, resources, context).Select(issue => Finding(resource, issue.Message, issue.PropertyPath));
 }

@@ -39,6 +39,8 @@ public static class RuleCatalog
         new IamNoWildcardAdminRule(),
         new IamNoServiceWildcardRule(),
         new IamNoAdminPolicyOnServiceRolesRule(),
+        new IamRoleTrustRule(),
+        new IamNoPassRoleOnAllRolesRule(),
         new LbListenerHttpsRule(),
         new LbListenerTlsPolicyRule(),
         new LbAccessLogsRule(),

@@ -5,7 +5,8 @@ namespace Infra.Policies.Rules.Compute;
 
 /// <summary>
 /// Servers get no public IP address.
-/// Flags: <c>networkInterfaces: [{ associatePublicIpAddress: "true" }]</c> (a launch template takes a string) or an instance's <c>associatePublicIpAddress: true</c>.
+/// Flags: <c>networkInterfaces: [{ associatePublicIpAddress: "true" }]</c> (a launch template takes a string) or an instance's
+/// <c>associatePublicIpAddress: true</c>, and either left unset (the subnet's <c>mapPublicIpOnLaunch</c> then decides).
 /// </summary>
 public sealed class NoPublicIpRule : PolicyRule
 {
@@ -25,24 +26,40 @@ public sealed class NoPublicIpRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 5.1", "PCI DSS 1.4.4", "ISO 27001 A.8.20"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Type == TypeTokens.Instance)
         {
-            if (resource.Property("associatePublicIpAddress").AsBoolean() == true)
+            var associate = resource.Property("associatePublicIpAddress");
+            if (!associate.IsUnknown && associate.AsBoolean() != false)
             {
-                yield return "associatePublicIpAddress is true";
+                yield return new PropertyIssue("associatePublicIpAddress", associate.IsPresent
+                    ? $"associatePublicIpAddress is {associate}"
+                    : "associatePublicIpAddress is not set: the subnet's mapPublicIpOnLaunch decides");
             }
 
             yield break;
         }
 
-        var interfaces = resource.Property("networkInterfaces").Items;
-        for (var i = 0; i < interfaces.Count; i++)
+        var interfaces = resource.Property("networkInterfaces");
+        if (interfaces.IsUnknown)
         {
-            if (interfaces[i]["associatePublicIpAddress"].AsBoolean() == true)
+            yield break;
+        }
+
+        if (interfaces.Items.Count == 0)
+        {
+            yield return new PropertyIssue("networkInterfaces", "no networkInterfaces: the subnet's mapPublicIpOnLaunch decides whether servers get a public IP");
+        }
+
+        for (var i = 0; i < interfaces.Items.Count; i++)
+        {
+            var associate = interfaces.Items[i]["associatePublicIpAddress"];
+            if (!associate.IsUnknown && associate.AsBoolean() != false)
             {
-                yield return $"networkInterfaces[{i}].associatePublicIpAddress is true";
+                yield return new PropertyIssue($"networkInterfaces[{i}].associatePublicIpAddress", associate.IsPresent
+                    ? $"networkInterfaces[{i}].associatePublicIpAddress is {associate}"
+                    : $"networkInterfaces[{i}].associatePublicIpAddress is not set: the subnet's mapPublicIpOnLaunch decides");
             }
         }
     }

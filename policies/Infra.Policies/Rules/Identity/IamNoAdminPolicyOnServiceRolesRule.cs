@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Infra.Policies.Model;
 using Infra.Policies.Rules.Support;
 
@@ -70,31 +69,15 @@ public sealed class IamNoAdminPolicyOnServiceRolesRule : PolicyRule
         }
     }
 
-    /// <summary>Whether the trust policy lets an AWS service (Principal.Service) assume the role.</summary>
+    /// <summary>Whether the trust policy lets an AWS service (Principal.Service) assume the role; an unreadable one counts as a service role.</summary>
     internal static bool IsServiceRole(PolicyResource role)
     {
-        if (role.Property("assumeRolePolicy").AsString() is not { } text)
+        if (role.Property("assumeRolePolicy").AsString() is null)
         {
             return true;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            if (!document.RootElement.TryGetProperty("Statement", out var statements))
-            {
-                return false;
-            }
-
-            var list = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : [statements];
-            return list.Any(s => s.ValueKind == JsonValueKind.Object
-                && s.TryGetProperty("Principal", out var principal)
-                && principal.ValueKind == JsonValueKind.Object
-                && principal.TryGetProperty("Service", out _));
-        }
-        catch (JsonException)
-        {
-            return true;
-        }
+        var trust = PolicyDocument.Parse(role.Property("assumeRolePolicy"));
+        return !trust.IsReadable || trust.Statements.Any(s => s.Principals.Any(p => p.Kind == "Service"));
     }
 }

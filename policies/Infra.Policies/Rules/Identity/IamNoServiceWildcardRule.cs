@@ -4,7 +4,7 @@ namespace Infra.Policies.Rules.Identity;
 
 /// <summary>
 /// No policy allows all actions of a service on every resource.
-/// Flags: <c>{"Effect":"Allow","Action":"s3:*","Resource":"*"}</c>.
+/// Flags: <c>{"Effect":"Allow","Action":"s3:*","Resource":"*"}</c>, and <c>s3:*</c> with a <c>NotResource</c>.
 /// </summary>
 public sealed class IamNoServiceWildcardRule : PolicyRule
 {
@@ -26,18 +26,14 @@ public sealed class IamNoServiceWildcardRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 7.2.2", "ISO 27001 A.5.15"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
-        foreach (var (where, statement) in IamPolicyDocuments.Of(resource))
+        foreach (var (path, statement) in IamPolicyDocuments.AllowStatements(resource).Where(s => s.Statement.CoversAllResources))
         {
-            if (!IamPolicyDocuments.IsAllow(statement) || !statement.Resources.Contains("*"))
+            // '*' and 'iam:*' are the administrator rule's (mandatory); this rule judges every other service.
+            foreach (var action in statement.Actions.Where(a => a != "*" && a.EndsWith(":*", StringComparison.Ordinal) && !statement.WholeServiceActions("iam").Contains(a)))
             {
-                continue;
-            }
-
-            foreach (var action in statement.Actions.Where(a => a.EndsWith(":*", StringComparison.Ordinal) && a != "*:*"))
-            {
-                yield return $"{where} allows '{action}' on Resource '*'";
+                yield return new PropertyIssue(path, $"{path} Statement[{statement.Index}] allows '{action}' on {statement.ResourceElement}");
             }
         }
     }

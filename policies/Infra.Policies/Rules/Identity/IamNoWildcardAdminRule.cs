@@ -4,7 +4,8 @@ namespace Infra.Policies.Rules.Identity;
 
 /// <summary>
 /// No policy allows every action on every resource.
-/// Flags: <c>{"Effect":"Allow","Action":"*","Resource":"*"}</c>, and <c>NotAction</c> allowed on <c>*</c>.
+/// Flags: <c>{"Effect":"Allow","Action":"*","Resource":"*"}</c>, <c>iam:*</c> (an administrator in two calls), <c>NotAction</c>
+/// or <c>NotResource</c> in an allow, and a policy that is not valid JSON (it cannot be reviewed).
 /// </summary>
 public sealed class IamNoWildcardAdminRule : PolicyRule
 {
@@ -12,7 +13,7 @@ public sealed class IamNoWildcardAdminRule : PolicyRule
 
     public override string Id => Code;
 
-    public override string Title => "No IAM policy allows '*' on '*'";
+    public override string Title => "No IAM policy allows '*' or 'iam:*' on '*', and every policy is readable";
 
     public override RuleSeverity Severity => RuleSeverity.Critical;
 
@@ -24,22 +25,29 @@ public sealed class IamNoWildcardAdminRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 1.16", "PCI DSS 7.2.1", "ISO 27001 A.8.2"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
-        foreach (var (where, statement) in IamPolicyDocuments.Of(resource))
+        foreach (var (path, document) in IamPolicyDocuments.Of(resource))
         {
-            if (!IamPolicyDocuments.IsAllow(statement) || !statement.Resources.Contains("*"))
+            if (!document.IsReadable)
             {
+                yield return new PropertyIssue(path, $"{path} cannot be judged: {document.Error}");
                 continue;
             }
 
-            if (statement.Actions.Any(a => a is "*" or "*:*"))
+            foreach (var statement in document.Statements.Where(s => s.IsAllow && s.CoversAllResources))
             {
-                yield return $"{where} allows Action '*' on Resource '*'";
-            }
-            else if (statement.HasNotAction)
-            {
-                yield return $"{where} allows NotAction on Resource '*' (every action but a few)";
+                var where = $"{path} Statement[{statement.Index}]";
+                if (statement.HasNotAction)
+                {
+                    yield return new PropertyIssue(path, $"{where} allows NotAction on {statement.ResourceElement} (every action but a few)");
+                }
+                else if (statement.WholeServiceActions("iam").FirstOrDefault() is { } action)
+                {
+                    yield return new PropertyIssue(path, action == "*" || action.StartsWith("*:", StringComparison.Ordinal)
+                        ? $"{where} allows Action '{action}' on {statement.ResourceElement}"
+                        : $"{where} allows Action '{action}' on {statement.ResourceElement}: every IAM action, so it can grant itself anything");
+                }
             }
         }
     }

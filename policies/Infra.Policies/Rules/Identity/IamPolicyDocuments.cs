@@ -3,33 +3,30 @@ using Infra.Policies.Rules.Support;
 
 namespace Infra.Policies.Rules.Identity;
 
-/// <summary>The policy documents a resource carries: <c>policy</c> of policies, or a role's <c>inlinePolicies[].policy</c>.</summary>
+/// <summary>The permission policy documents a resource carries: <c>policy</c> of policies, or a role's <c>inlinePolicies[].policy</c>.</summary>
 internal static class IamPolicyDocuments
 {
     public static readonly IReadOnlyList<string> Types =
         [TypeTokens.IamPolicy, TypeTokens.IamRolePolicy, TypeTokens.IamUserPolicy, TypeTokens.IamGroupPolicy, TypeTokens.IamRole];
 
-    public static IEnumerable<(string Where, PolicyStatement Statement)> Of(PolicyResource resource)
+    /// <summary>Each document with the property path it sits at.</summary>
+    public static IEnumerable<(string Path, PolicyDocument Document)> Of(PolicyResource resource)
     {
         if (resource.Type == TypeTokens.IamRole)
         {
             var inline = resource.Property("inlinePolicies").Items;
             for (var i = 0; i < inline.Count; i++)
             {
-                foreach (var statement in PolicyStatement.Parse(inline[i]["policy"]))
-                {
-                    yield return ($"inlinePolicies[{i}]", statement);
-                }
+                yield return ($"inlinePolicies[{i}].policy", PolicyDocument.Parse(inline[i]["policy"]));
             }
 
             yield break;
         }
 
-        foreach (var statement in PolicyStatement.Parse(resource.Property("policy")))
-        {
-            yield return ("policy", statement);
-        }
+        yield return ("policy", PolicyDocument.Parse(resource.Property("policy")));
     }
 
-    public static bool IsAllow(PolicyStatement statement) => string.Equals(statement.Effect, "Allow", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Each allowing statement of the resource's readable documents, with its path.</summary>
+    public static IEnumerable<(string Path, PolicyStatement Statement)> AllowStatements(PolicyResource resource) =>
+        Of(resource).SelectMany(d => d.Document.Statements.Where(s => s.IsAllow).Select(s => (d.Path, s)));
 }

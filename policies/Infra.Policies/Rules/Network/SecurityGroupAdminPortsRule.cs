@@ -4,7 +4,7 @@ using Infra.Policies.Rules.Support;
 namespace Infra.Policies.Rules.Network;
 
 /// <summary>
-/// No SSH (22) or RDP (3389) from anywhere, whatever the security group.
+/// No SSH (22) or RDP (3389) from internet addresses (judged as ranges), whatever the security group.
 /// Flags: <c>aws.vpc.SecurityGroupIngressRule { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" }</c>.
 /// </summary>
 public sealed class SecurityGroupAdminPortsRule : PolicyRule
@@ -28,15 +28,15 @@ public sealed class SecurityGroupAdminPortsRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 5.2", "CIS AWS 5.3", "PCI DSS 1.3.1", "ISO 27001 A.8.20"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         foreach (var ingress in Ingress.Of(resource))
         {
-            foreach (var cidr in ingress.OpenToAnywhere)
+            foreach (var (path, cidr) in ingress.PublicSources)
             {
                 foreach (var (port, name) in AdminPorts.Where(p => ingress.Covers(p.Port)))
                 {
-                    yield return $"{name} (port {port}) is open to {cidr} through {ingress.Ports}";
+                    yield return new PropertyIssue(path, $"{name} (port {port}) is open to {cidr} (internet addresses) through {ingress.Ports}");
                 }
             }
         }

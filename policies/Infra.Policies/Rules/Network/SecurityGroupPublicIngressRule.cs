@@ -4,8 +4,9 @@ using Infra.Policies.Rules.Support;
 namespace Infra.Policies.Rules.Network;
 
 /// <summary>
-/// No ingress from 0.0.0.0/0 or ::/0, except HTTPS (443) on a load balancer's security group.
-/// Flags: <c>ingress: [{ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] }]</c>.
+/// No ingress from internet addresses, judged as ranges (so <c>0.0.0.0/1</c> and <c>2000::/3</c> count as much as <c>0.0.0.0/0</c>),
+/// except HTTPS (443) on a load balancer's security group.
+/// Flags: <c>ingress: [{ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/1", "128.0.0.0/1"] }]</c>.
 /// </summary>
 public sealed class SecurityGroupPublicIngressRule : PolicyRule
 {
@@ -13,7 +14,7 @@ public sealed class SecurityGroupPublicIngressRule : PolicyRule
 
     public override string Id => Code;
 
-    public override string Title => "Security groups allow no ingress from the internet, except HTTPS on load balancers";
+    public override string Title => "Security groups allow no ingress from internet addresses, except HTTPS on load balancers";
 
     public override RuleSeverity Severity => RuleSeverity.High;
 
@@ -22,7 +23,7 @@ public sealed class SecurityGroupPublicIngressRule : PolicyRule
 
     public override string Rationale => "Services are reached through the load balancers; anything else open to the internet is attack surface.";
 
-    public override string Remediation => "Allow the load balancer's security group or the VPN ranges instead of 0.0.0.0/0 or ::/0; only a load balancer may accept 443 from anywhere.";
+    public override string Remediation => "Allow the load balancer's security group or the VPN ranges instead of internet ranges (any range outside 10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7); only a load balancer may accept 443 from anywhere.";
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 5.2", "CIS AWS 5.3", "PCI DSS 1.3.1", "ISO 27001 A.8.20", "DORA Art. 9"];
 
@@ -42,7 +43,7 @@ public sealed class SecurityGroupPublicIngressRule : PolicyRule
                 || resource.Dependencies.Any(loadBalancerGroups.Contains);
             foreach (var ingress in Ingress.Of(resource))
             {
-                foreach (var cidr in ingress.OpenToAnywhere)
+                foreach (var (path, cidr) in ingress.PublicSources)
                 {
                     if (onLoadBalancer && ingress.IsOnly(443) && ingress.Protocol == "tcp")
                     {
@@ -50,8 +51,8 @@ public sealed class SecurityGroupPublicIngressRule : PolicyRule
                     }
 
                     yield return Finding(resource, onLoadBalancer
-                        ? $"ingress from {cidr} on {ingress.Ports}; a load balancer may accept only tcp 443 from anywhere"
-                        : $"ingress from {cidr} on {ingress.Ports}; only a load balancer's security group may accept traffic from anywhere");
+                        ? $"ingress from {cidr} (internet addresses) on {ingress.Ports}; a load balancer may accept only tcp 443 from the internet"
+                        : $"ingress from {cidr} (internet addresses) on {ingress.Ports}; only a load balancer's security group may accept traffic from the internet", path);
                 }
             }
         }

@@ -1,76 +1,54 @@
-using System.Text.Json;
-using Infra.Policies.Model;
+using System.IO.Enumeration;
 
 namespace Infra.Policies.Rules.Support;
 
-/// <summary>One statement of an IAM policy document, as the IAM rules need it.</summary>
-internal sealed record PolicyStatement(string Effect, IReadOnlyList<string> Actions, IReadOnlyList<string> Resources, bool HasNotAction)
+/// <summary>
+/// One statement of an IAM policy document with the elements the rules judge. <c>NotAction</c> and <c>NotResource</c>
+/// grant everything but what they list, so a statement that has them is treated as covering every action or resource.
+/// </summary>
+internal sealed record PolicyStatement(
+    int Index,
+    string Effect,
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<string> NotActions,
+    IReadOnlyList<string> Resources,
+    IReadOnlyList<string> NotResources,
+    IReadOnlyList<PolicyPrincipal> Principals,
+    IReadOnlySet<string> ConditionKeys)
 {
-    private const string EffectKey = "Effect";
+    public bool IsAllow => string.Equals(Effect, "Allow", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The statements of a policy document given as JSON text (how state stores it) or as an object.</summary>
-    public static IReadOnlyList<PolicyStatement> Parse(PropertyValue policy)
+    public bool HasNotAction => NotActions.Count > 0;
+
+    public bool HasNotResource => NotResources.Count > 0;
+
+    /// <summary>Every resource: <c>Resource: "*"</c> (or an ARN of wildcards only), or any <c>NotResource</c>.</summary>
+    public bool CoversAllResources => HasNotResource || Resources.Any(IsAllResources);
+
+    /// <summary>The resource element as a message names it.</summary>
+    public string ResourceElement => HasNotResource ? "NotResource (every resource but a few)" : "Resource '*'";
+
+    /// <summary>The action patterns that grant every action of a service (<c>s3:*</c>, <c>*</c>, <c>i*:*</c>).</summary>
+    public IEnumerable<string> WholeServiceActions(string service) =>
+        Actions.Where(a => GrantsWholeService(a, service));
+
+    /// <summary>The action patterns that match one action, e.g. <c>iam:PassRole</c> (IAM actions ignore case).</summary>
+    public IEnumerable<string> ActionsMatching(string action) =>
+        Actions.Where(a => FileSystemName.MatchesSimpleExpression(a, action, ignoreCase: true));
+
+    public bool HasCondition(string key) => ConditionKeys.Contains(key);
+
+    public static bool IsAllResources(string resource) =>
+        resource == "*" || (resource.StartsWith("arn:", StringComparison.Ordinal) && resource[4..].Split(':').All(p => p is "*" or "" or "aws"));
+
+    private static bool GrantsWholeService(string pattern, string service)
     {
-        if (policy.AsString() is { } text)
+        if (pattern == "*")
         {
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                return FromJson(document.RootElement);
-            }
-            catch (JsonException)
-            {
-                return [];
-            }
+            return true;
         }
 
-        return policy.Kind == PropertyKind.Map ? FromTree(policy) : [];
-    }
-
-    private static List<PolicyStatement> FromJson(JsonElement root)
-    {
-        var result = new List<PolicyStatement>();
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("Statement", out var statements))
-        {
-            return result;
-        }
-
-        var list = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : [statements];
-        foreach (var statement in list.Where(s => s.ValueKind == JsonValueKind.Object))
-        {
-            result.Add(new PolicyStatement(
-                statement.TryGetProperty(EffectKey, out var effect) ? effect.GetString() ?? "" : "",
-                Strings(statement, "Action"),
-                Strings(statement, "Resource"),
-                statement.TryGetProperty("NotAction", out _)));
-        }
-
-        return result;
-    }
-
-    private static List<PolicyStatement> FromTree(PropertyValue root)
-    {
-        var statements = root["statements"].IsPresent ? root["statements"] : root["Statement"];
-        var list = statements.Kind == PropertyKind.List ? statements.Items : [statements];
-        return [.. list.Where(s => s.Kind == PropertyKind.Map).Select(s => new PolicyStatement(
-            s[EffectKey].AsString() ?? s["effect"].AsString() ?? "Allow",
-            [.. (s["Action"].IsPresent ? s["Action"] : s["actions"]).AsStrings()],
-            [.. (s["Resource"].IsPresent ? s["Resource"] : s["resources"]).AsStrings()],
-            s["NotAction"].IsPresent || s["notActions"].IsPresent))];
-    }
-
-    private static string[] Strings(JsonElement statement, string name)
-    {
-        if (!statement.TryGetProperty(name, out var value))
-        {
-            return [];
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => [value.GetString()!],
-            JsonValueKind.Array => [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)],
-            _ => [],
-        };
+        var colon = pattern.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && pattern.AsSpan(colon + 1) is "*" && FileSystemName.MatchesSimpleExpression(pattern.AsSpan(0, colon), service, ignoreCase: true);
     }
 }

@@ -9,6 +9,14 @@ internal static class IdentityFixtures
 {
     private const string ServiceTrust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
 
+    /// <summary>The inputs of an IAM policy whose document holds one statement, as JSON text (how state stores it).</summary>
+    private static string Policy(string statement) => $$"""{"policy":{{Json($$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""")}}}""";
+
+    private static string Trust(string principal, string condition) =>
+        $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{{principal}},"Action":"sts:AssumeRole"{{condition}}}]}""";
+
+    private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+
     public static Dictionary<string, RuleCase> Cases { get; } = new()
     {
         ["iam admin: scoped statement passes"] = new(IamNoWildcardAdminRule.Code, false, Production,
@@ -17,6 +25,56 @@ internal static class IdentityFixtures
             [Resource(IamPolicy, "admin", """{"policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"}""")], "Action '*'"),
         ["iam admin: role inline policy with NotAction fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
             [Resource(IamRole, "ledger-role", """{"assumeRolePolicy":"{}","inlinePolicies":[{"name":"all-but-iam","policy":"{\"Statement\":{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}}"}]}""")], "NotAction"),
+        ["iam admin: iam:* on * fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
+            [Resource(IamPolicy, "iam-all", Policy("""{"Effect":"Allow","Action":"iam:*","Resource":"*"}"""))], "'iam:*'"),
+        ["iam admin: IAM:* in other case on * fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
+            [Resource(IamPolicy, "iam-all-upper", Policy("""{"Effect":"Allow","Action":["s3:GetObject","IAM:*"],"Resource":"*"}"""))], "'IAM:*'"),
+        ["iam admin: *:* on an all-wildcard ARN fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
+            [Resource(IamPolicy, "arn-all", Policy("""{"Effect":"Allow","Action":"*:*","Resource":"arn:aws:*:*:*:*"}"""))], "'*:*'"),
+        ["iam admin: * with NotResource fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
+            [Resource(IamPolicy, "not-resource", Policy("""{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::audit-logs/*"}"""))], "NotResource"),
+        ["iam admin: NotAction with NotResource fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
+            [Resource(IamPolicy, "not-both", Policy("""{"Effect":"Allow","NotAction":"iam:*","NotResource":"arn:aws:s3:::audit-logs/*"}"""))], "NotAction"),
+        ["iam admin: policy that is not valid JSON fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
+            [Resource(IamPolicy, "broken", """{"policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\""}""")], "not valid JSON"),
+        ["iam admin: policy without a Statement fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
+            [Resource(RolePolicy, "no-statement", """{"role":"ledger","policy":"{\"Version\":\"2012-10-17\"}"}""")], "Statement"),
+        ["iam admin: role inline policy that is not JSON fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
+            [Resource(IamRole, "ledger-role", """{"assumeRolePolicy":"{}","inlinePolicies":[{"name":"x","policy":"Allow everything"}]}""")], "inlinePolicies[0].policy"),
+        ["iam admin: Deny * on * passes"] = new(IamNoWildcardAdminRule.Code, false, Production,
+            [Resource(IamPolicy, "deny-all", Policy("""{"Effect":"Deny","Action":"*","Resource":"*"}"""))]),
+        ["iam admin: iam:Get* on * passes"] = new(IamNoWildcardAdminRule.Code, false, Production,
+            [Resource(IamPolicy, "iam-read", Policy("""{"Effect":"Allow","Action":["iam:Get*","iam:List*"],"Resource":"*"}"""))]),
+        ["iam admin: unknown policy in a preview passes"] = new(IamNoWildcardAdminRule.Code, false, Production,
+            [Resource(IamPolicy, "pending", """{"policy":"04da6b54-80e4-46f7-96ec-b56ff0331ba9"}""")]),
+        ["iam service wildcard: s3:* with NotResource fails"] = new(IamNoServiceWildcardRule.Code, true, Production,
+            [Resource(RolePolicy, "ledger-s3-not", """{"role":"ledger","policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"NotResource\":\"arn:aws:s3:::audit/*\"}]}"}""")], "NotResource"),
+        ["iam service wildcard: s3:* on one bucket passes"] = new(IamNoServiceWildcardRule.Code, false, Production,
+            [Resource(RolePolicy, "ledger-s3-one", """{"role":"ledger","policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::ledger-exports/*\"}]}"}""")]),
+        ["iam service wildcard: iam:* is left to the mandatory administrator rule"] = new(IamNoServiceWildcardRule.Code, false, Production,
+            [Resource(IamPolicy, "iam-all", Policy("""{"Effect":"Allow","Action":"iam:*","Resource":"*"}"""))]),
+        ["iam trust: a service principal passes"] = new(IamRoleTrustRule.Code, false, Production,
+            [Resource(IamRole, "ledger-role", $$"""{"assumeRolePolicy":{{Json(ServiceTrust)}}}""")]),
+        ["iam trust: the role's own account passes"] = new(IamRoleTrustRule.Code, false, Production,
+            [Resource(IamRole, "ops-role", $$"""{"assumeRolePolicy":{{Json(Trust("""{"AWS":"arn:aws:iam::444455556666:root"}""", ""))}}}""", outputs: """{"arn":"arn:aws:iam::444455556666:role/ops"}""")]),
+        ["iam trust: another account with an ExternalId passes"] = new(IamRoleTrustRule.Code, false, Production,
+            [Resource(IamRole, "vendor-role", $$"""{"assumeRolePolicy":{{Json(Trust("""{"AWS":"999988887777"}""", ""","Condition":{"StringEquals":{"sts:ExternalId":"bank-7f3a"}}"""))}}}""", outputs: """{"arn":"arn:aws:iam::444455556666:role/vendor"}""")]),
+        ["iam trust: Principal * fails"] = new(IamRoleTrustRule.Code, true, Production,
+            [Resource(IamRole, "open-role", $$"""{"assumeRolePolicy":{{Json(Trust("\"*\"", ""))}}}""")], "any AWS principal"),
+        ["iam trust: AWS * with only an ExternalId fails"] = new(IamRoleTrustRule.Code, true, Production,
+            [Resource(IamRole, "open-role", $$"""{"assumeRolePolicy":{{Json(Trust("""{"AWS":"*"}""", ""","Condition":{"StringEquals":{"sts:ExternalId":"x"}}"""))}}}""")], "aws:PrincipalOrgID"),
+        ["iam trust: another account without a condition fails"] = new(IamRoleTrustRule.Code, true, Production,
+            [Resource(IamRole, "vendor-role", $$"""{"assumeRolePolicy":{{Json(Trust("""{"AWS":"arn:aws:iam::999988887777:root"}""", ""))}}}""", outputs: """{"arn":"arn:aws:iam::444455556666:role/vendor"}""")], "another account"),
+        ["iam trust: an AWS principal while the role's account is unknown fails"] = new(IamRoleTrustRule.Code, true, Production,
+            [Resource(IamRole, "new-role", $$"""{"assumeRolePolicy":{{Json(Trust("""{"AWS":"arn:aws:iam::444455556666:root"}""", ""))}}}""")], "not known yet"),
+        ["iam trust: a trust policy that is not JSON fails"] = new(IamRoleTrustRule.Code, true, Production,
+            [Resource(IamRole, "broken-role", """{"assumeRolePolicy":"{\"Statement\":"}""")], "not valid JSON"),
+        ["iam passrole: PassRole on named roles passes"] = new(IamNoPassRoleOnAllRolesRule.Code, false, Production,
+            [Resource(IamPolicy, "deployer", Policy("""{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::444455556666:role/ledger-*"}"""))]),
+        ["iam passrole: PassRole on * fails"] = new(IamNoPassRoleOnAllRolesRule.Code, true, Production,
+            [Resource(IamPolicy, "deployer", Policy("""{"Effect":"Allow","Action":["ec2:RunInstances","iam:PassRole"],"Resource":"*"}"""))], "iam:PassRole"),
+        ["iam passrole: iam:Pass* with NotResource fails"] = new(IamNoPassRoleOnAllRolesRule.Code, true, Production,
+            [Resource(IamPolicy, "deployer", Policy("""{"Effect":"Allow","Action":"iam:Pass*","NotResource":"arn:aws:iam::444455556666:role/admin"}"""))], "'iam:Pass*'"),
         ["iam service wildcard: named actions pass"] = new(IamNoServiceWildcardRule.Code, false, Production,
             [Resource(RolePolicy, "ledger-kms", """{"role":"ledger","policy":"{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"kms:Decrypt\"],\"Resource\":\"*\"}]}"}""")]),
         ["iam service wildcard: s3:* on * fails"] = new(IamNoServiceWildcardRule.Code, true, Production,

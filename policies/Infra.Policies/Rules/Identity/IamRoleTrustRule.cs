@@ -1,0 +1,65 @@
+using Infra.Policies.Model;
+using Infra.Policies.Rules.Support;
+
+namespace Infra.Policies.Rules.Identity;
+
+/// <summary>
+/// A role's trust policy lets no one at all assume it, and another account only with an <c>sts:ExternalId</c> or
+/// <c>aws:PrincipalOrgID</c> condition.
+/// Flags: <c>assumeRolePolicy: {"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}</c>, or
+/// <c>"Principal":{"AWS":"arn:aws:iam::999988887777:root"}</c> without a condition.
+/// </summary>
+public sealed class IamRoleTrustRule : PolicyRule
+{
+    public const string Code = "aws-iam-role-trust-restricted";
+
+    private static readonly string[] CrossAccountGuards = ["sts:ExternalId", "aws:PrincipalOrgID"];
+
+    public override string Id => Code;
+
+    public override string Title => "Role trust policies admit no one at large, and other accounts only with a condition";
+
+    public override RuleSeverity Severity => RuleSeverity.Critical;
+
+    public override IReadOnlyList<string> ResourceTypes { get; } = [TypeTokens.IamRole];
+
+    public override string Rationale => "Whoever may assume a role holds its permissions; Principal '*' opens it to every AWS account, and an unconditioned cross-account trust to anyone in that account (the confused deputy).";
+
+    public override string Remediation => "Name the service or the account's role ARN as principal; for another account add a Condition on sts:ExternalId or aws:PrincipalOrgID.";
+
+    public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 1.16", "PCI DSS 7.2.1", "PCI DSS 8.2.2", "ISO 27001 A.5.15", "DORA Art. 9"];
+
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    {
+        const string Path = "assumeRolePolicy";
+        var trust = PolicyDocument.Parse(resource.Property(Path));
+        if (!trust.IsReadable)
+        {
+            yield return new PropertyIssue(Path, $"{Path} cannot be judged: {trust.Error}");
+            yield break;
+        }
+
+        var ownAccount = OwnAccount(resource);
+        foreach (var statement in trust.Statements.Where(s => s.IsAllow))
+        {
+            var guarded = CrossAccountGuards.Any(statement.HasCondition);
+            foreach (var principal in statement.Principals.Where(p => p.Kind is "*" or "AWS"))
+            {
+                if (principal.IsEveryone && !statement.HasCondition("aws:PrincipalOrgID"))
+                {
+                    yield return new PropertyIssue(Path, $"{Path} Statement[{statement.Index}] lets any AWS principal ('*') assume the role without an aws:PrincipalOrgID condition");
+                }
+                else if (!principal.IsEveryone && !guarded && principal.Account != ownAccount)
+                {
+                    yield return new PropertyIssue(Path, ownAccount is null
+                        ? $"{Path} Statement[{statement.Index}] trusts {principal.Value} without an sts:ExternalId or aws:PrincipalOrgID condition (the role's own account is not known yet, so it counts as another account)"
+                        : $"{Path} Statement[{statement.Index}] trusts {principal.Value} of another account than {ownAccount} without an sts:ExternalId or aws:PrincipalOrgID condition");
+                }
+            }
+        }
+    }
+
+    /// <summary>The account of the role, from its ARN (an output: unknown before the role exists).</summary>
+    private static string? OwnAccount(PolicyResource role) =>
+        role.Property("arn").AsString() is { } arn ? new PolicyPrincipal("AWS", arn).Account : null;
+}

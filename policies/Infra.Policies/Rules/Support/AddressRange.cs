@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Infra.Policies.Rules.Support;
+
+/// <summary>
+/// A source address range (<c>10.60.0.0/16</c>, <c>2001:db8::/32</c>) judged as a range, not as text: <c>0.0.0.0/1</c> is as
+/// public as <c>0.0.0.0/0</c>. Text that is not a CIDR counts as public (it cannot be shown to be private).
+/// </summary>
+internal readonly record struct AddressRange(IPAddress? Address, int PrefixLength)
+{
+    /// <summary>Private, shared, loopback and link-local ranges (RFC 1918, 6598, 4193, 4291): traffic from them never crosses the internet.</summary>
+    private static readonly IPNetwork[] NonPublic =
+    [
+        IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.168.0.0/16"),
+        IPNetwork.Parse("100.64.0.0/10"), IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("169.254.0.0/16"),
+        IPNetwork.Parse("fc00::/7"), IPNetwork.Parse("fe80::/10"), IPNetwork.Parse("::1/128"),
+    ];
+
+    public bool IsValid => Address is not null;
+
+    public static AddressRange Parse(string cidr)
+    {
+        var slash = cidr.IndexOf('/', StringComparison.Ordinal);
+        if (!IPAddress.TryParse(slash < 0 ? cidr : cidr[..slash], out var address))
+        {
+            return default;
+        }
+
+        var maximum = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        if (slash < 0)
+        {
+            return new AddressRange(address, maximum);
+        }
+
+        return int.TryParse(cidr.AsSpan(slash + 1), out var prefix) && prefix >= 0 && prefix <= maximum ? new AddressRange(address, prefix) : default;
+    }
+
+    /// <summary>Whether the whole range lies inside <paramref name="network"/>.</summary>
+    public bool IsWithin(IPNetwork network) =>
+        Address is not null && network.BaseAddress.AddressFamily == Address.AddressFamily && network.PrefixLength <= PrefixLength && network.Contains(Address);
+
+    /// <summary>Whether any address of the range is on the internet.</summary>
+    public bool IncludesPublicAddresses => !IsValid || !NonPublic.Any(IsWithin);
+}
