@@ -28,7 +28,21 @@ internal static class InfraCommandLine
             environment.Error.WriteLine("Run 'infra --help' for usage.");
             return ExitCodes.BadInput;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = environment.Out.Profile.Out.Writer, Error = environment.Error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = environment.Out.Profile.Out.Writer, Error = environment.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (StandardOutputException e)
+        {
+            environment.Error.WriteLine($"infra: standard output cannot be written: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug: its trace is worth the report, but it must not read as a finding (exit 1).
+            environment.Error.WriteLine($"infra: internal error, please report it with what follows: {e}");
+            return ExitCodes.BadInput;
+        }
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using Infra.Cli;
 using Spectre.Console;
 
+// Standard output fails as one clear error, not a stack trace (InfraCommandLine.Run).
+Console.SetOut(new StandardOutputWriter(Console.Out));
 var console = AnsiConsole.Console;
 if (Console.IsOutputRedirected)
 {

@@ -94,6 +94,11 @@ internal static class ComplianceCommand
             }
             return ExitCodes.BadInput;
         }
+        catch (FileWriteException e)
+        {
+            environment.Error.WriteLine($"infra: compliance: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
         {
             environment.Error.WriteLine($"infra: {e.Message}");

@@ -22,6 +22,9 @@ internal static class HrCommand
     /// <summary>The limit when stacks/catalog/access.yaml is missing.</summary>
     public const int DefaultRemovalLimit = 3;
 
+    /// <summary>How long a run waits for another hr command to finish with the catalog.</summary>
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
+
     internal sealed record ApplyRequest(string EventPath, string? SignaturePath, bool DryRun, int? AllowRemovals, string? Repository);
 
     public static Command Create(CliEnvironment environment, Option<string?> repository)
@@ -65,6 +68,14 @@ internal static class HrCommand
         {
             return ExitCodes.BadInput;
         }
+        using var catalogLock = CatalogLock.Acquire(loader.RepositoryRoot, LockTimeout, error, "hr apply");
+        return catalogLock is null ? ExitCodes.BadInput : ApplyLocked(request, secret, loader, environment, beforeRename);
+    }
+
+    /// <summary>The whole sequence under the catalog's lock: nothing read here can change before it is written.</summary>
+    private static int ApplyLocked(ApplyRequest request, string secret, StackDefinitionLoader loader, CliEnvironment environment, Action<string>? beforeRename)
+    {
+        var error = environment.Error;
         var eventPath = Path.GetFullPath(request.EventPath, environment.WorkingDirectory);
         var signaturePath = request.SignaturePath is { } s ? Path.GetFullPath(s, environment.WorkingDirectory) : eventPath + ".sig";
         byte[] body;
@@ -81,7 +92,19 @@ internal static class HrCommand
         }
 
         var journalPath = Path.Combine(loader.RepositoryRoot, HrJournal.File);
-        var journalText = File.Exists(journalPath) ? File.ReadAllText(journalPath) : "";
+        var peoplePath = Path.Combine(loader.RepositoryRoot, StackDefinitionLoader.PeopleFile);
+        AtomicFile.RemoveTemporaries(peoplePath, TimeSpan.Zero);
+        AtomicFile.RemoveTemporaries(journalPath, TimeSpan.Zero);
+        string journalText;
+        try
+        {
+            journalText = File.Exists(journalPath) ? File.ReadAllText(journalPath) : "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"infra: hr apply: {HrJournal.File} cannot be read: {e.Message}; expected the journal file (or none yet)");
+            return ExitCodes.BadInput;
+        }
         var input = new HrEventInput(request.EventPath, body, signaturePath, signature, secret, journalText);
         var processor = new HrEventProcessor(environment.Clock);
 
@@ -140,24 +163,58 @@ internal static class HrCommand
             return ExitCodes.Ok;
         }
 
-        // Phase 4, apply: people.yaml first, then the journal. A crash between the two leaves the
-        // event unjournaled; running it again finds people.yaml already up to date and journals it.
-        var peoplePath = Path.Combine(loader.RepositoryRoot, StackDefinitionLoader.PeopleFile);
-        var peopleText = result.PeopleText!;
-        if (result.PeopleChanged || !string.Equals(File.ReadAllText(peoplePath), peopleText, StringComparison.Ordinal))
+        // Phase 4, apply: both new files are written in full first (a full disk or a refused file stops
+        // here, before anything changes), then people.yaml is renamed into place, then the journal. A crash
+        // between the renames leaves the event unjournaled; running it again finds people.yaml already up
+        // to date and journals it. The journal is never ahead of people.yaml, so no event is refused as a
+        // replay that people.yaml does not hold.
+        if (Write(peoplePath, result, journalPath, beforeRename, error) is { } failed)
         {
-            AtomicFile.Write(peoplePath, peopleText, beforeRename);
+            return failed;
         }
-        AtomicFile.Write(journalPath, result.JournalText!, beforeRename);
         environment.Out.MarkupLine(Markup.Escape(result.PeopleChanged
             ? $"Applied: {StackDefinitionLoader.PeopleFile} and {HrJournal.File} written; commit both."
             : $"people.yaml already reflected event {hrEvent.Id}; recorded it in {HrJournal.File}."));
         return ExitCodes.Ok;
     }
 
+    /// <summary>Writes people.yaml (when it differs) and the journal; the exit code and the reason when a file cannot be written.</summary>
+    private static int? Write(string peoplePath, HrEventResult result, string journalPath, Action<string>? beforeRename, TextWriter error)
+    {
+        var peopleText = result.PeopleText!;
+        var peopleWritten = false;
+        try
+        {
+            var writePeople = result.PeopleChanged || !string.Equals(File.ReadAllText(peoplePath), peopleText, StringComparison.Ordinal);
+            using var people = writePeople ? AtomicFile.Prepare(peoplePath, peopleText) : null;
+            using var journal = AtomicFile.Prepare(journalPath, result.JournalText!);
+            if (people is not null)
+            {
+                beforeRename?.Invoke(people.TemporaryPath ?? people.Path);
+                people.Commit();
+                peopleWritten = true;
+            }
+            beforeRename?.Invoke(journal.TemporaryPath ?? journal.Path);
+            journal.Commit();
+            return null;
+        }
+        catch (FileWriteException e)
+        {
+            error.WriteLine(peopleWritten
+                ? $"infra: hr apply: {StackDefinitionLoader.PeopleFile} was written but the journal was not: {e.Message}. Fix it and run the same event again: it finds people.yaml up to date and records the event"
+                : $"infra: hr apply: {e.Message}; nothing was written");
+            return ExitCodes.BadInput;
+        }
+    }
+
     private static int Format(string? repository, CliEnvironment environment)
     {
         if (StackLoading.Open(repository, stack: null, environment) is not { } loader)
+        {
+            return ExitCodes.BadInput;
+        }
+        using var catalogLock = CatalogLock.Acquire(loader.RepositoryRoot, LockTimeout, environment.Error, "hr format");
+        if (catalogLock is null)
         {
             return ExitCodes.BadInput;
         }
@@ -172,7 +229,15 @@ internal static class HrCommand
             environment.Out.MarkupLine($"{StackDefinitionLoader.PeopleFile} is already canonical.");
             return ExitCodes.Ok;
         }
-        AtomicFile.Write(path, canonical);
+        try
+        {
+            AtomicFile.Write(path, canonical);
+        }
+        catch (FileWriteException e)
+        {
+            environment.Error.WriteLine($"infra: hr format: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         environment.Out.MarkupLine($"{StackDefinitionLoader.PeopleFile} rewritten in canonical form.");
         return ExitCodes.Ok;
     }
