@@ -6,6 +6,7 @@ using Infra.Blueprints.Stacks;
 using Infra.Components.Databases;
 using Infra.Components.Fleets;
 using Infra.Components.Kafka;
+using Infra.Components.Monitoring;
 using Infra.Components.People;
 using Infra.Components.Vault;
 using Pulumi;
@@ -95,6 +96,14 @@ public class PlatformEnvironment : Stack
         });
 
         CreatePeopleAccess(Blueprint.People, definition, providers, vaultRoles);
+
+        _ = new StackMonitoring("monitoring", new StackMonitoringArgs
+        {
+            Blueprint = Blueprint.Monitoring,
+            AwsProviders = providers.Aws,
+            TargetGroupArns = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.TargetGroupArn, StringComparer.Ordinal),
+            AutoScalingGroupNames = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.GroupName, StringComparer.Ordinal),
+        });
     }
 
     /// <summary>

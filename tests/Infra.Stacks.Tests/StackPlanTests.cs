@@ -61,6 +61,10 @@ public sealed class StackPlanTests(DeployedStacks stacks)
             GitLabMemberships: Count("gitlab:index/groupMembership:GroupMembership"),
             VpnCertificates: Count("vault:pkiSecret/secretBackendCert:SecretBackendCert"),
             VpnAuthorizations: Count("aws:ec2clientvpn/authorizationRule:AuthorizationRule"),
-            ConsulPeopleTokens: Count("consul:index/aclToken:AclToken", parentName: "people"));
+            ConsulPeopleTokens: Count("consul:index/aclToken:AclToken", parentName: "people"),
+            AlertTopics: Count("aws:sns/topic:Topic"),
+            MetricAlarms: Count("aws:cloudwatch/metricAlarm:MetricAlarm"),
+            CompositeAlarms: Count("aws:cloudwatch/compositeAlarm:CompositeAlarm"),
+            Dashboards: Count("aws:cloudwatch/dashboard:Dashboard"));
     }
 }

@@ -12,4 +12,5 @@ public sealed record ServiceDefinition(
     DataClassification DataClassification,
     HealthCheckSettings HealthCheck,
     ServiceDependencies DependsOn,
-    EquatableList<IamStatement> Iam);
+    EquatableList<IamStatement> Iam,
+    ServiceLevelSettings Slo);

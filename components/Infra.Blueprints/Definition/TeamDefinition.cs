@@ -1,9 +1,11 @@
 namespace Infra.Blueprints.Definition;
 
 /// <summary>A team of teams.yaml.</summary>
+/// <param name="OnCall">Where the team's alerts go: the HTTPS endpoint its alert topic delivers to; null for a team that owns nothing that alerts.</param>
 public sealed record TeamDefinition(
     string Id,
     string Name,
     string CostCenter,
     bool IsPlatform,
-    TeamEntitlements Entitlements);
+    TeamEntitlements Entitlements,
+    Uri? OnCall);

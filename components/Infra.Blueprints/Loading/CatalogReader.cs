@@ -61,10 +61,12 @@ internal static class CatalogReader
         var costCenter = map.Required("costCenter")?.Matching(Patterns.CostCenter(), "CC- followed by four digits, e.g. CC-2310");
         var isPlatform = map.Optional("platform") is { } platform ? platform.Bool() : false;
         var entitlements = map.Required("entitlements")?.Mapping() is { } e ? ReadEntitlements(e) : null;
+        var onCall = map.Optional("onCall");
+        var onCallUrl = onCall?.HttpsUrl();
         map.RejectUnknownKeys();
-        return id is null || name is null || costCenter is null || isPlatform is null || entitlements is null
+        return id is null || name is null || costCenter is null || isPlatform is null || entitlements is null || (onCall is not null && onCallUrl is null)
             ? null
-            : new TeamDefinition(id, name, costCenter, isPlatform.Value, entitlements);
+            : new TeamDefinition(id, name, costCenter, isPlatform.Value, entitlements, onCallUrl);
     }
 
     private static TeamEntitlements? ReadEntitlements(MappingReader map)

@@ -154,11 +154,53 @@ internal static class StackConfigReader
         var healthCheck = map.Required("healthCheck")?.Mapping() is { } hc ? ReadHealthCheck(hc) : null;
         var dependsOn = map.Optional("dependsOn") is { } deps ? (deps.Mapping() is { } depsMap ? ReadDependencies(depsMap) : null) : ServiceDependencies.None;
         var iam = map.Optional("iam") is { } statements ? statements.ListOf(ReadIamStatement) : [];
+        var slo = map.Optional("slo") is { } sloValue ? (sloValue.Mapping() is { } sloMap ? ReadServiceLevels(sloMap) : null) : ServiceLevelSettings.Defaults;
         map.RejectUnknownKeys();
         return team is null || image is null || instanceType is null || port is null || peakRps is null
-            || rpsPerInstance is null || classification is null || healthCheck is null || dependsOn is null || iam is null
+            || rpsPerInstance is null || classification is null || healthCheck is null || dependsOn is null || iam is null || slo is null
             ? null
-            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, classification.Value, healthCheck, dependsOn, iam);
+            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, classification.Value, healthCheck, dependsOn, iam, slo);
+    }
+
+    /// <summary>
+    /// The <c>slo:</c> of a service; each key is optional and falls back to the tier's default. The
+    /// ranges keep every burn-rate threshold below 100 % errors (14.4 x budget &lt; 1) and the windows
+    /// coherent with the alert windows (the longest, 3 days, fits the SLO window); see docs/slos.md.
+    /// </summary>
+    private static ServiceLevelSettings? ReadServiceLevels(MappingReader map)
+    {
+        var tier = map.Optional("tier") is { } t ? t.Int(1, 3) : 0;
+        var window = map.Optional("window") is { } w ? w.Duration(TimeSpan.FromDays(7), TimeSpan.FromDays(90)) : TimeSpan.Zero;
+        var availability = map.Optional("availability") is { } a ? a.Decimal(95m, 99.99m) : 0m;
+        int? thresholdMs = 0;
+        decimal? latencyTarget = 0m;
+        if (map.Optional("latency") is { } latencyValue)
+        {
+            if (latencyValue.Mapping() is { } latency)
+            {
+                latencyTarget = latency.Optional("percent") is { } p ? p.Decimal(90m, 99.99m) : 0m;
+                thresholdMs = latency.Optional("thresholdMs") is { } ms ? ms.Int(10, 60_000) : 0;
+                latency.RejectUnknownKeys();
+            }
+            else
+            {
+                latencyTarget = null;
+            }
+        }
+        map.RejectUnknownKeys();
+        if (window is { } days && days != TimeSpan.Zero && days.Ticks % TimeSpan.TicksPerDay != 0)
+        {
+            map.Context.Error(KeyPath.Child(map.Path, "window"), $"{Durations.Format(days)} is not a whole number of days; an SLO window is counted in days, e.g. 30d");
+            window = null;
+        }
+        return tier is null || window is null || availability is null || latencyTarget is null || thresholdMs is null
+            ? null
+            : new ServiceLevelSettings(
+                tier == 0 ? null : tier,
+                window == TimeSpan.Zero ? null : window,
+                availability == 0m ? null : availability,
+                latencyTarget == 0m ? null : latencyTarget,
+                thresholdMs == 0 ? null : thresholdMs);
     }
 
     private static IamStatement? ReadIamStatement(ValueReader value)

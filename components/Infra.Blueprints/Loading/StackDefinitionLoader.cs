@@ -81,6 +81,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         var names = new ReferenceNames(stackName, teamIds, personIds, settings.DeclaredServices, settings.DeclaredDatabases, topicNames,
             StackNames().ToHashSet(StringComparer.Ordinal));
         StackSettingsValidator.Validate(settings, names, stackContext);
+        AlertOwnerValidator.Validate(settings, teams.Select(t => t.Value), stackContext);
         CatalogValidator.ValidateTeams(teams, teamsContext);
         TeamVaultGrantValidator.Validate(teams, settings.Vault?.KvMount, teamsContext);
         CatalogValidator.ValidatePeople(people, names, peopleContext);

@@ -98,6 +98,38 @@ internal sealed class ValueReader(YamlNode node, string path, DocumentContext co
         return value;
     }
 
+    /// <summary>A decimal number such as a percentage (99.95), with at most two decimals.</summary>
+    public decimal? Decimal(decimal min, decimal max)
+    {
+        var text = String();
+        if (text is null)
+        {
+            return null;
+        }
+        var allowed = $"a number between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)} with at most two decimals";
+        if (node is YamlScalarNode { Style: not ScalarStyle.Plain })
+        {
+            Error($"expected {allowed}, found the quoted text '{text}' (remove the quotes)");
+            return null;
+        }
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            Error($"expected {allowed}, found '{text}'");
+            return null;
+        }
+        if (value < min || value > max)
+        {
+            Error($"must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, found {text}");
+            return null;
+        }
+        if (value.Scale > 2)
+        {
+            Error($"expected {allowed}, found '{text}'");
+            return null;
+        }
+        return value;
+    }
+
     public bool? Bool()
     {
         var text = String();

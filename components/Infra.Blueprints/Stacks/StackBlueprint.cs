@@ -2,6 +2,7 @@ using Infra.Blueprints.Databases;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Kafka;
+using Infra.Blueprints.Monitoring;
 using Infra.Blueprints.People;
 using Infra.Blueprints.Vault;
 
@@ -18,20 +19,24 @@ public sealed record StackBlueprint(
     VaultBlueprint Vault,
     EquatableList<DatabaseBlueprint> Databases,
     KafkaTopicsBlueprint Kafka,
-    PeopleAccessBlueprint People)
+    PeopleAccessBlueprint People,
+    StackMonitoringBlueprint Monitoring)
 {
     /// <summary>The blueprints of <paramref name="definition"/> as of <paramref name="day"/> (UTC): a pure function.</summary>
     public static StackBlueprint For(StackDefinition definition, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        var fleets = FleetBlueprints.For(definition);
+        var databases = DatabaseBlueprints.For(definition);
         return new StackBlueprint(
             definition,
             day,
-            FleetBlueprints.For(definition),
+            fleets,
             VaultBlueprints.For(definition),
-            DatabaseBlueprints.For(definition),
+            databases,
             KafkaTopicCatalog.For(definition),
-            PeopleAccessBlueprints.For(definition, day));
+            PeopleAccessBlueprints.For(definition, day),
+            MonitoringBlueprints.For(definition, fleets, databases));
     }
 
     /// <summary>How many of each reviewed kind of resource the stack declares.</summary>
@@ -48,5 +53,9 @@ public sealed record StackBlueprint(
         People.GitLabMemberships.Count,
         People.VpnCertificates.Count,
         People.VpnAuthorizations.Count,
-        People.ConsulTokens.Count);
+        People.ConsulTokens.Count,
+        Monitoring.Topics.Count,
+        Monitoring.Alarms.Count,
+        Monitoring.CompositeAlarms.Count,
+        Monitoring.Dashboards.Count);
 }

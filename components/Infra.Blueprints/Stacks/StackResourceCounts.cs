@@ -17,4 +17,8 @@ public sealed record StackResourceCounts(
     int GitLabMemberships,
     int VpnCertificates,
     int VpnAuthorizations,
-    int ConsulPeopleTokens);
+    int ConsulPeopleTokens,
+    int AlertTopics,
+    int MetricAlarms,
+    int CompositeAlarms,
+    int Dashboards);

@@ -24,7 +24,8 @@ internal static class PeopleRosterGenerator
                  new GitLabGroupAccess("bank/shared-libraries", GitLabAccessLevel.Developer)],
                 [IPNetwork.Parse(string.Create(inv, $"10.40.{t % 256}.0/24")), IPNetwork.Parse(string.Create(inv, $"10.41.{t % 256}.0/24"))],
                 (ConsulAccess)(t % 3),
-                [new VaultPathGrant(string.Create(inv, $"kv/data/teams/team-{t:000}/*"), [VaultCapability.Read, VaultCapability.List])]))).ToList();
+                [new VaultPathGrant(string.Create(inv, $"kv/data/teams/team-{t:000}/*"), [VaultCapability.Read, VaultCapability.List])]),
+            OnCall: null)).ToList();
         var roster = Enumerable.Range(0, people).Select(p =>
         {
             var id = string.Create(inv, $"p{p:00000}");

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Infra.Stacks.Tests.Support;
+
+namespace Infra.Stacks.Tests;
+
+/// <summary>The alarms and dashboards the program registers for the repository's services, on Pulumi's mocks.</summary>
+[Collection(SharedDeployments.Name)]
+public sealed class StackMonitoringTests(DeployedStacks stacks)
+{
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public async Task Every_service_pages_its_team_topic_through_its_slo_composites(string stackName)
+    {
+        var deployment = await stacks.Of(stackName);
+        var topics = deployment.Resources.Where(r => r.Type == "aws:sns/topic:Topic").ToList();
+
+        foreach (var service in deployment.Program.Definition.Services)
+        {
+            var topicArn = $"arn:aws:mock:eu-west-3:111122223333:{stackName}-alerts-{service.Team}-{deployment.Program.Definition.Regions.Primary}";
+            foreach (var slo in new[] { "availability", "latency" })
+            {
+                var page = Resource(deployment, "aws:cloudwatch/compositeAlarm:CompositeAlarm", $"{stackName}-{service.Name}-{slo}-page");
+                Assert.Equal([topicArn], Strings(page.Inputs["alarmActions"]));
+                Assert.Contains($"ALARM(\"{stackName}-{service.Name}-{slo}-page-1h\")", (string)page.Inputs["alarmRule"], StringComparison.Ordinal);
+                Assert.Contains(page.Dependencies, d => d.EndsWith($"::{stackName}-{service.Name}-{slo}-page-1h", StringComparison.Ordinal));
+                Assert.Equal(service.Team, Tags(page)["team"]);
+            }
+            var window = Resource(deployment, "aws:cloudwatch/metricAlarm:MetricAlarm", $"{stackName}-{service.Name}-availability-page-5m");
+            Assert.False(window.Inputs.ContainsKey("alarmActions"), "a window alarm notifies nobody; its composite does");
+        }
+        Assert.All(topics, t => Assert.Contains(deployment.Resources, s => s.Type == "aws:sns/topicSubscription:TopicSubscription" && s.Name == $"{t.Name}-oncall"));
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public async Task Alarm_dimensions_name_the_deployed_target_group(string stackName)
+    {
+        var deployment = await stacks.Of(stackName);
+
+        var alarm = Resource(deployment, "aws:cloudwatch/metricAlarm:MetricAlarm", $"{stackName}-ledger-healthy-hosts");
+
+        var query = (ImmutableArray<object>)alarm.Inputs["metricQueries"];
+        var metric = (ImmutableDictionary<string, object>)((ImmutableDictionary<string, object>)query[0])["metric"];
+        var dimensions = (ImmutableDictionary<string, object>)metric["dimensions"];
+        Assert.Equal("ledger-tg", dimensions["TargetGroup"]);
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public async Task Each_service_has_a_dashboard_and_the_stack_an_overview(string stackName)
+    {
+        var deployment = await stacks.Of(stackName);
+
+        var dashboards = deployment.Resources.Where(r => r.Type == "aws:cloudwatch/dashboard:Dashboard").ToList();
+
+        Assert.Equal(
+            deployment.Program.Definition.Services.Select(s => $"{stackName}-{s.Name}").Append($"{stackName}-overview").Order(),
+            dashboards.Select(d => d.Name).Order());
+        foreach (var dashboard in dashboards)
+        {
+            var body = (string)dashboard.Inputs["dashboardBody"];
+            Assert.DoesNotContain("{{", body, StringComparison.Ordinal);
+            using var parsed = JsonDocument.Parse(body);
+            Assert.True(parsed.RootElement.GetProperty("widgets").GetArrayLength() > 3);
+        }
+    }
+
+    private static DeployedResource Resource(MockedDeployment deployment, string type, string name) =>
+        Assert.Single(deployment.Resources, r => r.Type == type && r.Name == name);
+
+    private static List<string> Strings(object value) => [.. ((ImmutableArray<object>)value).Cast<string>()];
+
+    private static ImmutableDictionary<string, object> Tags(DeployedResource resource) => (ImmutableDictionary<string, object>)resource.Inputs["tags"];
+}
