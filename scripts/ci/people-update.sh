@@ -9,7 +9,7 @@ set -euo pipefail
 stack="${1:?usage: people-update.sh STACK}"
 
 if [ "${INFRA_ACCESS_LIMIT:-0}" = 1 ]; then
-  scripts/ci/infra access diff --stack "${stack}" --from "$(date -u -d yesterday +%F)" --to "$(date -u +%F)" --enforce-limit
+  scripts/ci/infra access diff --stack "${stack}" --from "$(date -u -d "24 hours ago" +%FT%TZ)" --to "$(date -u +%FT%TZ)" --enforce-limit
 fi
 
 pulumi up --stack "${stack}" --yes --non-interactive --diff \

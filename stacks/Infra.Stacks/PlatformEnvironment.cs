@@ -57,8 +57,8 @@ public class PlatformEnvironment : Stack
         ServiceNames = Output.Create(definition.Services.Select(s => s.Name).ToImmutableArray());
         DatabaseNames = Output.Create(definition.Databases.Select(d => d.Name).ToImmutableArray());
 
-        // People's access as of today (UTC): whoever is past their end date loses it at this run.
-        Blueprint = StackBlueprint.For(definition, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        // People's access as of now: whoever's access ended (end of the last day, leave time, termination) loses it at this run.
+        Blueprint = StackBlueprint.For(definition, clock.GetUtcNow());
         var providers = new PlatformProviders(definition, config);
         var fleets = Blueprint.Fleets.ToDictionary(
             b => b.Name,

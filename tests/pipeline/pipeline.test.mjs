@@ -173,6 +173,15 @@ for (const scenario of scenarios) {
   });
 }
 
+test('the nightly drift and compliance checks run even when the access sync fails', () => {
+  const nightly = scenarios.find((scenario) => scenario.name === 'nightly schedule');
+  const jobs = pipelineOf(nightly).jobs.filter((job) => /^(drift|compliance):/.test(job.name));
+  assert.equal(jobs.length, 4);
+  for (const job of jobs) {
+    assert.equal(job.when, 'always', `${job.name} runs after access-sync whatever its outcome`);
+  }
+});
+
 test('the pipeline parses and passes the GitLab CI schema', () => {
   // --list runs the schema validation; an invalid file makes gitlab-ci-local exit non-zero.
   const output = gitlabCi({ variables: mergeRequest, unset: ['CI_COMMIT_BRANCH'] }, '--list');

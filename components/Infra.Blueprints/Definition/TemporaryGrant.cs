@@ -11,4 +11,11 @@ public sealed record TemporaryGrant(
 {
     /// <summary>Whether the grant is in force on <paramref name="day"/>: from its start day to its expiry day, both included.</summary>
     public bool IsActiveOn(DateOnly day) => Start <= day && day <= Expires;
+
+    /// <summary>Whether the grant is in force at <paramref name="at"/>: from the start of its first day to the end of its expiry day (UTC).</summary>
+    public bool IsActiveAt(DateTimeOffset at) =>
+        PersonDefinition.StartOf(Start) <= at && at < PersonDefinition.StartOf(Expires.AddDays(1));
+
+    /// <summary>The instant the grant stops: the end of its expiry day (UTC).</summary>
+    public DateTimeOffset EndsAt => PersonDefinition.StartOf(Expires.AddDays(1));
 }

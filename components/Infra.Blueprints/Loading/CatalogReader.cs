@@ -100,6 +100,7 @@ internal static class CatalogReader
         var contract = map.Required("contract")?.Enum<ContractKind>();
         var start = map.Required("start")?.Date();
         var end = map.Optional("end")?.Date();
+        var endsAt = map.Optional("endsAt")?.Instant();
         var grants = map.Optional("grants") is { } g ? g.ListOf(ReadGrant) : [];
         map.RejectUnknownKeys();
         if (teams is { Count: 0 })
@@ -108,7 +109,7 @@ internal static class CatalogReader
         }
         return id is null || name is null || email is null || teams is null || contract is null || start is null || grants is null
             ? null
-            : new PersonDefinition(id, name, email, teams, contract.Value, start.Value, end, grants);
+            : new PersonDefinition(id, name, email, teams, contract.Value, start.Value, end, grants) { EndsAt = endsAt };
     }
 
     private static TemporaryGrant? ReadGrant(ValueReader value)

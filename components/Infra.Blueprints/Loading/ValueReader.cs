@@ -157,6 +157,26 @@ internal sealed class ValueReader(YamlNode node, string path, DocumentContext co
         return date;
     }
 
+    /// <summary>An instant with its offset, e.g. 2026-12-02T16:30:00Z; kept as given.</summary>
+    public DateTimeOffset? Instant()
+    {
+        var text = String();
+        if (text is null)
+        {
+            return null;
+        }
+        if (!DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            || !HasOffset(text))
+        {
+            Error($"expected a time with its offset as YYYY-MM-DDTHH:MM:SSZ, found '{text}'");
+            return null;
+        }
+        return at;
+    }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+
     public TEnum? Enum<TEnum>()
         where TEnum : struct, Enum
     {

@@ -6,33 +6,45 @@ using Infra.Blueprints.Vault;
 namespace Infra.Blueprints.People;
 
 /// <summary>
-/// Who reaches what in a stack on a day: a pure function of the catalogs, the stack's networks and
-/// the day. A person reaches nothing outside their start and end days; a grant counts from its
-/// start to its expiry day, and never past the person's end.
+/// Who reaches what in a stack at an instant: a pure function of the catalogs, the stack's networks and
+/// the time. A person reaches nothing before their first day or after their access ends (the end of
+/// their last day, or the time of a leave or termination); a grant counts from the start of its first
+/// day to the end of its expiry day, and never past the person's end. A day means its first instant (UTC).
 /// </summary>
 public static class AccessCalculator
 {
-    public static AccessSnapshot Calculate(StackDefinition definition, DateOnly day)
+    public static AccessSnapshot Calculate(StackDefinition definition, DateOnly day) => Calculate(definition, PersonDefinition.StartOf(day));
+
+    public static AccessSnapshot Calculate(StackDefinition definition, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return Calculate(definition.StackName, definition.Catalog, [.. definition.Networks.Select(n => n.Cidr)], day);
+        return Calculate(definition.StackName, definition.Catalog, [.. definition.Networks.Select(n => n.Cidr)], at);
     }
 
     /// <param name="stackNetworks">The stack's VPC ranges: a team's VPN network counts in this stack only where it overlaps one.</param>
-    public static AccessSnapshot Calculate(string stack, Catalog catalog, IReadOnlyList<IPNetwork> stackNetworks, DateOnly day)
+    public static AccessSnapshot Calculate(string stack, Catalog catalog, IReadOnlyList<IPNetwork> stackNetworks, DateOnly day) =>
+        Calculate(stack, catalog, stackNetworks, PersonDefinition.StartOf(day));
+
+    /// <param name="stackNetworks">The stack's VPC ranges: a team's VPN network counts in this stack only where it overlaps one.</param>
+    public static AccessSnapshot Calculate(string stack, Catalog catalog, IReadOnlyList<IPNetwork> stackNetworks, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(stackNetworks);
         var teams = catalog.Teams.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var entries = new List<AccessEntry>();
+        var ended = new List<string>();
         foreach (var person in catalog.People.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
-            if (person.HasAccessOn(day))
+            if (person.HasAccessAt(at))
             {
-                entries.AddRange(ForPerson(person, teams, stackNetworks, day));
+                entries.AddRange(ForPerson(person, teams, stackNetworks, at));
+            }
+            else if (PersonDefinition.StartOf(person.Start) <= at)
+            {
+                ended.Add(person.Id);
             }
         }
-        return new AccessSnapshot(stack, day, entries.ToEquatableList());
+        return new AccessSnapshot(stack, at, entries.ToEquatableList(), ended.ToEquatableList());
     }
 
     /// <summary>Whether a team's VPN network lies in (or spans) one of the stack's networks.</summary>
@@ -42,7 +54,7 @@ public static class AccessCalculator
         return stackNetworks.Any(s => s.Contains(network.BaseAddress) || network.Contains(s.BaseAddress));
     }
 
-    private static IEnumerable<AccessEntry> ForPerson(PersonDefinition person, Dictionary<string, TeamDefinition> teams, IReadOnlyList<IPNetwork> stackNetworks, DateOnly day)
+    private static IEnumerable<AccessEntry> ForPerson(PersonDefinition person, Dictionary<string, TeamDefinition> teams, IReadOnlyList<IPNetwork> stackNetworks, DateTimeOffset at)
     {
         // One entry per system, resource and level; the teams that give it are collected.
         var byTarget = new SortedDictionary<(string System, string Resource), (string Level, int Rank, List<string> Teams)>();
@@ -85,7 +97,7 @@ public static class AccessCalculator
         }
         var entries = byTarget.Select(e => new AccessEntry(
             person.Id, e.Key.System, e.Key.Resource, e.Value.Level, e.Value.Teams.ToEquatableList(), null, person.End)).ToList();
-        foreach (var grant in person.Grants.Where(g => g.IsActiveOn(day)).OrderBy(g => g.System, StringComparer.Ordinal).ThenBy(g => g.Access, StringComparer.Ordinal))
+        foreach (var grant in person.Grants.Where(g => g.IsActiveAt(at)).OrderBy(g => g.System, StringComparer.Ordinal).ThenBy(g => g.Access, StringComparer.Ordinal))
         {
             var slash = grant.System.IndexOf('/', StringComparison.Ordinal);
             var until = person.End is { } end && end < grant.Expires ? end : grant.Expires;

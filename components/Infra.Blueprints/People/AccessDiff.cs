@@ -5,9 +5,19 @@ namespace Infra.Blueprints.People;
 /// <summary>Who gains and who loses what between two snapshots; a change of level is a loss and a gain.</summary>
 public sealed record AccessDiff(AccessSnapshot From, AccessSnapshot To, EquatableList<AccessChange> Changes)
 {
-    /// <summary>The people who lose at least one access: what the safety threshold counts.</summary>
+    /// <summary>The people who lose at least one access.</summary>
     public IReadOnlyList<string> PeopleLosingAccess =>
         [.. Changes.Where(c => c.Kind == AccessChangeKind.Lost).Select(c => c.Entry.Person).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The people who lose access for another reason than a date: what the removal limit counts. A loss is scheduled,
+    /// and never counted, when the person's access period is over (end date, leave or termination) or the grant expired.
+    /// </summary>
+    public IReadOnlyList<string> PeopleLosingAccessUnscheduled =>
+        [.. Changes.Where(c => c.Kind == AccessChangeKind.Lost && !IsScheduled(c.Entry)).Select(c => c.Entry.Person).Distinct(StringComparer.Ordinal)];
+
+    private bool IsScheduled(AccessEntry lost) =>
+        To.Ended.Contains(lost.Person) || (lost.Grant is { } grant && grant.EndsAt <= To.At);
 
     public static AccessDiff Between(AccessSnapshot from, AccessSnapshot to)
     {

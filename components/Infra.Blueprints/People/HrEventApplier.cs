@@ -9,7 +9,8 @@ namespace Infra.Blueprints.People;
 /// </summary>
 public static class HrEventApplier
 {
-    public static HrApplication Apply(IReadOnlyList<PersonDefinition> people, HrEvent hrEvent, DateOnly today)
+    /// <param name="now">When the event is applied: a team change applies from its day on, a termination ends access by then at the latest.</param>
+    public static HrApplication Apply(IReadOnlyList<PersonDefinition> people, HrEvent hrEvent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(hrEvent);
@@ -21,8 +22,9 @@ public static class HrEventApplier
         return hrEvent.Kind switch
         {
             HrEventKind.Hire => Hire(people, current, hrEvent),
-            HrEventKind.Leave => Leave(people, current!, hrEvent),
-            HrEventKind.TeamChange => TeamChange(people, current!, hrEvent, today),
+            HrEventKind.Leave => EndAccess(people, current!, hrEvent, hrEvent.At ?? PersonDefinition.StartOf(hrEvent.Effective.AddDays(1))),
+            HrEventKind.Terminate => EndAccess(people, current!, hrEvent, hrEvent.IssuedAt < now ? hrEvent.IssuedAt : now),
+            HrEventKind.TeamChange => TeamChange(people, current!, hrEvent, now),
             _ => Extend(people, current!, hrEvent),
         };
     }
@@ -33,39 +35,52 @@ public static class HrEventApplier
         if (current is not null)
         {
             return current == hired
-                ? Unchanged(people, e.Effective)
+                ? Unchanged(people, PersonDefinition.StartOf(e.Effective))
                 : Refuse(people, $"'{e.Person}' is already in people.yaml (since {current.Start:yyyy-MM-dd}) with other details; a returning person or a correction is edited by hand in a merge request");
         }
         if (people.FirstOrDefault(p => string.Equals(p.Email, hired.Email, StringComparison.OrdinalIgnoreCase)) is { } other)
         {
             return Refuse(people, $"{hired.Email} is already the e-mail of '{other.Id}'");
         }
-        return Changed([.. people, hired], e.Effective);
+        return Changed([.. people, hired], PersonDefinition.StartOf(e.Effective));
     }
 
-    /// <summary>The last day of access becomes the leaving day; a leave never gives access longer than the person already had.</summary>
-    private static HrApplication Leave(IReadOnlyList<PersonDefinition> people, PersonDefinition current, HrEvent e)
+    /// <summary>
+    /// Access ends at <paramref name="endsAt"/> (a leave: the end of its day or its time; a termination: now), or
+    /// earlier if it already ended earlier: a leave never gives access longer than the person already had. A time on a
+    /// day boundary is kept as the last day (<c>end</c>); any other as the last day and the time (<c>endsAt</c>).
+    /// </summary>
+    private static HrApplication EndAccess(IReadOnlyList<PersonDefinition> people, PersonDefinition current, HrEvent e, DateTimeOffset endsAt)
     {
-        if (e.Effective < current.Start)
+        if (endsAt <= PersonDefinition.StartOf(current.Start))
         {
-            return Refuse(people, $"'{current.Id}' leaves on {e.Effective:yyyy-MM-dd}, before their first day {current.Start:yyyy-MM-dd}; a cancelled hire is removed from people.yaml by hand");
+            return Refuse(people, $"'{current.Id}' leaves on {e.Effective:yyyy-MM-dd}, before their first day {current.Start:yyyy-MM-dd}, so never had access; a cancelled hire is removed from people.yaml by hand");
         }
-        var end = current.End is { } existing && existing < e.Effective ? existing : e.Effective;
-        return Replace(people, current, current with { End = end }, e.Effective.AddDays(1));
+        var currentEnd = current.EndsAt ?? (current.End is { } end ? PersonDefinition.StartOf(end.AddDays(1)) : DateTimeOffset.MaxValue);
+        var ends = (endsAt < currentEnd ? endsAt : currentEnd).ToUniversalTime();
+        var updated = ends.TimeOfDay == TimeSpan.Zero
+            ? current with { End = DateOnly.FromDateTime(ends.UtcDateTime).AddDays(-1), EndsAt = null }
+            : current with { End = DateOnly.FromDateTime(ends.UtcDateTime), EndsAt = ends };
+        return Replace(people, current, updated, ends);
     }
 
     /// <summary>people.yaml holds no dated team history, so a team change is applied on its day, not before.</summary>
-    private static HrApplication TeamChange(IReadOnlyList<PersonDefinition> people, PersonDefinition current, HrEvent e, DateOnly today)
+    private static HrApplication TeamChange(IReadOnlyList<PersonDefinition> people, PersonDefinition current, HrEvent e, DateTimeOffset now)
     {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (e.Effective > today)
         {
             return Refuse(people, $"the team change of '{current.Id}' takes effect on {e.Effective:yyyy-MM-dd}; it can be applied on or after that day, not on {today:yyyy-MM-dd}");
         }
-        return Replace(people, current, current with { Teams = e.Teams! }, today);
+        return Replace(people, current, current with { Teams = e.Teams! }, now);
     }
 
     private static HrApplication Extend(IReadOnlyList<PersonDefinition> people, PersonDefinition current, HrEvent e)
     {
+        if (current.EndsAt is { } endedAt)
+        {
+            return Refuse(people, $"the access of '{current.Id}' was ended at {endedAt:yyyy-MM-dd HH:mm}Z by a leave or termination; a return is edited by hand in a merge request");
+        }
         if (current.End is not { } end)
         {
             return Refuse(people, $"'{current.Id}' has no end date to extend");
@@ -74,18 +89,18 @@ public static class HrEventApplier
         {
             return Refuse(people, $"the new end {e.End:yyyy-MM-dd} of '{current.Id}' is before the current end {end:yyyy-MM-dd}; an earlier end is a leave event");
         }
-        return Replace(people, current, current with { End = e.End }, end.AddDays(1));
+        return Replace(people, current, current with { End = e.End }, PersonDefinition.StartOf(end.AddDays(1)));
     }
 
-    private static HrApplication Replace(IReadOnlyList<PersonDefinition> people, PersonDefinition current, PersonDefinition updated, DateOnly impact) =>
+    private static HrApplication Replace(IReadOnlyList<PersonDefinition> people, PersonDefinition current, PersonDefinition updated, DateTimeOffset impact) =>
         current == updated
             ? Unchanged(people, impact)
             : Changed([.. people.Select(p => ReferenceEquals(p, current) ? updated : p)], impact);
 
-    private static HrApplication Changed(List<PersonDefinition> people, DateOnly impact) =>
+    private static HrApplication Changed(List<PersonDefinition> people, DateTimeOffset impact) =>
         new(null, people.OrderBy(p => p.Id, StringComparer.Ordinal).ToEquatableList(), true, impact);
 
-    private static HrApplication Unchanged(IReadOnlyList<PersonDefinition> people, DateOnly impact) =>
+    private static HrApplication Unchanged(IReadOnlyList<PersonDefinition> people, DateTimeOffset impact) =>
         new(null, people.ToEquatableList(), false, impact);
 
     private static HrApplication Refuse(IReadOnlyList<PersonDefinition> people, string reason) =>

@@ -7,4 +7,7 @@ public enum HrEventKind
     Leave,
     TeamChange,
     ContractExtension,
+
+    /// <summary>Access ends now: at the time HR issued the event, or when it is applied if that is earlier.</summary>
+    Terminate,
 }

@@ -12,7 +12,10 @@ namespace Infra.Blueprints.People;
 /// </summary>
 public sealed class HrEventProcessor(TimeProvider clock)
 {
-    /// <summary>How far the event's issuedAt may be from the clock, either way: a replayed old event is refused even with a new id.</summary>
+    /// <summary>
+    /// How far the issuedAt of an event that adds access may be from the clock, either way: a replayed old hire is refused
+    /// even with a new id. A leave or termination is never refused as stale: one queued behind other HR pipelines still goes.
+    /// </summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(15);
 
     /// <summary>
@@ -35,7 +38,7 @@ public sealed class HrEventProcessor(TimeProvider clock)
         {
             return HrVerification.Refused($"{input.EventName} {malformed}", now);
         }
-        if ((now - hrEvent.IssuedAt).Duration() > Tolerance)
+        if (!hrEvent.RemovesAccess && (now - hrEvent.IssuedAt).Duration() > Tolerance)
         {
             return HrVerification.Refused($"event {hrEvent.Id} was issued at {hrEvent.IssuedAt:yyyy-MM-dd HH:mm:ss zzz}, more than {Tolerance.TotalMinutes} minutes from now ({now:yyyy-MM-dd HH:mm:ss}Z); ask HR to send it again", now);
         }
@@ -65,8 +68,8 @@ public sealed class HrEventProcessor(TimeProvider clock)
             throw new ArgumentException("the event applies to the stacks of the repository; there are none", nameof(stacks));
         }
         var catalog = stacks[0].Catalog;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var application = HrEventApplier.Apply(catalog.People, hrEvent, today);
+        var now = clock.GetUtcNow();
+        var application = HrEventApplier.Apply(catalog.People, hrEvent, now);
         if (!application.Accepted)
         {
             return HrEventResult.Refused(hrEvent, $"event {hrEvent.Id}: {application.Refusal}");
@@ -77,24 +80,27 @@ public sealed class HrEventProcessor(TimeProvider clock)
         {
             return HrEventResult.Refused(hrEvent, $"event {hrEvent.Id} would make people.yaml invalid: " + string.Join("; ", invalid.Select(d => $"{d.KeyPath}: {d.Message}")));
         }
-        var day = application.ImpactDay > today ? application.ImpactDay : today;
+        // The diff at the instant the event starts to change access, or now if that has passed: a leave whose time has
+        // passed shows (and the people update that follows makes) its removals now.
+        var at = application.ImpactAt > now ? application.ImpactAt : now;
         var diffs = stacks
             .Select(definition => AccessDiff.Between(
-                AccessCalculator.Calculate(definition, day),
-                AccessCalculator.Calculate(definition with { Catalog = definition.Catalog with { People = application.People } }, day)))
+                AccessCalculator.Calculate(definition, at),
+                AccessCalculator.Calculate(definition with { Catalog = definition.Catalog with { People = application.People } }, at)))
             .ToEquatableList();
         var journalText = input.JournalText + HrJournal.Line(HrJournal.Entry(hrEvent, input.Body.Span, verified.CheckedAt));
         return new HrEventResult(null, hrEvent, peopleText, journalText, application.Changed, diffs);
     }
 
     /// <summary>
-    /// The safety limit: an event that would remove access from more than <paramref name="limit"/> people is refused
-    /// (the diffs stay, for the person who reviews them; the texts to write go).
+    /// The safety limit against removals by mistake: an event that would remove access from more than <paramref name="limit"/>
+    /// people for another reason than their access period ending is refused (the diffs stay, for the person who reviews
+    /// them; the texts to write go). A leave or termination is what the limit never holds back.
     /// </summary>
     public static HrEventResult CheckRemovalLimit(HrEventResult applied, int limit)
     {
         ArgumentNullException.ThrowIfNull(applied);
-        var losing = applied.PeopleLosingAccess;
+        var losing = applied.PeopleLosingAccessUnscheduled;
         if (!applied.Accepted || losing.Count <= limit)
         {
             return applied;
@@ -137,8 +143,11 @@ public sealed record HrEventResult(string? Refusal, HrEvent Event, string? Peopl
 {
     public bool Accepted => Refusal is null;
 
-    /// <summary>The people who lose at least one access on any stack, sorted: what the removal limit counts.</summary>
+    /// <summary>The people who lose at least one access on any stack, sorted.</summary>
     public IReadOnlyList<string> PeopleLosingAccess => [.. new SortedSet<string>(Diffs.SelectMany(d => d.PeopleLosingAccess), StringComparer.Ordinal)];
+
+    /// <summary>The people who lose access on any stack for another reason than a date, sorted: what the removal limit counts.</summary>
+    public IReadOnlyList<string> PeopleLosingAccessUnscheduled => [.. new SortedSet<string>(Diffs.SelectMany(d => d.PeopleLosingAccessUnscheduled), StringComparer.Ordinal)];
 
     internal static HrEventResult Refused(HrEvent hrEvent, string reason) => new(reason, hrEvent, null, null, false, []);
 }

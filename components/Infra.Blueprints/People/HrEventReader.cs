@@ -16,6 +16,7 @@ public static partial class HrEventReader
         ["leave"] = HrEventKind.Leave,
         ["team-change"] = HrEventKind.TeamChange,
         ["contract-extension"] = HrEventKind.ContractExtension,
+        ["terminate"] = HrEventKind.Terminate,
     };
 
     private static readonly Dictionary<HrEventKind, string[]> Fields = new()
@@ -24,12 +25,16 @@ public static partial class HrEventReader
         [HrEventKind.Leave] = [],
         [HrEventKind.TeamChange] = ["teams"],
         [HrEventKind.ContractExtension] = ["end"],
+        [HrEventKind.Terminate] = [],
     };
 
     private static readonly string[] Common = ["id", "type", "issuedAt", "effective", "person"];
 
     /// <summary>A hire's end date is optional: employees may have none, contractors must (checked with people.yaml).</summary>
     private static readonly string[] HireOptional = ["end"];
+
+    /// <summary>A leave's time is optional: without it access ends at the end of the effective day (UTC).</summary>
+    private static readonly string[] LeaveOptional = ["at"];
 
     public static string TypeName(HrEventKind kind) => Kinds.Single(k => k.Value == kind).Key;
 
@@ -63,7 +68,12 @@ public static partial class HrEventReader
             error = type is null ? errors[0] : $"type '{type}' is not known; expected one of {string.Join(", ", Kinds.Keys)}";
             return false;
         }
-        var optional = kind == HrEventKind.Hire ? HireOptional : [];
+        var optional = kind switch
+        {
+            HrEventKind.Hire => HireOptional,
+            HrEventKind.Leave => LeaveOptional,
+            _ => [],
+        };
         var allowed = Common.Concat(Fields[kind]).Concat(optional).ToHashSet(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject().Where(p => !allowed.Contains(p.Name)))
         {
@@ -79,12 +89,17 @@ public static partial class HrEventReader
         var teams = needs.Contains("teams") ? Teams(root, errors) : null;
         var contract = needs.Contains("contract") ? Contract(root, errors) : null;
         var end = needs.Contains("end") || (optional.Contains("end") && root.TryGetProperty("end", out _)) ? Date(root, "end", errors) : null;
+        var at = optional.Contains("at") && root.TryGetProperty("at", out _) ? Instant(root, "at", errors) : null;
+        if (at is { } time && effective is { } day && DateOnly.FromDateTime(time.UtcDateTime) != day)
+        {
+            errors.Add($"'at' {time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} is not on the effective day {day:yyyy-MM-dd} (UTC); 'at' is the time access ends on the last day");
+        }
         if (errors.Count > 0)
         {
             error = string.Join("; ", errors);
             return false;
         }
-        hrEvent = new HrEvent(id!, kind, issuedAt!.Value, effective!.Value, person!, name, email, teams, contract, end);
+        hrEvent = new HrEvent(id!, kind, issuedAt!.Value, effective!.Value, person!, name, email, teams, contract, end) { At = at };
         error = null;
         return true;
     }
@@ -131,16 +146,18 @@ public static partial class HrEventReader
     }
 
     /// <summary>The time HR sent the event, with its offset; it is signed with the body, so it cannot be changed in transit.</summary>
-    private static DateTimeOffset? IssuedAt(JsonElement root, List<string> errors)
+    private static DateTimeOffset? IssuedAt(JsonElement root, List<string> errors) => Instant(root, "issuedAt", errors);
+
+    private static DateTimeOffset? Instant(JsonElement root, string field, List<string> errors)
     {
-        var text = Text(root, "issuedAt", errors);
+        var text = Text(root, field, errors);
         if (text is null)
         {
             return null;
         }
         if (!DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            errors.Add("'issuedAt' is not valid; expected an ISO 8601 time with its offset, e.g. 2026-11-22T08:55:00Z");
+            errors.Add($"'{field}' is not valid; expected an ISO 8601 time with its offset, e.g. 2026-11-22T08:55:00Z");
             return null;
         }
         return at;

@@ -15,6 +15,9 @@ public static class HrJournal
 {
     public const string File = "stacks/catalog/hr-journal.jsonl";
 
+    private static readonly string LeaveType = HrEventReader.TypeName(HrEventKind.Leave);
+    private static readonly string TerminateType = HrEventReader.TypeName(HrEventKind.Terminate);
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -55,7 +58,11 @@ public static class HrJournal
             Convert.ToHexStringLower(SHA256.HashData(body)));
     }
 
-    /// <summary>Why the journal refuses the event: already applied, or older than an event applied for the same person. Null when it may go.</summary>
+    /// <summary>
+    /// Why the journal refuses the event, null when it may go. Any event: already applied (replay protection by id).
+    /// An event that adds access: older than an event applied for the same person, or an extension after a leave.
+    /// A leave or termination is never refused for its order: a removal of access always goes.
+    /// </summary>
     public static string? Refusal(IReadOnlyList<HrJournalEntry> journal, HrEvent hrEvent)
     {
         ArgumentNullException.ThrowIfNull(journal);
@@ -64,12 +71,22 @@ public static class HrJournal
         {
             return $"event {hrEvent.Id} was already applied on {applied.AppliedAt:yyyy-MM-dd HH:mm}Z ({applied.Type} of {applied.Person}); an event is applied once";
         }
+        if (hrEvent.RemovesAccess)
+        {
+            return null;
+        }
+        var leave = journal.LastOrDefault(e => e.Person == hrEvent.Person && (e.Type == LeaveType || e.Type == TerminateType));
+        if (hrEvent.Kind == HrEventKind.ContractExtension && leave is not null)
+        {
+            return $"event {hrEvent.Id} extends the contract of {hrEvent.Person}, but event {leave.Id} ({leave.Type}, effective {leave.Effective:yyyy-MM-dd}) is already applied; "
+                + "access after a leave is a return, edited by hand in a merge request";
+        }
         var later = journal.Where(e => e.Person == hrEvent.Person && e.Effective > hrEvent.Effective).MaxBy(e => e.Effective);
         if (later is not null)
         {
             return new StringBuilder()
                 .Append(CultureInfo.InvariantCulture, $"event {hrEvent.Id} ({HrEventReader.TypeName(hrEvent.Kind)} of {hrEvent.Person}, effective {hrEvent.Effective:yyyy-MM-dd}) is out of order: ")
-                .Append(CultureInfo.InvariantCulture, $"event {later.Id} ({later.Type}, effective {later.Effective:yyyy-MM-dd}) is already applied; events of a person are applied in order of effective date. ")
+                .Append(CultureInfo.InvariantCulture, $"event {later.Id} ({later.Type}, effective {later.Effective:yyyy-MM-dd}) is already applied; events that add access are applied in order of effective date. ")
                 .Append("Check the person's entry in people.yaml and change it by hand in a merge request")
                 .ToString();
         }

@@ -3,13 +3,13 @@ using Infra.Blueprints.Definition;
 namespace Infra.Blueprints.People;
 
 /// <summary>
-/// Everything the PeopleAccess component creates in a stack on a day. Only the people with access
-/// on that day appear, so whoever is past their end date loses everything at the next run. GitLab
+/// Everything the PeopleAccess component creates in a stack at an instant. Only the people with access
+/// at that instant appear, so whoever is past their end date loses everything at the next run. GitLab
 /// is one instance for every environment: only the production stack holds its memberships.
 /// </summary>
 public sealed record PeopleAccessBlueprint(
     string Stack,
-    DateOnly Day,
+    DateTimeOffset At,
     EquatableList<VaultIdentityBlueprint> Identities,
     EquatableList<VaultTeamGroupBlueprint> TeamGroups,
     EquatableList<GitLabMembershipBlueprint> GitLabMemberships,

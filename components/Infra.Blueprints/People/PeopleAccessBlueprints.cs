@@ -11,12 +11,15 @@ public static class PeopleAccessBlueprints
     public const int VpnCertificateTtlSeconds = 30 * 24 * 3600;
     public const int VpnRenewWithinSeconds = 7 * 24 * 3600;
 
-    public static PeopleAccessBlueprint For(StackDefinition definition, DateOnly day)
+    public static PeopleAccessBlueprint For(StackDefinition definition, DateOnly day) => For(definition, PersonDefinition.StartOf(day));
+
+    /// <summary>The resources of the people with access at <paramref name="at"/>: a run removes whoever's access ended before it, to the second.</summary>
+    public static PeopleAccessBlueprint For(StackDefinition definition, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var snapshot = AccessCalculator.Calculate(definition, day);
+        var snapshot = AccessCalculator.Calculate(definition, at);
         var catalog = definition.Catalog;
-        var active = catalog.People.Where(p => p.HasAccessOn(day)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var active = catalog.People.Where(p => p.HasAccessAt(at)).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         var platformTeams = catalog.Teams.Where(t => t.IsPlatform).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var stackNetworks = definition.Networks.Select(n => n.Cidr).ToList();
 
@@ -63,7 +66,7 @@ public static class PeopleAccessBlueprints
             .Select(e => new ConsulTokenBlueprint(e.Person, $"{e.Person} ({e.Why}); managed by {PeopleNames.ManagedBy}", PeopleNames.ConsulPolicy(e.Level), Local: false))
             .ToEquatableList();
         var policies = consul.Select(e => e.Level).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(ConsulPolicy).ToEquatableList();
-        return new PeopleAccessBlueprint(definition.StackName, day, identities, groups, gitlab, vpnRole, certificates, authorizations, policies, tokens);
+        return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnRole, certificates, authorizations, policies, tokens);
     }
 
     /// <summary>Owner only through the platform team; validation already refuses it elsewhere, and this keeps it so.</summary>

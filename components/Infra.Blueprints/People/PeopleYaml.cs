@@ -57,6 +57,10 @@ public static partial class PeopleYaml
             {
                 Key(KeyPath.Child(path, "end"), "    ", "end", Date(end));
             }
+            if (person.EndsAt is { } endsAt)
+            {
+                Key(KeyPath.Child(path, "endsAt"), "    ", "endsAt", endsAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            }
             if (person.Grants.Count == 0)
             {
                 continue;

@@ -9,12 +9,12 @@ using Infra.Blueprints.Vault;
 namespace Infra.Blueprints.Stacks;
 
 /// <summary>
-/// Every component's blueprint of one stack on one day, computed once. The stack program deploys
+/// Every component's blueprint of one stack at one instant, computed once. The stack program deploys
 /// exactly these, and <c>infra plan</c> shows them, so the plan is what gets deployed.
 /// </summary>
 public sealed record StackBlueprint(
     StackDefinition Definition,
-    DateOnly Day,
+    DateTimeOffset At,
     EquatableList<FleetBlueprint> Fleets,
     VaultBlueprint Vault,
     EquatableList<DatabaseBlueprint> Databases,
@@ -22,20 +22,23 @@ public sealed record StackBlueprint(
     PeopleAccessBlueprint People,
     StackMonitoringBlueprint Monitoring)
 {
-    /// <summary>The blueprints of <paramref name="definition"/> as of <paramref name="day"/> (UTC): a pure function.</summary>
-    public static StackBlueprint For(StackDefinition definition, DateOnly day)
+    /// <summary>The blueprints of <paramref name="definition"/> as of the first instant of <paramref name="day"/> (UTC).</summary>
+    public static StackBlueprint For(StackDefinition definition, DateOnly day) => For(definition, PersonDefinition.StartOf(day));
+
+    /// <summary>The blueprints of <paramref name="definition"/> as of <paramref name="at"/>: a pure function.</summary>
+    public static StackBlueprint For(StackDefinition definition, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var fleets = FleetBlueprints.For(definition);
         var databases = DatabaseBlueprints.For(definition);
         return new StackBlueprint(
             definition,
-            day,
+            at,
             fleets,
             VaultBlueprints.For(definition),
             databases,
             KafkaTopicCatalog.For(definition),
-            PeopleAccessBlueprints.For(definition, day),
+            PeopleAccessBlueprints.For(definition, at),
             MonitoringBlueprints.For(definition, fleets, databases));
     }
 
@@ -58,4 +61,7 @@ public sealed record StackBlueprint(
         Monitoring.Alarms.Count,
         Monitoring.CompositeAlarms.Count,
         Monitoring.Dashboards.Count);
+
+    /// <summary>The UTC day of <see cref="At"/>.</summary>
+    public DateOnly Day => DateOnly.FromDateTime(At.UtcDateTime);
 }

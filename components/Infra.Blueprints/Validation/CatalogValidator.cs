@@ -47,6 +47,10 @@ internal static class CatalogValidator
             {
                 context.Error(KeyPath.Child(path, "end"), $"{end:yyyy-MM-dd} is before start {person.Start:yyyy-MM-dd}; the end date is the last day of access");
             }
+            if (person.EndsAt is { } endsAt && (person.End is not { } last || DateOnly.FromDateTime(endsAt.UtcDateTime) != last))
+            {
+                context.Error(KeyPath.Child(path, "endsAt"), $"{endsAt.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} is not on the end day {person.End:yyyy-MM-dd}; endsAt is the time (UTC day of 'end') a leave or termination stops access");
+            }
             if (person.Contract == ContractKind.Contractor && person.End is null)
             {
                 context.Error(KeyPath.Child(path, "end"), "a contractor must have an end date: the last day of the contract");

@@ -23,8 +23,8 @@ namespace Infra.Components.People;
 /// and deletes only its own resources: accounts provisioned by the identity provider (SAML/SCIM),
 /// GitLab users included, are looked up, never created or removed. Each child and lookup goes through
 /// the provider of its package from the args (<see cref="PeopleAccessArgs"/>: Vault, Consul, AWS of the
-/// primary region, and GitLab where the blueprint has memberships). Output: <see cref="PeopleWithAccess"/>,
-/// the people with access on the blueprint's day.
+/// primary region, and GitLab where the blueprint has memberships). Outputs: <see cref="PeopleWithAccess"/>,
+/// the people with access at the blueprint's time, and <see cref="GitLabUsersNotFound"/>.
 /// </summary>
 public sealed class PeopleAccess : ComponentResource
 {
@@ -49,7 +49,7 @@ public sealed class PeopleAccess : ComponentResource
 
         var entities = CreateIdentities(name, blueprint, args.LoginMountAccessor, onVault);
         CreateTeamGroups(name, blueprint, entities, onVault);
-        CreateGitLabMemberships(name, blueprint, onGitLab, lookup);
+        GitLabUsersNotFound = CreateGitLabMemberships(name, blueprint, onGitLab, lookup);
         CreateVpnAccess(name, blueprint, args.ClientVpnEndpointId, onVault, onAws);
         CreateConsulTokens(name, blueprint, onConsul);
 
@@ -57,6 +57,7 @@ public sealed class PeopleAccess : ComponentResource
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["peopleWithAccess"] = PeopleWithAccess,
+            ["gitLabUsersNotFound"] = GitLabUsersNotFound,
         });
     }
 
@@ -102,27 +103,63 @@ public sealed class PeopleAccess : ComponentResource
         }
     }
 
-    /// <summary>The memberships, with the users and groups looked up (the identity provider and people create them, never this program).</summary>
-    private static void CreateGitLabMemberships(string name, PeopleAccessBlueprint blueprint, CustomResourceOptions onGitLab, InvokeOptions lookup)
+    /// <summary>
+    /// The memberships, with the users and groups looked up (the identity provider and people create them, never this
+    /// program). A user the lookup cannot find (a hire the identity provider has not provisioned yet) is reported and
+    /// only that person's memberships wait for the next run: the lookup failure of one person never holds back the
+    /// rest of the update, and above all no removal. Returns the people not found.
+    /// </summary>
+    private Output<ImmutableArray<string>> CreateGitLabMemberships(string name, PeopleAccessBlueprint blueprint, CustomResourceOptions onGitLab, InvokeOptions lookup)
     {
-        var users = blueprint.GitLabMemberships.Select(m => m.Person).Distinct(StringComparer.Ordinal)
-            .ToDictionary(p => p, p => GetUser.Invoke(new GetUserInvokeArgs { Username = p }, lookup).Apply(u => u.UserId), StringComparer.Ordinal);
         var groups = blueprint.GitLabMemberships.Select(m => m.Group).Distinct(StringComparer.Ordinal)
             .ToDictionary(g => g, g => GitLabGroup.Invoke(new GitLabGroupArgs { FullPath = g }, lookup).Apply(r => r.GroupId), StringComparer.Ordinal);
-        foreach (var membership in blueprint.GitLabMemberships)
+        var missing = new List<Output<string?>>();
+        foreach (var person in blueprint.GitLabMemberships.GroupBy(m => m.Person, StringComparer.Ordinal))
         {
-            var membershipArgs = new GroupMembershipArgs
+            var memberships = person.ToList();
+            missing.Add(Output.Create(LookUpUser(person.Key, lookup)).Apply(userId =>
             {
-                GroupId = groups[membership.Group],
-                UserId = users[membership.Person],
-                AccessLevel = membership.AccessLevel,
-            };
-            if (membership.ExpiresAt is { } expires)
-            {
-                membershipArgs.ExpiresAt = expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            }
-            _ = new GroupMembership($"{name}-gitlab-{membership.Person}-{membership.Group.Replace('/', '-')}", membershipArgs, onGitLab);
+                if (userId is not { } id)
+                {
+                    return person.Key;
+                }
+                foreach (var membership in memberships)
+                {
+                    CreateGitLabMembership(name, membership, id, groups[membership.Group], onGitLab);
+                }
+                return null;
+            }));
         }
+        return Output.All(missing).Apply(people => people.OfType<string>().ToImmutableArray());
+    }
+
+    private async Task<int?> LookUpUser(string person, InvokeOptions lookup)
+    {
+        try
+        {
+            return (await GetUser.InvokeAsync(new GetUserArgs { Username = person }, lookup).ConfigureAwait(false)).UserId;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.Warn($"GitLab user '{person}' was not found ({e.Message}); their GitLab memberships are skipped at this run and added by the next one. "
+                + "Everyone else's access, and every removal, goes ahead.", this);
+            return null;
+        }
+    }
+
+    private static void CreateGitLabMembership(string name, GitLabMembershipBlueprint membership, int userId, Output<int> groupId, CustomResourceOptions onGitLab)
+    {
+        var membershipArgs = new GroupMembershipArgs
+        {
+            GroupId = groupId,
+            UserId = userId,
+            AccessLevel = membership.AccessLevel,
+        };
+        if (membership.ExpiresAt is { } expires)
+        {
+            membershipArgs.ExpiresAt = expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        _ = new GroupMembership($"{name}-gitlab-{membership.Person}-{membership.Group.Replace('/', '-')}", membershipArgs, onGitLab);
     }
 
     /// <summary>The VPN PKI role, each person's client certificate, and each team network's authorization rule.</summary>
@@ -193,6 +230,10 @@ public sealed class PeopleAccess : ComponentResource
 
     [Output("peopleWithAccess")]
     public Output<ImmutableArray<string>> PeopleWithAccess { get; private set; }
+
+    /// <summary>The people whose GitLab user the lookup did not find: their memberships wait for the next run.</summary>
+    [Output("gitLabUsersNotFound")]
+    public Output<ImmutableArray<string>> GitLabUsersNotFound { get; private set; }
 
     private static string Seconds(int seconds) => seconds.ToString(CultureInfo.InvariantCulture);
 }

@@ -146,21 +146,109 @@ public sealed class HrEventProcessorTests
     [Fact]
     public void Above_the_removal_limit_the_event_is_refused_and_keeps_its_diffs_for_review()
     {
-        var input = Input(HrEvents.Leave(effective: "2026-11-30"));
+        // hlambert leaves payments: a loss that no date explains, so the limit counts it.
+        var input = Input(HrEvents.TeamChange());
         var applied = processor.Apply(input, processor.Verify(input), Stacks);
 
         var refused = HrEventProcessor.CheckRemovalLimit(applied, 0);
         var allowed = HrEventProcessor.CheckRemovalLimit(applied, 1);
 
-        Assert.Equal(["hlambert"], applied.PeopleLosingAccess);
-        Assert.Equal("event evt-2 would remove access from 1 people (hlambert), more than the limit of 0 in stacks/catalog/access.yaml; nothing was written. "
+        Assert.Equal(["hlambert"], applied.PeopleLosingAccessUnscheduled);
+        Assert.Equal("event evt-3 would remove access from 1 people (hlambert), more than the limit of 0 in stacks/catalog/access.yaml; nothing was written. "
             + "A person reviews the diff (--dry-run) and runs it by hand with --allow-removals 1", refused.Refusal);
         Assert.Null(refused.PeopleText);
         Assert.Null(refused.JournalText);
         Assert.Equal(applied.Diffs, refused.Diffs);
-        Assert.All(refused.Diffs, d => Assert.Equal(new DateOnly(2026, 12, 1), d.To.Day));
         Assert.Same(applied, allowed);
-        Assert.Contains("    end: 2026-11-30\n", allowed.PeopleText, StringComparison.Ordinal);
+        Assert.Contains("    teams: [core-banking]\n", allowed.PeopleText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"id\":\"evt-2\",\"type\":\"leave\",\"issuedAt\":\"2026-11-22T08:58:00Z\",\"effective\":\"2026-11-30\",\"person\":\"hlambert\"}")]
+    [InlineData("{\"id\":\"evt-2\",\"type\":\"terminate\",\"issuedAt\":\"2026-11-22T08:58:00Z\",\"effective\":\"2026-11-22\",\"person\":\"hlambert\"}")]
+    public void The_removal_limit_never_holds_back_a_signed_leave_or_termination(string body)
+    {
+        var result = Process(Input(body), limit: 0);
+
+        Assert.True(result.Accepted, result.Refusal);
+        Assert.Equal(["hlambert"], result.PeopleLosingAccess);
+        Assert.Empty(result.PeopleLosingAccessUnscheduled);
+    }
+
+    [Fact]
+    public void A_leave_without_a_time_removes_access_at_the_end_of_its_day()
+    {
+        var result = Process(Input(HrEvents.Leave(effective: "2026-11-30")), limit: 3);
+
+        Assert.All(result.Diffs, d => Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), d.To.At));
+        Assert.Contains("    end: 2026-11-30\n", result.PeopleText, StringComparison.Ordinal);
+        Assert.DoesNotContain("endsAt", result.PeopleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_leave_whose_time_has_passed_removes_access_when_it_is_applied()
+    {
+        var body = """{"id":"evt-2","type":"leave","issuedAt":"2026-11-22T08:58:00Z","effective":"2026-11-22","at":"2026-11-22T08:30:00Z","person":"hlambert"}""";
+
+        var result = Process(Input(body), limit: 3);
+
+        Assert.All(result.Diffs, d => Assert.Equal(HrEvents.Now, d.To.At));
+        Assert.All(result.Diffs, d => Assert.Contains(d.Changes, c => c.Kind == AccessChangeKind.Lost && c.Entry.Person == "hlambert"));
+        Assert.All(result.Diffs, d => Assert.DoesNotContain("hlambert", d.To.People));
+        Assert.Contains("    end: 2026-11-22\n    endsAt: 2026-11-22T08:30:00Z\n", result.PeopleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_termination_ends_access_at_the_time_hr_issued_it()
+    {
+        var body = """{"id":"evt-9","type":"terminate","issuedAt":"2026-11-22T08:58:00Z","effective":"2026-11-22","person":"hlambert"}""";
+
+        var result = Process(Input(body), limit: 3);
+
+        Assert.All(result.Diffs, d => Assert.DoesNotContain("hlambert", d.To.People));
+        Assert.All(result.Diffs, d => Assert.Contains("hlambert", d.From.People));
+        Assert.Contains("    end: 2026-11-22\n    endsAt: 2026-11-22T08:58:00Z\n", result.PeopleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_termination_issued_ahead_of_the_clock_ends_access_when_applied()
+    {
+        var body = """{"id":"evt-9","type":"terminate","issuedAt":"2026-11-22T11:00:00Z","effective":"2026-11-22","person":"hlambert"}""";
+
+        var result = Process(Input(body), limit: 3);
+
+        Assert.Contains("    endsAt: 2026-11-22T09:00:00Z\n", result.PeopleText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-11-22T06:00:00Z")]
+    [InlineData("2026-11-20T09:00:00Z")]
+    public void A_leave_queued_for_hours_is_not_refused_as_stale(string issuedAt)
+    {
+        var verified = processor.Verify(Input(HrEvents.Leave(issuedAt: issuedAt)));
+
+        Assert.True(verified.Accepted, verified.Refusal);
+    }
+
+    [Fact]
+    public void A_leave_dated_before_an_applied_extension_is_not_refused_as_out_of_order()
+    {
+        var extension = Process(Input(HrEvents.Extension(effective: "2027-01-15", end: "2027-05-31")), limit: 3);
+
+        var leave = processor.Verify(Input(HrEvents.Leave(person: "cmurphy", effective: "2026-12-02"), journal: extension.JournalText!));
+
+        Assert.True(leave.Accepted, leave.Refusal);
+    }
+
+    [Fact]
+    public void A_replayed_leave_is_still_refused_by_its_id()
+    {
+        var body = HrEvents.Leave(issuedAt: "2026-11-20T09:00:00Z");
+        var applied = Process(Input(body), limit: 3);
+
+        var again = processor.Verify(Input(body, journal: applied.JournalText!));
+
+        Assert.StartsWith("event evt-2 was already applied", again.Refusal, StringComparison.Ordinal);
     }
 
     /// <summary>

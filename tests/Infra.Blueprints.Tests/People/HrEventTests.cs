@@ -47,6 +47,8 @@ public sealed class HrEventTests
     [InlineData("{\"id\":\"e1\",\"type\":\"leave\",\"issuedAt\":\"yesterday\",\"effective\":\"2026-11-30\",\"person\":\"hlambert\"}", "'issuedAt' is not valid")]
     [InlineData("{\"id\":\"e1\",\"type\":\"leave\",\"issuedAt\":\"2026-11-22T08:58:00Z\",\"effective\":\"2026-11-30\",\"person\":\"hlambert\",\"salary\":1}", "'salary' is not a field of a leave event")]
     [InlineData("{\"id\":\"e1\",\"type\":\"leave\",\"issuedAt\":\"2026-11-22T08:58:00Z\",\"effective\":\"2026-11-30\",\"person\":\"hlambert\",\"end\":\"2026-12-31\"}", "'end' is not a field of a leave event")]
+    [InlineData("{\"id\":\"e1\",\"type\":\"leave\",\"issuedAt\":\"2026-11-22T08:58:00Z\",\"effective\":\"2026-11-30\",\"at\":\"2026-12-01T10:00:00Z\",\"person\":\"hlambert\"}", "'at' 2026-12-01T10:00:00Z is not on the effective day 2026-11-30 (UTC)")]
+    [InlineData("{\"id\":\"e1\",\"type\":\"terminate\",\"issuedAt\":\"2026-11-22T08:58:00Z\",\"effective\":\"2026-11-22\",\"at\":\"2026-11-22T10:00:00Z\",\"person\":\"hlambert\"}", "'at' is not a field of a terminate event")]
     [InlineData("{\"id\":\"e1\",\"type\":\"team-change\",\"issuedAt\":\"2026-11-22T08:58:00Z\",\"effective\":\"2026-11-30\",\"person\":\"hlambert\",\"teams\":[]}", "'teams' must be a non-empty list")]
     public void A_malformed_event_is_refused_with_what_is_wrong(string body, string message)
     {
@@ -59,8 +61,8 @@ public sealed class HrEventTests
     {
         var hire = HrEvents.Read(HrEvents.Hire());
 
-        var once = HrEventApplier.Apply(People, hire, Roster.Today);
-        var twice = HrEventApplier.Apply(once.People, hire, Roster.Today);
+        var once = HrEventApplier.Apply(People, hire, HrEvents.Now);
+        var twice = HrEventApplier.Apply(once.People, hire, HrEvents.Now);
 
         Assert.True(once.Changed);
         var jdoe = once.People.Single(p => p.Id == "jdoe");
@@ -74,7 +76,7 @@ public sealed class HrEventTests
     [Fact]
     public void A_contractor_is_hired_with_the_last_day_of_the_contract()
     {
-        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Hire(contract: "contractor", end: "2027-05-31")), Roster.Today);
+        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Hire(contract: "contractor", end: "2027-05-31")), HrEvents.Now);
 
         var jdoe = result.People.Single(p => p.Id == "jdoe");
         Assert.Equal((ContractKind.Contractor, (DateOnly?)new DateOnly(2027, 5, 31)), (jdoe.Contract, jdoe.End));
@@ -83,7 +85,7 @@ public sealed class HrEventTests
     [Fact]
     public void A_hire_of_someone_already_there_with_other_details_is_refused()
     {
-        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Hire(person: "cmartin")), Roster.Today);
+        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Hire(person: "cmartin")), HrEvents.Now);
 
         Assert.False(result.Accepted);
         Assert.Contains("'cmartin' is already in people.yaml", result.Refusal, StringComparison.Ordinal);
@@ -92,7 +94,7 @@ public sealed class HrEventTests
     [Fact]
     public void A_leave_of_an_unknown_person_is_refused()
     {
-        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave(person: "nobody")), Roster.Today);
+        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave(person: "nobody")), HrEvents.Now);
 
         Assert.Equal("'nobody' is not a person of people.yaml; a leave needs an existing person", result.Refusal);
     }
@@ -100,11 +102,11 @@ public sealed class HrEventTests
     [Fact]
     public void A_leave_sets_the_last_day_and_never_extends_access()
     {
-        var leave = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave()), Roster.Today);
-        var late = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave(person: "cmurphy", effective: "2026-12-31")), Roster.Today);
+        var leave = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave()), HrEvents.Now);
+        var late = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave(person: "cmurphy", effective: "2026-12-31")), HrEvents.Now);
 
         Assert.Equal(new DateOnly(2026, 11, 30), leave.People.Single(p => p.Id == "hlambert").End);
-        Assert.Equal(new DateOnly(2026, 12, 1), leave.ImpactDay);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), leave.ImpactAt);
         Assert.False(late.Changed);
         Assert.Equal(new DateOnly(2026, 11, 27), late.People.Single(p => p.Id == "cmurphy").End);
     }
@@ -112,8 +114,8 @@ public sealed class HrEventTests
     [Fact]
     public void A_team_change_applies_on_its_day_and_not_before()
     {
-        var today = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.TeamChange()), Roster.Today);
-        var future = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.TeamChange(effective: "2026-12-01")), Roster.Today);
+        var today = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.TeamChange()), HrEvents.Now);
+        var future = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.TeamChange(effective: "2026-12-01")), HrEvents.Now);
 
         Assert.Equal(["core-banking"], today.People.Single(p => p.Id == "hlambert").Teams);
         Assert.Contains("takes effect on 2026-12-01; it can be applied on or after that day", future.Refusal, StringComparison.Ordinal);
@@ -122,9 +124,9 @@ public sealed class HrEventTests
     [Fact]
     public void An_extension_moves_the_end_later_only()
     {
-        var later = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension()), Roster.Today);
-        var earlier = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension(end: "2026-11-25")), Roster.Today);
-        var employee = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension(person: "adupont")), Roster.Today);
+        var later = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension()), HrEvents.Now);
+        var earlier = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension(end: "2026-11-25")), HrEvents.Now);
+        var employee = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension(person: "adupont")), HrEvents.Now);
 
         Assert.Equal(new DateOnly(2027, 5, 31), later.People.Single(p => p.Id == "cmurphy").End);
         Assert.Contains("is before the current end 2026-11-27; an earlier end is a leave event", earlier.Refusal, StringComparison.Ordinal);
@@ -141,7 +143,9 @@ public sealed class HrEventTests
         Assert.Contains("is out of order: event evt-2 (leave, effective 2026-12-10) is already applied",
             HrJournal.Refusal(journal, HrEvents.Read(HrEvents.TeamChange(effective: "2026-11-20"))), StringComparison.Ordinal);
         Assert.Null(HrJournal.Refusal(journal, HrEvents.Read(HrEvents.TeamChange(person: "cmartin", effective: "2026-11-20"))));
-        Assert.Null(HrJournal.Refusal(journal, HrEvents.Read(HrEvents.Extension(person: "hlambert", effective: "2026-12-10"))));
+        Assert.Contains("access after a leave is a return, edited by hand",
+            HrJournal.Refusal(journal, HrEvents.Read(HrEvents.Extension(person: "hlambert", effective: "2026-12-10"))), StringComparison.Ordinal);
+        Assert.Null(HrJournal.Refusal(journal, HrEvents.Read(HrEvents.Extension(person: "cmurphy", effective: "2026-12-10"))));
     }
 
     [Fact]

@@ -78,7 +78,27 @@ public sealed class PeopleYamlTests
         { "grant over 30 days (leap year)", "expires: 2028-03-16", "expires: 2028-03-17" },
         { "self-approved grant", "approver: bob", "approver: amy" },
         { "unknown team", "teams: [payments]", "teams: [paymnets]" },
+        { "endsAt without end", "    start: 2026-01-05\n", "    start: 2026-01-05\n    endsAt: 2026-03-02T10:00:00Z\n" },
+        { "endsAt on another day than end", "    start: 2026-01-05\n", "    start: 2026-01-05\n    end: 2026-03-01\n    endsAt: 2026-03-02T10:00:00Z\n" },
+        { "endsAt without offset", "    start: 2026-01-05\n", "    start: 2026-01-05\n    end: 2026-03-02\n    endsAt: 2026-03-02T10:00:00\n" },
     };
+
+    [Fact]
+    public void A_termination_time_round_trips_and_ends_access_to_the_second()
+    {
+        var endsAt = new DateTimeOffset(2026, 12, 2, 10, 15, 0, TimeSpan.Zero);
+        var person = Roster.Person("amy", new DateOnly(2020, 1, 1), new DateOnly(2026, 12, 2)) with { EndsAt = endsAt };
+        var text = PeopleYaml.Write([person]);
+
+        Assert.Contains("    end: 2026-12-02\n    endsAt: 2026-12-02T10:15:00Z\n", text, StringComparison.Ordinal);
+        Assert.Empty(PeopleCatalogChecks.Validate(text, Teams));
+        using var copy = new RepositoryCopy();
+        File.WriteAllText(Path.Combine(copy.Root, Files.People), text);
+        Assert.Equal(person, Assert.Single(copy.Loader.LoadFromFiles("staging").Definition!.Catalog.People));
+        Assert.True(person.HasAccessAt(endsAt.AddSeconds(-1)));
+        Assert.False(person.HasAccessAt(endsAt));
+        Assert.True(person.HasAccessOn(new DateOnly(2026, 12, 2)));
+    }
 
     [Theory]
     [MemberData(nameof(BrokenPeople))]

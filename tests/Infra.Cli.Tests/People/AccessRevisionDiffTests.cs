@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Infra.Blueprints.People;
 using Infra.Blueprints.Tests.Support;
 
 namespace Infra.Cli.Tests.People;
@@ -34,6 +35,21 @@ public sealed class AccessRevisionDiffTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("none", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_the_limit_enforced_a_change_removing_access_from_too_many_people_stops_and_a_leaver_does_not()
+    {
+        copy.Edit(AccessSettings.File, "maxPeopleLosingAccess: 3", "maxPeopleLosingAccess: 0");
+        var leaver = PeopleCli.Run(copy.Root, "access", "diff", "--stack", "staging", "--from", "2026-11-22", "--to", "2026-11-22", "--from-revision", "HEAD~1", "--to-revision", "HEAD", "--enforce-limit");
+        copy.Edit(AccessSettings.File, "maxPeopleLosingAccess: 0", "maxPeopleLosingAccess: 3");
+        copy.Edit(Files.Teams, "      consul: read\n      vault:\n        - { path: kv/data/teams/risk/*", "      consul: none\n      vault:\n        - { path: kv/data/teams/risk/*");
+
+        var bulk = PeopleCli.Run(copy.Root, "access", "diff", "--stack", "staging", "--from", "2026-11-22", "--to", "2026-11-22", "--from-revision", "HEAD", "--enforce-limit");
+
+        Assert.True(leaver.ExitCode == 0, leaver.Error);
+        Assert.Equal(1, bulk.ExitCode);
+        Assert.Contains("people lose access for another reason than an end date or an expired grant (cbernard, imuller, nbrennan, tmercier), more than the limit of 3", bulk.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -154,8 +154,9 @@ public sealed class HrApplyTests : IDisposable
     [Fact]
     public void Above_the_removal_limit_the_event_stops_until_a_person_runs_it()
     {
+        // hlambert moves from payments to core-banking: losses no date explains, which the limit counts.
         copy.Edit(AccessSettings.File, "maxPeopleLosingAccess: 3", "maxPeopleLosingAccess: 0");
-        var path = Write(Event("evt-2", "leave", "hlambert", "2026-11-30", ""));
+        var path = Write(Event("evt-3", "team-change", "hlambert", "2026-11-22", ",\"teams\":[\"core-banking\"]"));
 
         var automatic = PeopleCli.Run(copy.Root, "hr", "apply", "--event", path);
 
@@ -167,7 +168,20 @@ public sealed class HrApplyTests : IDisposable
         var manual = PeopleCli.Run(copy.Root, "hr", "apply", "--event", path, "--allow-removals", "1");
 
         Assert.Equal(0, manual.ExitCode);
-        Assert.Contains("    end: 2026-11-30\n", copy.Read(Files.People), StringComparison.Ordinal);
+        Assert.Contains("    teams: [core-banking]\n", copy.Read(Files.People), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_signed_leave_goes_through_whatever_the_removal_limit()
+    {
+        copy.Edit(AccessSettings.File, "maxPeopleLosingAccess: 3", "maxPeopleLosingAccess: 0");
+
+        var run = Apply(Event("evt-2", "leave", "hlambert", "2026-11-22", ",\"at\":\"2026-11-22T08:45:00Z\""));
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("- loses", run.Output, StringComparison.Ordinal);
+        Assert.Contains("at 2026-11-22 09:00:00Z", run.Output, StringComparison.Ordinal);
+        Assert.Contains("    end: 2026-11-22\n    endsAt: 2026-11-22T08:45:00Z\n", copy.Read(Files.People), StringComparison.Ordinal);
     }
 
     [Fact]

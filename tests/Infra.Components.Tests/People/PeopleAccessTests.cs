@@ -6,6 +6,7 @@ using Infra.Components.People;
 using Infra.Components.Tests.Support;
 using Pulumi;
 using Pulumi.Testing;
+using Pulumi.Utilities;
 
 namespace Infra.Components.Tests.People;
 
@@ -189,17 +190,20 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
-    public async Task A_gitlab_user_the_lookup_cannot_find_fails_the_deployment_and_gets_no_membership()
+    public async Task A_gitlab_user_the_lookup_cannot_find_only_skips_that_persons_memberships_and_is_reported()
     {
         var mocks = Mocks().Answer(GetUser, call => (string)call.Args["username"] == "cmurphy"
             ? throw new InvalidOperationException("GitLab has no user cmurphy")
             : UserOf(call));
+        PeopleAccess? people = null;
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () => _ = new PeopleAccess("people", Args(Production))));
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () => people = new PeopleAccess("people", Args(Production)));
 
-        Assert.Contains("GitLab has no user cmurphy", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("cmurphy", Assert.Single(await OutputUtilities.GetValueAsync(people!.GitLabUsersNotFound)));
         Assert.Contains(Production.GitLabMemberships, m => m.Person == "cmurphy");
         Assert.DoesNotContain(mocks.OfType(Membership), r => r.Name!.StartsWith("people-gitlab-cmurphy-", StringComparison.Ordinal));
+        Assert.Equal(Production.GitLabMemberships.Count(m => m.Person != "cmurphy"), mocks.OfType(Membership).Count);
+        Assert.Contains(mocks.OfType(Entity), r => r.Name == "people-entity-cmurphy");
     }
 
     [Fact]

@@ -9,7 +9,7 @@ internal static class AccessDiffWriter
 {
     public static void Write(AccessDiff diff, IAnsiConsole console)
     {
-        var title = $"Access changes on stack {diff.To.Stack}" + (diff.From.Day == diff.To.Day ? $" on {diff.To.Day:yyyy-MM-dd}" : $" from {diff.From.Day:yyyy-MM-dd} to {diff.To.Day:yyyy-MM-dd}");
+        var title = $"Access changes on stack {diff.To.Stack}" + (diff.From.At == diff.To.At ? $" {AccessReportWriter.When(diff.To.At)}" : $" from {AccessReportWriter.When(diff.From.At)[3..]} to {AccessReportWriter.When(diff.To.At)[3..]}");
         if (diff.Changes.Count == 0)
         {
             console.MarkupLine(Markup.Escape($"{title}: none."));

@@ -38,11 +38,16 @@ internal static class AccessReportWriter
 
     public static string Until(DateOnly? until) => until is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "no end date";
 
+    /// <summary>"on 2026-12-02" for the start of a UTC day, "at 2026-12-02 16:30Z" for another time.</summary>
+    public static string When(DateTimeOffset at) => at.UtcDateTime.TimeOfDay == TimeSpan.Zero
+        ? at.UtcDateTime.ToString("'on 'yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : at.UtcDateTime.ToString("'at 'yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     public static string[] Cells(AccessEntry e) => [e.Person, e.System, e.Resource, e.Level, e.Why, Until(e.Until)];
 
     private static void Table(AccessSnapshot snapshot, IAnsiConsole console)
     {
-        var table = new Table { Title = new TableTitle($"Access on stack {snapshot.Stack} on {snapshot.Day:yyyy-MM-dd}"), Border = TableBorder.Rounded };
+        var table = new Table { Title = new TableTitle($"Access on stack {snapshot.Stack} {When(snapshot.At)}"), Border = TableBorder.Rounded };
         foreach (var column in Columns)
         {
             table.AddColumn(column);
@@ -75,7 +80,7 @@ internal static class AccessReportWriter
     private static string Markdown(AccessSnapshot snapshot)
     {
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"# Access on stack {snapshot.Stack} on {snapshot.Day:yyyy-MM-dd}\n\n")
+            .Append(CultureInfo.InvariantCulture, $"# Access on stack {snapshot.Stack} {When(snapshot.At)}\n\n")
             .Append("| ").Append(string.Join(" | ", Columns)).Append(" |\n")
             .Append('|').Append(string.Concat(Columns.Select(_ => " --- |"))).Append('\n');
         foreach (var entry in snapshot.Entries)
@@ -92,6 +97,7 @@ internal static class AccessReportWriter
     {
         stack = snapshot.Stack,
         day = snapshot.Day,
+        at = snapshot.At.ToUniversalTime(),
         entries = snapshot.Entries.Select(e => new
         {
             person = e.Person,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.People;
 using Infra.Cli.Access;
@@ -8,16 +9,17 @@ using Infra.Cli.Access;
 namespace Infra.Cli.Commands;
 
 /// <summary>
-/// <c>infra access report --stack NAME [--at DATE] [--output table|csv|markdown|json]</c>: the
-/// access review of a stack on a day. <c>infra access diff --stack NAME --from DATE --to DATE
-/// [--enforce-limit]</c>: who gains and who loses what between two days.
+/// <c>infra access report --stack NAME [--at TIME] [--output table|csv|markdown|json]</c>: the
+/// access review of a stack at a time (what the resources grant then). <c>infra access diff --stack NAME
+/// --from TIME --to TIME [--enforce-limit]</c>: who gains and who loses what between two times. A TIME is
+/// a day (its first instant, UTC) or a time with its offset.
 /// </summary>
 internal static class AccessCommand
 {
     public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var stack = CommonOptions.Stack(required: true);
-        var at = DateOption("--at", "The day of the report, YYYY-MM-DD (UTC); default: today", required: false);
+        var at = DateOption("--at", "The time of the report: YYYY-MM-DD (the start of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ; default: now", required: false);
         var output = CommonOptions.Format("--output", "How to show the report", AccessReportFormat.Table);
         var report = new Command("report", "Every person, every system they reach in the stack, why (team or grant) and until when; exit 1 when the catalogs are invalid.")
         {
@@ -28,11 +30,11 @@ internal static class AccessCommand
         report.SetAction(parsed => Report(parsed.GetValue(stack)!, parsed.GetValue(at), parsed.GetValue(output), parsed.GetValue(repository), environment));
 
         var diffStack = CommonOptions.Stack(required: true);
-        var from = DateOption("--from", "The first day, YYYY-MM-DD (UTC)", required: true);
-        var to = DateOption("--to", "The second day, YYYY-MM-DD (UTC)", required: true);
+        var from = DateOption("--from", "The first time: YYYY-MM-DD (the start of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ", required: true);
+        var to = DateOption("--to", "The second time: YYYY-MM-DD (the start of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ", required: true);
         var fromRevision = new Option<string?>("--from-revision") { Description = "Read the stack and catalogs of --from at this git revision (e.g. HEAD~1); default: the working tree" };
         var toRevision = new Option<string?>("--to-revision") { Description = "Read the stack and catalogs of --to at this git revision; default: the working tree" };
-        var enforce = new Option<bool>("--enforce-limit") { Description = $"Exit 1 when more people lose access than the limit of {AccessSettings.File} (the nightly sync's safety stop)" };
+        var enforce = new Option<bool>("--enforce-limit") { Description = $"Exit 1 when more people lose access than the limit of {AccessSettings.File} (the nightly sync's safety stop); losses because a person's access period is over or a grant expired are not counted" };
         var diff = new Command("diff", "Who gains and who loses what between two days, and between two git revisions of the catalogs; exit 1 when the catalogs are invalid, or with --enforce-limit when too many people lose access.")
         {
             diffStack,
@@ -48,36 +50,41 @@ internal static class AccessCommand
         return new Command("access", "Who has access to what: the access review and its changes.") { report, diff };
     }
 
-    private static Option<DateOnly?> DateOption(string name, string description, bool required) => new(name)
+    private static Option<DateTimeOffset?> DateOption(string name, string description, bool required) => new(name)
     {
         Description = description,
         Required = required,
-        CustomParser = Date,
+        CustomParser = Time,
     };
 
-    private static DateOnly? Date(ArgumentResult result)
+    private static DateTimeOffset? Time(ArgumentResult result)
     {
         var text = result.Tokens.Single().Value;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            return PersonDefinition.StartOf(day);
         }
-        result.AddError($"'{text}' is not a date; expected YYYY-MM-DD, e.g. 2026-11-22");
+        if (text.Length > 10 && (text.EndsWith('Z') || text[^6] is '+' or '-')
+            && DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            return at;
+        }
+        result.AddError($"'{text}' is not a date or a time; expected YYYY-MM-DD (the start of that day, UTC) or YYYY-MM-DDTHH:MM[:SS] with Z or an offset, e.g. 2026-11-22 or 2026-11-22T16:30Z");
         return null;
     }
 
-    private static int Report(string stackName, DateOnly? at, AccessReportFormat output, string? repository, CliEnvironment environment)
+    private static int Report(string stackName, DateTimeOffset? at, AccessReportFormat output, string? repository, CliEnvironment environment)
     {
         var loaded = StackLoading.Load(repository, stackName, environment, "access report");
         if (!loaded.Loaded)
         {
             return loaded.ExitCode;
         }
-        AccessReportWriter.Write(AccessCalculator.Calculate(loaded.Definition, at ?? environment.Today), output, environment.Out);
+        AccessReportWriter.Write(AccessCalculator.Calculate(loaded.Definition, at ?? environment.Clock.GetUtcNow()), output, environment.Out);
         return ExitCodes.Ok;
     }
 
-    private sealed record DiffRequest(string Stack, DateOnly From, DateOnly To, string? FromRevision, string? ToRevision, bool EnforceLimit, string? Repository);
+    private sealed record DiffRequest(string Stack, DateTimeOffset From, DateTimeOffset To, string? FromRevision, string? ToRevision, bool EnforceLimit, string? Repository);
 
     private static int Diff(DiffRequest request, CliEnvironment environment)
     {
@@ -112,18 +119,18 @@ internal static class AccessCommand
             environment.Error.WriteLine($"infra: access diff: {e.Message}");
             return ExitCodes.BadInput;
         }
-        var losing = diff.PeopleLosingAccess;
+        var losing = diff.PeopleLosingAccessUnscheduled;
         if (losing.Count <= settings.MaxPeopleLosingAccess)
         {
             return ExitCodes.Ok;
         }
-        environment.Error.WriteLine($"infra: access diff: {losing.Count} people lose access ({string.Join(", ", losing)}), more than the limit of {settings.MaxPeopleLosingAccess} in {AccessSettings.File}; "
+        environment.Error.WriteLine($"infra: access diff: {losing.Count} people lose access for another reason than an end date or an expired grant ({string.Join(", ", losing)}), more than the limit of {settings.MaxPeopleLosingAccess} in {AccessSettings.File}; "
             + "the sync stops here. A person reviews this diff and runs the update by hand.");
         return ExitCodes.Failed;
     }
 
     /// <summary>The access of the stack on a day, from the working tree or from the catalogs at a git revision.</summary>
-    private static (AccessSnapshot? Snapshot, int ExitCode) Snapshot(StackDefinitionLoader loader, string stack, string? revision, DateOnly day, CliEnvironment environment)
+    private static (AccessSnapshot? Snapshot, int ExitCode) Snapshot(StackDefinitionLoader loader, string stack, string? revision, DateTimeOffset day, CliEnvironment environment)
     {
         if (revision is null)
         {
