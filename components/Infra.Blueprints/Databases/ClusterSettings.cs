@@ -11,7 +11,9 @@ namespace Infra.Blueprints.Databases;
 /// <param name="PubliclyAccessible">Whether the instances get a public address.</param>
 /// <param name="PerformanceInsightsEnabled">Performance Insights on every instance, encrypted with the region's key.</param>
 /// <param name="KmsKeyRotation">Yearly rotation of each region's KMS key.</param>
-/// <param name="ManageMasterUserPassword">RDS creates and keeps the master password in Secrets Manager (the primary's cluster, at creation).</param>
+/// <param name="AutoMinorVersionUpgrade">Always false: the stack config pins the minor version (engineVersion) and only a reviewed change upgrades it, through the global cluster.</param>
+/// <param name="AllowMajorVersionUpgrade">Always false: a major upgrade is a planned change of the global cluster, with a new parameter group family.</param>
+/// <param name="LogRetentionDays">How long the CloudWatch log groups of the clusters keep the PostgreSQL and audit log: at least a year.</param>
 public sealed record ClusterSettings(
     string ParameterGroupFamily,
     EquatableList<ClusterParameter> Parameters,
@@ -31,4 +33,6 @@ public sealed record ClusterSettings(
     bool PubliclyAccessible,
     bool PerformanceInsightsEnabled,
     bool KmsKeyRotation,
-    bool ManageMasterUserPassword);
+    bool AutoMinorVersionUpgrade,
+    bool AllowMajorVersionUpgrade,
+    int LogRetentionDays);

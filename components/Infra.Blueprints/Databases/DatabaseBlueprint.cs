@@ -22,6 +22,7 @@ public sealed record DatabaseBlueprint(
     string EngineVersion,
     string DatabaseName,
     string MasterUsername,
+    MasterSecretBlueprint MasterSecret,
     int Port,
     ClusterSettings Cluster,
     EquatableList<DatabaseRegionBlueprint> Regions,

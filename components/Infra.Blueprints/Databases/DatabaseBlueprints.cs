@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
@@ -12,8 +13,19 @@ public static class DatabaseBlueprints
     public const int PostgreSqlPort = 5432;
     public const string Engine = "aurora-postgresql";
     public const string MasterUsername = "dbmaster";
-    public const string VaultUsername = "vault_admin";
     public const string VaultPlugin = "postgresql-database-plugin";
+
+    /// <summary>The RDS CA bundle (global-bundle.pem) on Vault's servers and the operations host.</summary>
+    public const string RdsCaBundlePath = "/etc/ssl/rds/global-bundle.pem";
+
+    /// <summary>
+    /// What pgaudit logs, by class: changes of the schema and of roles and grants. Not READ or WRITE,
+    /// whose statements carry customer data, and not parameters, which would log the values.
+    /// </summary>
+    public const string PgAuditClasses = "ddl,role";
+
+    /// <summary>RDS refuses / " @ in a master password; ' \ ` $ and space would need quoting in SQL or a shell.</summary>
+    public const string PasswordExcludedCharacters = "/\"@'\\`$ ";
 
     /// <summary>Parameters take effect at the next reboot, in the maintenance window: RDS accepts it for static and dynamic ones alike.</summary>
     private const string PendingReboot = "pending-reboot";
@@ -36,7 +48,13 @@ public static class DatabaseBlueprints
                 new("ssl_min_protocol_version", "TLSv1.2", PendingReboot),
                 new("log_connections", "1", PendingReboot),
                 new("log_disconnections", "1", PendingReboot),
-                new("log_min_duration_statement", "1000", PendingReboot),
+                // No statement text in the general log (it can hold restricted data): slow statements
+                // are found in Performance Insights, changes in the audit log.
+                new("log_min_duration_statement", "-1", PendingReboot),
+                new("shared_preload_libraries", "pg_stat_statements,pgaudit", PendingReboot),
+                new("pgaudit.log", PgAuditClasses, PendingReboot),
+                new("pgaudit.log_parameter", "0", PendingReboot),
+                new("pgaudit.log_catalog", "0", PendingReboot),
             ],
             database.BackupRetentionDays,
             DatabaseWindows.Backup(database.Name),
@@ -56,11 +74,13 @@ public static class DatabaseBlueprints
             PubliclyAccessible: false,
             PerformanceInsightsEnabled: true,
             KmsKeyRotation: true,
-            // RDS keeps the master password in Secrets Manager under the region's key: never in config or state.
-            ManageMasterUserPassword: true);
+            AutoMinorVersionUpgrade: false,
+            AllowMajorVersionUpgrade: false,
+            LogRetentionDays: production ? 731 : 365);
         var regions = new[] { (definition.Regions.Primary, true), (definition.Regions.Secondary, false) }
-            .Select(r => Region(database, definition, r.Item1, r.Item2, usedBy))
+            .Select(r => Region(database, definition, r.Item1, r.Item2, usedBy, cluster.ParameterGroupFamily))
             .ToEquatableList();
+        var globalRegion = regions.Select(r => r.Region).Min(StringComparer.Ordinal)!;
         var allowedRoles = vault.DatabaseRoles.Where(r => r.Database == database.Name).Select(r => r.Name)
             .Concat(vault.StaticRoles.Where(r => r.Database == database.Name).Select(r => r.Name))
             .Order(StringComparer.Ordinal)
@@ -72,10 +92,17 @@ public static class DatabaseBlueprints
             definition.StackName,
             definition.Environment,
             $"{database.Name}-{definition.StackName}",
-            regions.Select(r => r.Region).Min(StringComparer.Ordinal)!,
+            globalRegion,
             database.EngineVersion,
             databaseName,
             MasterUsername,
+            new MasterSecretBlueprint(
+                $"rds/{database.Name}-{definition.StackName}/master",
+                globalRegion,
+                regions.Select(r => r.Region).Single(r => r != globalRegion),
+                PasswordLength: 40,
+                PasswordExcludedCharacters,
+                RecoveryWindowDays: production ? 30 : 7),
             PostgreSqlPort,
             cluster,
             regions,
@@ -90,20 +117,21 @@ public static class DatabaseBlueprints
                 database.Name,
                 vault.DatabaseMount.Path,
                 VaultPlugin,
-                VaultUsername,
+                MasterUsername,
                 databaseName,
                 PostgreSqlPort,
                 allowedRoles,
                 ["ALTER USER \"{{name}}\" WITH PASSWORD '{{password}}';"],
                 PasswordAuthentication: "scram-sha-256",
-                // The one-time password arrives with the bootstrap, after the connection exists.
-                VerifyConnection: false,
-                $"vault write -f {vault.DatabaseMount.Path}/rotate-root/{database.Name}"),
+                // A broken network path or TLS setup fails the apply, not the first credential request.
+                VerifyConnection: true,
+                $"vault write -f {vault.DatabaseMount.Path}/rotate-root/{database.Name}",
+                RdsCaBundlePath),
             database.MaxReplicationLag,
             StandardTags.For(database.Name, database.Team, database.DataClassification, definition));
     }
 
-    private static DatabaseRegionBlueprint Region(DatabaseDefinition database, StackDefinition definition, string region, bool isPrimary, EquatableList<string> usedBy)
+    private static DatabaseRegionBlueprint Region(DatabaseDefinition database, StackDefinition definition, string region, bool isPrimary, EquatableList<string> usedBy, string family)
     {
         var network = definition.Networks.FirstOrDefault(n => n.Region == region)
             ?? throw new ArgumentException($"region {region} has no network", nameof(definition));
@@ -122,15 +150,21 @@ public static class DatabaseBlueprints
                 PromotionTier: i == 0 ? 0 : 1))
             .ToEquatableList();
         // The fleets run in the primary region only; a security group cannot name a group of another region.
-        var rules = isPrimary
+        var fleetRules = isPrimary
             ? usedBy.Select(service => new SecurityRule(
                 string.Create(CultureInfo.InvariantCulture, $"in-from-{service}-{PostgreSqlPort}"),
                 RuleDirection.Ingress,
                 "tcp",
                 PostgreSqlPort,
                 RulePeer.Fleet(service),
-                $"PostgreSQL from {service}, which uses {database.Name}")).ToEquatableList()
+                $"PostgreSQL from {service}, which uses {database.Name}"))
             : [];
+        // Vault and the bootstrap reach both regions' clusters: after a switch the writer is in the other one.
+        var rules = fleetRules
+            .Concat(NetworkRules("vault", definition.DatabaseAccess.VaultNetworks, $"PostgreSQL from Vault, which issues and revokes the credentials of {database.Name}"))
+            .Concat(NetworkRules("bootstrap", definition.DatabaseAccess.BootstrapNetworks, $"PostgreSQL from the operations host that bootstraps {database.Name}"))
+            .ToEquatableList();
+        var logGroupPrefix = $"/aws/rds/cluster/{clusterIdentifier}/";
         return new DatabaseRegionBlueprint(
             region,
             isPrimary,
@@ -138,11 +172,23 @@ public static class DatabaseBlueprints
             $"{clusterIdentifier}-final",
             clusterIdentifier,
             network.Subnets.Select(s => s.SubnetId).ToEquatableList(),
-            clusterIdentifier,
-            $"{database.Name} ({definition.StackName}, {region}): storage, master secret and Performance Insights",
+            $"{clusterIdentifier}-{family}",
+            $"{database.Name} ({definition.StackName}, {region}): storage, master secret, logs, backups and Performance Insights",
+            DatabaseKeyPolicy.For(network.Account, region, logGroupPrefix),
+            logGroupPrefix + "postgresql",
             new SecurityGroupSettings(network.VpcId, $"{database.Name} database", rules, RevokeRulesOnDelete: true),
             instances);
     }
+
+    /// <summary>One ingress rule per network, named from the network so that adding one renames no other.</summary>
+    private static IEnumerable<SecurityRule> NetworkRules(string purpose, EquatableList<IPNetwork> networks, string description) =>
+        networks.Select(network => new SecurityRule(
+            string.Create(CultureInfo.InvariantCulture, $"in-from-{purpose}-{network.BaseAddress.ToString().Replace('.', '-')}-{network.PrefixLength}"),
+            RuleDirection.Ingress,
+            "tcp",
+            PostgreSqlPort,
+            RulePeer.Cidr(network.ToString()),
+            description));
 
     /// <summary>The cluster parameter group family of an engine version: aurora-postgresql and the major version, "16.4" gives aurora-postgresql16.</summary>
     public static string ParameterGroupFamily(string engineVersion)

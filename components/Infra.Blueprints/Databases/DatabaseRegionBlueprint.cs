@@ -10,7 +10,10 @@ namespace Infra.Blueprints.Databases;
 /// and the ingress from the fleets, which run in the primary region; the component ignores the
 /// creation-only fields afterwards, so that recording a switch in the config changes nothing.
 /// </summary>
-/// <param name="SecurityGroup">Ingress on the PostgreSQL port only from the fleets that declare the database; none in the secondary region, where no fleet runs.</param>
+/// <param name="SecurityGroup">Ingress on the PostgreSQL port only from the fleets that declare the database (in the primary region), Vault's servers and the bootstrap host (in both).</param>
+/// <param name="ParameterGroupName">Carries the family, so that a major upgrade creates the new group beside the old one.</param>
+/// <param name="KmsKeyPolicy">The key policy (<see cref="DatabaseKeyPolicy"/>).</param>
+/// <param name="LogGroupName">The CloudWatch log group RDS exports the PostgreSQL log to, managed here with its retention and key.</param>
 public sealed record DatabaseRegionBlueprint(
     string Region,
     bool IsPrimary,
@@ -20,5 +23,7 @@ public sealed record DatabaseRegionBlueprint(
     EquatableList<string> SubnetIds,
     string ParameterGroupName,
     string KmsKeyDescription,
+    string KmsKeyPolicy,
+    string LogGroupName,
     SecurityGroupSettings SecurityGroup,
     EquatableList<DatabaseInstance> Instances);

@@ -4,11 +4,16 @@ namespace Infra.Blueprints.Databases;
 
 /// <summary>
 /// The Vault database secrets engine's connection to one database. Vault logs in as
-/// <see cref="Username"/>, a role the database bootstrap creates with a one-time password that
-/// Vault rotates at once (<see cref="RotateRootCommand"/>): after setup only Vault knows it, and it
-/// never passes through config or state. The roles come from the <c>VaultBlueprint</c>.
+/// <see cref="Username"/>, the master user, with the password generated at creation
+/// (<see cref="MasterSecretBlueprint"/>), and checks the connection when it is written
+/// (<see cref="VerifyConnection"/>), so a broken network path or TLS setup fails the apply. The
+/// bootstrap then has Vault rotate the password at once (<see cref="RotateRootCommand"/>): from then
+/// on only Vault knows it. TLS checks the server: <c>verify-full</c> against the RDS CA bundle,
+/// a file on Vault's servers (pgx reads <c>sslrootcert</c> as a path there). The roles come from
+/// the <c>VaultBlueprint</c>.
 /// </summary>
 /// <param name="AllowedRoles">The dynamic and static roles of this database in the <c>VaultBlueprint</c>.</param>
+/// <param name="RdsCaBundlePath">Where Vault's servers keep the RDS CA bundle (their image installs it).</param>
 public sealed record VaultConnectionBlueprint(
     string Name,
     string Backend,
@@ -20,9 +25,10 @@ public sealed record VaultConnectionBlueprint(
     EquatableList<string> RootRotationStatements,
     string PasswordAuthentication,
     bool VerifyConnection,
-    string RotateRootCommand)
+    string RotateRootCommand,
+    string RdsCaBundlePath)
 {
     /// <summary>The connection URL for the writer endpoint; Vault fills in the user and password itself.</summary>
     public string ConnectionUrl(string writerEndpoint) =>
-        $"postgresql://{{{{username}}}}:{{{{password}}}}@{writerEndpoint}:{Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{DatabaseName}?sslmode=require";
+        $"postgresql://{{{{username}}}}:{{{{password}}}}@{writerEndpoint}:{Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{DatabaseName}?sslmode=verify-full&sslrootcert={RdsCaBundlePath}";
 }

@@ -9,4 +9,8 @@ public sealed record RegionNetwork(
     IPNetwork Cidr,
     string KmsKeyAlias,
     EquatableList<ZoneSubnet> Subnets,
-    SharedLoadBalancer LoadBalancer);
+    SharedLoadBalancer LoadBalancer)
+{
+    /// <summary>The AWS account of the region's resources: the one of its load balancer listener.</summary>
+    public string Account => LoadBalancer.ListenerArn.Split(':')[4];
+}

@@ -14,4 +14,5 @@ public sealed record StackDefinition(
     VaultSettings Vault,
     EquatableList<ServiceDefinition> Services,
     EquatableList<DatabaseDefinition> Databases,
+    DatabaseAccess DatabaseAccess,
     Catalog Catalog);

@@ -17,11 +17,12 @@ internal static class StackConfigReader
         var vault = Required(keys, StackConfigKeys.Vault, context)?.Mapping() is { } vaultMap ? VaultSettingsReader.Read(vaultMap) : null;
         var services = ReadNamed(Required(keys, StackConfigKeys.Services, context), ReadService, out var declaredServices);
         var databases = ReadNamed(Required(keys, StackConfigKeys.Databases, context), ReadDatabase, out var declaredDatabases);
+        var databaseAccess = Required(keys, StackConfigKeys.DatabaseAccess, context)?.Mapping() is { } accessMap ? ReadDatabaseAccess(accessMap) : null;
         foreach (var secret in StackConfigKeys.Secrets)
         {
             RequireSecure(Required(keys, secret, context));
         }
-        return new StackSettings(environment, costCenter, regions, networks, endpoints, vault, services, databases, declaredServices, declaredDatabases);
+        return new StackSettings(environment, costCenter, regions, networks, endpoints, vault, services, databases, databaseAccess, declaredServices, declaredDatabases);
     }
 
     public static string Qualified(string key) => Prefix + key;
@@ -256,5 +257,24 @@ internal static class StackConfigReader
             || retention is null || maxLag is null || classification is null
             ? null
             : new DatabaseDefinition(name, team, engineVersion, instanceClass, readers.Value, secondaryReaders.Value, retention.Value, maxLag.Value, classification.Value);
+    }
+
+    private static DatabaseAccess? ReadDatabaseAccess(MappingReader map)
+    {
+        var vault = map.Required("vault")?.ListOfValues(item => item.Cidr());
+        var bootstrap = map.Required("bootstrap")?.ListOfValues(item => item.Cidr());
+        map.RejectUnknownKeys();
+        foreach (var (key, networks) in new[] { ("vault", vault), ("bootstrap", bootstrap) })
+        {
+            if (networks is { Count: 0 })
+            {
+                map.Context.Error(KeyPath.Child(map.Path, key), "lists no network; expected at least one IPv4 CIDR, e.g. 10.60.8.0/24");
+            }
+            else if (networks?.Where(n => n.PrefixLength < 16).Select(n => (System.Net.IPNetwork?)n).FirstOrDefault() is { } wide)
+            {
+                map.Context.Error(KeyPath.Child(map.Path, key), $"{wide} is wider than a /16; the databases admit only the hosts named here, e.g. 10.60.8.0/24");
+            }
+        }
+        return vault is null || bootstrap is null ? null : new DatabaseAccess(vault, bootstrap);
     }
 }

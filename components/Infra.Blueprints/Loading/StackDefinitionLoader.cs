@@ -105,6 +105,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
             settings.Vault!,
             settings.Services.ToEquatableList(),
             settings.Databases.ToEquatableList(),
+            settings.DatabaseAccess!,
             catalog);
         return new LoadResult(definition, diagnostics);
     }

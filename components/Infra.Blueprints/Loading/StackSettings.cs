@@ -16,5 +16,6 @@ internal sealed record StackSettings(
     VaultSettings? Vault,
     IReadOnlyList<ServiceDefinition> Services,
     IReadOnlyList<DatabaseDefinition> Databases,
+    DatabaseAccess? DatabaseAccess,
     IReadOnlySet<string> DeclaredServices,
     IReadOnlySet<string> DeclaredDatabases);

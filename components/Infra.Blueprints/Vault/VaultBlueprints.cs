@@ -64,6 +64,9 @@ public static class VaultBlueprints
     private static VaultPolicy TeamPolicy(TeamDefinition team) =>
         new(VaultNames.TeamPolicy(team.Id), VaultPolicyHcl.Canonical(team.Entitlements.Vault).ToEquatableList());
 
+    /// <summary>Set in the transaction of each dynamic user's creation, whatever the login's own settings.</summary>
+    public const string CreateRoleSelfGrant = "SET LOCAL createrole_self_grant = 'set, inherit';";
+
     private static DatabaseRoleBlueprint DynamicRole(string database, string service, VaultSettings vault) => new(
         VaultNames.DynamicDatabaseRole(database, service),
         database,
@@ -71,6 +74,10 @@ public static class VaultBlueprints
         Seconds(vault.DatabaseCredentialTtl),
         Seconds(vault.DatabaseCredentialMaxTtl),
         [
+            // PostgreSQL 16: a CREATEROLE role that is not superuser (RDS's master) gets only ADMIN on
+            // the roles it creates; with SET and INHERIT too it may REASSIGN and DROP what they own
+            // when Vault revokes them.
+            CreateRoleSelfGrant,
             "CREATE ROLE \"{{name}}\" WITH LOGIN PASSWORD '{{password}}' VALID UNTIL '{{expiration}}';",
             $"GRANT \"{VaultNames.ServiceGroupRole(service)}\" TO \"{{{{name}}}}\";",
         ],

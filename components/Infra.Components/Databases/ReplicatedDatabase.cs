@@ -4,24 +4,27 @@ using Infra.Blueprints.Databases;
 using Infra.Components.Fleets;
 using Pulumi;
 using ConsulCatalog = Pulumi.Consul;
+using CloudWatch = Pulumi.Aws.CloudWatch;
 using Ec2 = Pulumi.Aws.Ec2;
 using Kms = Pulumi.Aws.Kms;
 using Rds = Pulumi.Aws.Rds;
+using SecretsManager = Pulumi.Aws.SecretsManager;
 using VaultDatabase = Pulumi.Vault.Database;
 
 namespace Infra.Components.Databases;
 
 /// <summary>
 /// One Aurora PostgreSQL global database, mapped one for one from its <see cref="DatabaseBlueprint"/>:
-/// the global cluster and, per region (each through its own AWS provider), a KMS key, subnet group,
-/// cluster parameter group, security group with the ingress from the fleets, the cluster and its
-/// instances; the writer endpoint in Consul as an external service; the Vault connection and the
-/// database's Vault roles. Children are named from the component and a region, never a role. The
+/// the global cluster and, per region (each through its own AWS provider), a KMS key with its key
+/// policy, subnet group, cluster parameter group, log group, security group with the ingress from
+/// the fleets, Vault and the bootstrap host, the cluster and its instances; the master password,
+/// generated once, in a secret replicated to the other region; the writer endpoint in Consul as an
+/// external service; the Vault connection and the database's Vault roles. Children are named from the component and a region, never a role. The
 /// fields an Aurora switchover or failover changes, and those set only when a cluster is created
 /// (which differ between the writer and the replica region), are ignored after creation, so that
 /// recording a switch in the config (<c>infra:regions.primary</c>) gives a plan without changes to
 /// the clusters. Outputs: <see cref="WriterEndpoint"/>, <see cref="ReaderEndpoint"/>,
-/// <see cref="GlobalClusterArn"/>, <see cref="ClusterArns"/> and <see cref="MasterUserSecretArn"/> (secret).
+/// <see cref="GlobalClusterArn"/>, <see cref="ClusterArns"/> and <see cref="MasterUserSecretArn"/> (secret): the break-glass copy.
 /// </summary>
 public sealed class ReplicatedDatabase : ComponentResource
 {
@@ -30,7 +33,8 @@ public sealed class ReplicatedDatabase : ComponentResource
     /// <summary>
     /// Set by AWS (membership, replication source, the engine version the global cluster upgrades)
     /// or only at creation (the master user exists on the first writer only; a replica cluster takes
-    /// none): see terraform-provider-aws #42919, cloudposse/terraform-aws-rds-cluster #281.
+    /// none; the password is generated once and Vault rotates it): see terraform-provider-aws #42919,
+    /// cloudposse/terraform-aws-rds-cluster #281.
     /// </summary>
     public static readonly IReadOnlyList<string> ClusterIgnoredChanges =
     [
@@ -38,9 +42,11 @@ public sealed class ReplicatedDatabase : ComponentResource
         "replicationSourceIdentifier",
         "engineVersion",
         "masterUsername",
-        "manageMasterUserPassword",
-        "masterUserSecretKmsKeyId",
+        "masterPassword",
     ];
+
+    /// <summary>The password lookup answers anew at every run: only the value of the first run counts.</summary>
+    public static readonly IReadOnlyList<string> ConnectionIgnoredChanges = ["postgresql.password"];
 
     public ReplicatedDatabase(string name, ReplicatedDatabaseArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)
@@ -63,8 +69,10 @@ public sealed class ReplicatedDatabase : ComponentResource
             throw new ArgumentException($"[{nameof(ReplicatedDatabaseArgs.FleetSecurityGroupIds)}] has no security group for: {string.Join(", ", missingFleets)}; every service that uses {blueprint.Name} needs its fleet's group.", nameof(args));
         }
         var global = CreateGlobalCluster(name, blueprint, args.AwsProviders[blueprint.GlobalClusterRegion], this);
+        var masterPassword = GenerateMasterPassword(blueprint, args.AwsProviders[blueprint.MasterSecret.Region]);
 
         var clusters = new Dictionary<string, Rds.Cluster>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, Kms.Key>(StringComparer.Ordinal);
         List<Resource> primaryInstances = [];
         // Primary first: the replica cluster can join only once the global cluster has a writer.
         foreach (var region in blueprint.Regions)
@@ -72,15 +80,19 @@ public sealed class ReplicatedDatabase : ComponentResource
             var prefix = $"{name}-{region.Region}";
             var onAws = new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[region.Region] };
             var key = CreateKey(prefix, blueprint, region, args.AwsProviders[region.Region], this);
+            keys[region.Region] = key;
             var (subnets, parameters, securityGroup) = CreateNetwork(prefix, blueprint, region, args.FleetSecurityGroupIds, onAws);
-            var regionalCluster = CreateCluster(prefix, blueprint, region, global, key, (subnets, parameters, securityGroup), primaryInstances, args.AwsProviders[region.Region], this);
+            var logGroup = CreateLogGroup(prefix, blueprint, region, key, onAws);
+            var regionalCluster = CreateCluster(
+                prefix, blueprint, region, global, key, (subnets, parameters, securityGroup), [.. primaryInstances, logGroup], masterPassword, args.AwsProviders[region.Region], this);
             clusters[region.Region] = regionalCluster;
             CreateInstances(prefix, blueprint, region, regionalCluster, key, subnets, primaryInstances, onAws);
         }
 
         var writer = clusters[blueprint.Primary.Region];
+        var masterSecret = CreateMasterSecret(name, blueprint, keys, masterPassword, args.AwsProviders[blueprint.MasterSecret.Region], this);
         RegisterInConsul(name, blueprint, writer, args.ConsulProvider, this);
-        CreateVaultAccess(name, blueprint, args, writer, this);
+        CreateVaultAccess(name, blueprint, args, writer, masterPassword, this);
 
         WriterEndpoint = writer.Endpoint;
         ReaderEndpoint = writer.ReaderEndpoint;
@@ -89,7 +101,7 @@ public sealed class ReplicatedDatabase : ComponentResource
         ClusterArns = Output.Tuple(clusters[primary].Arn, clusters[secondary].Arn)
             .Apply(arns => ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[] { KeyValuePair.Create(primary, arns.Item1), KeyValuePair.Create(secondary, arns.Item2) }));
         // The secret's ARN is not the password, but it names where the master credential lives: kept secret all the same.
-        MasterUserSecretArn = Output.CreateSecret(writer.MasterUserSecrets.Apply(secrets => secrets.IsDefaultOrEmpty ? "" : secrets[0].SecretArn ?? ""));
+        MasterUserSecretArn = Output.CreateSecret(masterSecret.Arn);
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["writerEndpoint"] = WriterEndpoint,
@@ -126,6 +138,7 @@ public sealed class ReplicatedDatabase : ComponentResource
         var key = new Kms.Key($"{prefix}-key", new Kms.KeyArgs
         {
             Description = region.KmsKeyDescription,
+            Policy = region.KmsKeyPolicy,
             EnableKeyRotation = cluster.KmsKeyRotation,
             DeletionWindowInDays = cluster.KmsDeletionWindowDays,
             Tags = ResourceTags.Map(tags),
@@ -150,7 +163,7 @@ public sealed class ReplicatedDatabase : ComponentResource
         {
             Name = region.ParameterGroupName,
             Family = cluster.ParameterGroupFamily,
-            Description = $"{blueprint.Name}: TLS only, connection and slow statement logs",
+            Description = $"{blueprint.Name}: TLS only, connection and audit logs",
             Parameters = cluster.Parameters
                 .Select(p => new Rds.Inputs.ClusterParameterGroupParameterArgs { Name = p.Name, Value = p.Value, ApplyMethod = p.ApplyMethod })
                 .ToList(),
@@ -171,7 +184,7 @@ public sealed class ReplicatedDatabase : ComponentResource
         return (subnets, parameters, securityGroup);
     }
 
-    /// <summary>The region's cluster: the writer's with the master user, the replica's joining the global cluster after the writer's instances.</summary>
+    /// <summary>The region's cluster: the writer's with the master user, the replica's joining the global cluster after the writer's instances (in <paramref name="dependsOn"/>).</summary>
     private static Rds.Cluster CreateCluster(
         string prefix,
         DatabaseBlueprint blueprint,
@@ -179,7 +192,8 @@ public sealed class ReplicatedDatabase : ComponentResource
         Rds.GlobalCluster global,
         Kms.Key key,
         (Rds.SubnetGroup Subnets, Rds.ClusterParameterGroup Parameters, Ec2.SecurityGroup SecurityGroup) network,
-        List<Resource> primaryInstances,
+        Resource[] dependsOn,
+        Output<string> masterPassword,
         Pulumi.Aws.Provider aws,
         Resource parent)
     {
@@ -207,14 +221,14 @@ public sealed class ReplicatedDatabase : ComponentResource
             SkipFinalSnapshot = cluster.SkipFinalSnapshot,
             FinalSnapshotIdentifier = region.FinalSnapshotIdentifier,
             ApplyImmediately = cluster.ApplyImmediately,
+            AllowMajorVersionUpgrade = cluster.AllowMajorVersionUpgrade,
             Tags = ResourceTags.Map(tags),
         };
         if (region.IsPrimary)
         {
-            // RDS keeps the master password in Secrets Manager under this region's key: it is never in config or state.
+            // Generated once, a secret in state; Vault rotates it at the bootstrap.
             clusterArgs.MasterUsername = blueprint.MasterUsername;
-            clusterArgs.ManageMasterUserPassword = cluster.ManageMasterUserPassword;
-            clusterArgs.MasterUserSecretKmsKeyId = key.Arn;
+            clusterArgs.MasterPassword = masterPassword;
         }
         var clusterOptions = new CustomResourceOptions
         {
@@ -222,8 +236,8 @@ public sealed class ReplicatedDatabase : ComponentResource
             Provider = aws,
             Protect = cluster.Protect,
             IgnoreChanges = [.. ClusterIgnoredChanges],
-            // Empty for the primary, which comes first; the replica waits for the writer.
-            DependsOn = primaryInstances.ToArray(),
+            // The log group, so RDS does not create it unmanaged; the replica also waits for the writer's instances.
+            DependsOn = dependsOn,
         };
         var regionalCluster = new Rds.Cluster($"{prefix}-cluster", clusterArgs, clusterOptions);
         return regionalCluster;
@@ -247,6 +261,7 @@ public sealed class ReplicatedDatabase : ComponentResource
                 AvailabilityZone = instance.Zone,
                 DbSubnetGroupName = subnets.Name,
                 PromotionTier = instance.PromotionTier,
+                AutoMinorVersionUpgrade = cluster.AutoMinorVersionUpgrade,
                 PubliclyAccessible = cluster.PubliclyAccessible,
                 PerformanceInsightsEnabled = cluster.PerformanceInsightsEnabled,
                 PerformanceInsightsKmsKeyId = key.Arn,
@@ -261,6 +276,59 @@ public sealed class ReplicatedDatabase : ComponentResource
             }
         }
     }
+
+    /// <summary>
+    /// The master password, from Secrets Manager's generator in the secret's region. The lookup answers
+    /// anew at every run; the cluster, the secret and the Vault connection keep the first answer
+    /// (they ignore later changes of it).
+    /// </summary>
+    private static Output<string> GenerateMasterPassword(DatabaseBlueprint blueprint, Pulumi.Aws.Provider aws)
+    {
+        var secret = blueprint.MasterSecret;
+        var generated = SecretsManager.GetRandomPassword.Invoke(new SecretsManager.GetRandomPasswordInvokeArgs
+        {
+            PasswordLength = secret.PasswordLength,
+            ExcludeCharacters = secret.ExcludedCharacters,
+            RequireEachIncludedType = true,
+        }, new InvokeOptions { Provider = aws });
+        return Output.CreateSecret(generated.Apply(result => result.RandomPassword ?? ""));
+    }
+
+    /// <summary>The break-glass copy of the master password: home in the global cluster's region, a replica in the other, each under that region's key.</summary>
+    private static SecretsManager.Secret CreateMasterSecret(
+        string name, DatabaseBlueprint blueprint, Dictionary<string, Kms.Key> keys, Output<string> masterPassword, Pulumi.Aws.Provider aws, Resource parent)
+    {
+        var blueprintSecret = blueprint.MasterSecret;
+        var secret = new SecretsManager.Secret($"{name}-master-secret", new SecretsManager.SecretArgs
+        {
+            Name = blueprintSecret.SecretName,
+            Description = $"{blueprint.Name} ({blueprint.Stack}): master user, break-glass copy (docs/dr.md)",
+            KmsKeyId = keys[blueprintSecret.Region].Arn,
+            RecoveryWindowInDays = blueprintSecret.RecoveryWindowDays,
+            Replicas =
+            {
+                new SecretsManager.Inputs.SecretReplicaArgs { Region = blueprintSecret.ReplicaRegion, KmsKeyId = keys[blueprintSecret.ReplicaRegion].Arn },
+            },
+            Tags = ResourceTags.Map(blueprint.Tags),
+        }, new CustomResourceOptions { Parent = parent, Provider = aws, Protect = blueprint.Cluster.Protect });
+        _ = new SecretsManager.SecretVersion($"{name}-master-secret-value", new SecretsManager.SecretVersionArgs
+        {
+            SecretId = secret.Id,
+            SecretString = Output.CreateSecret(masterPassword.Apply(password => System.Text.Json.JsonSerializer.Serialize(
+                new Dictionary<string, string> { ["username"] = blueprint.MasterUsername, ["password"] = password }))),
+        }, new CustomResourceOptions { Parent = parent, Provider = aws, IgnoreChanges = ["secretString"] });
+        return secret;
+    }
+
+    /// <summary>The log group RDS exports the PostgreSQL log (with pgaudit's) to: a year or more, under the region's key.</summary>
+    private static CloudWatch.LogGroup CreateLogGroup(string prefix, DatabaseBlueprint blueprint, DatabaseRegionBlueprint region, Kms.Key key, CustomResourceOptions onAws) =>
+        new($"{prefix}-logs", new CloudWatch.LogGroupArgs
+        {
+            Name = region.LogGroupName,
+            RetentionInDays = blueprint.Cluster.LogRetentionDays,
+            KmsKeyId = key.Arn,
+            Tags = ResourceTags.Map(blueprint.Tags),
+        }, onAws);
 
     /// <summary>The writer endpoint as a Consul external service, on a node without an agent.</summary>
     private static void RegisterInConsul(string name, DatabaseBlueprint blueprint, Rds.Cluster writer, Pulumi.Consul.Provider consul, Resource parent)
@@ -284,9 +352,16 @@ public sealed class ReplicatedDatabase : ComponentResource
     }
 
     /// <summary>The Vault connection to the writer and the database's dynamic and static roles from the Vault blueprint.</summary>
-    private static void CreateVaultAccess(string name, DatabaseBlueprint blueprint, ReplicatedDatabaseArgs args, Rds.Cluster writer, Resource parent)
+    private static void CreateVaultAccess(string name, DatabaseBlueprint blueprint, ReplicatedDatabaseArgs args, Rds.Cluster writer, Output<string> masterPassword, Resource parent)
     {
-        var onVault = new CustomResourceOptions { Parent = parent, Provider = args.VaultProvider, DependsOn = args.VaultDependsOn.ToArray() };
+        var onVault = new CustomResourceOptions
+        {
+            Parent = parent,
+            Provider = args.VaultProvider,
+            // The writer's instances too: Vault checks the connection when it is written.
+            DependsOn = [.. args.VaultDependsOn, writer],
+            IgnoreChanges = [.. ConnectionIgnoredChanges],
+        };
         var vault = blueprint.Vault;
         var connection = new VaultDatabase.SecretBackendConnection($"{name}-vault-connection", new VaultDatabase.SecretBackendConnectionArgs
         {
@@ -296,12 +371,14 @@ public sealed class ReplicatedDatabase : ComponentResource
             AllowedRoles = vault.AllowedRoles.ToList(),
             VerifyConnection = vault.VerifyConnection,
             RootRotationStatements = vault.RootRotationStatements.ToList(),
-            Postgresql = new VaultDatabase.Inputs.SecretBackendConnectionPostgresqlArgs
+            // Secret as a whole, since it holds the password: the credential rule and the snapshots see secrets per input.
+            Postgresql = Output.Tuple(writer.Endpoint, masterPassword).Apply(values => new VaultDatabase.Inputs.SecretBackendConnectionPostgresqlArgs
             {
-                ConnectionUrl = writer.Endpoint.Apply(vault.ConnectionUrl),
+                ConnectionUrl = vault.ConnectionUrl(values.Item1),
                 Username = vault.Username,
+                Password = values.Item2,
                 PasswordAuthentication = vault.PasswordAuthentication,
-            },
+            }),
         }, onVault);
         var onConnection = new CustomResourceOptions { Parent = parent, Provider = args.VaultProvider, DependsOn = { connection } };
         foreach (var role in args.Vault.DatabaseRoles.Where(r => r.Database == blueprint.Name))

@@ -42,7 +42,7 @@ public sealed class DatabaseBlueprintsTests
     {
         var database = Ledger(WithPrimary(Staging, primary, secondary));
 
-        var rules = database.Primary.SecurityGroup.Rules;
+        var rules = database.Primary.SecurityGroup.Rules.Where(r => r.Peer.Kind != RulePeerKind.Cidr).ToList();
         Assert.Equal(["ledger", "regulatory-reporting"], rules.Select(r => r.Peer.Value));
         Assert.All(rules, r =>
         {
@@ -51,7 +51,49 @@ public sealed class DatabaseBlueprintsTests
             Assert.Equal(5432, r.Port);
             Assert.Equal("tcp", r.Protocol);
         });
-        Assert.Empty(database.Secondary.SecurityGroup.Rules);
+        Assert.DoesNotContain(database.Secondary.SecurityGroup.Rules, r => r.Peer.Kind == RulePeerKind.Fleet);
+    }
+
+    [Fact]
+    public void Vault_and_the_bootstrap_host_reach_both_regions_on_5432_from_the_networks_of_the_stack_file()
+    {
+        var database = Ledger(Staging);
+
+        foreach (var region in database.Regions)
+        {
+            var cidr = region.SecurityGroup.Rules.Where(r => r.Peer.Kind == RulePeerKind.Cidr).ToList();
+            Assert.Equal(["10.40.64.0/24", "10.41.64.0/24", "10.40.80.0/28"], cidr.Select(r => r.Peer.Value));
+            Assert.Equal(["in-from-vault-10-40-64-0-24", "in-from-vault-10-41-64-0-24", "in-from-bootstrap-10-40-80-0-28"], cidr.Select(r => r.Key));
+            Assert.All(cidr, r => Assert.Equal((RuleDirection.Ingress, "tcp", 5432), (r.Direction, r.Protocol, r.Port)));
+        }
+    }
+
+    [Fact]
+    public void Each_key_policy_lets_the_account_root_administer_and_rds_backup_and_secrets_manager_use_it_only_through_their_service()
+    {
+        var region = Ledger(Staging).Primary;
+
+        using var policy = System.Text.Json.JsonDocument.Parse(region.KmsKeyPolicy);
+        var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToList();
+        var admin = statements.Single(s => s.GetProperty("Sid").GetString() == "AccountAdministers");
+        Assert.Equal("arn:aws:iam::111122223333:root", admin.GetProperty("Principal").GetProperty("AWS").GetString());
+        Assert.Equal("kms:*", admin.GetProperty("Action").GetString());
+        var wildcard = statements.Where(s => s.GetProperty("Principal").TryGetProperty("AWS", out var aws) && aws.GetString() == "*").ToList();
+        Assert.Equal(6, wildcard.Count);
+        Assert.All(wildcard, s =>
+        {
+            var condition = s.GetProperty("Condition").GetProperty("StringEquals");
+            Assert.Equal("111122223333", condition.GetProperty("kms:CallerAccount").GetString());
+            Assert.Matches(@"^(rds|backup|secretsmanager)\.eu-west-3\.amazonaws\.com$", condition.GetProperty("kms:ViaService").GetString());
+            Assert.DoesNotContain("kms:*", s.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        });
+        Assert.All(wildcard.Where(s => s.GetProperty("Action").EnumerateArray().Any(a => a.GetString() == "kms:CreateGrant")),
+            s => Assert.Equal("true", s.GetProperty("Condition").GetProperty("Bool").GetProperty("kms:GrantIsForAWSResource").GetString()));
+        var logs = statements.Single(s => s.GetProperty("Sid").GetString() == "LogsOfTheDatabase");
+        Assert.Equal("logs.eu-west-3.amazonaws.com", logs.GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.Equal("arn:aws:logs:eu-west-3:111122223333:log-group:/aws/rds/cluster/ledger-db-staging-eu-west-3/*",
+            logs.GetProperty("Condition").GetProperty("ArnLike").GetProperty("kms:EncryptionContext:aws:logs:arn").GetString());
+        Assert.Equal(statements.Count, wildcard.Count + 2);
     }
 
     [Fact]
@@ -117,6 +159,32 @@ public sealed class DatabaseBlueprintsTests
         Assert.True(cluster.IamAuthentication);
         Assert.Equal(["postgresql"], cluster.LogExports);
         Assert.Contains(new ClusterParameter("rds.force_ssl", "1", "pending-reboot"), cluster.Parameters);
+        Assert.False(cluster.AutoMinorVersionUpgrade);
+        Assert.False(cluster.AllowMajorVersionUpgrade);
+        Assert.True(cluster.LogRetentionDays >= 365);
+    }
+
+    [Fact]
+    public void The_logs_hold_no_statement_text_and_pgaudit_logs_schema_and_role_changes_without_parameters()
+    {
+        var parameters = Ledger(Production).Cluster.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+
+        Assert.Equal("-1", parameters["log_min_duration_statement"]);
+        Assert.Contains("pgaudit", parameters["shared_preload_libraries"].Split(','));
+        Assert.Equal(DatabaseBlueprints.PgAuditClasses, parameters["pgaudit.log"]);
+        Assert.Equal(["ddl", "role"], parameters["pgaudit.log"].Split(','));
+        Assert.Equal("0", parameters["pgaudit.log_parameter"]);
+        Assert.False(parameters.ContainsKey("log_statement"));
+    }
+
+    [Fact]
+    public void Parameter_group_names_carry_the_family_so_a_major_upgrade_creates_a_new_group_beside_the_old()
+    {
+        var database = Ledger(Staging);
+        var upgraded = Ledger(Staging with { Databases = [.. Staging.Databases.Select(d => d with { EngineVersion = "17.2" })] });
+
+        Assert.Equal("ledger-db-staging-eu-west-3-aurora-postgresql16", database.Primary.ParameterGroupName);
+        Assert.Equal("ledger-db-staging-eu-west-3-aurora-postgresql17", upgraded.Primary.ParameterGroupName);
     }
 
     [Fact]
@@ -147,7 +215,9 @@ public sealed class DatabaseBlueprintsTests
         Assert.Equal("postgresql-database-plugin", connection.PluginName);
         Assert.Equal(vault.DatabaseMount.Path, connection.Backend);
         Assert.Equal("vault write -f database/rotate-root/ledger-db", connection.RotateRootCommand);
-        Assert.Equal("postgresql://{{username}}:{{password}}@writer.example:5432/ledger_db?sslmode=require", connection.ConnectionUrl("writer.example"));
+        Assert.Equal("postgresql://{{username}}:{{password}}@writer.example:5432/ledger_db?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem", connection.ConnectionUrl("writer.example"));
+        Assert.True(connection.VerifyConnection);
+        Assert.Equal(DatabaseBlueprints.MasterUsername, connection.Username);
     }
 
     [Fact]
@@ -161,18 +231,29 @@ public sealed class DatabaseBlueprintsTests
     }
 
     [Fact]
-    public void Master_password_is_left_to_RDS_and_appears_nowhere_in_the_blueprint()
+    public void Master_password_appears_nowhere_in_the_blueprint_only_where_its_break_glass_copy_lives()
     {
         var text = string.Join("\n", DatabaseBlueprints.For(Staging).Select(d => d.ToString()));
+        var secret = Ledger(Staging).MasterSecret;
 
         Assert.DoesNotContain("password\"", text, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(DatabaseBlueprints.MasterUsername, Ledger(Staging).MasterUsername);
+        Assert.Equal(("rds/ledger-db-staging/master", "eu-west-1", "eu-west-3"), (secret.SecretName, secret.Region, secret.ReplicaRegion));
+        Assert.InRange(secret.PasswordLength, 8, 41);
+    }
+
+    [Fact]
+    public void The_break_glass_secret_stays_in_the_global_clusters_region_whichever_region_is_primary()
+    {
+        var switched = Ledger(WithPrimary(Staging, "eu-west-1", "eu-west-3")).MasterSecret;
+
+        Assert.Equal(Ledger(Staging).MasterSecret, switched);
     }
 
     [Theory]
     [InlineData("staging")]
     [InlineData("production")]
-    public void Clusters_keep_a_final_snapshot_no_public_access_rotated_keys_and_a_managed_master_password(string stack)
+    public void Clusters_keep_a_final_snapshot_no_public_access_and_rotated_keys(string stack)
     {
         foreach (var database in DatabaseBlueprints.For(stack == "staging" ? Staging : Production))
         {
@@ -180,7 +261,6 @@ public sealed class DatabaseBlueprintsTests
             Assert.False(database.Cluster.PubliclyAccessible);
             Assert.True(database.Cluster.PerformanceInsightsEnabled);
             Assert.True(database.Cluster.KmsKeyRotation);
-            Assert.True(database.Cluster.ManageMasterUserPassword);
             Assert.All(database.Regions, r => Assert.True(r.SecurityGroup.RevokeRulesOnDelete));
         }
     }

@@ -6,7 +6,7 @@ namespace Infra.Blueprints.Tests.Databases;
 /// <summary>Bad database settings are reported with file, key path and line, like every other broken input.</summary>
 public sealed class DatabaseConfigBrokenInputTests
 {
-    private const string UnusedDatabase = "    archive-db:\n      team: payments\n      engineVersion: \"16.4\"\n      instanceClass: db.r7g.large\n      readers: 1\n      backupRetentionDays: 7\n      maxReplicationLag: 5s\n      dataClassification: internal\n  infra:kafkaSaslPassword:";
+    private const string UnusedDatabase = "    archive-db:\n      team: payments\n      engineVersion: \"16.4\"\n      instanceClass: db.r7g.large\n      readers: 1\n      backupRetentionDays: 7\n      maxReplicationLag: 5s\n      dataClassification: internal\n  infra:databaseAccess:";
 
     private static readonly Dictionary<string, BrokenInputCase> Cases = new()
     {
@@ -17,7 +17,7 @@ public sealed class DatabaseConfigBrokenInputTests
             Files.Staging, "infra:regions.secondary", "'eu-south-7' is not a known AWS region"),
         ["the same region twice"] = new(Files.Staging, "primary: eu-west-3 ", "primary: eu-west-1 ",
             Files.Staging, "infra:regions.secondary", "is the same region as primary (eu-west-1)"),
-        ["a database no service uses"] = new(Files.Staging, "  infra:kafkaSaslPassword:", UnusedDatabase,
+        ["a database no service uses"] = new(Files.Staging, "  infra:databaseAccess:", UnusedDatabase,
             Files.Staging, "infra:databases.archive-db", "no service uses this database"),
         ["replication lag bound of zero"] = new(Files.Staging, "      readers: 1\n      backupRetentionDays: 7\n      maxReplicationLag: 5s          # the region switch waits until the lag is below this\n      dataClassification: restricted\n    ledger-db:",
             "      readers: 1\n      backupRetentionDays: 7\n      maxReplicationLag: 0s\n      dataClassification: restricted\n    ledger-db:",
@@ -27,6 +27,14 @@ public sealed class DatabaseConfigBrokenInputTests
             Files.Staging, "infra:databases.payments-db.maxReplicationLag", "missing required key 'maxReplicationLag'"),
         ["too many secondary readers"] = new(Files.Staging, "    payments-db:\n      team: payments\n", "    payments-db:\n      team: payments\n      secondaryReaders: 16\n",
             Files.Staging, "infra:databases.payments-db.secondaryReaders", "must be between 0 and 15, found 16"),
+        ["no Vault network"] = new(Files.Staging, "    vault: [10.40.64.0/24, 10.41.64.0/24]", "    vault: []",
+            Files.Staging, "infra:databaseAccess.vault", "lists no network; expected at least one IPv4 CIDR"),
+        ["a bootstrap network wider than a /16"] = new(Files.Staging, "    bootstrap: [10.40.80.0/28]", "    bootstrap: [10.0.0.0/8]",
+            Files.Staging, "infra:databaseAccess.bootstrap", "10.0.0.0/8 is wider than a /16"),
+        ["a Vault network with host bits"] = new(Files.Staging, "    vault: [10.40.64.0/24, 10.41.64.0/24]", "    vault: [10.40.64.1/24, 10.41.64.0/24]",
+            Files.Staging, "infra:databaseAccess.vault[0]", "'10.40.64.1/24' has host bits set"),
+        ["no database access"] = new(Files.Staging, "  infra:databaseAccess:", "  infra:databaseAccessx:",
+            Files.Staging, "infra:databaseAccessx", "unknown config key 'infra:databaseAccessx'"),
     };
 
     public static TheoryData<string> CaseNames() => [.. Cases.Keys];

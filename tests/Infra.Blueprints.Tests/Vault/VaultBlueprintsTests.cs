@@ -26,6 +26,25 @@ public sealed class VaultBlueprintsTests
     }
 
     [Fact]
+    public void Dynamic_users_are_created_so_that_their_creator_may_reassign_and_drop_what_they_own_on_PostgreSQL_16()
+    {
+        var role = VaultBlueprints.For(Loader.LoadFromFiles("staging").Definition!).DatabaseRoles.Single(r => r.Name == "ledger-db-ledger");
+
+        // Vault's login has CREATEROLE but is not superuser: without SET and INHERIT on the users it
+        // creates, REASSIGN OWNED and DROP OWNED fail with "permission denied" on PostgreSQL 16.
+        Assert.Equal("SET LOCAL createrole_self_grant = 'set, inherit';", role.CreationStatements[0]);
+        Assert.Equal(VaultBlueprints.CreateRoleSelfGrant, role.CreationStatements[0]);
+        Assert.StartsWith("CREATE ROLE \"{{name}}\"", role.CreationStatements[1], StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "REASSIGN OWNED BY \"{{name}}\" TO \"ledger_db_owner\";",
+                "DROP OWNED BY \"{{name}}\";",
+                "DROP ROLE IF EXISTS \"{{name}}\";",
+            ],
+            role.RevocationStatements);
+    }
+
+    [Fact]
     public void A_service_reads_the_credentials_of_exactly_the_databases_it_depends_on()
     {
         var definition = Loader.LoadFromFiles("staging").Definition!;

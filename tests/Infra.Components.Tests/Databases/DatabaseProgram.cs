@@ -24,6 +24,13 @@ internal sealed class DatabaseProgram
         Vault = VaultBlueprints.For(Definition);
     }
 
+    /// <summary>What Secrets Manager's password generator answers in these tests.</summary>
+    public const string GeneratedPassword = "Generated-master-Password-0123456789abcde";
+
+    /// <summary>The engine with the one lookup a database makes: the generated master password.</summary>
+    public static Support.RecordingMocks Mocks() => new Support.RecordingMocks()
+        .Answer("aws:secretsmanager/getRandomPassword:getRandomPassword", _ => new Dictionary<string, object> { ["randomPassword"] = GeneratedPassword });
+
     public Infra.Blueprints.Definition.StackDefinition Definition { get; }
 
     public DatabaseBlueprint Blueprint { get; }

@@ -17,14 +17,21 @@ public sealed class ReplicatedDatabaseTests
     private const string Instance = "aws:rds/clusterInstance:ClusterInstance";
     private const string Key = "aws:kms/key:Key";
     private const string Ingress = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    private const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
+    private const string Secret = "aws:secretsmanager/secret:Secret";
+    private const string SecretVersion = "aws:secretsmanager/secretVersion:SecretVersion";
+    private const string Connection = "vault:database/secretBackendConnection:SecretBackendConnection";
 
     private static async Task<(RecordingMocks Mocks, DatabaseProgram Program)> Deploy(string stack)
     {
-        var mocks = new RecordingMocks();
+        var mocks = DatabaseProgram.Mocks();
         var program = new DatabaseProgram(stack);
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = stack }, program.Build);
         return (mocks, program);
     }
+
+    private static async Task<ImmutableArray<Resource>> DependenciesOf(ResourceOptions options) =>
+        await OutputUtilities.GetValueAsync(((Input<ImmutableArray<Resource>>)options.DependsOn).Apply(resources => resources));
 
     [Fact]
     public async Task Creates_a_global_cluster_and_per_region_a_key_subnet_group_parameter_group_security_group_cluster_and_instances()
@@ -38,7 +45,10 @@ public sealed class ReplicatedDatabaseTests
             Assert.Equal(["ledger-db-eu-west-1", "ledger-db-eu-west-3"], mocks.OfType(type).Select(r => r.Name![..r.Name!.LastIndexOf('-')]).Order(StringComparer.Ordinal));
         }
         Assert.Equal(blueprint.Regions.Sum(r => r.Instances.Count), mocks.OfType("aws:rds/clusterInstance:ClusterInstance").Count);
-        Assert.Equal(blueprint.Primary.SecurityGroup.Rules.Count, mocks.OfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").Count);
+        Assert.Equal(blueprint.Regions.Sum(r => r.SecurityGroup.Rules.Count), mocks.OfType(Ingress).Count);
+        Assert.Equal(2, mocks.OfType(LogGroup).Count);
+        Assert.Single(mocks.OfType(Secret));
+        Assert.Single(mocks.OfType(SecretVersion));
         Assert.Single(mocks.OfType("consul:index/node:Node"));
         Assert.Single(mocks.OfType("consul:index/service:Service"));
         Assert.Single(mocks.OfType("vault:database/secretBackendConnection:SecretBackendConnection"));
@@ -61,16 +71,18 @@ public sealed class ReplicatedDatabaseTests
     }
 
     [Fact]
-    public async Task Only_the_primary_cluster_is_created_with_a_master_user_managed_by_RDS()
+    public async Task Only_the_primary_cluster_is_created_with_the_generated_master_password_not_one_managed_by_RDS()
     {
         var (mocks, _) = await Deploy("staging");
 
         var primary = mocks.Resource(Cluster, "ledger-db-eu-west-3-cluster").Inputs;
         var secondary = mocks.Resource(Cluster, "ledger-db-eu-west-1-cluster").Inputs;
         Assert.Equal("dbmaster", primary["masterUsername"]);
-        Assert.True(primary["manageMasterUserPassword"] is true);
-        Assert.False(primary.ContainsKey("masterPassword"));
+        Assert.Equal(DatabaseProgram.GeneratedPassword, primary["masterPassword"]);
+        // Secrets Manager cannot manage the master password of a cluster of a global database.
+        Assert.False(primary.ContainsKey("manageMasterUserPassword"));
         Assert.False(secondary.ContainsKey("masterUsername"));
+        Assert.False(secondary.ContainsKey("masterPassword"));
         // The global cluster's id, which AWS (and the mock engine) make its identifier.
         Assert.Equal("ledger-db-staging", secondary["globalClusterIdentifier"]);
         Assert.True(secondary["storageEncrypted"] is true);
@@ -102,6 +114,8 @@ public sealed class ReplicatedDatabaseTests
             Assert.Contains("globalClusterIdentifier", c.Options.IgnoreChanges);
             Assert.Contains("replicationSourceIdentifier", c.Options.IgnoreChanges);
             Assert.Contains("masterUsername", c.Options.IgnoreChanges);
+            // Generated once; a new lookup at each run and Vault's rotation must change nothing.
+            Assert.Contains("masterPassword", c.Options.IgnoreChanges);
         });
     }
 
@@ -141,7 +155,50 @@ public sealed class ReplicatedDatabaseTests
         Assert.Equal(program.Blueprint.Vault.AllowedRoles, ((ImmutableArray<object>)connection["allowedRoles"]).Cast<string>());
         var postgresql = InputTree.Map(connection, "postgresql");
         Assert.Equal(program.Blueprint.Vault.ConnectionUrl(writer), postgresql["connectionUrl"]);
-        Assert.False(postgresql.ContainsKey("password"));
+        Assert.Contains("sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem", (string)postgresql["connectionUrl"], StringComparison.Ordinal);
+        Assert.Equal("dbmaster", postgresql["username"]);
+        Assert.Equal(DatabaseProgram.GeneratedPassword, postgresql["password"]);
+        Assert.True(connection["verifyConnection"] is true);
+    }
+
+    [Fact]
+    public async Task The_vault_connection_never_sends_the_password_again_after_vault_rotated_it()
+    {
+        var (_, program) = await Deploy("staging");
+
+        var connection = Assert.Single(program.Children, c => c.Resource is Pulumi.Vault.Database.SecretBackendConnection);
+        Assert.Equal(["postgresql.password"], connection.Options.IgnoreChanges);
+        Assert.Contains(await DependenciesOf(connection.Options), r => r is Pulumi.Aws.Rds.Cluster);
+    }
+
+    [Fact]
+    public async Task The_break_glass_copy_of_the_master_password_lives_in_the_global_clusters_region_with_a_replica_in_the_other()
+    {
+        var (mocks, program) = await Deploy("staging");
+        var master = program.Blueprint.MasterSecret;
+
+        var secret = Assert.Single(mocks.OfType(Secret));
+        Assert.Equal("rds/ledger-db-staging/master", secret.Inputs["name"]);
+        Assert.Equal(RecordingMocks.IdOf($"aws-{master.Region}"), RecordingMocks.ProviderId(secret.Provider));
+        Assert.Equal(RecordingMocks.ArnOf($"ledger-db-{master.Region}-key"), secret.Inputs["kmsKeyId"]);
+        var replica = Map(Assert.Single(List(secret.Inputs["replicas"])));
+        Assert.Equal(master.ReplicaRegion, replica["region"]);
+        Assert.Equal(RecordingMocks.ArnOf($"ledger-db-{master.ReplicaRegion}-key"), replica["kmsKeyId"]);
+        var value = Assert.Single(mocks.OfType(SecretVersion)).Inputs;
+        Assert.Equal($"{{\"username\":\"dbmaster\",\"password\":\"{DatabaseProgram.GeneratedPassword}\"}}", value["secretString"]);
+        var version = Assert.Single(program.Children, c => c.Resource is Pulumi.Aws.SecretsManager.SecretVersion);
+        Assert.Equal(["secretString"], version.Options.IgnoreChanges);
+    }
+
+    [Fact]
+    public async Task The_password_is_generated_without_the_characters_rds_refuses()
+    {
+        var (mocks, _) = await Deploy("staging");
+
+        var call = Assert.Single(mocks.Calls, c => c.Token == "aws:secretsmanager/getRandomPassword:getRandomPassword");
+        var excluded = (string)call.Args["excludeCharacters"];
+        Assert.All("/\"@' ", c => Assert.Contains(c, excluded));
+        Assert.Equal(40.0, call.Args["passwordLength"]);
     }
 
     [Fact]
@@ -149,9 +206,9 @@ public sealed class ReplicatedDatabaseTests
     {
         var (mocks, program) = await Deploy("staging");
 
-        var regional = mocks.Declared.Where(r => r.Type!.StartsWith("aws:", StringComparison.Ordinal) && r.Type != GlobalCluster).ToList();
+        var regional = mocks.Declared.Where(r => r.Type!.StartsWith("aws:", StringComparison.Ordinal) && r.Type is not GlobalCluster and not Secret and not SecretVersion).ToList();
         Assert.Equal(
-            new[] { Cluster, Instance, Key, "aws:ec2/securityGroup:SecurityGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws:rds/subnetGroup:SubnetGroup", Ingress }.Order(StringComparer.Ordinal),
+            new[] { Cluster, Instance, Key, LogGroup, "aws:ec2/securityGroup:SecurityGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws:rds/subnetGroup:SubnetGroup", Ingress }.Order(StringComparer.Ordinal),
             regional.Select(r => r.Type!).Distinct().Order(StringComparer.Ordinal));
         foreach (var region in program.Blueprint.Regions.Select(r => r.Region))
         {
@@ -208,12 +265,39 @@ public sealed class ReplicatedDatabaseTests
     }
 
     [Fact]
-    public async Task The_master_user_secret_is_encrypted_with_the_primary_regions_key()
+    public async Task Each_key_has_the_key_policy_of_its_region()
     {
         var (mocks, program) = await Deploy("staging");
-        var primary = program.Blueprint.Primary.Region;
 
-        Assert.Equal(RecordingMocks.ArnOf($"ledger-db-{primary}-key"), mocks.Resource(Cluster, $"ledger-db-{primary}-cluster").Inputs["masterUserSecretKmsKeyId"]);
+        foreach (var region in program.Blueprint.Regions)
+        {
+            Assert.Equal(region.KmsKeyPolicy, mocks.Resource(Key, $"ledger-db-{region.Region}-key").Inputs["policy"]);
+        }
+    }
+
+    [Fact]
+    public async Task Each_cluster_exports_to_a_managed_log_group_kept_a_year_under_its_regions_key()
+    {
+        var (mocks, program) = await Deploy("staging");
+
+        foreach (var region in program.Blueprint.Regions)
+        {
+            var logs = mocks.Resource(LogGroup, $"ledger-db-{region.Region}-logs").Inputs;
+            Assert.Equal($"/aws/rds/cluster/{region.ClusterIdentifier}/postgresql", logs["name"]);
+            Assert.True((double)logs["retentionInDays"] >= 365);
+            Assert.Equal(RecordingMocks.ArnOf($"ledger-db-{region.Region}-key"), logs["kmsKeyId"]);
+            var cluster = Assert.Single(program.Children, c => c.Resource is Pulumi.Aws.Rds.Cluster && c.Resource.GetResourceName() == $"ledger-db-{region.Region}-cluster");
+            Assert.Contains(await DependenciesOf(cluster.Options), r => r is Pulumi.Aws.CloudWatch.LogGroup);
+        }
+    }
+
+    [Fact]
+    public async Task Engine_versions_change_only_through_the_config_never_by_themselves()
+    {
+        var (mocks, _) = await Deploy("staging");
+
+        Assert.All(mocks.OfType(Instance), i => Assert.True(i.Inputs["autoMinorVersionUpgrade"] is false));
+        Assert.All(mocks.OfType(Cluster), c => Assert.True(c.Inputs["allowMajorVersionUpgrade"] is false));
     }
 
     [Fact]
@@ -295,7 +379,7 @@ public sealed class ReplicatedDatabaseTests
         foreach (var type in new[]
         {
             GlobalCluster, Cluster, Instance, Key, "aws:rds/subnetGroup:SubnetGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup",
-            "aws:ec2/securityGroup:SecurityGroup", Ingress,
+            "aws:ec2/securityGroup:SecurityGroup", Ingress, LogGroup, Secret,
         })
         {
             Assert.NotEmpty(mocks.OfType(type));
@@ -309,7 +393,7 @@ public sealed class ReplicatedDatabaseTests
         var (mocks, program) = await Deploy("staging");
         var blueprint = program.Blueprint;
 
-        var rules = mocks.OfType(Ingress);
+        var rules = mocks.OfType(Ingress).Where(r => r.Inputs.ContainsKey("referencedSecurityGroupId")).ToList();
         Assert.Equal(blueprint.UsedBy.Select(s => $"sg-{s}").Order(StringComparer.Ordinal), rules.Select(r => (string)r.Inputs["referencedSecurityGroupId"]).Order(StringComparer.Ordinal));
         Assert.All(rules, r =>
         {
@@ -319,6 +403,23 @@ public sealed class ReplicatedDatabaseTests
             Assert.Equal(5432.0, r.Inputs["toPort"]);
             Assert.False(r.Inputs.ContainsKey("cidrIpv4"));
         });
+    }
+
+    [Fact]
+    public async Task Vault_and_the_bootstrap_host_reach_the_clusters_of_both_regions()
+    {
+        var (mocks, program) = await Deploy("staging");
+        var access = program.Definition.DatabaseAccess;
+        var expected = access.VaultNetworks.Concat(access.BootstrapNetworks).Select(n => n.ToString()).Order(StringComparer.Ordinal).ToList();
+
+        foreach (var region in program.Blueprint.Regions)
+        {
+            var cidrRules = mocks.OfType(Ingress)
+                .Where(r => (string)r.Inputs["securityGroupId"] == $"ledger-db-{region.Region}-sg-id" && r.Inputs.ContainsKey("cidrIpv4"))
+                .ToList();
+            Assert.Equal(expected, cidrRules.Select(r => (string)r.Inputs["cidrIpv4"]).Order(StringComparer.Ordinal));
+            Assert.All(cidrRules, r => Assert.Equal(5432.0, r.Inputs["fromPort"]));
+        }
     }
 
     [Fact]
@@ -358,7 +459,7 @@ public sealed class ReplicatedDatabaseTests
     public async Task The_replica_cluster_is_not_created_while_the_writer_does_not_exist()
     {
         // A plain recorder cannot make one creation fail: Moq wraps it to fail the writer cluster's.
-        var recorder = new RecordingMocks();
+        var recorder = DatabaseProgram.Mocks();
         var engine = new Mock<IMocks>();
         engine.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>())).Returns((MockResourceArgs args) => recorder.NewResourceAsync(args));
         engine.Setup(m => m.NewResourceAsync(It.Is<MockResourceArgs>(args => args.Type == Cluster && args.Name == "ledger-db-eu-west-3-cluster")))

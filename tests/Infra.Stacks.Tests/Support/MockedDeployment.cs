@@ -19,7 +19,8 @@ public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IRead
         .Answer("vault:index/getAuthBackend:getAuthBackend", _ => Result("accessor", "auth_oidc_0123abcd"))
         .Answer("aws:ec2clientvpn/getEndpoint:getEndpoint", _ => Result("clientVpnEndpointId", "cvpn-endpoint-0123456789abcdef0"))
         .Answer("gitlab:index/getUser:getUser", call => Result("userId", StableNumber((string)call.Args["username"])))
-        .Answer("gitlab:index/getGroup:getGroup", call => Result("groupId", StableNumber((string)call.Args["fullPath"])));
+        .Answer("gitlab:index/getGroup:getGroup", call => Result("groupId", StableNumber((string)call.Args["fullPath"])))
+        .Answer("aws:secretsmanager/getRandomPassword:getRandomPassword", _ => Result("randomPassword", "Generated-master-Password-0123456789abcde"));
 
     // Not a preview: in a preview outputs stay unknown. The project name is Pulumi.yaml's.
     public static TestOptions Options(string stackName) => new() { ProjectName = "infra", StackName = stackName, IsPreview = false };
