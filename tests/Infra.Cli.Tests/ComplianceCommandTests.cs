@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 using Infra.Blueprints.Loading;
+using Infra.Blueprints.Tests.Support;
+using Infra.Policies.Rules.Messaging;
 using Infra.Policies.Rules.Network;
 
 namespace Infra.Cli.Tests;
@@ -87,6 +89,27 @@ public sealed class ComplianceCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("nope.json", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Preview_that_deletes_a_topic_fails_unless_the_catalog_marks_it()
+    {
+        var preview = Write("preview.json", """
+            {"steps":[{"op":"delete","urn":"urn:pulumi:staging::infra::infra:kafka:KafkaTopics$kafka:index/topic:Topic::risk.model.deployed.v1",
+              "oldState":{"urn":"urn:pulumi:staging::infra::infra:kafka:KafkaTopics$kafka:index/topic:Topic::risk.model.deployed.v1","type":"kafka:index/topic:Topic","custom":true,
+                "inputs":{"name":"risk.model.deployed.v1","partitions":1,"replicationFactor":3}}}]}
+            """);
+        using var marked = new RepositoryCopy().Edit(Files.Topics, "  - name: risk.model.deployed.v1\n", "  - name: risk.model.deployed.v1\n    delete: true\n");
+
+        var unmarked = Compliance("--preview", preview);
+        var allowed = CliRun.Infra(marked.Root, "compliance", "--stack", "staging", "--preview", preview,
+            "--enforcement", Path.Combine(Repository, "policies", "enforcement.yaml"), "--waivers", Path.Combine(Repository, "policies", "waivers.yaml"));
+
+        Assert.Equal(1, unmarked.ExitCode);
+        Assert.Contains(KafkaTopicDestructionRule.Code, unmarked.Output, StringComparison.Ordinal);
+        Assert.Equal(0, allowed.ExitCode);
+        Assert.Equal("", allowed.Error);
+        Assert.DoesNotContain(KafkaTopicDestructionRule.Code, allowed.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => folder.Delete(recursive: true);

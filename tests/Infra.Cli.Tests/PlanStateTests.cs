@@ -69,6 +69,26 @@ public sealed class PlanStateTests : IDisposable
     }
 
     [Fact]
+    public void Marked_topic_the_state_still_protects_is_refused_until_a_release_unprotects_it()
+    {
+        const string State = """
+            {"version":3,"deployment":{"resources":[
+              {"urn":"urn:pulumi:production::infra::infra:kafka:KafkaTopics$kafka:index/topic:Topic::risk.model.deployed.v1","type":"kafka:index/topic:Topic","protect":true,
+               "inputs":{"config":{"min.insync.replicas":"2","retention.ms":"31536000000"},"name":"risk.model.deployed.v1","partitions":1,"replicationFactor":3}}]}}
+            """;
+        using var deleted = new RepositoryCopy().Edit(Files.Topics, "  - name: risk.model.deployed.v1\n", "  - name: risk.model.deployed.v1\n    delete: true\n");
+        using var unprotected = new RepositoryCopy().Edit(Files.Topics, "  - name: risk.model.deployed.v1\n", "  - name: risk.model.deployed.v1\n    delete: unprotect\n");
+
+        var stepTwoFirst = CliRun.Infra(deleted.Root, "plan", "--stack", "production", "--state", this.State(State));
+        var stepOne = CliRun.Infra(unprotected.Root, "plan", "--stack", "production", "--state", this.State(State));
+
+        Assert.Equal(1, stepTwoFirst.ExitCode);
+        Assert.Contains("release delete: unprotect first", stepTwoFirst.Output, StringComparison.Ordinal);
+        Assert.Equal(0, stepOne.ExitCode);
+        Assert.Contains("Marked delete: unprotect (kept, protection dropped; delete: true in the next release): risk.model.deployed.v1", stepOne.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_holds_the_blueprint_and_the_changes()
     {
         var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--output", "json", "--state", State(StateExports.Staging));

@@ -212,6 +212,23 @@ test('apply jobs are never interruptible and are serialized per stack', () => {
   assert.equal(expanded['deploy:production'].environment.name, 'production');
 });
 
+test('plans run against the exported state, and deploys wait for them', () => {
+  const mergeRequestJobs = yaml.load(gitlabCi({ variables: mergeRequest, unset: ['CI_COMMIT_BRANCH'] }, '--preview'));
+  for (const stack of ['staging', 'production']) {
+    const plan = mergeRequestJobs[`plan:${stack}`];
+    assert.deepEqual(plan.script, ['scripts/ci/plan.sh "$INFRA_STACK"'], `plan:${stack} runs plan.sh`);
+    assert.equal(plan.variables.INFRA_ACCESS, 'preview', `plan:${stack} reads the state with read-only credentials`);
+    assert.ok(plan.id_tokens?.AWS_ID_TOKEN, `plan:${stack} can log in to read the state`);
+  }
+  const main = yaml.load(gitlabCi({ variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main' } }, '--preview'));
+  const needs = (job) => job.needs.map((need) => need.job ?? need);
+  assert.ok(needs(main['deploy:staging']).includes('plan:staging'), 'deploy:staging needs plan:staging');
+  assert.ok(needs(main['deploy:production']).includes('plan:production'), 'deploy:production needs plan:production');
+  const script = readFileSync(path.join(repository, 'scripts/ci/plan.sh'), 'utf8');
+  assert.match(script, /pulumi stack export --stack "\$\{stack\}" --file "\$\{state\}"/);
+  assert.match(script, /infra plan --stack "\$\{stack\}" --state "\$\{state\}"/);
+});
+
 test('images are pinned by tag', () => {
   const text = readFileSync(path.join(repository, '.gitlab-ci.yml'), 'utf8');
   const images = [...text.matchAll(/^\s*(?:image|DOTNET_IMAGE):\s*(\S+)/gm)].map((m) => m[1]).filter((i) => !i.startsWith('$'));
@@ -248,7 +265,7 @@ function hasJq() {
 
 test('the CI scripts are bash with strict mode', () => {
   const dir = path.join(repository, 'scripts/ci');
-  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'infra']) {
+  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'plan.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'infra']) {
     const file = path.join(dir, name);
     assert.ok(existsSync(file), `${name} exists`);
     const text = readFileSync(file, 'utf8');

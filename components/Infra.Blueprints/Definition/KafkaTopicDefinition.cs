@@ -2,8 +2,8 @@ namespace Infra.Blueprints.Definition;
 
 /// <summary>
 /// A topic of kafka-topics.yaml, before per-stack overrides are applied. <see cref="Delete"/> is
-/// the explicit mark that lets the topic be deleted: the entry stays in the catalog so that a
-/// deletion is always a reviewed line, never a missing one.
+/// the explicit mark that lets the topic be deleted (in two steps, see <see cref="TopicDeletion"/>):
+/// the entry stays in the catalog so that a deletion is always a reviewed line, never a missing one.
 /// </summary>
 public sealed record KafkaTopicDefinition(
     string Name,
@@ -17,4 +17,4 @@ public sealed record KafkaTopicDefinition(
     EquatableList<string> Consumers,
     EquatableList<TopicConfigEntry> Config,
     EquatableList<TopicEnvironmentOverride> Environments,
-    bool Delete);
+    TopicDeletion Delete);

@@ -7,7 +7,8 @@ namespace Infra.Blueprints.Kafka;
 /// provider grows partitions in place and alters configs in place; anything else re-creates the
 /// topic, which loses its data. So a replication-factor change or a partition decrease is refused
 /// outright (delete the topic with the mark first, then declare it again), and a deletion is
-/// refused unless the catalog marks the topic <c>delete: true</c>.
+/// refused unless the catalog marks the topic <c>delete: true</c> and the state no longer protects
+/// it (a production topic is unprotected by a release with <c>delete: unprotect</c> first).
 /// </summary>
 public static class KafkaChangePlanner
 {
@@ -41,15 +42,17 @@ public static class KafkaChangePlanner
         }
         foreach (var gone in deployed.Values.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
-            var allowed = marked.Contains(gone.Name);
-            var protectedNote = blueprint.Environment == EnvironmentKind.Production
-                ? "; it is protected in production: `pulumi state unprotect` it first, as part of the reviewed change"
-                : "";
+            var isMarked = marked.Contains(gone.Name);
+            var allowed = isMarked && !gone.Protected;
             changes.Add(new TopicChange(gone.Name, TopicChangeKind.Delete, true, !allowed,
                 [$"{gone.Partitions} partitions, replication factor {gone.ReplicationFactor}; its data is lost"],
-                allowed
-                    ? "marked delete: true in the catalog" + protectedNote
-                    : "the topic is not in the catalog; deleting a topic (or renaming it: a delete and a create) requires its entry with delete: true"));
+                (isMarked, gone.Protected) switch
+                {
+                    (false, _) => "the topic is not in the catalog; deleting a topic (or renaming it: a delete and a create) requires its entry with delete: true",
+                    (true, true) => "marked delete: true, but the state still protects the topic, so Pulumi would fail the update: "
+                        + "release delete: unprotect first (the topic stays, its protection goes), then delete: true in the next release",
+                    (true, false) => "marked delete: true in the catalog, and the state does not protect it",
+                }));
         }
         return new KafkaChangePlan(changes, unchanged);
     }

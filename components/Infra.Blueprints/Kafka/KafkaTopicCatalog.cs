@@ -15,13 +15,14 @@ public static class KafkaTopicCatalog
     public static KafkaTopicsBlueprint For(string stack, EnvironmentKind environment, IEnumerable<KafkaTopicDefinition> topics)
     {
         var onStack = topics.Select(t => ResolvedTopic.Resolve(t, stack)).ToList();
-        var live = onStack.Where(t => !t.Delete).ToList();
+        var live = onStack.Where(t => t.Delete != TopicDeletion.Delete).ToList();
         return new KafkaTopicsBlueprint(
             stack,
             environment,
             live.Select(t => Topic(t, environment)).OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableList(),
             KafkaAcls.Derive(live.Select(t => t.Topic)),
-            onStack.Where(t => t.Delete).Select(t => t.Topic.Name).Order(StringComparer.Ordinal).ToEquatableList());
+            onStack.Where(t => t.Delete == TopicDeletion.Delete).Select(t => t.Topic.Name).Order(StringComparer.Ordinal).ToEquatableList(),
+            onStack.Where(t => t.Delete == TopicDeletion.Unprotect).Select(t => t.Topic.Name).Order(StringComparer.Ordinal).ToEquatableList());
     }
 
     public static KafkaTopicBlueprint Topic(ResolvedTopic topic, EnvironmentKind environment)
@@ -33,7 +34,7 @@ public static class KafkaTopicCatalog
             topic.Partitions,
             topic.ReplicationFactor,
             Config(topic, environment),
-            Protect: environment == EnvironmentKind.Production);
+            Protect: environment == EnvironmentKind.Production && topic.Delete != TopicDeletion.Unprotect);
     }
 
     /// <summary>

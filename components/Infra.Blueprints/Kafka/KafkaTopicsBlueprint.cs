@@ -3,13 +3,14 @@ using Infra.Blueprints.Definition;
 namespace Infra.Blueprints.Kafka;
 
 /// <summary>
-/// Everything the KafkaTopics component creates on one stack: the topics, their ACLs, and the
-/// names of topics marked <c>delete: true</c> there (which are not created, and whose deletion the
-/// plan allows).
+/// Everything the KafkaTopics component creates on one stack: the topics, their ACLs, the names of
+/// topics marked <c>delete: true</c> there (which are not created, and whose deletion the plan
+/// allows once they are unprotected), and of those marked <c>delete: unprotect</c> (kept, unprotected).
 /// </summary>
 public sealed record KafkaTopicsBlueprint(
     string Stack,
     EnvironmentKind Environment,
     EquatableList<KafkaTopicBlueprint> Topics,
     EquatableList<KafkaAclBlueprint> Acls,
-    EquatableList<string> MarkedForDeletion);
+    EquatableList<string> MarkedForDeletion,
+    EquatableList<string> Unprotected);

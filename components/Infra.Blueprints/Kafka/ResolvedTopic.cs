@@ -3,7 +3,7 @@ using Infra.Blueprints.Definition;
 namespace Infra.Blueprints.Kafka;
 
 /// <summary>A catalog topic's values on one stack, its per-stack override applied.</summary>
-public sealed record ResolvedTopic(KafkaTopicDefinition Topic, int Partitions, int ReplicationFactor, int? RetentionHours, bool Delete)
+public sealed record ResolvedTopic(KafkaTopicDefinition Topic, int Partitions, int ReplicationFactor, int? RetentionHours, TopicDeletion Delete)
 {
     public static ResolvedTopic Resolve(KafkaTopicDefinition topic, string stack)
     {

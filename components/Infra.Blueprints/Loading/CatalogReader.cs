@@ -143,13 +143,29 @@ internal static class CatalogReader
         var consumers = ServiceList(map.Optional("consumers"));
         var config = map.Optional("config") is { } c ? ReadTopicConfig(c) : [];
         var environments = map.Optional("environments") is { } e ? ReadOverrides(e) : [];
-        var delete = map.Optional("delete") is { } d ? d.Bool() : false;
+        var delete = map.Optional("delete") is { } d ? ReadDeletion(d) : TopicDeletion.None;
         map.RejectUnknownKeys();
         return name is null || owner is null || partitions is null || replication is null || cleanup is null
             || classification is null || producers is null || consumers is null || config is null || environments is null || delete is null
             ? null
             : new KafkaTopicDefinition(name, owner, partitions.Value, replication.Value, retention, cleanup.Value,
                 classification.Value, producers, consumers, config, environments, delete.Value);
+    }
+
+    /// <summary>The two steps of a deletion: <c>unprotect</c> (release 1), then <c>true</c> (release 2).</summary>
+    private static TopicDeletion? ReadDeletion(ValueReader value) => value.String() switch
+    {
+        null => null,
+        "false" => TopicDeletion.None,
+        "unprotect" => TopicDeletion.Unprotect,
+        "true" => TopicDeletion.Delete,
+        var other => Refuse(value, $"expected false, unprotect (release 1: drop the production protection, keep the topic) or true (release 2: delete the topic), found '{other}'"),
+    };
+
+    private static TopicDeletion? Refuse(ValueReader value, string message)
+    {
+        value.Error(message);
+        return null;
     }
 
     private static EquatableList<string>? ServiceList(ValueReader? value) =>
@@ -209,7 +225,7 @@ internal static class CatalogReader
             var partitions = body.Optional("partitions")?.Int(KafkaTopicRules.MinPartitions, KafkaTopicRules.MaxPartitions);
             var replication = body.Optional("replicationFactor")?.Int(KafkaTopicRules.MinReplicationFactor, KafkaTopicRules.MaxReplicationFactor);
             var retention = body.Optional("retentionHours")?.Int(KafkaTopicRules.MinRetentionHours, KafkaTopicRules.MaxRetentionHours);
-            var delete = body.Optional("delete")?.Bool();
+            var delete = body.Optional("delete") is { } d ? ReadDeletion(d) : null;
             body.RejectUnknownKeys();
             overrides.Add(new TopicEnvironmentOverride(stack, partitions, replication, retention, delete));
         }

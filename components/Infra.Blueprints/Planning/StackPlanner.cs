@@ -36,7 +36,7 @@ public static class StackPlanner
     private static List<TopicDomainPlan> TopicDomains(StackDefinition definition) =>
         [.. definition.Catalog.Topics
             .Select(t => ResolvedTopic.Resolve(t, definition.StackName))
-            .Where(t => !t.Delete)
+            .Where(t => t.Delete != TopicDeletion.Delete)
             .GroupBy(t => t.Topic.Name.Split('.')[0], StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new TopicDomainPlan(

@@ -24,7 +24,7 @@ internal static class KafkaTopicValidator
                 names.RequireStack(o.Stack, KeyPath.Child(KeyPath.Child(path, "environments"), o.Stack), context);
             }
             var onStack = ResolvedTopic.Resolve(topic, names.StackName);
-            if (onStack.Delete)
+            if (onStack.Delete == TopicDeletion.Delete)
             {
                 // A topic on its way out keeps its entry for the record; its clients may already be gone.
                 continue;

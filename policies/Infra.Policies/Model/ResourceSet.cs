@@ -37,6 +37,9 @@ public sealed class ResourceSet : IReadOnlyList<PolicyResource>
 
     public static ResourceSet Empty { get; } = new([]);
 
+    /// <summary>What a preview deletes or replaces, in step order; empty for a stack export and in the policy pack (the engine sends final states only).</summary>
+    public IReadOnlyList<DestructiveStep> DestructiveSteps { get; init; } = [];
+
     public int Count => _resources.Count;
 
     public PolicyResource this[int index] => _resources[index];

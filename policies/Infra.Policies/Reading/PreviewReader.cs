@@ -8,11 +8,14 @@ namespace Infra.Policies.Reading;
 /// Reads <c>pulumi preview --json</c> (pulumi/pulumi <c>pkg/backend/display/json.go</c>: <c>steps[]</c> with
 /// <c>op</c>, <c>urn</c>, <c>provider</c>, <c>oldState</c> and <c>newState</c>, each an <c>apitype.ResourceV3</c>).
 /// The resources are the states the preview leads to: a step's <c>newState</c>; resources the preview deletes are
-/// left out. Preview prints secrets as <c>[secret]</c>: they are read as opaque secrets.
+/// left out, and kept with the replaced ones as <see cref="ResourceSet.DestructiveSteps"/>. Preview prints secrets as
+/// <c>[secret]</c>: they are read as opaque secrets.
 /// </summary>
 public static class PreviewReader
 {
     private static readonly HashSet<string> RemovingOps = new(StringComparer.Ordinal) { "delete", "discard", "read-discard" };
+
+    private static readonly HashSet<string> ReplacingOps = new(StringComparer.Ordinal) { "replace", "create-replacement", "delete-replaced" };
 
     private static readonly HashSet<string> OldStateOps = new(StringComparer.Ordinal)
     {
@@ -65,6 +68,7 @@ public static class PreviewReader
 
             var byUrn = new Dictionary<string, PolicyResource>(StringComparer.Ordinal);
             var order = new List<string>();
+            var destructive = new Dictionary<string, DestructiveStep>(StringComparer.Ordinal);
             var index = 0;
             foreach (var step in steps.EnumerateArray())
             {
@@ -82,6 +86,18 @@ public static class PreviewReader
                 if (urn is null)
                 {
                     throw Fail("step without 'urn'");
+                }
+
+                if (op == DestructiveStep.Delete || ReplacingOps.Contains(op))
+                {
+                    var state = step.TryGetProperty("oldState", out var old) && old.ValueKind == JsonValueKind.Object ? old
+                        : step.TryGetProperty("newState", out var next) && next.ValueKind == JsonValueKind.Object ? next
+                        : default;
+                    if (state.ValueKind == JsonValueKind.Object && !destructive.ContainsKey(urn))
+                    {
+                        destructive[urn] = new DestructiveStep(op == DestructiveStep.Delete ? DestructiveStep.Delete : DestructiveStep.Replace,
+                            PropertyTreeReader.ReadResource(state, previewMasks: true, Fail));
+                    }
                 }
 
                 if (RemovingOps.Contains(op))
@@ -113,7 +129,7 @@ public static class PreviewReader
                 byUrn[resource.Urn] = resource;
             }
 
-            return new ResourceSet(order.Select(u => byUrn[u]));
+            return new ResourceSet(order.Select(u => byUrn[u])) { DestructiveSteps = [.. destructive.Values] };
         }
     }
 

@@ -33,6 +33,12 @@ public sealed record PolicyContext(string StackName, EnvironmentKind Environment
     /// <summary>The people of the catalog; empty when the caller has none (people rules then judge dates in resources only).</summary>
     public IReadOnlyList<PersonAccessWindow> People { get; init; } = [];
 
+    /// <summary>
+    /// The topics the Kafka catalog marks <c>delete: true</c> on this stack; null when the caller has no catalog (the
+    /// policy pack), and then the rule that needs it reports nothing.
+    /// </summary>
+    public IReadOnlySet<string>? TopicsMarkedForDeletion { get; init; }
+
     public bool IsProduction => Environment == EnvironmentKind.Production;
 
     public static PolicyContext Create(string stackName, EnvironmentKind environment, TimeProvider clock)

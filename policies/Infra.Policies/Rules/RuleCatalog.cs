@@ -51,6 +51,7 @@ public static class RuleCatalog
         new KafkaReplicationFactorRule(),
         new KafkaMinInSyncReplicasRule(),
         new KafkaBoundedRetentionRule(),
+        new KafkaTopicDestructionRule(),
         new VaultPolicyNoSudoRule(),
         new VaultAwsAuthRoleTtlRule(),
         new VaultStaticRoleRotationRule(),

@@ -84,7 +84,7 @@ public sealed class KafkaChangePlannerTests
     [Fact]
     public void Topic_marked_delete_true_is_an_allowed_delete()
     {
-        var blueprint = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [Topic(name: "payments.transfer.legacy.v1", delete: true)]);
+        var blueprint = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [Topic(name: "payments.transfer.legacy.v1", delete: TopicDeletion.Delete)]);
 
         var change = Assert.Single(AgainstStagingState(blueprint).Changes, c => c.Topic == "payments.transfer.legacy.v1");
 
@@ -94,13 +94,44 @@ public sealed class KafkaChangePlannerTests
     }
 
     [Fact]
-    public void Production_delete_reminds_that_the_topic_is_protected()
+    public void Deleting_a_topic_the_state_still_protects_is_refused_with_the_first_step()
     {
-        var blueprint = KafkaTopicCatalog.For("production", EnvironmentKind.Production, [Topic(name: "payments.transfer.legacy.v1", delete: true)]);
+        var blueprint = KafkaTopicCatalog.For("production", EnvironmentKind.Production, [Topic(name: "payments.transfer.legacy.v1", delete: TopicDeletion.Delete)]);
+        DeployedTopic[] state = [DeployedStaging.Topics.Single(t => t.Name == "payments.transfer.legacy.v1") with { Protected = true }];
 
-        var change = Assert.Single(AgainstStagingState(blueprint).Changes, c => c.Topic == "payments.transfer.legacy.v1");
+        var change = Assert.Single(KafkaChangePlanner.Compare(blueprint, state).Changes);
 
-        Assert.Contains("pulumi state unprotect", change.Reason, StringComparison.Ordinal);
+        Assert.Equal(TopicChangeKind.Delete, change.Kind);
+        Assert.True(change.Refused);
+        Assert.Contains("the state still protects the topic", change.Reason, StringComparison.Ordinal);
+        Assert.Contains("release delete: unprotect first", change.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deletion_step_one_changes_no_topic()
+    {
+        var blueprint = KafkaTopicCatalog.For("production", EnvironmentKind.Production,
+            [Topic(name: "payments.transfer.legacy.v1", partitions: 3, retentionHours: null, delete: TopicDeletion.Unprotect)]);
+        DeployedTopic[] state = [DeployedStaging.Topics.Single(t => t.Name == "payments.transfer.legacy.v1") with
+            { Protected = true, Config = [new TopicConfigEntry("min.insync.replicas", "2")] }];
+
+        var plan = KafkaChangePlanner.Compare(blueprint, state);
+
+        Assert.Empty(plan.Changes);
+        Assert.False(Assert.Single(blueprint.Topics).Protect);
+    }
+
+    [Fact]
+    public void Deletion_step_two_deletes_the_topic_step_one_unprotected()
+    {
+        var blueprint = KafkaTopicCatalog.For("production", EnvironmentKind.Production, [Topic(name: "payments.transfer.legacy.v1", delete: TopicDeletion.Delete)]);
+        DeployedTopic[] state = [DeployedStaging.Topics.Single(t => t.Name == "payments.transfer.legacy.v1") with { Protected = false }];
+
+        var change = Assert.Single(KafkaChangePlanner.Compare(blueprint, state).Changes);
+
+        Assert.Equal(TopicChangeKind.Delete, change.Kind);
+        Assert.False(change.Refused);
+        Assert.Contains("the state does not protect it", change.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,7 +139,7 @@ public sealed class KafkaChangePlannerTests
     {
         var renamed = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [Topic(name: "payments.transfer.legacy.v2")]);
         var marked = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging,
-            [Topic(name: "payments.transfer.legacy.v2"), Topic(name: "payments.transfer.legacy.v1", delete: true)]);
+            [Topic(name: "payments.transfer.legacy.v2"), Topic(name: "payments.transfer.legacy.v1", delete: TopicDeletion.Delete)]);
 
         Assert.True(AgainstStagingState(renamed).Changes.Single(c => c.Topic == "payments.transfer.legacy.v1").Refused);
         Assert.False(AgainstStagingState(marked).Changes.Single(c => c.Topic == "payments.transfer.legacy.v1").Refused);

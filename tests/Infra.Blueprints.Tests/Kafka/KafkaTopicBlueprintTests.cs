@@ -33,7 +33,7 @@ public sealed class KafkaTopicBlueprintTests
     [Fact]
     public void Override_of_another_stack_does_not_apply()
     {
-        var topic = Single(EnvironmentKind.Production, Topic(environments: [new TopicEnvironmentOverride("staging", 3, 2, null, true)]), "production");
+        var topic = Single(EnvironmentKind.Production, Topic(environments: [new TopicEnvironmentOverride("staging", 3, 2, null, TopicDeletion.Delete)]), "production");
 
         Assert.Equal((12, 3), (topic.Partitions, topic.ReplicationFactor));
     }
@@ -104,7 +104,7 @@ public sealed class KafkaTopicBlueprintTests
     public void Topic_marked_for_deletion_is_not_created_and_has_no_acls()
     {
         var blueprint = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging,
-            [Topic(), Topic(name: "payments.transfer.initiated.v0", delete: true, producers: ["old-api"])]);
+            [Topic(), Topic(name: "payments.transfer.initiated.v0", delete: TopicDeletion.Delete, producers: ["old-api"])]);
 
         Assert.Equal(["payments.transfer.initiated.v1"], blueprint.Topics.Select(t => t.Name));
         Assert.Equal(["payments.transfer.initiated.v0"], blueprint.MarkedForDeletion);
@@ -112,9 +112,23 @@ public sealed class KafkaTopicBlueprintTests
     }
 
     [Fact]
+    public void Deletion_step_one_keeps_the_production_topic_and_its_acls_but_drops_the_protection()
+    {
+        var blueprint = KafkaTopicCatalog.For("production", EnvironmentKind.Production,
+            [Topic(), Topic(name: "payments.transfer.initiated.v0", delete: TopicDeletion.Unprotect, producers: ["old-api"])]);
+
+        var retiring = Assert.Single(blueprint.Topics, t => t.Name == "payments.transfer.initiated.v0");
+        Assert.False(retiring.Protect);
+        Assert.True(blueprint.Topics.Single(t => t.Name == "payments.transfer.initiated.v1").Protect);
+        Assert.Contains(blueprint.Acls, a => a.Principal == "User:old-api");
+        Assert.Equal(["payments.transfer.initiated.v0"], blueprint.Unprotected);
+        Assert.Empty(blueprint.MarkedForDeletion);
+    }
+
+    [Fact]
     public void Per_stack_delete_mark_deletes_on_that_stack_only()
     {
-        var topic = Topic(environments: [new TopicEnvironmentOverride("staging", null, null, null, true)]);
+        var topic = Topic(environments: [new TopicEnvironmentOverride("staging", null, null, null, TopicDeletion.Delete)]);
 
         Assert.Empty(KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [topic]).Topics);
         Assert.Single(KafkaTopicCatalog.For("production", EnvironmentKind.Production, [topic]).Topics);

@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Blueprints.Tests.Loading;
 using Infra.Blueprints.Tests.Support;
 
@@ -36,11 +37,11 @@ public sealed class KafkaTopicBrokenInputTests
         ["retention out of bounds"] = Topics("name: ledger.end-of-day.closed.v1\n    owner: core-banking\n    partitions: 1\n    replicationFactor: 3\n    retentionHours: 8760",
             "name: ledger.end-of-day.closed.v1\n    owner: core-banking\n    partitions: 1\n    replicationFactor: 3\n    retentionHours: 9000",
             "topics[13].retentionHours", "must be between 1 and 8760, found 9000"),
-        ["delete mark that is not true or false"] = Topics("name: payments.transfer.initiated.v1\n", "name: payments.transfer.initiated.v1\n    delete: yes\n",
-            "topics[0].delete", "expected true or false, found 'yes'"),
-        ["per-stack delete mark that is not true or false"] = Topics("name: reporting.regulatory-report.generated.v1\n",
+        ["delete mark that is not false, unprotect or true"] = Topics("name: payments.transfer.initiated.v1\n", "name: payments.transfer.initiated.v1\n    delete: yes\n",
+            "topics[0].delete", "expected false, unprotect (release 1: drop the production protection, keep the topic) or true (release 2: delete the topic), found 'yes'"),
+        ["per-stack delete mark that is not false, unprotect or true"] = Topics("name: reporting.regulatory-report.generated.v1\n",
             "name: reporting.regulatory-report.generated.v1\n    environments: { staging: { delete: maybe } }\n",
-            "topics[37].environments.staging.delete", "expected true or false, found 'maybe'"),
+            "topics[37].environments.staging.delete", "expected false, unprotect (release 1: drop the production protection, keep the topic) or true (release 2: delete the topic), found 'maybe'"),
         ["unknown key in a per-stack override"] = Topics("      staging: { partitions: 6 }\n\n  - name: payments.transfer.completed.v1",
             "      staging: { partitions: 6, replicas: 2 }\n\n  - name: payments.transfer.completed.v1",
             "topics[0].environments.staging.replicas", "unknown key 'replicas'"),
@@ -97,7 +98,21 @@ public sealed class KafkaTopicBrokenInputTests
         var result = repository.Loader.LoadFromFiles("production");
 
         Assert.False(result.HasErrors, result.FormatErrors());
-        Assert.True(result.Definition!.Catalog.Topics.Single(t => t.Name == "risk.model.deployed.v1").Delete);
+        Assert.Equal(TopicDeletion.Delete, result.Definition!.Catalog.Topics.Single(t => t.Name == "risk.model.deployed.v1").Delete);
+    }
+
+    [Theory]
+    [InlineData("unprotect", TopicDeletion.Unprotect)]
+    [InlineData("true", TopicDeletion.Delete)]
+    [InlineData("false", TopicDeletion.None)]
+    public void Delete_mark_reads_each_step(string mark, TopicDeletion expected)
+    {
+        using var repository = new RepositoryCopy().Edit(Files.Topics, "  - name: risk.model.deployed.v1\n", $"  - name: risk.model.deployed.v1\n    delete: {mark}\n");
+
+        var result = repository.Loader.LoadFromFiles("production");
+
+        Assert.False(result.HasErrors, result.FormatErrors());
+        Assert.Equal(expected, result.Definition!.Catalog.Topics.Single(t => t.Name == "risk.model.deployed.v1").Delete);
     }
 
     [Fact]

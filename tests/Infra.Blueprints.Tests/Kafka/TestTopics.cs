@@ -15,7 +15,7 @@ internal static class TestTopics
         string[]? consumers = null,
         (string Key, string Value)[]? config = null,
         TopicEnvironmentOverride[]? environments = null,
-        bool delete = false) =>
+        TopicDeletion delete = TopicDeletion.None) =>
         new(name, "payments", partitions, replicationFactor, retentionHours, cleanup, DataClassification.Confidential,
             (producers ?? ["payments-api"]).ToEquatableList(),
             (consumers ?? ["ledger"]).ToEquatableList(),

@@ -71,6 +71,18 @@ public sealed class PreviewReaderTests
     }
 
     [Fact]
+    public void Deletions_and_replacements_are_kept_as_destructive_steps_once_each()
+    {
+        var steps = Read(Preview).DestructiveSteps;
+
+        Assert.Equal(
+            [("replace", "urn:pulumi:staging::infra::infra:database:ReplicatedDatabase$aws:rds/cluster:Cluster::ledger-db"),
+             ("delete", "urn:pulumi:staging::infra::infra:fleet:ServiceFleet$aws:ec2/securityGroup:SecurityGroup::old")],
+            steps.Select(s => (s.Operation, s.Resource.Urn)));
+        Assert.False(steps[0].Resource.Property("storageEncrypted").AsBoolean());
+    }
+
+    [Fact]
     public void Masked_secrets_and_unknown_values_are_not_plain_strings()
     {
         var template = Read(Preview).OfType("aws:ec2/launchTemplate:LaunchTemplate").Single();

@@ -4,5 +4,9 @@ using Infra.Policies.Rules;
 
 namespace Infra.Policies.Tests.Rules;
 
-/// <summary>Resources that must (or must not) violate one rule in one environment, and a part of the expected message.</summary>
-public sealed record RuleCase(string RuleId, bool Violates, EnvironmentKind Environment, IReadOnlyList<PolicyResource> Resources, string? MessagePart = null);
+/// <summary>
+/// Resources that must (or must not) violate one rule in one environment, a part of the expected message, and the
+/// preview's destructive steps for the rules that judge them.
+/// </summary>
+public sealed record RuleCase(string RuleId, bool Violates, EnvironmentKind Environment, IReadOnlyList<PolicyResource> Resources, string? MessagePart = null,
+    IReadOnlyList<DestructiveStep>? Steps = null);

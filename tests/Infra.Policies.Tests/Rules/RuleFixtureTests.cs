@@ -64,6 +64,6 @@ public sealed class RuleFixtureTests
     {
         var rule = RuleCatalog.Find(fixture.RuleId);
         Assert.NotNull(rule);
-        return [.. rule.Evaluate(new ResourceSet(fixture.Resources), Fixture.Context(fixture.Environment))];
+        return [.. rule.Evaluate(new ResourceSet(fixture.Resources) { DestructiveSteps = fixture.Steps ?? [] }, Fixture.Context(fixture.Environment))];
     }
 }

@@ -61,9 +61,13 @@ internal static class Fixture
         return PropertyTreeReader.Read(document.RootElement, previewMasks: false);
     }
 
+    /// <summary>The topic the fixtures' Kafka catalog marks <c>delete: true</c>.</summary>
+    public const string MarkedTopic = "payments.transfer.initiated.v0";
+
     public static PolicyContext Context(EnvironmentKind environment) =>
         new(environment == EnvironmentKind.Production ? "production" : "staging", environment, Today)
         {
+            TopicsMarkedForDeletion = new HashSet<string>(StringComparer.Ordinal) { MarkedTopic },
             People =
             [
                 new PersonAccessWindow("adupont", 101, PlatformTeam: true, EndDate: null),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Infra.Blueprints.Definition;
+using Infra.Blueprints.Kafka;
 using Infra.Policies.Enforcement;
 using Infra.Policies.Evaluation;
 using Infra.Policies.Model;
@@ -110,13 +111,14 @@ internal static class ComplianceCommand
         ? StackExportReader.ReadFile(Path.GetFullPath(state, workingDirectory))
         : PreviewReader.ReadFile(Path.GetFullPath(request.Preview!, workingDirectory));
 
-    /// <summary>The rules' view of the stack: its environment, and every person's access window for the people rules.</summary>
+    /// <summary>The rules' view of the stack: its environment, every person's access window for the people rules, and the topics marked for deletion.</summary>
     private static PolicyContext Context(StackDefinition definition, TimeProvider clock)
     {
         var platformTeams = definition.Catalog.Teams.Where(t => t.IsPlatform).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         return PolicyContext.Create(definition.StackName, definition.Environment, clock) with
         {
             People = [.. definition.Catalog.People.Select(p => new PersonAccessWindow(p.Id, null, p.Teams.Any(platformTeams.Contains), p.End))],
+            TopicsMarkedForDeletion = KafkaTopicCatalog.For(definition).MarkedForDeletion.ToHashSet(StringComparer.Ordinal),
         };
     }
 

@@ -57,7 +57,7 @@ internal static class DeployedTopics
         }
         // The reader refuses a key repeated in one object, so the keys are unique; sorted, two exports of one state compare equal.
         config.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return new DeployedTopic(resource.Urn, name, partitions, replication, config.ToEquatableList());
+        return new DeployedTopic(resource.Urn, name, partitions, replication, config.ToEquatableList(), resource.Protect);
     }
 
     // Pulumi writes numbers as JSON numbers, possibly with a fraction part of zero (24.0).

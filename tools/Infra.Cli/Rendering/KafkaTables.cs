@@ -19,6 +19,10 @@ internal static class KafkaTables
         {
             console.MarkupLine(Markup.Escape($"Marked delete: true: {string.Join(", ", kafka.MarkedForDeletion)}"));
         }
+        if (kafka.Unprotected.Count > 0)
+        {
+            console.MarkupLine(Markup.Escape($"Marked delete: unprotect (kept, protection dropped; delete: true in the next release): {string.Join(", ", kafka.Unprotected)}"));
+        }
         if (changes is null)
         {
             return;

@@ -1,3 +1,4 @@
+using Infra.Policies.Model;
 using Infra.Policies.Rules.Messaging;
 using static Infra.Policies.Tests.Rules.Fixtures.FixtureTypes;
 using static Infra.Policies.Tests.Support.Fixture;
@@ -27,6 +28,14 @@ internal static class MessagingFixtures
             [Resource(Topic, "ledger.posting.created.v1", """{"config":{"cleanup.policy":"delete","retention.ms":"604800000"}}""")]),
         ["kafka retention: compacted topic passes"] = new(KafkaBoundedRetentionRule.Code, false, Production,
             [Resource(Topic, "payments.beneficiary.snapshot.v1", """{"config":{"cleanup.policy":"compact"}}""")]),
+        ["kafka destruction: deleting a marked topic passes"] = new(KafkaTopicDestructionRule.Code, false, Production, [],
+            Steps: [new(DestructiveStep.Delete, Resource(Topic, MarkedTopic, $$"""{"name":"{{MarkedTopic}}","partitions":12,"replicationFactor":3}"""))]),
+        ["kafka destruction: deleting an unmarked topic fails"] = new(KafkaTopicDestructionRule.Code, true, Production, [],
+            "does not mark delete: true on stack production",
+            [new(DestructiveStep.Delete, Resource(Topic, "ledger.posting.created.v1", """{"name":"ledger.posting.created.v1","partitions":12,"replicationFactor":3}"""))]),
+        ["kafka destruction: replacing a topic fails"] = new(KafkaTopicDestructionRule.Code, true, Staging, [],
+            "the preview replaces topic ledger.posting.created.v1",
+            [new(DestructiveStep.Replace, Resource(Topic, "ledger.posting.created.v1", """{"name":"ledger.posting.created.v1","partitions":6,"replicationFactor":2}""", stack: "staging"))]),
         ["kafka retention: infinite fails"] = new(KafkaBoundedRetentionRule.Code, true, Production,
             [Resource(Topic, "ledger.posting.created.v1", """{"config":{"retention.ms":"-1"}}""")], "-1"),
     };
