@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The repository's test command: restores, builds and tests every project of Infra.sln, then the
-# GitLab pipeline's job selection. It fails closed: any project that does not restore, build or
+# GitLab pipeline's job selection and the exported SLO rules (promtool). It fails closed: any project that does not restore, build or
 # test fails the run, and nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,16 +24,18 @@ dotnet test Infra.sln --configuration Release --no-build --nologo 2>&1 | tee "$r
 dotnet_rc=${PIPESTATUS[0]}
 tests/pipeline/run.sh 2>&1 | tee -a "$results/tests.log"  # the GitLab pipeline's job selection (gitlab-ci-local)
 pipeline_rc=${PIPESTATUS[0]}
+tests/slo/run.sh 2>&1 | tee -a "$results/tests.log"  # the exported SLO rules: promtool check rules and test rules
+slo_rc=${PIPESTATUS[0]}
 set -e
 
 # One closing line over every test assembly: "N passed, N failed, N skipped (N assemblies)".
 awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4; skipped += $6; assemblies++ }
   END { printf "%d passed, %d failed, %d skipped (%d test assemblies)\n", passed, failed, skipped, assemblies }' "$results/tests.log"
-# Every test project and the pipeline tests must have reported: one that ran nothing fails the run.
-expected=$(( $(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | wc -l) + 1 ))
+# Every test project, the pipeline tests and the SLO rule tests must have reported: one that ran nothing fails the run.
+expected=$(( $(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | wc -l) + 2 ))
 reported=$(grep -Ec '(Passed|Failed)! +- +Failed:' "$results/tests.log" || true)
 if [ "$reported" -ne "$expected" ]; then
-  echo "Expected a test summary from $expected test assemblies (every tests/*/*.Tests.csproj and tests/pipeline), found $reported." >&2
+  echo "Expected a test summary from $expected test assemblies (every tests/*/*.Tests.csproj, tests/pipeline and tests/slo), found $reported." >&2
   exit 1
 fi
-[ "$dotnet_rc" -eq 0 ] && [ "$pipeline_rc" -eq 0 ]
+[ "$dotnet_rc" -eq 0 ] && [ "$pipeline_rc" -eq 0 ] && [ "$slo_rc" -eq 0 ]

@@ -61,6 +61,7 @@ internal static class InfraCommandLine
             ("plan", () => PlanCommand.Create(environment, repository)),
             ("compliance", () => ComplianceCommand.Create(environment, repository)),
             ("drill", () => DrillCommand.Create(environment, repository)),
+            ("slo", () => SloCommand.Create(environment, repository)),
             ("access", () => AccessCommand.Create(environment, repository)),
             ("hr", () => HrCommand.Create(environment, repository)),
             ("bench", () => BenchCommand.Create(environment, repository)),
