@@ -10,6 +10,16 @@ internal sealed class DocumentContext(SourceDocument document, List<Diagnostic> 
 {
     private readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
 
+    /// <summary>The document could not be parsed (its syntax error is reported): checks against its names would only add follow-on errors.</summary>
+    public bool Unparsed { get; private set; }
+
+    /// <summary>A syntax error: the document's one error, at its line when the parser knows it.</summary>
+    public void ParseError(int? line, string message)
+    {
+        Unparsed = true;
+        Error("", line, message);
+    }
+
     public SourceDocument Document => document;
 
     public void Remember(string path, YamlNode node)
@@ -49,5 +59,5 @@ internal sealed class DocumentContext(SourceDocument document, List<Diagnostic> 
     }
 
     private void Add(DiagnosticSeverity severity, string path, int? line, string message) =>
-        diagnostics.Add(new Diagnostic(severity, document.DisplayName, path, document.HasLines ? line : null, message));
+        diagnostics.Add(new Diagnostic(severity, document.DisplayName, EchoedValues.Shorten(path), document.HasLines ? line : null, EchoedValues.Shorten(message)));
 }

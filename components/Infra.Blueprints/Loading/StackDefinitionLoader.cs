@@ -78,7 +78,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         var people = ReadCatalog(PeopleFile, peopleContext, "people", "id", CatalogReader.ReadPerson, out var personIds);
         var topics = StreamedCatalogReader.ReadFile(Path.Combine(repositoryRoot, TopicsFile), topicsContext, "topics", "name", CatalogReader.ReadTopic, out var topicNames);
 
-        var names = new ReferenceNames(stackName, teamIds, personIds, settings.DeclaredServices, settings.DeclaredDatabases, topicNames,
+        var names = new ReferenceNames(stackName, Parsed(teamsContext, teamIds), Parsed(peopleContext, personIds), settings.DeclaredServices, settings.DeclaredDatabases, Parsed(topicsContext, topicNames),
             StackNames().ToHashSet(StringComparer.Ordinal));
         StackSettingsValidator.Validate(settings, names, stackContext);
         AlertOwnerValidator.Validate(settings, teams.Select(t => t.Value), stackContext);
@@ -109,6 +109,8 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
             catalog);
         return new LoadResult(definition, diagnostics);
     }
+
+    private static IReadOnlySet<string>? Parsed(DocumentContext context, IReadOnlySet<string> names) => context.Unparsed ? null : names;
 
     /// <summary>Reads the <c>config:</c> of a stack file into its <c>infra:</c> keys, reporting foreign keys.</summary>
     private Dictionary<string, ValueReader>? ReadStackFile(string file, DocumentContext context)
@@ -158,7 +160,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         YamlSources.ReadFile(Path.Combine(repositoryRoot, file), context, text =>
         {
             var stream = new YamlStream();
-            stream.Load(text);
+            stream.Load(new BoundedParser(text));
             if (stream.Documents.Count == 0)
             {
                 context.Error("", "the file is empty");
@@ -178,7 +180,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(raw));
+            stream.Load(new BoundedParser(new StringReader(raw)));
             return stream.Documents[0].RootNode;
         }
         catch (YamlException e)

@@ -17,7 +17,7 @@ internal static class StreamedCatalogReader
     {
         var declared = new HashSet<string>(StringComparer.Ordinal);
         ids = declared;
-        return YamlSources.ReadFile(path, context, text => ReadDocument(new Parser(text), context, listKey, idKey, read, declared)) ?? [];
+        return YamlSources.ReadFile(path, context, text => ReadDocument(new BoundedParser(text), context, listKey, idKey, read, declared)) ?? [];
     }
 
     public static List<Located<T>> Read<T>(TextReader text, DocumentContext context, string listKey, string idKey, Func<MappingReader, T?> read, out IReadOnlySet<string> ids)
@@ -25,10 +25,10 @@ internal static class StreamedCatalogReader
     {
         var declared = new HashSet<string>(StringComparer.Ordinal);
         ids = declared;
-        return YamlSources.Parse(context, () => ReadDocument(new Parser(text), context, listKey, idKey, read, declared)) ?? [];
+        return YamlSources.Parse(context, () => ReadDocument(new BoundedParser(text), context, listKey, idKey, read, declared)) ?? [];
     }
 
-    private static List<Located<T>> ReadDocument<T>(Parser parser, DocumentContext context, string listKey, string idKey, Func<MappingReader, T?> read, HashSet<string> ids)
+    private static List<Located<T>> ReadDocument<T>(IParser parser, DocumentContext context, string listKey, string idKey, Func<MappingReader, T?> read, HashSet<string> ids)
         where T : class
     {
         parser.Consume<StreamStart>();
@@ -49,7 +49,7 @@ internal static class StreamedCatalogReader
             var key = parser.Consume<Scalar>();
             if (key.Value != listKey || items is not null)
             {
-                context.Error(key.Value, (int)key.Start.Line, items is not null
+                context.Error(key.Value, (int)key.Start.Line, key.Value == listKey
                     ? $"Duplicate key {listKey}: the file has one '{listKey}' list"
                     : $"unknown key '{key.Value}'; allowed keys: {listKey}");
                 parser.SkipThisAndNestedEvents();
@@ -76,10 +76,13 @@ internal static class StreamedCatalogReader
         {
             context.Error(listKey, (int)top.Start.Line, $"missing required key '{listKey}'");
         }
+        // To the end of the stream: a second document is an error (BoundedParser), not ignored.
+        parser.Consume<DocumentEnd>();
+        parser.Consume<StreamEnd>();
         return items ?? [];
     }
 
-    private static IEnumerable<ValueReader> Entries(Parser parser, string listKey, DocumentContext context)
+    private static IEnumerable<ValueReader> Entries(IParser parser, string listKey, DocumentContext context)
     {
         for (var index = 0; parser.Current is not SequenceEnd; index++)
         {
@@ -87,7 +90,7 @@ internal static class StreamedCatalogReader
         }
     }
 
-    private static YamlNode NextNode(Parser parser)
+    private static YamlNode NextNode(IParser parser)
     {
         var stream = new YamlStream();
         stream.Load(new SingleNodeParser(parser));

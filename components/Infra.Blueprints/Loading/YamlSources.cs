@@ -42,11 +42,11 @@ internal static class YamlSources
         }
         catch (YamlException e)
         {
-            context.Error("", (int)e.Start.Line, $"is not valid YAML at column {e.Start.Column}: {Message(e)}");
+            context.ParseError((int)e.Start.Line, $"is not valid YAML at column {e.Start.Column}: {Message(e)}");
         }
         catch (InvalidOperationException e) when (e.Source == "YamlDotNet")
         {
-            context.Error("", UnpositionedError);
+            context.ParseError(null, UnpositionedError);
         }
         return null;
     }

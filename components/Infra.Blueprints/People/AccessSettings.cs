@@ -1,4 +1,5 @@
 using System.Globalization;
+using Infra.Blueprints.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -25,7 +26,7 @@ public sealed record AccessSettings(int MaxPeopleLosingAccess)
         try
         {
             using var reader = System.IO.File.OpenText(path);
-            stream.Load(reader);
+            stream.Load(new BoundedParser(reader));
         }
         catch (YamlException e)
         {

@@ -83,7 +83,7 @@ public static class PeopleCatalogChecks
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(peopleYaml));
+            stream.Load(new BoundedParser(new StringReader(peopleYaml)));
         }
         catch (YamlException e)
         {

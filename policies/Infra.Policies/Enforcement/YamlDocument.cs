@@ -11,11 +11,11 @@ internal static class YamlDocument
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Infra.Blueprints.Loading.BoundedParser(new StringReader(text)));
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(new PolicyFileDiagnostic(file, "", (int)ex.Start.Line, "invalid YAML: " + ex.Message));
+            diagnostics.Add(new PolicyFileDiagnostic(file, "", (int)ex.Start.Line, $"invalid YAML at column {ex.Start.Column}: {Infra.Blueprints.Loading.BoundedParser.Reason(ex)}"));
             return null;
         }
 

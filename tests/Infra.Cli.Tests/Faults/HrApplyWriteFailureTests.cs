@@ -28,7 +28,7 @@ public sealed class HrApplyWriteFailureTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("hr-journal.jsonl", run.Error, StringComparison.Ordinal);
         Assert.Contains("nothing was written", run.Error, StringComparison.Ordinal);
-        AssertNoTrace(run);
+        NoTrace.In(run);
         Assert.Equal(before, copy.Read(Files.People));
         AssertNoTemporaryFiles();
     }
@@ -44,7 +44,7 @@ public sealed class HrApplyWriteFailureTests : IDisposable
             var report = ReportFileTests.RunCompliance(copy.Root, "--sarif", "/dev/full");
             Assert.Equal(2, report.ExitCode);
             Assert.Contains("/dev/full cannot be written: No space left on device", report.Error, StringComparison.Ordinal);
-            AssertNoTrace(report);
+            NoTrace.In(report);
             Directory.Delete(mount);
             return;
         }
@@ -62,7 +62,7 @@ public sealed class HrApplyWriteFailureTests : IDisposable
             Assert.Equal(2, run.ExitCode);
             Assert.Contains($"{Path.Combine(repository, Files.People)} cannot be written", run.Error, StringComparison.Ordinal);
             Assert.Contains("No space left on device", run.Error, StringComparison.Ordinal);
-            AssertNoTrace(run);
+            NoTrace.In(run);
             Assert.Equal(before, File.ReadAllText(Path.Combine(repository, Files.People)));
             Assert.False(File.Exists(Path.Combine(repository, Journal)));
             Assert.Empty(Directory.EnumerateFiles(Path.Combine(repository, "stacks", "catalog"), "*.tmp"));
@@ -96,7 +96,7 @@ public sealed class HrApplyWriteFailureTests : IDisposable
             }
             Assert.Equal(2, run.ExitCode);
             Assert.Contains($"{People} is read-only", run.Error, StringComparison.Ordinal);
-            AssertNoTrace(run);
+            NoTrace.In(run);
             Assert.Equal(before, copy.Read(Files.People));
             Assert.False(File.Exists(Path.Combine(copy.Root, Journal)));
         }
@@ -149,12 +149,6 @@ public sealed class HrApplyWriteFailureTests : IDisposable
 
     private void AssertNoTemporaryFiles() =>
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(copy.Root, "stacks", "catalog"), "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
-
-    internal static void AssertNoTrace(CliRun run)
-    {
-        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
-    }
 
     private static void CopyTree(string from, string to)
     {

@@ -19,7 +19,7 @@ public sealed class ReportFileTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"{folder} is a folder; expected the path of a file to write", run.Error, StringComparison.Ordinal);
-        HrApplyWriteFailureTests.AssertNoTrace(run);
+        NoTrace.In(run);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ReportFileTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("/dev/full cannot be written: No space left on device", run.Error, StringComparison.Ordinal);
-        HrApplyWriteFailureTests.AssertNoTrace(run);
+        NoTrace.In(run);
         Assert.Equal(FileKind.Kind.Special, FileKind.Of("/dev/full"));
     }
 
@@ -59,7 +59,7 @@ public sealed class ReportFileTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no-such-folder/report.sarif cannot be written", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(".tmp", run.Error, StringComparison.Ordinal);
-        HrApplyWriteFailureTests.AssertNoTrace(run);
+        NoTrace.In(run);
     }
 
     [Fact]

@@ -14,7 +14,9 @@ public sealed class PolicyFileTests
         "enforcement.yaml:3: error: stacks.staging.aws-kms-key-rotation-enabled: 'optional' is not a level; allowed: advisory, mandatory, disabled")]
     [InlineData("rule:\n  aws-kms-key-rotation-enabled: advisory\n",
         "enforcement.yaml:1: error: rule: unknown key 'rule'; allowed: rules, stacks")]
-    [InlineData("rules: [a, b\n", "enforcement.yaml:2: error: invalid YAML")]
+    [InlineData("rules: [a, b\n", "enforcement.yaml:1: error: invalid YAML at column 8: the [list] or {mapping} opened at line 1, column 8 is not closed")]
+    [InlineData("rules: {}\n---\nrules: {}\n", "enforcement.yaml:2: error: invalid YAML at column 1: a second YAML document starts here (---)")]
+    [InlineData("rules: &all {}\n", "enforcement.yaml:1: error: invalid YAML at column 8: the anchor &all is not allowed")]
     public void Enforcement_file_errors_name_file_key_and_line(string yaml, string expected)
     {
         var error = Assert.Throws<PolicyFileException>(() => EnforcementPolicy.Parse(yaml, "enforcement.yaml", RuleCatalog.All));
