@@ -51,6 +51,28 @@ public sealed class ComplianceCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_finding_points_at_the_stack_file_key_that_produced_the_value()
+    {
+        var codequality = Path.Combine(folder.FullName, "report.codequality.json");
+        var state = """
+            {"version":3,"deployment":{"resources":[
+            {"urn":"urn:pulumi:staging::infra::infra:fleet:ServiceFleet$aws:ec2/launchTemplate:LaunchTemplate::payments-api","type":"aws:ec2/launchTemplate:LaunchTemplate","custom":true,"id":"lt-1",
+             "parent":"urn:pulumi:staging::infra::infra:fleet:ServiceFleet::payments-api","inputs":{"instanceType":"m5.large"}}
+            ]}}
+            """;
+
+        Compliance("--state", Write("state.json", state), "--codequality", codequality);
+
+        var stackLines = File.ReadAllLines(Path.Combine(Repository, "Pulumi.staging.yaml"));
+        var entry = Array.FindIndex(stackLines, l => l.Trim() == "payments-api:");
+        var expected = Array.FindIndex(stackLines, entry, l => l.TrimStart().StartsWith("instanceType:", StringComparison.Ordinal)) + 1;
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(codequality));
+        var issue = report.RootElement.EnumerateArray().Single(i => i.GetProperty("check_name").GetString() == "governance-allowed-instance-families");
+        Assert.Equal("Pulumi.staging.yaml", issue.GetProperty("location").GetProperty("path").GetString());
+        Assert.Equal(expected, issue.GetProperty("location").GetProperty("lines").GetProperty("begin").GetInt32());
+    }
+
+    [Fact]
     public void Baseline_of_known_violations_lets_the_run_pass()
     {
         var state = Write("state.json", OpenSecurityGroup);

@@ -65,6 +65,19 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
     }
 
     [Fact]
+    public async Task Analyzer_info_sends_each_policy_its_framework_clause_and_documentation_url()
+    {
+        var info = await Client.GetAnalyzerInfoAsync(new Empty());
+
+        var ssh = Assert.Single(info.Policies, p => p.Name == SecurityGroupAdminPortsRule.Code);
+        Assert.Equal("CIS AWS", ssh.Framework.Name);
+        Assert.Equal("3.0.0", ssh.Framework.Version);
+        Assert.Equal("5.2", ssh.Framework.Reference);
+        Assert.Equal($"https://gitlab.example-bank.eu/bank/platform/infra/-/blob/main/policies/RULES.md#{SecurityGroupAdminPortsRule.Code}", ssh.Url);
+        Assert.All(info.Policies, p => Assert.EndsWith($"RULES.md#{p.Name}", p.Url, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_compliant_resource_gets_no_diagnostic()
     {
         var volume = Analyze(Volume, "ledger-data", $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Tags}}}""");

@@ -198,6 +198,7 @@ public static class SyntheticStackExport
                 json.WriteStartObject("metadataOptions");
                 json.WriteString("httpTokens", "required");
                 json.WriteString("httpEndpoint", "enabled");
+                json.WriteNumber("httpPutResponseHopLimit", 1);
                 json.WriteEndObject();
                 json.WriteStartArray("blockDeviceMappings");
                 json.WriteStartObject();

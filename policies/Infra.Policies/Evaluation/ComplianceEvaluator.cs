@@ -44,10 +44,11 @@ public sealed class ComplianceEvaluator(IReadOnlyList<PolicyRule> rules, TimePro
                     used.Add(waiver);
                 }
 
+                var location = options.Sources?.Locate(resources.FindByUrn(finding.Urn), finding.PropertyPath, resources) ?? resourceLocation;
                 violations.Add(new Violation(rule.Id, rule.Title, rule.Severity, level, stack, finding.Urn, finding.ResourceType,
-                    finding.Message, resourceLocation,
+                    finding.Message, location,
                     waiver is null ? null : new AppliedWaiver(waiver.Resource, waiver.Justification, waiver.Approver, waiver.Expires),
-                    options.Baseline.Contains(stack, finding.Urn, rule.Id)));
+                    options.Baseline.Contains(stack, finding.Urn, rule.Id)) { PropertyPath = finding.PropertyPath });
             }
         }
 

@@ -25,6 +25,9 @@ public sealed record Violation(
 
     public bool Fails => Outcome == ViolationOutcome.Failing;
 
+    /// <summary>The property to change (<c>ingress[2].cidrBlocks[0]</c>) when the rule knows it.</summary>
+    public string? PropertyPath { get; init; }
+
     /// <summary>A stable id of this finding (stack, URN, rule and message), for GitLab Code Quality and SARIF.</summary>
     public string Fingerprint => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Stack}\n{Urn}\n{RuleId}\n{Message}")));
 }

@@ -11,6 +11,20 @@ public static class ResourceUrn
         return cut < 0 ? urn : urn[(cut + 2)..];
     }
 
+    /// <summary>The resource's own type: the last of the type chain (<c>PARENT$TYPE</c>); null when the text is not a Pulumi URN.</summary>
+    public static string? TypeOf(string urn)
+    {
+        var name = urn.LastIndexOf("::", StringComparison.Ordinal);
+        var project = StackOf(urn) is null ? -1 : urn.IndexOf("::", urn.IndexOf("::", Prefix.Length, StringComparison.Ordinal) + 2, StringComparison.Ordinal);
+        if (project < 0 || name <= project)
+        {
+            return null;
+        }
+
+        var chain = urn[(project + 2)..name];
+        return chain[(chain.LastIndexOf('$') + 1)..];
+    }
+
     /// <summary>The stack segment, or null when the text is not a Pulumi URN.</summary>
     public static string? StackOf(string urn)
     {

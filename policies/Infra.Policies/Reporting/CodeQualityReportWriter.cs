@@ -22,7 +22,9 @@ public sealed class CodeQualityReportWriter : IComplianceReportWriter
         {
             json.WriteStartObject();
             json.WriteString("type", "issue");
-            json.WriteString("description", $"{violation.RuleId}: {violation.Message} ({violation.Urn})");
+            json.WriteString("description", violation.PropertyPath is { } property
+                ? $"{violation.RuleId}: {violation.Message} ({violation.Urn}, property {property})"
+                : $"{violation.RuleId}: {violation.Message} ({violation.Urn})");
             json.WriteString("check_name", violation.RuleId);
             json.WriteString("fingerprint", violation.Fingerprint);
             json.WriteString("severity", SeverityOf(violation));

@@ -6,8 +6,8 @@ namespace Infra.Policies.Reporting;
 
 /// <summary>
 /// SARIF 2.1.0: <c>version</c>, <c>$schema</c>, one run whose <c>tool.driver</c> lists the rules, and one result per
-/// violation with <c>ruleId</c>, <c>level</c>, <c>message.text</c> and <c>locations</c> (the file, and the URN as a
-/// logical location). Waived violations carry an external suppression; baselined ones <c>baselineState: unchanged</c>.
+/// violation with <c>ruleId</c>, <c>level</c>, <c>message.text</c> and <c>locations</c> (the file and line, and the URN and the
+/// property path as logical locations); each rule has a <c>helpUri</c>, its section of policies/RULES.md. Waived violations carry an external suppression; baselined ones <c>baselineState: unchanged</c>.
 /// </summary>
 public sealed class SarifReportWriter : IComplianceReportWriter
 {
@@ -39,6 +39,7 @@ public sealed class SarifReportWriter : IComplianceReportWriter
             WriteText(json, "shortDescription", rule.Rule.Title);
             WriteText(json, "fullDescription", rule.Rule.Rationale);
             WriteText(json, "help", rule.Rule.Remediation);
+            json.WriteString("helpUri", rule.Rule.HelpUri);
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", rule.Enforcement == EnforcementLevel.Mandatory ? "error" : "warning");
             json.WriteEndObject();
@@ -81,9 +82,25 @@ public sealed class SarifReportWriter : IComplianceReportWriter
             json.WriteString("fullyQualifiedName", violation.Urn);
             json.WriteString("kind", "resource");
             json.WriteEndObject();
+            if (violation.PropertyPath is { } path)
+            {
+                json.WriteStartObject();
+                json.WriteString("fullyQualifiedName", $"{violation.Urn}#{path}");
+                json.WriteString("name", path);
+                json.WriteString("kind", "property");
+                json.WriteEndObject();
+            }
+
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndArray();
+            if (violation.PropertyPath is { } property)
+            {
+                json.WriteStartObject("properties");
+                json.WriteString("propertyPath", property);
+                json.WriteEndObject();
+            }
+
             json.WriteStartObject("partialFingerprints");
             json.WriteString("infraCompliance/v1", violation.Fingerprint);
             json.WriteEndObject();

@@ -39,6 +39,9 @@ public sealed record PolicyContext(string StackName, EnvironmentKind Environment
     /// </summary>
     public IReadOnlySet<string>? TopicsMarkedForDeletion { get; init; }
 
+    /// <summary>The address ranges of the stack's VPCs; empty when the caller has none (rules then take the private ranges as the VPC's).</summary>
+    public IReadOnlyList<System.Net.IPNetwork> VpcNetworks { get; init; } = [];
+
     public bool IsProduction => Environment == EnvironmentKind.Production;
 
     public static PolicyContext Create(string stackName, EnvironmentKind environment, TimeProvider clock)

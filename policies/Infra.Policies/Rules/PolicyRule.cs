@@ -27,6 +27,9 @@ public abstract class PolicyRule
 
     public virtual RuleScope Scope => RuleScope.Resource;
 
+    /// <summary>The rule's section in policies/RULES.md.</summary>
+    public string HelpUri => RuleCatalogDocument.HelpUriOf(Id);
+
     public RuleDescriptor Descriptor =>
         new(Id, Title, Severity, DefaultEnforcement, ResourceTypes, Rationale, Remediation, Frameworks);
 

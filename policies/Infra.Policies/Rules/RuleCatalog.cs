@@ -4,6 +4,7 @@ using Infra.Policies.Rules.Encryption;
 using Infra.Policies.Rules.GitLab;
 using Infra.Policies.Rules.Governance;
 using Infra.Policies.Rules.Identity;
+using Infra.Policies.Rules.Logging;
 using Infra.Policies.Rules.LoadBalancing;
 using Infra.Policies.Rules.Messaging;
 using Infra.Policies.Rules.Network;
@@ -12,6 +13,7 @@ using Infra.Policies.Rules.Secrets;
 using Infra.Policies.Rules.StackWide;
 using Infra.Policies.Rules.Storage;
 using Infra.Policies.Rules.Vault;
+using Infra.Policies.Rules.Vpn;
 using Infra.Policies.Rules.Waivers;
 
 namespace Infra.Policies.Rules;
@@ -23,13 +25,20 @@ public static class RuleCatalog
     [
         new SecurityGroupPublicIngressRule(),
         new SecurityGroupAdminPortsRule(),
+        new SecurityGroupServicePortsBeyondVpcRule(),
         new ImdsV2RequiredRule(),
+        new ImdsHopLimitRule(),
         new NoPublicIpRule(),
         new EncryptedVolumesRule(),
         new AllowedInstanceFamiliesRule(),
         new AutoscalingElbHealthCheckRule(),
         new KmsKeyRotationRule(),
         new KmsKeyDeletionWindowRule(),
+        new KmsKeyPolicyNoPublicAccessRule(),
+        new LogGroupRetentionRule(),
+        new LogGroupKmsRule(),
+        new ClientVpnAuthorizationByGroupRule(),
+        new ClientVpnConnectionLoggingRule(),
         new RdsStorageEncryptedRule(),
         new RdsBackupRetentionRule(),
         new RdsDeletionProtectionRule(),

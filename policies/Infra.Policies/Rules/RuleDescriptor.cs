@@ -9,4 +9,8 @@ public sealed record RuleDescriptor(
     IReadOnlyList<string> ResourceTypes,
     string Rationale,
     string Remediation,
-    IReadOnlyList<string> Frameworks);
+    IReadOnlyList<string> Frameworks)
+{
+    /// <summary>The rule's section in policies/RULES.md, sent as SARIF <c>helpUri</c> and the policy pack's <c>url</c>.</summary>
+    public string HelpUri => RuleCatalogDocument.HelpUriOf(Id);
+}

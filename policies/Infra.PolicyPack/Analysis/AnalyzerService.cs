@@ -67,7 +67,9 @@ internal sealed partial class AnalyzerService(PackState state, PolicyAnalysis an
                 ConfigSchema = RuleSettings.SchemaOf(rule.Id),
                 PolicyType = rule.Scope == RuleScope.Stack ? PolicyType.Stack : PolicyType.Resource,
                 Severity = ProtocolEnums.ToProtocol(rule.Severity),
+                Framework = ProtocolFramework.Of(rule),
                 Tags = { rule.Frameworks },
+                Url = rule.HelpUri,
             });
             info.InitialConfig[rule.Id] = new PolicyConfig { EnforcementLevel = ProtocolEnums.ToProtocol(rule.DefaultEnforcement) };
         }

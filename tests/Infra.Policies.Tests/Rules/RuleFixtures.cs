@@ -18,6 +18,7 @@ internal static class RuleFixtures
         ("Governance", GovernanceFixtures.Cases),
         ("Identity", IdentityFixtures.Cases),
         ("LoadBalancing", LoadBalancingFixtures.Cases),
+        ("Logging", LoggingFixtures.Cases),
         ("Messaging", MessagingFixtures.Cases),
         ("Network", NetworkFixtures.Cases),
         ("People", PeopleFixtures.Cases),
@@ -25,6 +26,7 @@ internal static class RuleFixtures
         ("StackWide", StackWideFixtures.Cases),
         ("Storage", StorageFixtures.Cases),
         ("Vault", VaultFixtures.Cases),
+        ("Vpn", VpnFixtures.Cases),
     ];
 
     /// <summary>Every fixture by its name; names are unique across categories (a duplicate fails every fixture test).</summary>

@@ -68,6 +68,7 @@ internal static class Fixture
         new(environment == EnvironmentKind.Production ? "production" : "staging", environment, Today)
         {
             TopicsMarkedForDeletion = new HashSet<string>(StringComparer.Ordinal) { MarkedTopic },
+            VpcNetworks = [System.Net.IPNetwork.Parse("10.60.0.0/16"), System.Net.IPNetwork.Parse("fd00:60::/56")],
             People =
             [
                 new PersonAccessWindow("adupont", 101, PlatformTeam: true, EndDate: null),

@@ -77,6 +77,7 @@ internal static class ComplianceCommand
                 Enforcement = EnforcementPolicy.Load(InRepository(loader.RepositoryRoot, request.Enforcement), RuleCatalog.All),
                 Waivers = WaiverSet.Load(InRepository(loader.RepositoryRoot, request.Waivers), RuleCatalog.All),
                 Baseline = request.Baseline is null ? ComplianceBaseline.Empty : ComplianceBaseline.Load(Path.GetFullPath(request.Baseline, environment.WorkingDirectory)),
+                Sources = SourceLocator.ForRepository(loader.RepositoryRoot, request.Stack),
             };
             var report = new ComplianceEvaluator(RuleCatalog.All, environment.Clock).Evaluate(resources, Context(definition, environment.Clock), options);
             Write(report, request, environment);
@@ -111,7 +112,7 @@ internal static class ComplianceCommand
         ? StackExportReader.ReadFile(Path.GetFullPath(state, workingDirectory))
         : PreviewReader.ReadFile(Path.GetFullPath(request.Preview!, workingDirectory));
 
-    /// <summary>The rules' view of the stack: its environment, every person's access window for the people rules, and the topics marked for deletion.</summary>
+    /// <summary>The rules' view of the stack: its environment, its VPCs' ranges, every person's access window for the people rules, and the topics marked for deletion.</summary>
     private static PolicyContext Context(StackDefinition definition, TimeProvider clock)
     {
         var platformTeams = definition.Catalog.Teams.Where(t => t.IsPlatform).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
@@ -119,6 +120,7 @@ internal static class ComplianceCommand
         {
             People = [.. definition.Catalog.People.Select(p => new PersonAccessWindow(p.Id, null, p.Teams.Any(platformTeams.Contains), p.End))],
             TopicsMarkedForDeletion = KafkaTopicCatalog.For(definition).MarkedForDeletion.ToHashSet(StringComparer.Ordinal),
+            VpcNetworks = [.. definition.Networks.Select(n => n.Cidr)],
         };
     }
 

@@ -26,7 +26,7 @@ public sealed class AllowedInstanceFamiliesRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.9", "DORA Art. 7"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var property = resource.Type is TypeTokens.RdsClusterInstance or TypeTokens.RdsInstance ? "instanceClass" : "instanceType";
         if (resource.Property(property).AsString() is not { Length: > 0 } type)
@@ -37,7 +37,7 @@ public sealed class AllowedInstanceFamiliesRule : PolicyRule
         var family = FamilyOf(type);
         if (!context.AllowedInstanceFamilies.Contains(family))
         {
-            yield return $"{property} '{type}' is of family '{family}'; allowed: {string.Join(", ", context.AllowedInstanceFamilies.Order(StringComparer.Ordinal))}";
+            yield return new PropertyIssue(property, $"{property} '{type}' is of family '{family}'; allowed: {string.Join(", ", context.AllowedInstanceFamilies.Order(StringComparer.Ordinal))}");
         }
     }
 

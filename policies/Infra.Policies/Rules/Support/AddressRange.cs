@@ -40,6 +40,9 @@ internal readonly record struct AddressRange(IPAddress? Address, int PrefixLengt
     public bool IsWithin(IPNetwork network) =>
         Address is not null && network.BaseAddress.AddressFamily == Address.AddressFamily && network.PrefixLength <= PrefixLength && network.Contains(Address);
 
+    /// <summary>Whether some address of the range lies outside every one of <paramref name="networks"/>; with none given, outside the private ranges.</summary>
+    public bool ReachesBeyond(IReadOnlyList<IPNetwork> networks) => networks.Count == 0 ? IncludesPublicAddresses : !IsValid || !networks.Any(IsWithin);
+
     /// <summary>Whether any address of the range is on the internet.</summary>
     public bool IncludesPublicAddresses => !IsValid || !NonPublic.Any(IsWithin);
 }

@@ -31,6 +31,10 @@ internal static class TypeTokens
     public const string S3Versioning = "aws:s3/bucketVersioning:BucketVersioning";
     public const string S3VersioningV2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
     public const string AutoscalingGroup = "aws:autoscaling/group:Group";
+    public const string CloudWatchLogGroup = "aws:cloudwatch/logGroup:LogGroup";
+    public const string KmsKeyPolicy = "aws:kms/keyPolicy:KeyPolicy";
+    public const string ClientVpnEndpoint = "aws:ec2clientvpn/endpoint:Endpoint";
+    public const string ClientVpnAuthorizationRule = "aws:ec2clientvpn/authorizationRule:AuthorizationRule";
     public const string AwsProvider = "pulumi:providers:aws";
 
     public const string KafkaTopic = "kafka:index/topic:Topic";

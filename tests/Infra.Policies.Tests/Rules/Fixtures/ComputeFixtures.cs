@@ -57,5 +57,13 @@ internal static class ComputeFixtures
             [Resource(Asg, "ledger", """{"targetGroupArns":["arn:aws:elasticloadbalancing:eu-west-3:444455556666:targetgroup/ledger/1"],"healthCheckType":"ELB"}""")]),
         ["asg health: EC2 health check behind a target group fails"] = new(AutoscalingElbHealthCheckRule.Code, true, Production,
             [Resource(Asg, "ledger", """{"targetGroupArns":["arn:aws:elasticloadbalancing:eu-west-3:444455556666:targetgroup/ledger/1"],"healthCheckType":"EC2"}""")]),
+        ["imds hops: a hop limit of 1 passes"] = new(ImdsHopLimitRule.Code, false, Production,
+            [Resource(LaunchTemplate, "ledger-lt", """{"metadataOptions":{"httpEndpoint":"enabled","httpTokens":"required","httpPutResponseHopLimit":1}}""")]),
+        ["imds hops: metadata endpoint disabled passes"] = new(ImdsHopLimitRule.Code, false, Production,
+            [Resource(Instance, "batch", """{"metadataOptions":{"httpEndpoint":"disabled"}}""")]),
+        ["imds hops: a hop limit of 2 fails"] = new(ImdsHopLimitRule.Code, true, Production,
+            [Resource(LaunchTemplate, "ledger-lt", """{"metadataOptions":{"httpEndpoint":"enabled","httpTokens":"required","httpPutResponseHopLimit":2}}""")], "is 2"),
+        ["imds hops: a hop limit left to the image fails"] = new(ImdsHopLimitRule.Code, true, Production,
+            [Resource(Instance, "bastion", """{"metadataOptions":{"httpTokens":"required"}}""")], "not set"),
     };
 }

@@ -7,6 +7,9 @@ namespace Infra.Policies.Tests.Rules.Fixtures;
 /// <summary>Passing and failing fixtures of the Encryption rules: KMS keys.</summary>
 internal static class EncryptionFixtures
 {
+    private static string WithKeyPolicy(string statement) =>
+        $$"""{"policy":{{System.Text.Json.JsonSerializer.Serialize($$"""{"Version":"2012-10-17","Statement":[{{statement}}]}""")}}}""";
+
     public static Dictionary<string, RuleCase> Cases { get; } = new()
     {
         ["kms: rotation enabled passes"] = new(KmsKeyRotationRule.Code, false, Production,
@@ -21,5 +24,15 @@ internal static class EncryptionFixtures
             [Resource(KmsKey, "data", """{"deletionWindowInDays":7}""", stack: "staging")]),
         ["kms window: 7 days in production fails"] = new(KmsKeyDeletionWindowRule.Code, true, Production,
             [Resource(KmsKey, "data", """{"deletionWindowInDays":7}""")]),
+        ["kms policy: account root and a role pass"] = new(KmsKeyPolicyNoPublicAccessRule.Code, false, Production,
+            [Resource(KmsKey, "ledger-key", WithKeyPolicy("""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"kms:*","Resource":"*"}"""))]),
+        ["kms policy: * restricted to the account passes"] = new(KmsKeyPolicyNoPublicAccessRule.Code, false, Production,
+            [Resource(KmsKey, "ledger-key", WithKeyPolicy("""{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"444455556666"}}}"""))]),
+        ["kms policy: kms:* to * fails"] = new(KmsKeyPolicyNoPublicAccessRule.Code, true, Production,
+            [Resource(KmsKey, "ledger-key", WithKeyPolicy("""{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"}"""))], "'kms:*'"),
+        ["kms policy: * to * in a key policy resource fails"] = new(KmsKeyPolicyNoPublicAccessRule.Code, true, Production,
+            [Resource(KeyPolicy, "ledger-key-policy", WithKeyPolicy("""{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}"""))], "every principal"),
+        ["kms policy: a policy that is not JSON fails"] = new(KmsKeyPolicyNoPublicAccessRule.Code, true, Production,
+            [Resource(KmsKey, "ledger-key", """{"policy":"{\"Statement\":[}"}""")], "not valid JSON"),
     };
 }

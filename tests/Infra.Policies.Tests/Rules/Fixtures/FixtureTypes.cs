@@ -35,6 +35,10 @@ internal static class FixtureTypes
     public const string PublicAccessBlock = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
     public const string Encryption = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
     public const string Versioning = "aws:s3/bucketVersioning:BucketVersioning";
+    public const string LogGroup = "aws:cloudwatch/logGroup:LogGroup";
+    public const string KeyPolicy = "aws:kms/keyPolicy:KeyPolicy";
+    public const string ClientVpnEndpoint = "aws:ec2clientvpn/endpoint:Endpoint";
+    public const string ClientVpnAuthorization = "aws:ec2clientvpn/authorizationRule:AuthorizationRule";
     public const string Topic = "kafka:index/topic:Topic";
     public const string VaultPolicy = "vault:index/policy:Policy";
     public const string StaticRole = "vault:database/secretBackendStaticRole:SecretBackendStaticRole";

@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.Json;
+using Infra.Blueprints.Definition;
+using Infra.Policies.Evaluation;
+using Infra.Policies.Model;
+using Infra.Policies.Reporting;
+using Infra.Policies.Rules;
+using Infra.Policies.Rules.Compute;
+using Infra.Policies.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Infra.Policies.Tests.Evaluation;
+
+/// <summary>Findings point at the stack file key that produced the value, else at the component line that creates the resource.</summary>
+public sealed class SourceLocatorTests
+{
+    // Lines: 1 config, 2 environment, 3 services, 4 ledger, 5 team, 6 instanceType, 7 port.
+    private const string StackText = """
+        config:
+          infra:environment: production
+          infra:services:
+            ledger:
+              team: core-banking
+              instanceType: m5.large
+              port: 8443
+        """;
+
+    private const string KafkaComponent = "namespace Infra.Components.Kafka;\n\n        var topic = new Kafka.Topic(name, new TopicArgs());\n";
+
+    private static readonly string FleetUrn = "urn:pulumi:production::infra::infra:fleet:ServiceFleet::ledger";
+
+    [Fact]
+    public void A_property_the_stack_entry_names_points_at_that_key()
+    {
+        var template = Child(FleetUrn, "aws:ec2/launchTemplate:LaunchTemplate", "ledger-lt");
+
+        var location = Locator().Locate(template, "instanceType", new ResourceSet([template]));
+
+        Assert.Equal(new SourceLocation("Pulumi.production.yaml", 6), location);
+    }
+
+    [Fact]
+    public void A_property_the_stack_entry_does_not_name_points_at_the_entry()
+    {
+        var template = Child(FleetUrn, "aws:ec2/launchTemplate:LaunchTemplate", "ledger-lt");
+
+        var location = Locator().Locate(template, "metadataOptions.httpTokens", new ResourceSet([template]));
+
+        Assert.Equal(new SourceLocation("Pulumi.production.yaml", 4), location);
+    }
+
+    [Fact]
+    public void A_component_without_a_stack_entry_points_at_the_line_creating_the_resource()
+    {
+        var topic = Child("urn:pulumi:production::infra::infra:kafka:KafkaTopics::topics", "kafka:index/topic:Topic", "ledger.posting.created.v1");
+
+        var location = Locator().Locate(topic, "config", new ResourceSet([topic]));
+
+        Assert.Equal(new SourceLocation("components/Infra.Components/Kafka/KafkaTopics.cs", 3), location);
+    }
+
+    [Fact]
+    public void A_resource_of_a_nested_child_finds_its_component_through_the_parents()
+    {
+        var group = Child(FleetUrn, "aws:ec2/securityGroup:SecurityGroup", "ledger-sg");
+        var rule = Child(group.Urn, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ledger-in");
+
+        var location = Locator().Locate(rule, "cidrIpv4", new ResourceSet([group, rule]));
+
+        Assert.Equal(new SourceLocation("Pulumi.production.yaml", 4), location);
+    }
+
+    [Fact]
+    public void A_resource_outside_any_component_points_at_the_stack_file()
+    {
+        var volume = Child("urn:pulumi:production::infra::pulumi:pulumi:Stack::infra-production", "aws:ebs/volume:Volume", "scratch");
+
+        var location = Locator().Locate(volume, "encrypted", new ResourceSet([volume]));
+
+        Assert.Equal(new SourceLocation("Pulumi.production.yaml", 1), location);
+    }
+
+    [Fact]
+    public void Sarif_points_at_the_key_and_links_the_rule_documentation()
+    {
+        var template = Child(FleetUrn, "aws:ec2/launchTemplate:LaunchTemplate", "ledger-lt", """{"instanceType":"m5.large"}""");
+        var report = new ComplianceEvaluator([new AllowedInstanceFamiliesRule()], new FakeTimeProvider(Fixture.Now))
+            .Evaluate(new ResourceSet([template]), Fixture.Context(EnvironmentKind.Production), new EvaluationOptions { Sources = Locator() });
+
+        using var sarif = JsonDocument.Parse(Render(new SarifReportWriter(), report));
+
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var result = run.GetProperty("results")[0];
+        var location = result.GetProperty("locations")[0];
+        Assert.Equal("Pulumi.production.yaml", location.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal(6, location.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.Equal("instanceType", result.GetProperty("properties").GetProperty("propertyPath").GetString());
+        Assert.Equal($"{RuleCatalogDocument.PublishedAt}#{AllowedInstanceFamiliesRule.Code}",
+            run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[0].GetProperty("helpUri").GetString());
+    }
+
+    [Fact]
+    public void Code_quality_points_at_the_key_and_names_the_property()
+    {
+        var template = Child(FleetUrn, "aws:ec2/launchTemplate:LaunchTemplate", "ledger-lt", """{"instanceType":"m5.large"}""");
+        var report = new ComplianceEvaluator([new AllowedInstanceFamiliesRule()], new FakeTimeProvider(Fixture.Now))
+            .Evaluate(new ResourceSet([template]), Fixture.Context(EnvironmentKind.Production), new EvaluationOptions { Sources = Locator() });
+
+        using var quality = JsonDocument.Parse(Render(new CodeQualityReportWriter(), report));
+
+        var issue = quality.RootElement[0];
+        Assert.Equal(6, issue.GetProperty("location").GetProperty("lines").GetProperty("begin").GetInt32());
+        Assert.Contains("property instanceType", issue.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stack_file_that_is_not_yaml_has_no_keys()
+    {
+        Assert.Null(StackFileKeys.Parse("config: [unclosed").LineOf("config"));
+    }
+
+    private static SourceLocator Locator() =>
+        new("Pulumi.production.yaml", StackFileKeys.Parse(StackText), SourceLocator.RepositoryComponents,
+            path => path == "components/Infra.Components/Kafka/KafkaTopics.cs" ? KafkaComponent : null);
+
+    private static PolicyResource Child(string parent, string type, string name, string inputs = "{}") =>
+        new($"urn:pulumi:production::infra::{ResourceUrn.TypeOf(parent)}${type}::{name}", type, null, parent, null, true, false, [],
+            Fixture.Tree(inputs), PropertyValue.EmptyObject);
+
+    private static string Render(IComplianceReportWriter writer, ComplianceReport report)
+    {
+        using var stream = new MemoryStream();
+        writer.Write(report, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
