@@ -1,0 +1,15 @@
+namespace Infra.Blueprints.Account;
+
+/// <summary>
+/// The trail's bucket in the log archive account: versioned, object-locked in compliance mode (not even the archive's
+/// administrators can shorten it), encrypted with its own KMS key, closed to the public. The key and bucket policies
+/// let the trail of this environment's account write, and no one else.
+/// </summary>
+public sealed record LogArchiveBucket(
+    string Name,
+    string AccountId,
+    string ObjectLockMode,
+    int ObjectLockDays,
+    int KeyDeletionWindowDays,
+    string KeyPolicy,
+    string BucketPolicy);
