@@ -1,3 +1,6 @@
+using System.Globalization;
+using Infra.Blueprints.Definition;
+
 namespace Infra.Blueprints.People;
 
 /// <summary>The names the people component gives, in one place so that the report and the resources agree.</summary>
@@ -8,6 +11,24 @@ public static class PeopleNames
 
     /// <summary>Marks what this program manages, so that no one mistakes an identity provisioned by the identity provider for one of ours.</summary>
     public const string ManagedBy = "infra-people";
+
+    /// <summary>The metadata key of a person's Vault entity that says when their access ends (see <see cref="AccessEnds"/>).</summary>
+    public const string AccessEndsMetadata = "access-ends";
+
+    /// <summary>The metadata key of a person's Vault entity that says whether they are in a platform team ("true" or "false").</summary>
+    public const string PlatformTeamMetadata = "platform-team";
+
+    /// <summary>The person's name in a GitLab membership: <c>{component}-gitlab-{person}-{group}</c>.</summary>
+    public const string GitLabMembershipMarker = "-gitlab-";
+
+    /// <summary>The end of a person's access as the entity metadata holds it: the time (UTC) of a leave or termination, else the last day; null without end.</summary>
+    public static string? AccessEnds(PersonDefinition person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return person.EndsAt is { } endsAt
+            ? endsAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : person.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
 
     public static string ConsulToken(string person) => $"person-{person}";
 

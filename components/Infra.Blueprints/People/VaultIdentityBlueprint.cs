@@ -2,5 +2,9 @@ using Infra.Blueprints.Definition;
 
 namespace Infra.Blueprints.People;
 
-/// <summary>A person's Vault identity entity and its alias on the people's login method (the alias name is the login).</summary>
-public sealed record VaultIdentityBlueprint(string Person, string EntityName, string AliasName, string Email, EquatableList<string> Teams);
+/// <summary>
+/// A person's Vault identity entity and its alias on the people's login method (the alias name is the login).
+/// The entity carries, in its metadata, what the people rules check without the catalog: when the person's access
+/// ends (<see cref="AccessEnds"/>, a day or a time; null: no end) and whether they are in a platform team.
+/// </summary>
+public sealed record VaultIdentityBlueprint(string Person, string EntityName, string AliasName, string Email, EquatableList<string> Teams, string? AccessEnds, bool PlatformTeam);

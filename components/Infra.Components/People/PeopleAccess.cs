@@ -70,12 +70,7 @@ public sealed class PeopleAccess : ComponentResource
             var entity = new Entity($"{name}-entity-{identity.Person}", new EntityArgs
             {
                 Name = identity.EntityName,
-                Metadata =
-                {
-                    { "email", identity.Email },
-                    { "teams", string.Join(",", identity.Teams) },
-                    { "managed-by", PeopleNames.ManagedBy },
-                },
+                Metadata = Metadata(identity),
             }, onVault);
             _ = new EntityAlias($"{name}-alias-{identity.Person}", new EntityAliasArgs
             {
@@ -86,6 +81,22 @@ public sealed class PeopleAccess : ComponentResource
             entities[identity.Person] = entity;
         }
         return entities;
+    }
+
+    private static InputMap<string> Metadata(VaultIdentityBlueprint identity)
+    {
+        var metadata = new InputMap<string>
+        {
+            { "email", identity.Email },
+            { "teams", string.Join(",", identity.Teams) },
+            { PeopleNames.PlatformTeamMetadata, identity.PlatformTeam ? "true" : "false" },
+            { "managed-by", PeopleNames.ManagedBy },
+        };
+        if (identity.AccessEnds is { } ends)
+        {
+            metadata.Add(PeopleNames.AccessEndsMetadata, ends);
+        }
+        return metadata;
     }
 
     private static void CreateTeamGroups(string name, PeopleAccessBlueprint blueprint, Dictionary<string, Entity> entities, CustomResourceOptions onVault)
@@ -224,6 +235,7 @@ public sealed class PeopleAccess : ComponentResource
                 Description = token.Description,
                 Policies = { consulPolicies[token.Policy].Name },
                 Local = token.Local,
+                ExpirationTime = token.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             }, onConsul);
         }
     }

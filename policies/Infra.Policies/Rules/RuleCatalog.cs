@@ -67,6 +67,7 @@ public static class RuleCatalog
         new VaultDatabaseRoleTtlRule(),
         new GitLabOwnerPlatformOnlyRule(),
         new AccessPastEndDateRule(),
+        new PeopleConsulNoServiceWriteRule(),
         new TemporaryGrantExpiredRule(),
         new MandatoryTagsRule(),
         new EuRegionsOnlyRule(),

@@ -44,4 +44,34 @@ public sealed class PeopleAccessBlueprintsTests
         Assert.NotEmpty(Production.ConsulTokens);
         Assert.All(Production.ConsulTokens, t => Assert.False(t.Local));
     }
+
+    [Fact]
+    public void No_consul_policy_of_people_writes_service_registrations()
+    {
+        var write = Assert.Single(Production.ConsulPolicies, p => p.Level == "write");
+
+        Assert.Contains("service_prefix \"\" {\n  policy = \"read\"\n}", write.Rules, StringComparison.Ordinal);
+        Assert.Contains("key_prefix \"\" {\n  policy = \"write\"\n}", write.Rules, StringComparison.Ordinal);
+        Assert.All(Production.ConsulPolicies, p => Assert.DoesNotContain("service_prefix \"\" {\n  policy = \"write\"", p.Rules, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("2026-11-22T09:00:00Z", "2026-11-30T00:00:00Z")] // a Sunday: the week began on Monday 16th
+    [InlineData("2026-11-23T01:00:00Z", "2026-12-07T00:00:00Z")] // the Monday after: a new token for two weeks
+    public void Consul_tokens_expire_two_weeks_after_the_monday_of_the_run(string at, string expires)
+    {
+        var blueprint = PeopleAccessBlueprints.For(Roster.Production, DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateTimeOffset.Parse(expires, System.Globalization.CultureInfo.InvariantCulture), blueprint.ConsulTokens.Single(t => t.Person == "adupont").ExpiresAt);
+    }
+
+    [Fact]
+    public void A_consul_token_never_outlives_the_access_of_its_person()
+    {
+        var terminated = Roster.Person("amy", new DateOnly(2020, 1, 1), new DateOnly(2026, 11, 24), team: "platform") with { EndsAt = new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero) };
+
+        var token = Assert.Single(PeopleAccessBlueprints.For(Roster.Production.With(terminated), Roster.Today).ConsulTokens);
+
+        Assert.Equal(terminated.EndsAt, token.ExpiresAt);
+    }
 }

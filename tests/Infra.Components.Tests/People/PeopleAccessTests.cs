@@ -256,7 +256,21 @@ public sealed class PeopleAccessTests
             var token = created.Single(r => r.Type == ConsulToken && r.Name == $"people-consul-token-{expected.Person}").Inputs;
             Assert.Equal([expected.Policy], InputTree.List(token["policies"]).Cast<string>());
             Assert.True(token["local"] is false);
+            Assert.Equal(expected.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), token["expirationTime"]);
         }
+    }
+
+    [Fact]
+    public async Task An_entity_carries_when_its_persons_access_ends_and_whether_they_are_in_the_platform_team()
+    {
+        var created = await Deploy(Production);
+
+        var contractor = created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "cmurphy").Inputs;
+        var employee = created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "cmartin").Inputs;
+        Assert.Equal("2026-11-27", InputTree.Map(contractor["metadata"])["access-ends"]);
+        Assert.Equal("true", InputTree.Map(contractor["metadata"])["platform-team"]);
+        Assert.False(InputTree.Map(employee["metadata"]).ContainsKey("access-ends"));
+        Assert.Equal("false", InputTree.Map(employee["metadata"])["platform-team"]);
     }
 
     [Fact]

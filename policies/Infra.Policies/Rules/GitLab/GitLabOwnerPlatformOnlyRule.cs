@@ -24,6 +24,9 @@ public sealed class GitLabOwnerPlatformOnlyRule : PolicyRule
 
     public override string Remediation => "Give maintainer; owners are the platform team, as teams.yaml entitles.";
 
+    /// <summary>The whole stack: the person's window may come from their Vault entity, another resource.</summary>
+    public override RuleScope Scope => RuleScope.Stack;
+
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 7.2.2", "ISO 27001 A.8.2", "ISO 27001 A.8.4"];
 
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
@@ -33,7 +36,7 @@ public sealed class GitLabOwnerPlatformOnlyRule : PolicyRule
             yield break;
         }
 
-        var person = Memberships.PersonOf(resource, context);
+        var person = Memberships.PersonOf(resource, resources, context);
         if (person is null)
         {
             yield return $"{Memberships.Describe(resource, null)} is Owner but is not a person of the catalog's platform team";

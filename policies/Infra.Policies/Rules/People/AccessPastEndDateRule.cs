@@ -4,10 +4,12 @@ using Infra.Policies.Model;
 namespace Infra.Policies.Rules.People;
 
 /// <summary>
-/// Nobody keeps access past the end of their contract: a leaver's membership is gone, and a membership of someone
-/// with an end date expires the day after it at the latest (GitLab removes a member on the expiry day).
-/// Flags: <c>new gitlab.GroupMembership("cmurphy-platform", { userId: 412, accessLevel: "maintainer" })</c> without
-/// <c>expiresAt</c> when cmurphy's contract ends on 2026-11-27.
+/// Nobody keeps access past the end of their contract: a leaver's GitLab memberships, Vault entity, Consul token and
+/// VPN certificate are gone, and a membership of someone with an end date expires the day after it at the latest
+/// (GitLab removes a member on the expiry day). The person and their end come from the resources themselves
+/// (membership name, entity metadata, token description, certificate name) and the catalog when the caller has it.
+/// Flags: <c>new gitlab.GroupMembership("people-gitlab-cmurphy-bank-platform", { userId: 412, accessLevel: "maintainer" })</c>
+/// without <c>expiresAt</c> when cmurphy's contract ends on 2026-11-27.
 /// </summary>
 public sealed class AccessPastEndDateRule : PolicyRule
 {
@@ -19,29 +21,37 @@ public sealed class AccessPastEndDateRule : PolicyRule
 
     public override RuleSeverity Severity => RuleSeverity.Critical;
 
-    public override IReadOnlyList<string> ResourceTypes => Memberships.Types;
+    public override IReadOnlyList<string> ResourceTypes => PeopleResources.Types;
 
     public override string Rationale => "Leavers are where access leaks; access must end with the contract without anyone editing files.";
 
-    public override string Remediation => "Remove the membership of a leaver; give everyone with an end date expiresAt on or before it (the people blueprint does).";
+    public override string Remediation => "Remove a leaver's memberships, entity, Consul token and VPN certificate; give every membership of someone with an end date expiresAt on or before it (the people blueprint does).";
+
+    /// <summary>The whole stack: the person's window may come from their Vault entity, another resource.</summary>
+    public override RuleScope Scope => RuleScope.Stack;
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 8.2.5", "ISO 27001 A.5.18", "ISO 27001 A.6.5", "DORA Art. 9"];
 
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
-        var person = Memberships.PersonOf(resource, context);
+        var person = PeopleResources.Window(resource, resources, context);
         if (person?.EndDate is not { } end)
         {
             yield break;
         }
 
         var endText = end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var expires = Memberships.ExpiresAt(resource);
         if (end < context.Today)
         {
-            yield return $"{person.PersonId} left on {endText} and still has this membership";
+            yield return $"{person.PersonId} left on {endText} and still has this {PeopleResources.Kind(resource)}";
+            yield break;
         }
-        else if (expires is null)
+        if (!Memberships.Types.Contains(resource.Type))
+        {
+            yield break;
+        }
+        var expires = Memberships.ExpiresAt(resource);
+        if (expires is null)
         {
             yield return $"{person.PersonId}'s access ends on {endText} but the membership has no expiresAt";
         }

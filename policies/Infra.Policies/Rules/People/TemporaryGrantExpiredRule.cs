@@ -29,7 +29,7 @@ public sealed class TemporaryGrantExpiredRule : PolicyRule
     {
         if (Memberships.ExpiresAt(resource) is { } expires && expires < context.Today)
         {
-            var who = Memberships.Describe(resource, Memberships.PersonOf(resource, context));
+            var who = Memberships.Describe(resource, Memberships.PersonOf(resource, resources, context));
             yield return $"the grant of {who} expired on {expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} and is still declared";
         }
     }

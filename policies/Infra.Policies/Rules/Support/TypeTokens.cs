@@ -44,6 +44,11 @@ internal static class TypeTokens
     public const string VaultAwsAuthRole = "vault:aws/authBackendRole:AuthBackendRole";
     public const string GitLabGroupMembership = "gitlab:index/groupMembership:GroupMembership";
     public const string GitLabProjectMembership = "gitlab:index/projectMembership:ProjectMembership";
+    public const string VaultIdentityEntity = "vault:identity/entity:Entity";
+    public const string VaultPkiCert = "vault:pkiSecret/secretBackendCert:SecretBackendCert";
+    public const string VaultPkiSign = "vault:pkiSecret/secretBackendSign:SecretBackendSign";
+    public const string ConsulAclToken = "consul:index/aclToken:AclToken";
+    public const string ConsulAclPolicy = "consul:index/aclPolicy:AclPolicy";
 
     public const string Stack = "pulumi:pulumi:Stack";
 }

@@ -45,4 +45,8 @@ internal static class FixtureTypes
     public const string DatabaseRole = "vault:database/secretBackendRole:SecretBackendRole";
     public const string AwsAuthRole = "vault:aws/authBackendRole:AuthBackendRole";
     public const string GroupMembership = "gitlab:index/groupMembership:GroupMembership";
+    public const string VaultEntity = "vault:identity/entity:Entity";
+    public const string ConsulAclToken = "consul:index/aclToken:AclToken";
+    public const string ConsulAclPolicy = "consul:index/aclPolicy:AclPolicy";
+    public const string PkiCert = "vault:pkiSecret/secretBackendCert:SecretBackendCert";
 }
