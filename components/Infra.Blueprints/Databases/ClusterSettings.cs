@@ -13,6 +13,7 @@ namespace Infra.Blueprints.Databases;
 /// <param name="KmsKeyRotation">Yearly rotation of each region's KMS key.</param>
 /// <param name="AutoMinorVersionUpgrade">Always false: the stack config pins the minor version (engineVersion) and only a reviewed change upgrades it, through the global cluster.</param>
 /// <param name="AllowMajorVersionUpgrade">Always false: a major upgrade is a planned change of the global cluster, with a new parameter group family.</param>
+/// <param name="DeleteAutomatedBackups">Always false: deleting a cluster keeps its automated backups until they expire.</param>
 /// <param name="LogRetentionDays">How long the CloudWatch log groups of the clusters keep the PostgreSQL and audit log: at least a year.</param>
 public sealed record ClusterSettings(
     string ParameterGroupFamily,
@@ -35,4 +36,5 @@ public sealed record ClusterSettings(
     bool KmsKeyRotation,
     bool AutoMinorVersionUpgrade,
     bool AllowMajorVersionUpgrade,
+    bool DeleteAutomatedBackups,
     int LogRetentionDays);

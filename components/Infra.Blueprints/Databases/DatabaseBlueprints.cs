@@ -76,6 +76,7 @@ public static class DatabaseBlueprints
             KmsKeyRotation: true,
             AutoMinorVersionUpgrade: false,
             AllowMajorVersionUpgrade: false,
+            DeleteAutomatedBackups: false,
             LogRetentionDays: production ? 731 : 365);
         var regions = new[] { (definition.Regions.Primary, true), (definition.Regions.Secondary, false) }
             .Select(r => Region(database, definition, r.Item1, r.Item2, usedBy, cluster.ParameterGroupFamily))

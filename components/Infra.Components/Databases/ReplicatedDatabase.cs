@@ -219,6 +219,7 @@ public sealed class ReplicatedDatabase : ComponentResource
             CopyTagsToSnapshot = cluster.CopyTagsToSnapshot,
             EnabledCloudwatchLogsExports = cluster.LogExports.ToList(),
             SkipFinalSnapshot = cluster.SkipFinalSnapshot,
+            DeleteAutomatedBackups = cluster.DeleteAutomatedBackups,
             FinalSnapshotIdentifier = region.FinalSnapshotIdentifier,
             ApplyImmediately = cluster.ApplyImmediately,
             AllowMajorVersionUpgrade = cluster.AllowMajorVersionUpgrade,

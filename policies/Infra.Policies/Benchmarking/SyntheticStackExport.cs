@@ -230,6 +230,7 @@ public static class SyntheticStackExport
                 json.WriteBoolean("storageEncrypted", true);
                 json.WriteNumber("backupRetentionPeriod", 35);
                 json.WriteBoolean("deletionProtection", true);
+                json.WriteBoolean("deleteAutomatedBackups", false);
                 json.WriteBoolean("iamDatabaseAuthenticationEnabled", true);
                 json.WriteString("globalClusterIdentifier", $"global-{(i / (2 * Cycle)).ToString(CultureInfo.InvariantCulture)}");
                 json.WriteStartObject("masterPassword");

@@ -161,6 +161,7 @@ public sealed class DatabaseBlueprintsTests
         Assert.Contains(new ClusterParameter("rds.force_ssl", "1", "pending-reboot"), cluster.Parameters);
         Assert.False(cluster.AutoMinorVersionUpgrade);
         Assert.False(cluster.AllowMajorVersionUpgrade);
+        Assert.False(cluster.DeleteAutomatedBackups);
         Assert.True(cluster.LogRetentionDays >= 365);
     }
 

@@ -15,6 +15,7 @@ internal static class TypeTokens
     public const string RdsGlobalCluster = "aws:rds/globalCluster:GlobalCluster";
     public const string RdsClusterInstance = "aws:rds/clusterInstance:ClusterInstance";
     public const string RdsInstance = "aws:rds/instance:Instance";
+    public const string RdsClusterParameterGroup = "aws:rds/clusterParameterGroup:ClusterParameterGroup";
     public const string IamPolicy = "aws:iam/policy:Policy";
     public const string IamRole = "aws:iam/role:Role";
     public const string IamRolePolicy = "aws:iam/rolePolicy:RolePolicy";

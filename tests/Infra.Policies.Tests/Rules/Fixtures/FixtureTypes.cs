@@ -25,6 +25,7 @@ internal static class FixtureTypes
     public const string GlobalCluster = "aws:rds/globalCluster:GlobalCluster";
     public const string ClusterInstance = "aws:rds/clusterInstance:ClusterInstance";
     public const string DbInstance = "aws:rds/instance:Instance";
+    public const string ClusterParameterGroup = "aws:rds/clusterParameterGroup:ClusterParameterGroup";
     public const string IamPolicy = "aws:iam/policy:Policy";
     public const string IamRole = "aws:iam/role:Role";
     public const string RolePolicy = "aws:iam/rolePolicy:RolePolicy";
