@@ -48,6 +48,7 @@ internal static class UserDataTemplate
                 config = {
                   type = "iam"
                   role = "{{service.Name}}"
+                  header_value = "{{VaultNames.IamServerIdHeader(endpoints)}}"
                 }
               }
               sink "file" {

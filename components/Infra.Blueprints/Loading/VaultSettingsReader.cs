@@ -14,14 +14,35 @@ internal static class VaultSettingsReader
         var credentialMaxTtl = map.Required("databaseCredentialMaxTtl")?.Duration(TimeSpan.FromMinutes(5), TimeSpan.FromHours(24));
         var rotation = map.Required("staticRoleRotation")?.Duration(TimeSpan.FromHours(1), TimeSpan.FromDays(30));
         var certificateTtl = map.Required("certificateTtl")?.Duration(TimeSpan.FromHours(1), TimeSpan.FromDays(30));
+        var intermediate = map.Optional("servicesIntermediateCertificate") is { } pem ? Certificate(pem) : null;
         map.RejectUnknownKeys();
         RequireOrder(map, "tokenTtl", tokenTtl, "tokenMaxTtl", tokenMaxTtl);
         RequireOrder(map, "databaseCredentialTtl", credentialTtl, "databaseCredentialMaxTtl", credentialMaxTtl);
         return kvMount is null || tokenTtl is null || tokenMaxTtl is null || credentialTtl is null || credentialMaxTtl is null
             || rotation is null || certificateTtl is null
             ? null
-            : new VaultSettings(kvMount, tokenTtl.Value, tokenMaxTtl.Value, credentialTtl.Value, credentialMaxTtl.Value, rotation.Value, certificateTtl.Value);
+            : new VaultSettings(kvMount, tokenTtl.Value, tokenMaxTtl.Value, credentialTtl.Value, credentialMaxTtl.Value, rotation.Value, certificateTtl.Value, intermediate);
     }
+
+    /// <summary>A PEM certificate bundle: public data, checked for its shape only (Vault checks that it matches the CSR).</summary>
+    private static string? Certificate(ValueReader value)
+    {
+        var text = value.String()?.Trim();
+        if (text is null)
+        {
+            return null;
+        }
+        if (!text.StartsWith(PemBegin, StringComparison.Ordinal) || !text.EndsWith(PemEnd, StringComparison.Ordinal))
+        {
+            value.Error($"is not a PEM certificate; expected the signed intermediate from {PemBegin} to {PemEnd}, intermediate first (docs/vault-pki.md)");
+            return null;
+        }
+        return text + "\n";
+    }
+
+    private const string PemBegin = "-----BEGIN CERTIFICATE-----";
+
+    private const string PemEnd = "-----END CERTIFICATE-----";
 
     public static VaultPathGrant? ReadPathGrant(ValueReader value)
     {

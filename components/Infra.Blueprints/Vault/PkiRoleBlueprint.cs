@@ -4,11 +4,13 @@ namespace Infra.Blueprints.Vault;
 
 /// <summary>
 /// The PKI role that issues a service's internal TLS certificates, for its Consul names only: exactly
-/// the allowed domains (no subdomains, no other name), valid host names, for server and client use (mTLS).
+/// the allowed domains (no subdomains, no other name, no IP address, not localhost), valid host names, for
+/// server and client use (mTLS), from the services' issuer (<see cref="IssuerRef"/>).
 /// </summary>
 public sealed record PkiRoleBlueprint(
     string Name,
     string Service,
+    string IssuerRef,
     EquatableList<string> AllowedDomains,
     string MaxTtl,
     string KeyType,
@@ -17,5 +19,7 @@ public sealed record PkiRoleBlueprint(
     bool AllowSubdomains,
     bool AllowAnyName,
     bool EnforceHostnames,
+    bool AllowIpSans,
+    bool AllowLocalhost,
     bool ServerFlag,
     bool ClientFlag);

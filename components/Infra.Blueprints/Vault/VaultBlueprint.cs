@@ -6,8 +6,10 @@ namespace Infra.Blueprints.Vault;
 public sealed record VaultBlueprint(
     VaultMount KvMount,
     VaultMount PkiMount,
+    ServicePkiBlueprint ServicePki,
     VaultMount DatabaseMount,
     string AwsAuthPath,
+    string IamServerIdHeaderValue,
     VaultAuditDevice Audit,
     EquatableList<VaultPolicy> Policies,
     EquatableList<AwsAuthRoleBlueprint> AwsAuthRoles,

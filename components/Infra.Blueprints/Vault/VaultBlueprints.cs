@@ -14,21 +14,28 @@ public static class VaultBlueprints
         var kv = new VaultMount(vault.KvMount, "kv", $"KV v2 secrets of {definition.StackName}", [new MountOption("version", "2")], Seconds(vault.TokenMaxTtl));
         var pki = new VaultMount(VaultNames.PkiMount, "pki", "Internal TLS for services, by Consul name", [], Seconds(vault.CertificateTtl));
         var database = new VaultMount(VaultNames.DatabaseMount, "database", "Dynamic and rotated database credentials", [], Seconds(vault.DatabaseCredentialMaxTtl));
+        var servicePki = ServicePki(definition);
+        // Fleets run in the primary region's subnets (FleetBlueprints).
+        var fleetSubnets = definition.Networks.Where(n => n.Region == definition.Regions.Primary)
+            .SelectMany(n => n.Subnets).Select(s => s.Cidr.ToString()).ToEquatableList();
         var policies = definition.Services.Select(s => ServicePolicy(s, vault))
             .Concat(definition.Catalog.Teams.Where(t => t.Entitlements.Vault.Count > 0).Select(TeamPolicy))
             .ToEquatableList();
         return new VaultBlueprint(
             kv,
             pki,
+            servicePki,
             database,
             VaultNames.AwsAuthPath,
+            VaultNames.IamServerIdHeader(definition.Endpoints),
             new VaultAuditDevice("file", "file", AuditLog),
             policies,
             definition.Services.Select(s => new AwsAuthRoleBlueprint(
-                s.Name, s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl), AuthType: "iam")).ToEquatableList(),
+                s.Name, s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl), AuthType: "iam", fleetSubnets)).ToEquatableList(),
             definition.Services.Select(s => new PkiRoleBlueprint(
                 s.Name,
                 s.Name,
+                servicePki.RoleIssuerRef,
                 ConsulNames(s.Name, definition.Endpoints.ConsulDatacenter),
                 $"{Seconds(vault.CertificateTtl)}s",
                 "ec",
@@ -37,6 +44,8 @@ public static class VaultBlueprints
                 AllowSubdomains: false,
                 AllowAnyName: false,
                 EnforceHostnames: true,
+                AllowIpSans: false,
+                AllowLocalhost: false,
                 ServerFlag: true,
                 ClientFlag: true)).ToEquatableList(),
             definition.Services
@@ -45,6 +54,26 @@ public static class VaultBlueprints
                 .ToEquatableList(),
             definition.Databases.Select(d => new DatabaseStaticRoleBlueprint(
                 VaultNames.StaticDatabaseRole(d.Name), d.Name, VaultNames.SchemaOwner(d.Name), Seconds(vault.StaticRoleRotation))).ToEquatableList());
+    }
+
+    /// <summary>
+    /// The services' intermediate CA: P-384 (it outlives the P-256 leaves it signs), its key made in Vault, and the
+    /// URLs under the stack's Vault that clients reach without a token (issuer certificate, CRL, OCSP).
+    /// </summary>
+    private static ServicePkiBlueprint ServicePki(StackDefinition definition)
+    {
+        var vault = definition.Endpoints.Vault.ToString().TrimEnd('/');
+        var issuer = $"{vault}/v1/{VaultNames.PkiMount}/issuer/{VaultNames.ServicesIssuer}";
+        return new ServicePkiBlueprint(
+            VaultNames.PkiMount,
+            $"{definition.StackName} services intermediate CA",
+            "ec",
+            384,
+            VaultNames.ServicesIssuer,
+            definition.Vault.ServicesIntermediateCertificate,
+            [$"{issuer}/der"],
+            [$"{issuer}/crl/der"],
+            [$"{vault}/v1/{VaultNames.PkiMount}/ocsp"]);
     }
 
     /// <summary>A service reads its own KV secrets, its database credentials, and issues its own certificates: nothing else.</summary>

@@ -1,3 +1,5 @@
+using Infra.Blueprints.Definition;
+
 namespace Infra.Blueprints.Vault;
 
 /// <summary>The names this program gives in Vault, in one place so that every component agrees.</summary>
@@ -7,7 +9,20 @@ public static class VaultNames
     public const string DatabaseMount = "database";
     public const string AwsAuthPath = "aws";
 
+    /// <summary>The issuer of the services' certificates on <see cref="PkiMount"/> (people's VPN certificates have their own).</summary>
+    public const string ServicesIssuer = "services-intermediate";
+
     public static string ServicePolicy(string service) => $"service-{service}";
+
+    /// <summary>
+    /// The <c>X-Vault-AWS-IAM-Server-ID</c> value of the AWS auth backend and of the agents' logins: the Vault's host name,
+    /// so that a signed login request made for this Vault cannot be replayed against another one.
+    /// </summary>
+    public static string IamServerIdHeader(PlatformEndpoints endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.Vault.Host;
+    }
 
     public static string TeamPolicy(string team) => $"team-{team}";
 

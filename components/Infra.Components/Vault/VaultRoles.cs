@@ -34,6 +34,7 @@ public sealed class VaultRoles : ComponentResource
         var child = new CustomResourceOptions { Parent = this, Provider = vault };
         Mount($"{name}-kv", blueprint.KvMount, child);
         var pki = Mount($"{name}-pki", blueprint.PkiMount, child);
+        var (csr, issuer) = ServicesIssuer(name, blueprint.ServicePki, pki, child);
         Mount($"{name}-database", blueprint.DatabaseMount, child);
         _ = new Audit($"{name}-audit", new AuditArgs
         {
@@ -46,6 +47,11 @@ public sealed class VaultRoles : ComponentResource
             Type = "aws",
             Path = blueprint.AwsAuthPath,
             Description = "Fleets log in with their instances' IAM role",
+        }, child);
+        _ = new AuthBackendClient($"{name}-aws-auth-client", new AuthBackendClientArgs
+        {
+            Backend = awsAuth.Path,
+            IamServerIdHeaderValue = blueprint.IamServerIdHeaderValue,
         }, child);
 
         var policies = blueprint.Policies.Select(p => new Policy($"{name}-policy-{p.Name}", new PolicyArgs
@@ -65,6 +71,7 @@ public sealed class VaultRoles : ComponentResource
                 TokenPolicies = role.Policies.ToList(),
                 TokenTtl = role.TokenTtlSeconds,
                 TokenMaxTtl = role.TokenMaxTtlSeconds,
+                TokenBoundCidrs = role.TokenBoundCidrs.ToList(),
             }, new CustomResourceOptions { Parent = this, Provider = vault, DependsOn = policies.Cast<Resource>().ToArray() });
         }
 
@@ -79,20 +86,25 @@ public sealed class VaultRoles : ComponentResource
                 AllowSubdomains = role.AllowSubdomains,
                 AllowAnyName = role.AllowAnyName,
                 EnforceHostnames = role.EnforceHostnames,
+                AllowIpSans = role.AllowIpSans,
+                AllowLocalhost = role.AllowLocalhost,
+                IssuerRef = role.IssuerRef,
                 ServerFlag = role.ServerFlag,
                 ClientFlag = role.ClientFlag,
                 KeyType = role.KeyType,
                 KeyBits = role.KeyBits,
                 MaxTtl = role.MaxTtl,
-            }, child);
+            }, issuer is null ? child : new CustomResourceOptions { Parent = this, Provider = vault, DependsOn = { issuer } });
         }
 
         PolicyNames = Output.Create(blueprint.Policies.Select(p => p.Name).ToImmutableArray());
         AwsAuthPath = awsAuth.Path;
+        ServicesIntermediateCsr = csr.Csr;
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["policyNames"] = PolicyNames,
             ["awsAuthPath"] = AwsAuthPath,
+            ["servicesIntermediateCsr"] = ServicesIntermediateCsr,
         });
     }
 
@@ -101,6 +113,52 @@ public sealed class VaultRoles : ComponentResource
 
     [Output("awsAuthPath")]
     public Output<string> AwsAuthPath { get; private set; }
+
+    /// <summary>The CSR of the services' intermediate CA, for the bank's root to sign (docs/vault-pki.md).</summary>
+    [Output("servicesIntermediateCsr")]
+    public Output<string> ServicesIntermediateCsr { get; private set; }
+
+    /// <summary>
+    /// The services' intermediate: its CSR always; once the signed certificate is in the blueprint, its import, the
+    /// named issuer with its URLs, and the mount's default issuer. Returns the CSR and the issuer (null before signing).
+    /// </summary>
+    private static (SecretBackendIntermediateCertRequest Csr, SecretBackendIssuer? Issuer) ServicesIssuer(
+        string name, ServicePkiBlueprint pki, Mount mount, CustomResourceOptions options)
+    {
+        var csr = new SecretBackendIntermediateCertRequest($"{name}-services-intermediate-csr", new SecretBackendIntermediateCertRequestArgs
+        {
+            Backend = mount.Path,
+            Type = "internal",
+            CommonName = pki.CommonName,
+            KeyType = pki.KeyType,
+            KeyBits = pki.KeyBits,
+        }, options);
+        if (pki.SignedCertificate is not { } certificate)
+        {
+            return (csr, null);
+        }
+        var signed = new SecretBackendIntermediateSetSigned($"{name}-services-intermediate", new SecretBackendIntermediateSetSignedArgs
+        {
+            Backend = mount.Path,
+            Certificate = certificate,
+        }, new CustomResourceOptions { Parent = options.Parent, Provider = options.Provider, DependsOn = { csr } });
+        var issuer = new SecretBackendIssuer($"{name}-services-issuer", new SecretBackendIssuerArgs
+        {
+            Backend = mount.Path,
+            // The bundle is the intermediate first: Vault imports it as the first issuer.
+            IssuerRef = signed.ImportedIssuers.Apply(issuers => issuers[0]),
+            IssuerName = pki.IssuerName,
+            IssuingCertificates = pki.IssuingCertificateUrls.ToList(),
+            CrlDistributionPoints = pki.CrlDistributionPoints.ToList(),
+            OcspServers = pki.OcspServers.ToList(),
+        }, options);
+        _ = new SecretBackendConfigIssuers($"{name}-services-default-issuer", new SecretBackendConfigIssuersArgs
+        {
+            Backend = mount.Path,
+            Default = issuer.IssuerId,
+        }, options);
+        return (csr, issuer);
+    }
 
     private static Mount Mount(string resourceName, VaultMount mount, CustomResourceOptions options)
     {

@@ -69,6 +69,7 @@ public static class RuleCatalog
         new KafkaTopicDestructionRule(),
         new VaultPolicyNoSudoRule(),
         new VaultAwsAuthRoleTtlRule(),
+        new VaultAwsAuthRoleBindingRule(),
         new VaultStaticRoleRotationRule(),
         new VaultDatabaseRoleTtlRule(),
         new GitLabOwnerPlatformOnlyRule(),

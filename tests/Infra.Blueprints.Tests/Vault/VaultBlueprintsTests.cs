@@ -45,6 +45,56 @@ public sealed class VaultBlueprintsTests
     }
 
     [Fact]
+    public void Services_pki_is_an_intermediate_with_its_urls_under_the_stack_vault_and_is_pending_until_signed()
+    {
+        var pki = VaultBlueprints.For(Loader.LoadFromFiles("production").Definition!).ServicePki;
+
+        Assert.Equal((VaultNames.PkiMount, VaultNames.ServicesIssuer, "ec", 384), (pki.Mount, pki.IssuerName, pki.KeyType, pki.KeyBits));
+        Assert.Equal(["https://vault.prd.example-bank.eu/v1/pki-internal/issuer/services-intermediate/der"], pki.IssuingCertificateUrls);
+        Assert.Equal(["https://vault.prd.example-bank.eu/v1/pki-internal/issuer/services-intermediate/crl/der"], pki.CrlDistributionPoints);
+        Assert.Equal(["https://vault.prd.example-bank.eu/v1/pki-internal/ocsp"], pki.OcspServers);
+        Assert.Null(pki.SignedCertificate);
+        Assert.Equal("default", pki.RoleIssuerRef);
+    }
+
+    [Fact]
+    public void Once_signed_the_services_roles_issue_from_the_services_issuer_only()
+    {
+        using var repository = new Support.RepositoryCopy().Edit(Support.Files.Staging, "    certificateTtl: 72h ",
+            "    servicesIntermediateCertificate: |\n      -----BEGIN CERTIFICATE-----\n      MIIBsigned\n      -----END CERTIFICATE-----\n    certificateTtl: 72h ");
+
+        var vault = VaultBlueprints.For(repository.Loader.LoadFromFiles("staging").Definition!);
+
+        Assert.Equal("-----BEGIN CERTIFICATE-----\nMIIBsigned\n-----END CERTIFICATE-----\n", vault.ServicePki.SignedCertificate);
+        Assert.All(vault.PkiRoles, r => Assert.Equal(VaultNames.ServicesIssuer, r.IssuerRef));
+    }
+
+    [Theory]
+    [InlineData("staging", "vault.stg.example-bank.eu", "10.40.")]
+    [InlineData("production", "vault.prd.example-bank.eu", "10.60.")]
+    public void Aws_logins_are_bound_to_this_vault_and_tokens_to_the_fleet_subnets(string stack, string vaultHost, string primaryPrefix)
+    {
+        var definition = Loader.LoadFromFiles(stack).Definition!;
+        var vault = VaultBlueprints.For(definition);
+        var primary = definition.Networks.Single(n => n.Region == definition.Regions.Primary).Subnets.Select(s => s.Cidr.ToString());
+
+        Assert.Equal(vaultHost, vault.IamServerIdHeaderValue);
+        Assert.All(vault.AwsAuthRoles, r => Assert.Equal(primary, r.TokenBoundCidrs));
+        Assert.All(vault.AwsAuthRoles, r => Assert.All(r.TokenBoundCidrs, c => Assert.StartsWith(primaryPrefix, c, StringComparison.Ordinal)));
+        Assert.All(Infra.Blueprints.Fleets.FleetBlueprints.For(definition), f =>
+            Assert.Contains($"header_value = \"{vaultHost}\"", f.LaunchTemplate.UserData, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Service_certificates_name_no_ip_address_and_not_localhost()
+    {
+        var vault = VaultBlueprints.For(Loader.LoadFromFiles("staging").Definition!);
+
+        Assert.All(vault.PkiRoles, r => Assert.False(r.AllowIpSans || r.AllowLocalhost || r.AllowAnyName || r.AllowSubdomains));
+        Assert.All(vault.PkiRoles, r => Assert.True(r.ServerFlag && r.ClientFlag));
+    }
+
+    [Fact]
     public void A_service_reads_the_credentials_of_exactly_the_databases_it_depends_on()
     {
         var definition = Loader.LoadFromFiles("staging").Definition!;

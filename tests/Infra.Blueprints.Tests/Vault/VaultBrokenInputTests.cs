@@ -13,6 +13,7 @@ public sealed class VaultBrokenInputTests
     [Theory]
     [InlineData(Files.Staging, "tokenTtl: 1h ", "tokenTtl: 5h ", Files.Staging, "infra:vault.tokenTtl", "5h is out of bounds; expected between 5m and 4h")]
     [InlineData(Files.Staging, "tokenMaxTtl: 4h", "tokenMaxTtl: 30m", Files.Staging, "infra:vault.tokenMaxTtl", "30m is shorter than tokenTtl 1h")]
+    [InlineData(Files.Staging, "    certificateTtl: 72h ", "    servicesIntermediateCertificate: MIIB\n    certificateTtl: 72h ", Files.Staging, "infra:vault.servicesIntermediateCertificate", "is not a PEM certificate; expected the signed intermediate")]
     [InlineData(Files.Staging, "staticRoleRotation: 24h", "staticRoleRotation: 1 day", Files.Staging, "infra:vault.staticRoleRotation", "'1 day' is not a duration")]
     [InlineData(Files.Staging, "staticRoleRotation: 24h", "staticRoleRotation: 90d", Files.Staging, "infra:vault.staticRoleRotation", "90d is out of bounds; expected between 1h and 30d")]
     [InlineData(Files.Staging, "    staticRoleRotation: 24h", "    rotation: 24h", Files.Staging, "infra:vault.staticRoleRotation", "missing required key 'staticRoleRotation'")]

@@ -100,6 +100,11 @@ public sealed class RecordingMocks : IMocks
         return args.Type switch
         {
             "aws:ec2/launchTemplate:LaunchTemplate" => state.SetItem("latestVersion", 1),
+            "vault:pkiSecret/secretBackendIntermediateCertRequest:SecretBackendIntermediateCertRequest" => state
+                .SetItem("csr", $"-----BEGIN CERTIFICATE REQUEST-----\n{name}\n-----END CERTIFICATE REQUEST-----\n"),
+            "vault:pkiSecret/secretBackendIntermediateSetSigned:SecretBackendIntermediateSetSigned" => state
+                .SetItem("importedIssuers", ImmutableArray.Create<object>($"{name}-issuer-id", $"{name}-root-issuer-id")),
+            "vault:pkiSecret/secretBackendIssuer:SecretBackendIssuer" => state.SetItem("issuerId", args.Inputs["issuerRef"]),
             "aws:rds/cluster:Cluster" => state
                 .SetItem("endpoint", ClusterEndpoint(name))
                 .SetItem("readerEndpoint", $"{name}.cluster-ro-abc.rds.amazonaws.com")

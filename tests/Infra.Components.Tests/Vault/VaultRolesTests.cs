@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.Vault;
 using Infra.Components.Tests.Support;
@@ -54,6 +55,17 @@ public sealed class VaultRolesTests
         Assert.Equal(["service-payments-api"], ((ImmutableArray<object>)role.Inputs["tokenPolicies"]).Cast<string>());
         Assert.Equal(expected.TokenTtlSeconds, Convert.ToInt32(role.Inputs["tokenTtl"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected.TokenMaxTtlSeconds, Convert.ToInt32(role.Inputs["tokenMaxTtl"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["10.40.0.0/20", "10.40.16.0/20", "10.40.32.0/20"], InputTree.List(role.Inputs["tokenBoundCidrs"]).Cast<string>());
+    }
+
+    [Fact]
+    public async Task Aws_auth_backend_requires_the_server_id_header_of_this_vault()
+    {
+        var mocks = await Deploy();
+
+        var client = Assert.Single(mocks.OfType("vault:aws/authBackendClient:AuthBackendClient")).Inputs;
+        Assert.Equal("vault.stg.example-bank.eu", client["iamServerIdHeaderValue"]);
+        Assert.Equal(Blueprint.AwsAuthPath, client["backend"]);
     }
 
     [Fact]
@@ -160,6 +172,57 @@ public sealed class VaultRolesTests
     }
 
     [Fact]
+    public async Task Pki_roles_refuse_ip_sans_and_localhost()
+    {
+        var mocks = await Deploy();
+
+        Assert.All(mocks.OfType("vault:pkiSecret/secretBackendRole:SecretBackendRole"), r =>
+        {
+            Assert.True(r.Inputs["allowIpSans"] is false);
+            Assert.True(r.Inputs["allowLocalhost"] is false);
+        });
+    }
+
+    [Fact]
+    public async Task Before_the_root_signs_only_the_services_csr_exists_and_roles_use_the_default_issuer()
+    {
+        var mocks = await Deploy();
+
+        var csr = Assert.Single(mocks.OfType("vault:pkiSecret/secretBackendIntermediateCertRequest:SecretBackendIntermediateCertRequest")).Inputs;
+        Assert.Equal(Blueprint.PkiMount.Path, csr["backend"]);
+        Assert.Equal("internal", csr["type"]);
+        Assert.Equal(Blueprint.ServicePki.CommonName, csr["commonName"]);
+        Assert.Equal((Blueprint.ServicePki.KeyType, (double)Blueprint.ServicePki.KeyBits), ((string)csr["keyType"], (double)csr["keyBits"]));
+        Assert.Empty(mocks.OfType("vault:pkiSecret/secretBackendIssuer:SecretBackendIssuer"));
+        Assert.All(mocks.OfType("vault:pkiSecret/secretBackendRole:SecretBackendRole"), r => Assert.Equal("default", r.Inputs["issuerRef"]));
+    }
+
+    [Fact]
+    public async Task Signed_intermediate_is_imported_named_given_its_urls_and_made_the_default()
+    {
+        const string Pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        var signed = Blueprint with
+        {
+            ServicePki = Blueprint.ServicePki with { SignedCertificate = Pem },
+            PkiRoles = Blueprint.PkiRoles.Select(r => r with { IssuerRef = Blueprint.ServicePki.IssuerName }).ToEquatableList(),
+        };
+        var mocks = new RecordingMocks();
+
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
+            { _ = new VaultRoles("vault", Args(FleetRoles, signed)); });
+
+        Assert.Equal(Pem, Assert.Single(mocks.OfType("vault:pkiSecret/secretBackendIntermediateSetSigned:SecretBackendIntermediateSetSigned")).Inputs["certificate"]);
+        var issuer = Assert.Single(mocks.OfType("vault:pkiSecret/secretBackendIssuer:SecretBackendIssuer")).Inputs;
+        Assert.Equal("vault-services-intermediate-issuer-id", issuer["issuerRef"]);
+        Assert.Equal(VaultNames.ServicesIssuer, issuer["issuerName"]);
+        Assert.Equal(["https://vault.stg.example-bank.eu/v1/pki-internal/issuer/services-intermediate/der"], InputTree.List(issuer["issuingCertificates"]).Cast<string>());
+        Assert.Equal(["https://vault.stg.example-bank.eu/v1/pki-internal/issuer/services-intermediate/crl/der"], InputTree.List(issuer["crlDistributionPoints"]).Cast<string>());
+        Assert.Equal(["https://vault.stg.example-bank.eu/v1/pki-internal/ocsp"], InputTree.List(issuer["ocspServers"]).Cast<string>());
+        Assert.Equal("vault-services-intermediate-issuer-id", Assert.Single(mocks.OfType("vault:pkiSecret/secretBackendConfigIssuers:SecretBackendConfigIssuers")).Inputs["default"]);
+        Assert.All(mocks.OfType("vault:pkiSecret/secretBackendRole:SecretBackendRole"), r => Assert.Equal(VaultNames.ServicesIssuer, r.Inputs["issuerRef"]));
+    }
+
+    [Fact]
     public async Task The_audit_device_writes_every_request_to_the_blueprint_file()
     {
         var mocks = await Deploy();
@@ -206,9 +269,9 @@ public sealed class VaultRolesTests
     }
 
     /// <summary>The args the stack gives the component, with its own Vault provider. Only inside a deployment.</summary>
-    private static VaultRolesArgs Args(IReadOnlyDictionary<string, Input<string>> fleetRoles) => new()
+    private static VaultRolesArgs Args(IReadOnlyDictionary<string, Input<string>> fleetRoles, VaultBlueprint? blueprint = null) => new()
     {
-        Blueprint = Blueprint,
+        Blueprint = blueprint ?? Blueprint,
         FleetRoleArns = fleetRoles,
         Vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.stg.example-bank.eu" }),
     };

@@ -1,0 +1,62 @@
+using Infra.Policies.Model;
+using Infra.Policies.Rules.Support;
+
+namespace Infra.Policies.Rules.Vault;
+
+/// <summary>
+/// AWS auth roles are bound to exact IAM role ARNs (which name the account) and their tokens to the fleet's subnets.
+/// Flags: <c>new vault.aws.AuthBackendRole("ledger", { authType: "iam", boundIamPrincipalArns: ["arn:aws:iam::*:role/*"] })</c>
+/// or a role without <c>tokenBoundCidrs</c> (or with <c>0.0.0.0/0</c>).
+/// </summary>
+public sealed class VaultAwsAuthRoleBindingRule : PolicyRule
+{
+    public const string Code = "vault-aws-auth-role-bound";
+
+    public override string Id => Code;
+
+    public override string Title => "Vault AWS auth roles are bound to exact role ARNs and their tokens to the fleet's subnets";
+
+    public override RuleSeverity Severity => RuleSeverity.High;
+
+    public override IReadOnlyList<string> ResourceTypes { get; } = [TypeTokens.VaultAwsAuthRole];
+
+    public override string Rationale => "An unbound or wildcard role lets any AWS principal, in any account, log in as the service; "
+        + "a token without bound CIDRs works from anywhere once it leaks.";
+
+    public override string Remediation => "Set boundIamPrincipalArns to the fleet's instance role ARN and tokenBoundCidrs to the fleet's subnets.";
+
+    public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 8.3.1", "ISO 27001 A.8.5", "DORA Art. 9"];
+
+    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    {
+        var authType = resource.Property("authType");
+        var arns = resource.Property("boundIamPrincipalArns");
+        if (!authType.IsUnknown && (authType.AsString() ?? "iam") == "iam" && !arns.IsUnknown && arns.Items.All(a => !a.IsUnknown))
+        {
+            var bound = arns.AsStrings().ToList();
+            if (bound.Count == 0)
+            {
+                yield return "boundIamPrincipalArns is empty: any IAM principal of any account may log in";
+            }
+            foreach (var arn in bound.Where(a => a.Contains('*', StringComparison.Ordinal)))
+            {
+                yield return $"boundIamPrincipalArns has the wildcard '{arn}'; bind the exact role ARN of the fleet";
+            }
+        }
+
+        var cidrs = resource.Property("tokenBoundCidrs");
+        if (cidrs.IsUnknown || cidrs.Items.Any(c => c.IsUnknown))
+        {
+            yield break;
+        }
+        var ranges = cidrs.AsStrings().ToList();
+        if (ranges.Count == 0)
+        {
+            yield return "tokenBoundCidrs is not set: its tokens work from anywhere";
+        }
+        foreach (var range in ranges.Where(r => r.EndsWith("/0", StringComparison.Ordinal)))
+        {
+            yield return $"tokenBoundCidrs has '{range}', which is every address; use the fleet's subnets";
+        }
+    }
+}
