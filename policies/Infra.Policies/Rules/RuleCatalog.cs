@@ -1,3 +1,4 @@
+using Infra.Policies.Rules.Account;
 using Infra.Policies.Rules.Compute;
 using Infra.Policies.Rules.Databases;
 using Infra.Policies.Rules.Encryption;
@@ -39,6 +40,14 @@ public static class RuleCatalog
         new LogGroupKmsRule(),
         new ClientVpnAuthorizationByGroupRule(),
         new ClientVpnConnectionLoggingRule(),
+        new CloudTrailRule(),
+        new ConfigRecorderRule(),
+        new GuardDutyEnabledRule(),
+        new AccountPublicAccessBlockRule(),
+        new EbsEncryptionByDefaultRule(),
+        new PasswordPolicyRule(),
+        new FlowLogAllTrafficRule(),
+        new ObjectLockComplianceRule(),
         new RdsStorageEncryptedRule(),
         new RdsBackupRetentionRule(),
         new RdsDeletionProtectionRule(),

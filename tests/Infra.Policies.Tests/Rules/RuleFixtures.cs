@@ -11,6 +11,7 @@ internal static class RuleFixtures
     /// <summary>Each category (the last part of its rules' namespace) with its fixtures.</summary>
     public static IReadOnlyList<(string Category, IReadOnlyDictionary<string, RuleCase> Cases)> Categories { get; } =
     [
+        ("Account", AccountFixtures.Cases),
         ("Compute", ComputeFixtures.Cases),
         ("Databases", DatabasesFixtures.Cases),
         ("Encryption", EncryptionFixtures.Cases),

@@ -36,6 +36,15 @@ internal static class TypeTokens
     public const string KmsKeyPolicy = "aws:kms/keyPolicy:KeyPolicy";
     public const string ClientVpnEndpoint = "aws:ec2clientvpn/endpoint:Endpoint";
     public const string ClientVpnAuthorizationRule = "aws:ec2clientvpn/authorizationRule:AuthorizationRule";
+    public const string CloudTrail = "aws:cloudtrail/trail:Trail";
+    public const string ConfigRecorder = "aws:cfg/recorder:Recorder";
+    public const string GuardDutyDetector = "aws:guardduty/detector:Detector";
+    public const string S3AccountPublicAccessBlock = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+    public const string EbsEncryptionByDefault = "aws:ebs/encryptionByDefault:EncryptionByDefault";
+    public const string IamAccountPasswordPolicy = "aws:iam/accountPasswordPolicy:AccountPasswordPolicy";
+    public const string FlowLog = "aws:ec2/flowLog:FlowLog";
+    public const string S3ObjectLock = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
+    public const string S3ObjectLockV2 = "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2";
     public const string AwsProvider = "pulumi:providers:aws";
 
     public const string KafkaTopic = "kafka:index/topic:Topic";
