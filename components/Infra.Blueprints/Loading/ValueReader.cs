@@ -142,6 +142,9 @@ internal sealed class ValueReader(YamlNode node, string path, DocumentContext co
         };
     }
 
+    /// <summary>The last year a date of an input file may have (HR events too).</summary>
+    internal const int LatestYear = 2999;
+
     public DateOnly? Date()
     {
         var text = String();
@@ -152,6 +155,12 @@ internal sealed class ValueReader(YamlNode node, string path, DocumentContext co
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             Error($"expected a date as YYYY-MM-DD, found '{text}'");
+            return null;
+        }
+        if (date.Year > LatestYear)
+        {
+            // A typing error, and far dates (9999-12-31) overflow the day after that access ends.
+            Error($"expected a date before the year {LatestYear + 1}, found '{text}'");
             return null;
         }
         return date;

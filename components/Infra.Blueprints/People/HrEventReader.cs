@@ -41,9 +41,16 @@ public static partial class HrEventReader
     public static bool TryRead(ReadOnlyMemory<byte> body, [NotNullWhen(true)] out HrEvent? hrEvent, [NotNullWhen(false)] out string? error)
     {
         hrEvent = null;
+        var json = JsonText.WithoutBom(body);
+        if (JsonText.FirstInvalidUtf8(json) is { } invalid)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"is not UTF-8 at line {invalid.Line}, column {invalid.Column} (byte {invalid.Offset}); HR sends events as UTF-8 JSON");
+            return false;
+        }
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+            // A key given twice is refused: another parser could read the same signed bytes as the other value.
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, AllowDuplicateProperties = false });
             return TryRead(document.RootElement, out hrEvent, out error);
         }
         catch (JsonException e)
@@ -137,9 +144,9 @@ public static partial class HrEventReader
         {
             return null;
         }
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year > ValueReader.LatestYear)
         {
-            errors.Add($"'{field}' is not valid; expected a date as YYYY-MM-DD");
+            errors.Add($"'{field}' is not valid; expected a date as YYYY-MM-DD, before the year {ValueReader.LatestYear + 1}");
             return null;
         }
         return day;
@@ -155,7 +162,8 @@ public static partial class HrEventReader
         {
             return null;
         }
-        if (!DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        if (!HasOffset(text) || !DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            || at.Year > ValueReader.LatestYear)
         {
             errors.Add($"'{field}' is not valid; expected an ISO 8601 time with its offset, e.g. 2026-11-22T08:55:00Z");
             return null;
@@ -189,6 +197,12 @@ public static partial class HrEventReader
                 return null;
         }
     }
+
+    /// <summary>Without an offset a time would be read in the machine's time zone: Z or ±hh:mm is required.</summary>
+    private static bool HasOffset(string text) => text.EndsWith('Z') || OffsetSuffix().IsMatch(text);
+
+    [GeneratedRegex("[+-][0-9]{2}:[0-9]{2}$")]
+    private static partial Regex OffsetSuffix();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")]
     private static partial Regex EventId();

@@ -22,6 +22,10 @@ public static class HrJournal
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Every field of an entry is required and none may be null or given twice: a line with fields missing is not an entry.
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>The entries of the journal text; a line that is not an entry is an error with its line number.</summary>

@@ -23,6 +23,24 @@ internal static class JsonSyntax
         }
     }
 
+    /// <summary>Whether <paramref name="data"/> is one whole JSON value: then an error is not about its end (a key given twice).</summary>
+    public static bool IsComplete(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data, isFinalBlock: true, default);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     public static bool IsBlank(ReadOnlySpan<byte> data) => data.Trim(" \t\r\n"u8).IsEmpty;
 
     public static string Describe(JsonException ex, bool truncated)

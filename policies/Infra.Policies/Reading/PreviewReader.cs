@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Infra.Blueprints.Loading;
 using Infra.Policies.Model;
 
 namespace Infra.Policies.Reading;
@@ -37,14 +38,21 @@ public static class PreviewReader
             throw new StateFileException(fileName, 1, 1, 0, "the file is empty; expected the JSON of `pulumi preview --json`");
         }
 
+        var json = JsonText.WithoutBom(bytes);
+        if (JsonText.FirstInvalidUtf8(json) is { } invalid)
+        {
+            throw new StateFileException(fileName, invalid.Line, invalid.Column, invalid.Offset,
+                $"invalid UTF-8 (0x{json.Span[(int)invalid.Offset]:X2}); `pulumi preview --json` writes UTF-8 text, so the file was damaged or converted");
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes);
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
-            var truncated = JsonSyntax.IsValidPrefix(bytes, default);
+            var truncated = JsonSyntax.IsValidPrefix(json.Span, default) && !JsonSyntax.IsComplete(json.Span);
             throw new StateFileException(fileName, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1, null, JsonSyntax.Describe(ex, truncated), ex);
         }
 
@@ -56,9 +64,17 @@ public static class PreviewReader
                 throw new StateFileException(fileName, 1, 1, null, "expected a JSON object as written by `pulumi preview --json`");
             }
 
-            if (!root.TryGetProperty("steps", out var steps) || steps.ValueKind == JsonValueKind.Null)
+            if (root.TryGetProperty("deployment", out _))
             {
-                return ResourceSet.Empty;
+                throw new StateFileException(fileName, 1, 1, null, "this is a `pulumi stack export` (it has 'deployment'), not a preview; give it with --state");
+            }
+
+            if (!root.TryGetProperty("steps", out var steps))
+            {
+                // Pulumi leaves 'steps' out when there are none, never its summary: what has neither is not a preview.
+                return root.TryGetProperty("changeSummary", out _) || root.TryGetProperty("duration", out _)
+                    ? ResourceSet.Empty
+                    : throw new StateFileException(fileName, 1, 1, null, "no 'steps' and no 'changeSummary'; expected the JSON of `pulumi preview --json`");
             }
 
             if (steps.ValueKind != JsonValueKind.Array)

@@ -42,6 +42,7 @@ internal sealed class StackExportParser
     private JsonReaderState _state;
     private Stage _stage = Stage.Document;
     private bool _sawDeployment;
+    private bool _sawVersion;
     private int _resourceIndex;
 
     public StackExportParser(Stream stream, string file, int initialBufferSize = InitialBufferSize, int maximumWindowSize = MaximumWindowSize)
@@ -165,6 +166,12 @@ internal sealed class StackExportParser
 
                 if (rootKey == "version")
                 {
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        throw Fail(reader, $"'version' is the string \"{TokenText(reader)}\"; `pulumi stack export` writes the number {SupportedVersion}, without quotes");
+                    }
+
+                    _sawVersion = true;
                     if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var version) || version != SupportedVersion)
                     {
                         throw Fail(reader, $"unsupported deployment version {TokenText(reader)}; this reader reads version {SupportedVersion} (`pulumi stack export` of Pulumi 3)");
@@ -249,6 +256,11 @@ internal sealed class StackExportParser
         if (!_sawDeployment)
         {
             throw new StateFileException(_file, null, null, null, "no 'deployment' object; expected the output of `pulumi stack export`");
+        }
+
+        if (!_sawVersion)
+        {
+            throw new StateFileException(_file, null, null, null, $"no 'version'; `pulumi stack export` writes \"version\": {SupportedVersion} first, so this file was not written by it");
         }
 
         return StepResult.Finished;
