@@ -29,19 +29,23 @@ internal static class ComplianceBenchCommand
     {
         var resources = new Option<int>("--resources") { Description = "Resources in the generated export", DefaultValueFactory = _ => 100_000 }.InRange(1, 2_000_000, Expected);
         var runs = new Option<int>("--runs") { Description = "Runs: the first is cold, the others warm", DefaultValueFactory = _ => 3 }.InRange(1, 20, Expected);
+        var keep = new Option<string?>("--keep-export") { Description = "Write the generated export to this file and keep it (scripts/bench/compliance-side-by-side.sh times other tools on it)" };
         var command = new Command("compliance", "Read a generated stack export and evaluate every rule over it; print times and peak memory.")
         {
             resources,
             runs,
+            keep,
         };
-        command.SetAction(parsed => Run(parsed.GetValue(resources), parsed.GetValue(runs), environment));
+        command.SetAction(parsed => Run(parsed.GetValue(resources), parsed.GetValue(runs), parsed.GetValue(keep), environment));
         return command;
     }
 
-    private static int Run(int resourceCount, int runCount, CliEnvironment environment)
+    private static int Run(int resourceCount, int runCount, string? keptExport, CliEnvironment environment)
     {
         var console = environment.Out;
-        var export = Path.Combine(Path.GetTempPath(), $"infra-bench-compliance-{Environment.ProcessId}.json");
+        var export = keptExport is null
+            ? Path.Combine(Path.GetTempPath(), $"infra-bench-compliance-{Environment.ProcessId}.json")
+            : Path.GetFullPath(keptExport, environment.WorkingDirectory);
         var table = new Table { Title = new TableTitle("infra bench compliance"), Border = TableBorder.Rounded };
         foreach (var column in new[] { "run", "read export", "evaluate rules", "JSON report", "violations" })
         {
@@ -74,7 +78,10 @@ internal static class ComplianceBenchCommand
         }
         finally
         {
-            File.Delete(export);
+            if (keptExport is null)
+            {
+                File.Delete(export);
+            }
         }
         using var process = Process.GetCurrentProcess();
         process.Refresh();
