@@ -38,4 +38,24 @@ public sealed class BenchCommandTests
         Assert.Contains("1 (cold)", run.Output, StringComparison.Ordinal);
         Assert.Contains("peak working set", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compliance_benchmark_keeps_the_export_when_asked()
+    {
+        var folder = Directory.CreateTempSubdirectory("infra-bench-keep-");
+        try
+        {
+            var export = Path.Combine(folder.FullName, "export.json");
+
+            var run = CliRun.Infra(Repository, "bench", "compliance", "--resources", "50", "--runs", "1", "--keep-export", export);
+
+            Assert.Equal(0, run.ExitCode);
+            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(export));
+            Assert.Equal(50, document.RootElement.GetProperty("deployment").GetProperty("resources").GetArrayLength());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
