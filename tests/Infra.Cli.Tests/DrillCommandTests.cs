@@ -16,7 +16,7 @@ public sealed class DrillCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Region switch of stack staging (staging): eu-west-3 -> eu-west-1", run.Output, StringComparison.Ordinal);
         Assert.Contains("secondary-capacity", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Planned switchover: RPO 0s, RTO 15m", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Planned switchover: RPO 0s, RTO 10m", run.Output, StringComparison.Ordinal);
         Assert.Contains("$ pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1", run.Output, StringComparison.Ordinal);
         Assert.Equal("", run.Error);
     }
@@ -43,7 +43,7 @@ public sealed class DrillCommandTests
         Assert.Equal("eu-west-1", root.GetProperty("to").GetString());
         Assert.True(root.GetProperty("ready").GetBoolean());
         Assert.Equal(0, root.GetProperty("plannedSwitchover").GetProperty("rpoSeconds").GetDouble());
-        Assert.Equal(5, root.GetProperty("disasterFailover").GetProperty("rpoSeconds").GetDouble());
+        Assert.Equal(20, root.GetProperty("disasterFailover").GetProperty("rpoSeconds").GetDouble());
         Assert.Contains(root.GetProperty("preChecks").EnumerateArray(), c => c.GetProperty("status").GetString() == "manual");
     }
 
@@ -57,6 +57,37 @@ public sealed class DrillCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("FAILED", run.Output, StringComparison.Ordinal);
         Assert.Contains("1 pre-check(s) failed for the switch of stack 'staging' to eu-west-1", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_last_drills_record_sets_the_measured_durations()
+    {
+        using var copy = new RepositoryCopy();
+        Directory.CreateDirectory(Path.Combine(copy.Root, "stacks", "drills"));
+        File.WriteAllText(Path.Combine(copy.Root, "stacks", "drills", "staging.region-switch.json"),
+            """{"stack":"staging","day":"2026-09-15","steps":[{"id":"live-checks","seconds":60},{"id":"switchover","seconds":240}]}""");
+
+        var run = CliRun.Infra(copy.Root, "drill", "region-switch", "--stack", "staging", "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var planned = json.RootElement.GetProperty("plannedSwitchover");
+        Assert.Equal(300, planned.GetProperty("rtoSeconds").GetDouble());
+        var switchover = planned.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "switchover");
+        Assert.True(switchover.GetProperty("measured").GetBoolean());
+    }
+
+    [Fact]
+    public void A_broken_drill_record_exits_2_naming_the_file()
+    {
+        using var copy = new RepositoryCopy();
+        Directory.CreateDirectory(Path.Combine(copy.Root, "stacks", "drills"));
+        File.WriteAllText(Path.Combine(copy.Root, "stacks", "drills", "staging.region-switch.json"), "{");
+
+        var run = CliRun.Infra(copy.Root, "drill", "region-switch", "--stack", "staging");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("stacks/drills/staging.region-switch.json: not a drill record", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

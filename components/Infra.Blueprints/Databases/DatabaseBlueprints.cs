@@ -55,6 +55,8 @@ public static class DatabaseBlueprints
                 new("pgaudit.log", PgAuditClasses, PendingReboot),
                 new("pgaudit.log_parameter", "0", PendingReboot),
                 new("pgaudit.log_catalog", "0", PendingReboot),
+                // The writer waits for the secondary when it lags more than this: the failover's RPO holds.
+                new("rds.global_db_rpo", ((int)ManagedRpo(database.MaxReplicationLag).TotalSeconds).ToString(CultureInfo.InvariantCulture), PendingReboot),
             ],
             database.BackupRetentionDays,
             DatabaseWindows.Backup(database.Name),
@@ -160,8 +162,14 @@ public static class DatabaseBlueprints
                 RulePeer.Fleet(service),
                 $"PostgreSQL from {service}, which uses {database.Name}"))
             : [];
+        // The fleets of the other region reach this one's cluster at all times (a security group cannot
+        // name a group of another region, so by their subnets): right after a switchover the writer is
+        // here while they still run there.
+        var otherRegionFleets = definition.Networks.Where(n => n.Region != region && (n.Region == definition.Regions.Primary || n.Region == definition.Regions.Secondary))
+            .SelectMany(n => NetworkRules($"fleets-{n.Region}", n.Subnets.Select(s => s.Cidr).ToEquatableList(), $"PostgreSQL from the fleets' subnets in {n.Region}, for the writer after a switch"));
         // Vault and the bootstrap reach both regions' clusters: after a switch the writer is in the other one.
         var rules = fleetRules
+            .Concat(otherRegionFleets)
             .Concat(NetworkRules("vault", definition.DatabaseAccess.VaultNetworks, $"PostgreSQL from Vault, which issues and revokes the credentials of {database.Name}"))
             .Concat(NetworkRules("bootstrap", definition.DatabaseAccess.BootstrapNetworks, $"PostgreSQL from the operations host that bootstraps {database.Name}"))
             .ToEquatableList();
@@ -190,6 +198,13 @@ public static class DatabaseBlueprints
             PostgreSqlPort,
             RulePeer.Cidr(network.ToString()),
             description));
+
+    /// <summary>The smallest rds.global_db_rpo Aurora PostgreSQL accepts.</summary>
+    public static readonly TimeSpan MinimumManagedRpo = TimeSpan.FromSeconds(20);
+
+    /// <summary>The RPO rds.global_db_rpo enforces for a declared lag bound: the bound, but never below what Aurora accepts.</summary>
+    public static TimeSpan ManagedRpo(TimeSpan maxReplicationLag) =>
+        TimeSpan.FromSeconds(Math.Ceiling(Math.Max(maxReplicationLag.TotalSeconds, MinimumManagedRpo.TotalSeconds)));
 
     /// <summary>The cluster parameter group family of an engine version: aurora-postgresql and the major version, "16.4" gives aurora-postgresql16.</summary>
     public static string ParameterGroupFamily(string engineVersion)

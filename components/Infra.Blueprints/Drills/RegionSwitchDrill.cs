@@ -15,14 +15,24 @@ namespace Infra.Blueprints.Drills;
 /// </summary>
 public static class RegionSwitchDrill
 {
-    /// <summary>AWS: a managed switchover or failover of an Aurora global database usually completes within minutes.</summary>
-    public static readonly TimeSpan DatabaseSwitchTime = TimeSpan.FromMinutes(5);
+    /// <summary>The declared estimate of each step, by id, until a drill record measures it.</summary>
+    public static readonly IReadOnlyDictionary<string, TimeSpan> Estimates = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
+    {
+        ["announce"] = TimeSpan.FromMinutes(5),
+        ["live-checks"] = TimeSpan.FromMinutes(5),
+        ["fence-writes"] = TimeSpan.FromMinutes(2),
+        // AWS: a managed switchover or failover of an Aurora global database usually completes within minutes.
+        ["switchover"] = TimeSpan.FromMinutes(5),
+        ["failover"] = TimeSpan.FromMinutes(5),
+        ["detach-and-promote"] = TimeSpan.FromMinutes(10),
+        ["record-config"] = TimeSpan.FromMinutes(10),
+        // The fleets serve once their instances pass the health check grace period.
+        ["apply"] = TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(FleetBlueprints.HealthCheckGracePeriodSeconds),
+        ["verify"] = TimeSpan.FromMinutes(5),
+    };
 
-    /// <summary>The time to verify names, credentials and health checks after the apply.</summary>
-    public static readonly TimeSpan VerificationTime = TimeSpan.FromMinutes(5);
-
-    /// <summary>The fleets are created in the target region by the apply; a fleet serves once its instances pass the health check grace period.</summary>
-    public static readonly TimeSpan FleetStartTime = TimeSpan.FromSeconds(FleetBlueprints.HealthCheckGracePeriodSeconds);
+    /// <summary>Writes resume once these steps are done: the services find the writer through the global writer endpoint.</summary>
+    private static readonly HashSet<string> UntilWritesResume = new(StringComparer.Ordinal) { "live-checks", "fence-writes", "switchover", "failover", "detach-and-promote" };
 
     /// <summary>Null when <paramref name="target"/> can be switched to, else what is wrong and what is allowed.</summary>
     public static string? CheckTarget(StackDefinition definition, string? target)
@@ -38,7 +48,8 @@ public static class RegionSwitchDrill
             : $"--to {target}: {target} is not a region of stack '{definition.StackName}'; allowed: {regions.Secondary} (its secondary region)";
     }
 
-    public static RegionSwitchPlan Plan(StackDefinition definition)
+    /// <param name="lastDrill">The durations the last drill measured; without it, the declared estimates.</param>
+    public static RegionSwitchPlan Plan(StackDefinition definition, DrillRecord? lastDrill = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var from = definition.Regions.Primary;
@@ -52,27 +63,35 @@ public static class RegionSwitchDrill
             checks.Add(Lag(database));
         }
         checks.Add(FleetNetwork(definition, to, databases));
-        var maxLag = databases.Count == 0 ? TimeSpan.Zero : databases.Max(d => d.MaxReplicationLag);
+        var rpo = databases.Count == 0 ? TimeSpan.Zero : databases.Max(d => DatabaseBlueprints.ManagedRpo(d.MaxReplicationLag));
         var fleets = databases.SelectMany(d => d.UsedBy).Distinct().Order(StringComparer.Ordinal).ToList();
-        var apply = DatabaseSwitchTime + FleetStartTime + VerificationTime;
+        var planned = Steps(definition, databases, fleets, from, to, planned: true, lastDrill);
+        var failover = Steps(definition, databases, fleets, from, to, planned: false, lastDrill);
+        var source = lastDrill is null ? "declared estimates (no drill record yet)" : $"the drill of {lastDrill.Day:yyyy-MM-dd} where it measured a step, declared estimates elsewhere";
         return new RegionSwitchPlan(
             definition.StackName,
             definition.Environment,
             from,
             to,
             checks.ToEquatableList(),
-            Steps(definition, databases, fleets, from, to, planned: true),
+            planned,
             new RecoveryObjective(
                 TimeSpan.Zero,
-                apply,
-                $"a switchover waits until the secondary has every write, so nothing is lost; {Minutes(DatabaseSwitchTime)} for the switchover, {Minutes(FleetStartTime)} for the fleets to start in {to}, {Minutes(VerificationTime)} to verify"),
-            Steps(definition, databases, fleets, from, to, planned: false),
+                UntilWrites(planned),
+                $"a switchover waits until the secondary has every write, so nothing is lost; writes resume after {Steps(planned)} ({source})"),
+            failover,
             new RecoveryObjective(
-                maxLag,
-                apply,
-                $"a failover promotes the secondary as it is: writes younger than the replication lag are lost, at most the declared bound ({Durations.Format(maxLag)}); the time is that of a switchover"),
+                rpo,
+                UntilWrites(failover),
+                $"a failover promotes the secondary as it is; rds.global_db_rpo makes the writer wait when the secondary lags more than {Durations.Format(rpo)} (its minimum is {Durations.Format(DatabaseBlueprints.MinimumManagedRpo)}), so at most that is lost; writes resume after {Steps(failover)} ({source})"),
             Rollback(definition, databases, from, to));
     }
+
+    private static TimeSpan UntilWrites(EquatableList<DrillStep> steps) =>
+        steps.Where(s => UntilWritesResume.Contains(s.Id)).Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Budget);
+
+    private static string Steps(EquatableList<DrillStep> steps) =>
+        string.Join(" + ", steps.Where(s => UntilWritesResume.Contains(s.Id)).Select(s => $"{s.Id} {Durations.Format(s.Budget)}{(s.Measured ? " measured" : "")}"));
 
     private static DrillCheck SecondaryDeclared(DatabaseBlueprint database) => new(
         "secondary-cluster",
@@ -114,76 +133,94 @@ public static class RegionSwitchDrill
                 string.Create(CultureInfo.InvariantCulture, $"the network of {to} has {zones} zone(s); {ValueReader.EnumName(definition.Environment)} fleets need at least {minimum}: add subnets under infra:networks.{to}.subnets and apply before the switch ({fleetList} must be created there)"));
     }
 
-    private static EquatableList<DrillStep> Steps(StackDefinition definition, EquatableList<DatabaseBlueprint> databases, List<string> fleets, string from, string to, bool planned)
+    private static EquatableList<DrillStep> Steps(
+        StackDefinition definition, EquatableList<DatabaseBlueprint> databases, List<string> fleets, string from, string to, bool planned, DrillRecord? lastDrill)
     {
+        DrillStep Step(string id, string title, string detail, EquatableList<string> commands) =>
+            lastDrill?.DurationOf(id) is { } measured
+                ? new(id, title, detail, commands, measured, Measured: true)
+                : new(id, title, detail, commands, Estimates[id], Measured: false);
         var stack = definition.StackName;
+        var production = definition.Environment == EnvironmentKind.Production;
         var steps = new List<DrillStep>
         {
             planned
-                ? new("Announce and freeze", $"Open the change record with this runbook; pause merges to main for stack {stack} until the last step.", [])
-                : new("Declare the incident", $"Confirm that {from} is lost (AWS Health, the fleets' health checks); name an incident lead; pause merges to main for stack {stack}.", []),
-            new("Check what only the live estate can tell",
+                ? Step("announce", "Announce and freeze", $"Open the change record with this runbook; pause merges to main for stack {stack} until the last step.", [])
+                : Step("announce", "Declare the incident", $"Confirm that {from} is lost (AWS Health, the fleets' health checks); name an incident lead; pause merges to main for stack {stack}.", []),
+            Step("live-checks", "Check what only the live estate can tell",
                 planned
                     ? "Every global cluster is available and its replication lag is below its bound (pre-checks marked manual)."
                     : $"The clusters in {to} are available; note the replication lag at the time of the failure: that is the data lost.",
                 [.. databases.Select(d => $"aws rds describe-global-clusters --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier}")]),
-            planned
-                ? new("Switch the writer over to " + to,
-                    "A switchover waits until the secondary has every write, then swaps the roles; the old primary becomes the secondary. Wait until each command's cluster shows as writer.",
-                    [.. databases.Select(d => $"aws rds switchover-global-cluster --region {from} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, to)}")])
-                : new("Fail the writer over to " + to,
-                    $"A failover promotes the secondary as it is: writes not yet replicated are lost (at most the declared lag bound). When {from} comes back, its cluster rejoins as a secondary.",
-                    [.. databases.Select(d => $"aws rds failover-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, to)} --allow-data-loss")]),
-            new("Record the switch in the stack config",
-                "A merge request with this change: its preview must show no change to the global clusters, the clusters or their instances (the fields a switch changes are ignored), only the fleets, the database ingress rules, the Consul service and the Vault connection moving to " + to + ".",
-                [
-                    $"pulumi config set --path --stack {stack} 'infra:regions.primary' {to}",
-                    $"pulumi config set --path --stack {stack} 'infra:regions.secondary' {from}",
-                    $"infra drill region-switch --stack {stack}",
-                ]),
-            new("Apply",
-                $"Merge; the pipeline applies {stack}. It creates the fleets in {to} ({(fleets.Count == 0 ? "none uses a database" : string.Join(", ", fleets))}), lets them in to the databases there, and points the Consul names and Vault at the writers in {to}." +
-                (planned ? "" : $" Resources in {from} cannot be updated while it is down: re-run the apply when it is back."),
-                [$"pulumi up --stack {stack}"]),
-            new("Verify",
-                "The names answer with the writers in " + to + ", Vault issues credentials, and the fleets' health checks pass.",
-                [
-                    .. databases.SelectMany(d => new[]
-                    {
-                        $"dig +short {d.Consul.DnsNames[0]}",
-                        $"vault read {d.Vault.Backend}/creds/{DynamicRoleOf(d)}",
-                    }),
-                    $"infra plan --stack {stack}",
-                ]),
         };
+        if (planned)
+        {
+            steps.Add(Step("switchover", "Switch the writer over to " + to,
+                "A switchover fences the old writer itself: it stops accepting writes, waits until the secondary has every write, then swaps the roles. The services reach the new writer at once through the global writer endpoint (Consul's address), and the database security groups of both regions admit them at all times. Wait until each command's cluster shows as writer.",
+                [.. databases.Select(d => $"aws rds switchover-global-cluster --region {from} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, to)}")]));
+        }
+        else
+        {
+            steps.Add(Step("fence-writes", "Fence writes in " + from,
+                $"Make the old writers read-only, so that nothing writes there when {from} comes back: run now if {from}'s API answers, else first thing when it does, before anything else there.",
+                [.. databases.Select(d => $"aws rds modify-db-cluster-parameter-group --region {from} --db-cluster-parameter-group-name {d.Regions.First(r => r.Region == from).ParameterGroupName} --parameters ParameterName=default_transaction_read_only,ParameterValue=on,ApplyMethod=immediate")]));
+            steps.Add(Step("failover", "Fail the writer over to " + to,
+                $"A managed failover promotes the secondary as it is: writes not yet replicated are lost (at most the RPO). The global writer endpoint follows. When {from} comes back, its cluster rejoins as a secondary.",
+                [.. databases.Select(d => $"aws rds failover-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, to)} --allow-data-loss")]));
+            steps.Add(Step("detach-and-promote", "Only if the managed failover fails: detach and promote",
+                $"Take the cluster in {to} out of its global cluster; it becomes a standalone writer at once. The global writer endpoint no longer applies: point the services at the cluster endpoint (the apply of the next step does). The rule aws-rds-cluster-detached-from-global reports the detached clusters until a new secondary joins.",
+                [.. databases.Select(d => $"aws rds remove-from-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --db-cluster-identifier {ClusterArn(definition, d, to)}")]));
+        }
+        steps.Add(Step("record-config", "Record the switch in the stack config",
+            "A merge request with this change: its preview must show no change to the global clusters, the clusters or their instances (the fields a switch changes are ignored), only the fleets, the database ingress rules and the Vault connection moving to " + to + ".",
+            [
+                $"pulumi config set --path --stack {stack} 'infra:regions.primary' {to}",
+                $"pulumi config set --path --stack {stack} 'infra:regions.secondary' {from}",
+                $"infra drill region-switch --stack {stack}",
+            ]));
+        steps.Add(Step("apply", "Apply",
+            (production
+                ? $"Production: the emergency apply job of the pipeline, started by the incident lead and approved by a second person (docs/dr.md), runs from {to} with the state replicated there. "
+                : $"Merge; the pipeline applies {stack}. ")
+            + $"It creates the fleets in {to} ({(fleets.Count == 0 ? "none uses a database" : string.Join(", ", fleets))}) and points Vault at the writers in {to}."
+            + (planned ? "" : $" Resources in {from} cannot be updated while it is down: re-run the apply when it is back."),
+            [$"pulumi up --stack {stack}"]));
+        steps.Add(Step("verify", "Verify",
+            "No person mints credentials: the writer is the cluster in " + to + ", Vault's connection points at it and verified it at the apply, and the fleets' health checks (which open a database session) pass.",
+            [
+                .. databases.SelectMany(d => new[]
+                {
+                    $"aws rds describe-global-clusters --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --query 'GlobalClusters[0].GlobalClusterMembers[?IsWriter].DBClusterArn'",
+                    $"vault read -field=connection_details {d.Vault.Backend}/config/{d.Vault.Name}",
+                }),
+                $"infra plan --stack {stack}",
+            ]));
         return steps.ToEquatableList();
     }
 
     private static EquatableList<DrillStep> Rollback(StackDefinition definition, EquatableList<DatabaseBlueprint> databases, string from, string to) =>
     [
-        new("Before the config change is merged",
+        new("switch-back", "Before the config change is merged",
             $"Switch the writers back to {from}; nothing else has moved.",
-            [.. databases.Select(d => $"aws rds switchover-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, from)}")]),
-        new("After the apply",
+            [.. databases.Select(d => $"aws rds switchover-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, from)}")],
+            Estimates["switchover"], Measured: false),
+        new("run-back", "After the apply",
             $"Run this runbook again from {to} to {from}: switchover, config change, apply, verify. A failover cannot be undone; the way back is a planned switchover once {from} is healthy.",
             [
                 $"pulumi config set --path --stack {definition.StackName} 'infra:regions.primary' {from}",
                 $"pulumi config set --path --stack {definition.StackName} 'infra:regions.secondary' {to}",
-            ]),
+            ],
+            Estimates["switchover"] + Estimates["record-config"] + Estimates["apply"] + Estimates["verify"], Measured: false),
     ];
 
     /// <summary>The cluster's ARN; the account is the one of the region's load balancer listener.</summary>
     private static string ClusterArn(StackDefinition definition, DatabaseBlueprint database, string region)
     {
-        var listener = definition.Networks.First(n => n.Region == region).LoadBalancer.ListenerArn;
-        var account = listener.Split(':')[4];
+        var account = definition.Networks.First(n => n.Region == region).Account;
         var cluster = database.Regions.First(r => r.Region == region).ClusterIdentifier;
         return $"arn:aws:rds:{region}:{account}:cluster:{cluster}";
     }
 
-    private static string DynamicRoleOf(DatabaseBlueprint database) => database.Vault.AllowedRoles.FirstOrDefault(r => !r.EndsWith("-owner", StringComparison.Ordinal)) ?? database.Vault.AllowedRoles[0];
-
     private static string Classes(EquatableList<DatabaseInstance> instances) => string.Join(", ", instances.Select(i => i.InstanceClass).Distinct());
 
-    private static string Minutes(TimeSpan value) => string.Create(CultureInfo.InvariantCulture, $"{value.TotalMinutes:0} min");
 }

@@ -47,7 +47,8 @@ public static class RegionSwitchRunbook
         for (var i = 0; i < steps.Count; i++)
         {
             Line(text);
-            Line(text, string.Create(CultureInfo.InvariantCulture, $"{i + 1}. **{steps[i].Title}.** {steps[i].Detail}"));
+            var budget = $"{Durations.Format(steps[i].Budget)}, {(steps[i].Measured ? "measured at the last drill" : "estimated")}";
+            Line(text, string.Create(CultureInfo.InvariantCulture, $"{i + 1}. **{steps[i].Title}** ({budget}). {steps[i].Detail}"));
             if (steps[i].Commands.Count > 0)
             {
                 Line(text);

@@ -91,7 +91,7 @@ public sealed class ReplicatedDatabase : ComponentResource
 
         var writer = clusters[blueprint.Primary.Region];
         var masterSecret = CreateMasterSecret(name, blueprint, keys, masterPassword, args.AwsProviders[blueprint.MasterSecret.Region], this);
-        RegisterInConsul(name, blueprint, writer, args.ConsulProvider, this);
+        RegisterInConsul(name, blueprint, global, args.ConsulProvider, this);
         CreateVaultAccess(name, blueprint, args, writer, masterPassword, this);
 
         WriterEndpoint = writer.Endpoint;
@@ -331,14 +331,17 @@ public sealed class ReplicatedDatabase : ComponentResource
             Tags = ResourceTags.Map(blueprint.Tags),
         }, onAws);
 
-    /// <summary>The writer endpoint as a Consul external service, on a node without an agent.</summary>
-    private static void RegisterInConsul(string name, DatabaseBlueprint blueprint, Rds.Cluster writer, Pulumi.Consul.Provider consul, Resource parent)
+    /// <summary>
+    /// The global writer endpoint as a Consul external service, on a node without an agent: Aurora
+    /// points it at the writer after a switchover or failover, so the name follows without an apply.
+    /// </summary>
+    private static void RegisterInConsul(string name, DatabaseBlueprint blueprint, Rds.GlobalCluster global, Pulumi.Consul.Provider consul, Resource parent)
     {
         var onConsul = new CustomResourceOptions { Parent = parent, Provider = consul };
         var node = new ConsulCatalog.Node($"{name}-consul-node", new ConsulCatalog.NodeArgs
         {
             Name = blueprint.Consul.NodeName,
-            Address = writer.Endpoint,
+            Address = global.Endpoint,
             // No agent runs on this node: Consul's external services convention.
             Meta = { { "external-node", "true" }, { "external-probe", "false" } },
         }, onConsul);
@@ -346,7 +349,7 @@ public sealed class ReplicatedDatabase : ComponentResource
         {
             Name = blueprint.Consul.ServiceName,
             Node = node.Name,
-            Address = writer.Endpoint,
+            Address = global.Endpoint,
             Port = blueprint.Consul.Port,
             Tags = blueprint.Consul.Tags.ToList(),
         }, onConsul);

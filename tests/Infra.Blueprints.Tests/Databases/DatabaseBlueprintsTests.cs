@@ -61,11 +61,39 @@ public sealed class DatabaseBlueprintsTests
 
         foreach (var region in database.Regions)
         {
-            var cidr = region.SecurityGroup.Rules.Where(r => r.Peer.Kind == RulePeerKind.Cidr).ToList();
+            var cidr = region.SecurityGroup.Rules.Where(r => r.Peer.Kind == RulePeerKind.Cidr && !r.Key.StartsWith("in-from-fleets-", StringComparison.Ordinal)).ToList();
             Assert.Equal(["10.40.64.0/24", "10.41.64.0/24", "10.40.80.0/28"], cidr.Select(r => r.Peer.Value));
             Assert.Equal(["in-from-vault-10-40-64-0-24", "in-from-vault-10-41-64-0-24", "in-from-bootstrap-10-40-80-0-28"], cidr.Select(r => r.Key));
             Assert.All(cidr, r => Assert.Equal((RuleDirection.Ingress, "tcp", 5432), (r.Direction, r.Protocol, r.Port)));
         }
+    }
+
+    [Theory]
+    [InlineData("eu-west-3", "eu-west-1")]
+    [InlineData("eu-west-1", "eu-west-3")]
+    public void Each_regions_cluster_admits_the_fleet_subnets_of_the_other_region_at_all_times(string primary, string secondary)
+    {
+        var definition = WithPrimary(Staging, primary, secondary);
+        var database = Ledger(definition);
+
+        foreach (var region in database.Regions)
+        {
+            var other = definition.Networks.Single(n => n.Region != region.Region);
+            var fleetSubnets = region.SecurityGroup.Rules.Where(r => r.Key.StartsWith($"in-from-fleets-{other.Region}-", StringComparison.Ordinal)).ToList();
+            Assert.Equal(other.Subnets.Select(s => s.Cidr.ToString()), fleetSubnets.Select(r => r.Peer.Value));
+            Assert.All(fleetSubnets, r => Assert.Equal((RuleDirection.Ingress, RulePeerKind.Cidr, 5432), (r.Direction, r.Peer.Kind, r.Port)));
+        }
+    }
+
+    [Theory]
+    [InlineData("1s", "20")]
+    [InlineData("45s", "45")]
+    public void The_writer_waits_for_the_secondary_beyond_the_declared_lag_but_never_less_than_20s(string lag, string seconds)
+    {
+        var declared = Infra.Blueprints.Loading.Durations.Parse(lag)!.Value;
+        var database = Ledger(Staging with { Databases = [.. Staging.Databases.Select(d => d with { MaxReplicationLag = declared })] });
+
+        Assert.Contains(new ClusterParameter("rds.global_db_rpo", seconds, "pending-reboot"), database.Cluster.Parameters);
     }
 
     [Fact]

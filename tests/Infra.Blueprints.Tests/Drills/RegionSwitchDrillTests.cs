@@ -55,14 +55,57 @@ public sealed class RegionSwitchDrillTests
     }
 
     [Fact]
-    public void Planned_switchover_loses_nothing_and_a_failover_at_most_the_lag_bound()
+    public void Planned_switchover_loses_nothing_and_a_failover_at_most_what_rds_global_db_rpo_enforces()
     {
         var plan = RegionSwitchDrill.Plan(Staging);
 
         Assert.Equal(TimeSpan.Zero, plan.PlannedObjective.RecoveryPoint);
-        Assert.Equal(TimeSpan.FromSeconds(5), plan.FailoverObjective.RecoveryPoint);
-        Assert.Equal(TimeSpan.FromMinutes(15), plan.PlannedObjective.RecoveryTime);
-        Assert.Equal("RPO 0s, RTO 15m", plan.PlannedObjective.Summary);
+        // The declared 5s is below Aurora's minimum for rds.global_db_rpo: 20s is what can be defended.
+        Assert.Equal(TimeSpan.FromSeconds(20), plan.FailoverObjective.RecoveryPoint);
+        Assert.Contains("its minimum is 20s", plan.FailoverObjective.Explanation, StringComparison.Ordinal);
+        // Live checks and the switchover, from the declared estimates: writes resume through the global writer endpoint.
+        Assert.Equal(TimeSpan.FromMinutes(10), plan.PlannedObjective.RecoveryTime);
+        Assert.Equal("RPO 0s, RTO 10m", plan.PlannedObjective.Summary);
+        // Live checks, fencing, failover and, if that fails, detach and promote.
+        Assert.Equal(TimeSpan.FromMinutes(22), plan.FailoverObjective.RecoveryTime);
+        Assert.Contains("declared estimates (no drill record yet)", plan.PlannedObjective.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_RTO_comes_from_the_durations_the_last_drill_measured()
+    {
+        var record = new DrillRecord("staging", new DateOnly(2026, 9, 15), [new MeasuredStep("switchover", TimeSpan.FromSeconds(212)), new MeasuredStep("live-checks", TimeSpan.FromSeconds(90))]);
+
+        var plan = RegionSwitchDrill.Plan(Staging, record);
+
+        Assert.Equal(TimeSpan.FromSeconds(302), plan.PlannedObjective.RecoveryTime);
+        var switchover = plan.PlannedSwitchover.Single(s => s.Id == "switchover");
+        Assert.True(switchover.Measured);
+        Assert.Equal(TimeSpan.FromSeconds(212), switchover.Budget);
+        Assert.False(plan.PlannedSwitchover.Single(s => s.Id == "apply").Measured);
+        Assert.Contains("the drill of 2026-09-15", plan.PlannedObjective.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"stack":"staging","day":"2026-09-15","steps":[{"id":"switchover","seconds":212}]}""", null)]
+    [InlineData("""{"stack":"production","day":"2026-09-15","steps":[]}""", "stacks/drills/staging.region-switch.json: stack is 'production'; expected 'staging'")]
+    [InlineData("""{"stack":"staging","day":"15/09/2026","steps":[]}""", "stacks/drills/staging.region-switch.json: not a drill record")]
+    [InlineData("""{"stack":"staging","day":"2026-09-15","steps":[{"id":"switchover","seconds":-1}]}""", "step 'switchover' needs an id and seconds of 0 or more")]
+    [InlineData("not json", "not a drill record")]
+    public void A_drill_record_is_read_or_refused_naming_the_file(string text, string? error)
+    {
+        var record = DrillRecordReader.Read(text, "stacks/drills/staging.region-switch.json", "staging", out var problem);
+
+        if (error is null)
+        {
+            Assert.Null(problem);
+            Assert.Equal(TimeSpan.FromSeconds(212), record!.DurationOf("switchover"));
+        }
+        else
+        {
+            Assert.Null(record);
+            Assert.Contains(error, problem, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -73,11 +116,37 @@ public sealed class RegionSwitchDrillTests
         Assert.Equal(
             ["Announce and freeze", "Check what only the live estate can tell", "Switch the writer over to eu-west-1", "Record the switch in the stack config", "Apply", "Verify"],
             plan.PlannedSwitchover.Select(s => s.Title));
+        Assert.Equal(["announce", "live-checks", "switchover", "record-config", "apply", "verify"], plan.PlannedSwitchover.Select(s => s.Id));
         Assert.Contains("aws rds switchover-global-cluster --region eu-west-3 --global-cluster-identifier ledger-db-staging --target-db-cluster-identifier arn:aws:rds:eu-west-1:111122223333:cluster:ledger-db-staging-eu-west-1", plan.PlannedSwitchover[2].Commands);
         Assert.Contains("pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1", plan.PlannedSwitchover[3].Commands);
-        Assert.Contains("dig +short payments-db.service.consul", plan.PlannedSwitchover[5].Commands);
-        Assert.All(plan.DisasterFailover[2].Commands, c => Assert.EndsWith("--allow-data-loss", c, StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.PlannedSwitchover[5].Commands, c => c.Contains("/creds/", StringComparison.Ordinal));
+        Assert.Contains("vault read -field=connection_details database/config/payments-db", plan.PlannedSwitchover[5].Commands);
+        Assert.All(plan.DisasterFailover.Single(s => s.Id == "failover").Commands, c => Assert.EndsWith("--allow-data-loss", c, StringComparison.Ordinal));
         Assert.Contains(plan.Rollback[0].Commands, c => c.Contains("--target-db-cluster-identifier arn:aws:rds:eu-west-3:111122223333:cluster:payments-db-staging-eu-west-3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_failover_fences_the_old_writers_and_has_a_detach_and_promote_path()
+    {
+        var plan = RegionSwitchDrill.Plan(Staging);
+
+        Assert.Equal(["announce", "live-checks", "fence-writes", "failover", "detach-and-promote", "record-config", "apply", "verify"], plan.DisasterFailover.Select(s => s.Id));
+        Assert.Contains(
+            "aws rds modify-db-cluster-parameter-group --region eu-west-3 --db-cluster-parameter-group-name ledger-db-staging-eu-west-3-aurora-postgresql16 --parameters ParameterName=default_transaction_read_only,ParameterValue=on,ApplyMethod=immediate",
+            plan.DisasterFailover.Single(s => s.Id == "fence-writes").Commands);
+        Assert.Contains(
+            "aws rds remove-from-global-cluster --region eu-west-1 --global-cluster-identifier ledger-db-staging --db-cluster-identifier arn:aws:rds:eu-west-1:111122223333:cluster:ledger-db-staging-eu-west-1",
+            plan.DisasterFailover.Single(s => s.Id == "detach-and-promote").Commands);
+    }
+
+    [Fact]
+    public void Production_applies_through_the_emergency_path_not_a_merge()
+    {
+        var apply = RegionSwitchDrill.Plan(RepositoryDefinitions.Load("production")).DisasterFailover.Single(s => s.Id == "apply");
+
+        Assert.Contains("emergency apply job", apply.Detail, StringComparison.Ordinal);
+        Assert.Contains("second person", apply.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Merge;", apply.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,7 +176,8 @@ public sealed class RegionSwitchDrillTests
         {
             Assert.Contains("\n" + section + "\n", markdown, StringComparison.Ordinal);
         }
-        Assert.Contains("| planned switchover | RPO 0s, RTO 15m |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| planned switchover | RPO 0s, RTO 10m |", markdown, StringComparison.Ordinal);
+        Assert.Contains("**Switch the writer over to eu-west-1** (5m, estimated).", markdown, StringComparison.Ordinal);
         Assert.Contains("| passed | secondary-capacity | payments-db |", markdown, StringComparison.Ordinal);
         Assert.Contains("Prepared on 2026-11-22", markdown, StringComparison.Ordinal);
     }

@@ -149,7 +149,9 @@ public sealed class ReplicatedDatabaseTests
 
         var service = Assert.Single(mocks.OfType("consul:index/service:Service")).Inputs;
         Assert.Equal("ledger-db", service["name"]);
-        Assert.Equal(writer, service["address"]);
+        // The global writer endpoint: Aurora points it at the writer after a switch, so the name follows without an apply.
+        Assert.Equal(RecordingMocks.GlobalWriterEndpoint("ledger-db-global"), service["address"]);
+        Assert.Equal(RecordingMocks.GlobalWriterEndpoint("ledger-db-global"), Assert.Single(mocks.OfType("consul:index/node:Node")).Inputs["address"]);
         var connection = Assert.Single(mocks.OfType("vault:database/secretBackendConnection:SecretBackendConnection")).Inputs;
         Assert.Equal("postgresql-database-plugin", connection["pluginName"]);
         Assert.Equal(program.Blueprint.Vault.AllowedRoles, ((ImmutableArray<object>)connection["allowedRoles"]).Cast<string>());
@@ -406,14 +408,15 @@ public sealed class ReplicatedDatabaseTests
     }
 
     [Fact]
-    public async Task Vault_and_the_bootstrap_host_reach_the_clusters_of_both_regions()
+    public async Task Vault_the_bootstrap_host_and_the_other_regions_fleet_subnets_reach_the_clusters_of_both_regions()
     {
         var (mocks, program) = await Deploy("staging");
         var access = program.Definition.DatabaseAccess;
-        var expected = access.VaultNetworks.Concat(access.BootstrapNetworks).Select(n => n.ToString()).Order(StringComparer.Ordinal).ToList();
 
         foreach (var region in program.Blueprint.Regions)
         {
+            var otherSubnets = program.Definition.Networks.Single(n => n.Region != region.Region).Subnets.Select(s => s.Cidr.ToString());
+            var expected = access.VaultNetworks.Concat(access.BootstrapNetworks).Select(n => n.ToString()).Concat(otherSubnets).Order(StringComparer.Ordinal).ToList();
             var cidrRules = mocks.OfType(Ingress)
                 .Where(r => (string)r.Inputs["securityGroupId"] == $"ledger-db-{region.Region}-sg-id" && r.Inputs.ContainsKey("cidrIpv4"))
                 .ToList();

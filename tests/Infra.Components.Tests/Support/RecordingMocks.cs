@@ -110,9 +110,13 @@ public sealed class RecordingMocks : IMocks
                 .SetItem("readerEndpoint", $"{name}.cluster-ro-abc.rds.amazonaws.com")
                 .SetItem("masterUserSecrets", ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty
                     .Add("secretArn", $"arn:aws:secretsmanager:eu-west-3:111122223333:secret:rds!{name}"))),
+            "aws:rds/globalCluster:GlobalCluster" => state.SetItem("endpoint", GlobalWriterEndpoint(name)),
             _ => state,
         };
     }
+
+    /// <summary>The global writer endpoint a mock Aurora global cluster reports.</summary>
+    public static string GlobalWriterEndpoint(string globalClusterResourceName) => $"{globalClusterResourceName}.global-abc.global.rds.amazonaws.com";
 
     /// <summary>The writer endpoint a mock Aurora cluster reports.</summary>
     public static string ClusterEndpoint(string clusterResourceName) => $"{clusterResourceName}.cluster-abc.rds.amazonaws.com";

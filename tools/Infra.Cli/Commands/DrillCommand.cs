@@ -8,7 +8,8 @@ namespace Infra.Cli.Commands;
 /// <summary>
 /// <c>infra drill region-switch --stack NAME [--to REGION] [--output text|markdown|json]</c>: the
 /// pre-checks, steps, RPO/RTO and rollback of switching the stack's databases to the other region,
-/// from its config alone. Exit 0 when every offline pre-check passes, 1 when one fails, 2 on bad usage.
+/// from its config and the durations the last drill measured (<c>stacks/drills/&lt;stack&gt;.region-switch.json</c>,
+/// when there is one). Exit 0 when every offline pre-check passes, 1 when one fails, 2 on bad usage or a broken record.
 /// </summary>
 internal static class DrillCommand
 {
@@ -45,7 +46,19 @@ internal static class DrillCommand
             environment.Error.WriteLine($"infra: {wrongTarget}");
             return ExitCodes.BadInput;
         }
-        var plan = RegionSwitchDrill.Plan(definition);
+        var recordFile = DrillRecord.PathOf(stackName);
+        var recordPath = Path.Combine(loaded.Loader!.RepositoryRoot, recordFile);
+        DrillRecord? lastDrill = null;
+        if (File.Exists(recordPath))
+        {
+            lastDrill = DrillRecordReader.Read(File.ReadAllText(recordPath), recordFile, stackName, out var recordError);
+            if (recordError is not null)
+            {
+                environment.Error.WriteLine($"infra: {recordError}");
+                return ExitCodes.BadInput;
+            }
+        }
+        var plan = RegionSwitchDrill.Plan(definition, lastDrill);
         var writer = environment.Out.Profile.Out.Writer;
         switch (output)
         {
@@ -125,7 +138,7 @@ internal static class DrillCommand
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static IEnumerable<object> Steps(IEnumerable<DrillStep> steps) =>
-        steps.Select(s => new { title = s.Title, detail = s.Detail, commands = s.Commands });
+        steps.Select(s => new { id = s.Id, title = s.Title, detail = s.Detail, commands = s.Commands, budgetSeconds = s.Budget.TotalSeconds, measured = s.Measured });
 }
 
 /// <summary>The formats of <c>infra drill region-switch --output</c>.</summary>
