@@ -10,7 +10,7 @@ public sealed record VaultBlueprint(
     VaultMount DatabaseMount,
     string AwsAuthPath,
     string IamServerIdHeaderValue,
-    VaultAuditDevice Audit,
+    EquatableList<VaultAuditDevice> AuditDevices,
     EquatableList<VaultPolicy> Policies,
     EquatableList<AwsAuthRoleBlueprint> AwsAuthRoles,
     EquatableList<PkiRoleBlueprint> PkiRoles,

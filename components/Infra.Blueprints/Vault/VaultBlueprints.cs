@@ -7,6 +7,17 @@ public static class VaultBlueprints
 {
     private const string AuditLog = "/var/log/vault/audit.log";
 
+    /// <summary>
+    /// Two audit devices, because Vault refuses every request when it can write to none: a local file, and syslog,
+    /// which the image's rsyslog forwards to the SIEM. This program owns them (the apply role may change sys/audit);
+    /// the nightly drift check reports a device disabled by hand, and vault-audit-two-devices checks the count.
+    /// </summary>
+    public static EquatableList<VaultAuditDevice> AuditDevices { get; } =
+    [
+        new("file", "file", [new MountOption("file_path", AuditLog)], ""),
+        new("syslog", "syslog", [new MountOption("facility", "AUTH"), new MountOption("tag", "vault-audit")], "-syslog"),
+    ];
+
     public static VaultBlueprint For(StackDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -28,7 +39,7 @@ public static class VaultBlueprints
             database,
             VaultNames.AwsAuthPath,
             VaultNames.IamServerIdHeader(definition.Endpoints),
-            new VaultAuditDevice("file", "file", AuditLog),
+            AuditDevices,
             policies,
             definition.Services.Select(s => new AwsAuthRoleBlueprint(
                 s.Name, s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl), AuthType: "iam", fleetSubnets)).ToEquatableList(),

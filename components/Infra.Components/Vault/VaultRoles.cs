@@ -36,12 +36,15 @@ public sealed class VaultRoles : ComponentResource
         var pki = Mount($"{name}-pki", blueprint.PkiMount, child);
         var (csr, issuer) = ServicesIssuer(name, blueprint.ServicePki, pki, child);
         Mount($"{name}-database", blueprint.DatabaseMount, child);
-        _ = new Audit($"{name}-audit", new AuditArgs
+        foreach (var device in blueprint.AuditDevices)
         {
-            Type = blueprint.Audit.Type,
-            Path = blueprint.Audit.Path,
-            Options = { { "file_path", blueprint.Audit.FilePath } },
-        }, child);
+            var audit = new AuditArgs { Type = device.Type, Path = device.Path };
+            foreach (var option in device.Options)
+            {
+                audit.Options.Add(option.Key, option.Value);
+            }
+            _ = new Audit($"{name}-audit{device.ResourceSuffix}", audit, child);
+        }
         var awsAuth = new AuthBackend($"{name}-aws-auth", new AuthBackendArgs
         {
             Type = "aws",

@@ -8,7 +8,7 @@ namespace Infra.Policies.Benchmarking;
 /// reader and the rules on it (a benchmark, never a timed test). After the stack and two AWS providers (Paris,
 /// Ireland), resources cycle through security groups, launch templates, autoscaling groups, Aurora clusters (pairs in
 /// one global cluster across both regions, with a secret password), KMS keys, buckets with their public access block,
-/// encryption and versioning, Kafka topics and Vault static roles: a compliant estate, as most nights are.
+/// encryption and versioning, Kafka topics, Vault static roles and two audit devices: a compliant estate, as most nights are.
 /// <see cref="WriteKafkaTopics"/> writes instead the state of given Kafka topics, for the Kafka plan's benchmark. The one
 /// generator of exports: both write the resources the way `pulumi stack export` does (inputs echoed among the outputs).
 /// </summary>
@@ -132,6 +132,17 @@ public static class SyntheticStackExport
                 Begin(json, $"urn:pulumi:{stack}::{project}::pulumi:providers:aws::{region}", "pulumi:providers:aws", "provider-0", stackUrn, custom: true);
                 json.WriteStartObject("inputs");
                 json.WriteString("region", region);
+                json.WriteEndObject();
+                json.WriteEndObject();
+                return;
+            case 10 or 21:
+                // The two audit devices every stack with Vault has (vault-audit-two-devices), in place of two Vault roles.
+                var device = i == 10 ? "file" : "syslog";
+                Begin(json, $"urn:pulumi:{stack}::{project}::infra:vault:VaultRoles$vault:index/audit:Audit::vault-audit-{device}", "vault:index/audit:Audit", device,
+                    $"urn:pulumi:{stack}::{project}::infra:vault:VaultRoles::vault", custom: true);
+                json.WriteStartObject("inputs");
+                json.WriteString("type", device);
+                json.WriteString("path", device);
                 json.WriteEndObject();
                 json.WriteEndObject();
                 return;

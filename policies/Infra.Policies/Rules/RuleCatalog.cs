@@ -79,6 +79,7 @@ public static class RuleCatalog
         new VaultPolicyNoSudoRule(),
         new VaultAwsAuthRoleTtlRule(),
         new VaultAwsAuthRoleBindingRule(),
+        new VaultAuditTwoDevicesRule(),
         new VaultStaticRoleRotationRule(),
         new VaultDatabaseRoleTtlRule(),
         new GitLabOwnerPlatformOnlyRule(),

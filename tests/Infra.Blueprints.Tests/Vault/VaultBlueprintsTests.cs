@@ -156,7 +156,7 @@ public sealed class VaultBlueprintsTests
         Assert.Contains(new MountOption("version", "2"), vault.KvMount.Options);
         Assert.Equal("pki", vault.PkiMount.Type);
         Assert.Equal("database", vault.DatabaseMount.Type);
-        Assert.Equal("file", vault.Audit.Type);
+        Assert.Equal(["file", "syslog"], vault.AuditDevices.Select(d => d.Type));
     }
 
     [Fact]

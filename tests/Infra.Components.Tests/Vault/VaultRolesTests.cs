@@ -27,7 +27,7 @@ public sealed class VaultRolesTests
             { _ = new VaultRoles("vault", Args(FleetRoles)); });
 
         Assert.Equal(3, mocks.Registered.Count(r => r.Type == "vault:index/mount:Mount"));
-        Assert.Single(mocks.Registered, r => r.Type == "vault:index/audit:Audit");
+        Assert.Equal(2, mocks.Registered.Count(r => r.Type == "vault:index/audit:Audit"));
         Assert.Equal(Blueprint.Policies.Count, mocks.Registered.Count(r => r.Type == "vault:index/policy:Policy"));
         Assert.Equal(Blueprint.AwsAuthRoles.Count, mocks.Registered.Count(r => r.Type == "vault:aws/authBackendRole:AuthBackendRole"));
         Assert.Equal(Blueprint.PkiRoles.Count, mocks.Registered.Count(r => r.Type == "vault:pkiSecret/secretBackendRole:SecretBackendRole"));
@@ -223,14 +223,17 @@ public sealed class VaultRolesTests
     }
 
     [Fact]
-    public async Task The_audit_device_writes_every_request_to_the_blueprint_file()
+    public async Task Every_request_is_audited_to_a_file_and_to_syslog()
     {
         var mocks = await Deploy();
 
-        var audit = Assert.Single(mocks.OfType("vault:index/audit:Audit")).Inputs;
-        Assert.Equal(Blueprint.Audit.Type, audit["type"]);
-        Assert.Equal(Blueprint.Audit.Path, audit["path"]);
-        Assert.Equal(Blueprint.Audit.FilePath, InputTree.Map(audit, "options")["file_path"]);
+        var devices = mocks.OfType("vault:index/audit:Audit");
+        Assert.Equal(2, devices.Count);
+        var file = Assert.Single(devices, d => (string)d.Inputs["type"] == "file").Inputs;
+        Assert.Equal("file", file["path"]);
+        Assert.Equal("/var/log/vault/audit.log", InputTree.Map(file, "options")["file_path"]);
+        var syslog = Assert.Single(devices, d => (string)d.Inputs["type"] == "syslog").Inputs;
+        Assert.Equal(("AUTH", "vault-audit"), ((string)InputTree.Map(syslog, "options")["facility"], (string)InputTree.Map(syslog, "options")["tag"]));
     }
 
     [Fact]

@@ -49,6 +49,7 @@ internal static class TypeTokens
 
     public const string KafkaTopic = "kafka:index/topic:Topic";
     public const string VaultPolicy = "vault:index/policy:Policy";
+    public const string VaultAudit = "vault:index/audit:Audit";
     public const string VaultStaticRole = "vault:database/secretBackendStaticRole:SecretBackendStaticRole";
     public const string VaultDatabaseRole = "vault:database/secretBackendRole:SecretBackendRole";
     public const string VaultAwsAuthRole = "vault:aws/authBackendRole:AuthBackendRole";

@@ -42,6 +42,7 @@ internal static class FixtureTypes
     public const string ClientVpnAuthorization = "aws:ec2clientvpn/authorizationRule:AuthorizationRule";
     public const string Topic = "kafka:index/topic:Topic";
     public const string VaultPolicy = "vault:index/policy:Policy";
+    public const string VaultAudit = "vault:index/audit:Audit";
     public const string StaticRole = "vault:database/secretBackendStaticRole:SecretBackendStaticRole";
     public const string DatabaseRole = "vault:database/secretBackendRole:SecretBackendRole";
     public const string AwsAuthRole = "vault:aws/authBackendRole:AuthBackendRole";
