@@ -83,7 +83,8 @@ public sealed class CommandSetupTests
     [InlineData("bench kafka: expected --topics 1..1000000, --services 3..100000 and --runs 1..20; found --services 2", "bench", "kafka", "--services", "2")]
     [InlineData("bench access: expected --people 2..1000000, --teams 1..256 (one VPN range each) and --runs 1..20; found --teams 300", "bench", "access", "--teams", "300")]
     [InlineData("bench compliance: expected --resources 1..2000000 and --runs 1..20; found --runs 0", "bench", "compliance", "--runs", "0")]
-    [InlineData("hr apply: --allow-removals must be 0 or more", "hr", "apply", "--event", "e.json", "--allow-removals", "-1")]
+    [InlineData("hr apply: --allow-removals must be a whole number, 0 or more; found '-1'", "hr", "apply", "--event", "e.json", "--allow-removals", "-1")]
+    [InlineData("hr apply: --allow-removals must be a whole number, 0 or more; found 'abc'", "hr", "apply", "--event", "e.json", "--allow-removals", "abc")]
     public void Invalid_values_are_usage_errors_printed_by_the_parser(string message, params string[] args)
     {
         var run = PeopleCli.Run(Repository, args);

@@ -33,13 +33,17 @@ internal static class HrCommand
         var signature = new Option<string?>("--signature") { Description = "The file holding the event's signature, sha256=<hex HMAC-SHA256 of the event file's bytes>; default: the event file's name + .sig" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Verify the event and show the access diff; write nothing" };
         var allowRemovals = new Option<int?>("--allow-removals") { Description = "For a person running it by hand after review: the number of people who may lose access in this run, above the limit of stacks/catalog/access.yaml" };
-        allowRemovals.Validators.Add(result =>
+        // One message for every value that is not a count (the parser's own names the type System.Nullable`1[System.Int32]).
+        allowRemovals.CustomParser = result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 0)
+            var text = result.Tokens.Single().Value;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
             {
-                result.AddError("hr apply: --allow-removals must be 0 or more");
+                return count;
             }
-        });
+            result.AddError($"hr apply: --allow-removals must be a whole number, 0 or more; found '{text}'");
+            return null;
+        };
         var apply = new Command("apply", $"Apply a signed HR event (hire, leave, team-change, contract-extension) to people.yaml; the secret comes from {SecretVariable}. Exit 0 applied, 1 rejected, 2 bad usage.")
         {
             eventFile,
