@@ -8,4 +8,8 @@ public sealed record TeamDefinition(
     string CostCenter,
     bool IsPlatform,
     TeamEntitlements Entitlements,
-    Uri? OnCall);
+    Uri? OnCall)
+{
+    /// <summary>Why this team's members reach production networks over the VPN without a grant: a reviewed exception; null for none.</summary>
+    public string? ProductionVpnException { get; init; }
+}

@@ -63,10 +63,11 @@ internal static class CatalogReader
         var entitlements = map.Required("entitlements")?.Mapping() is { } e ? ReadEntitlements(e) : null;
         var onCall = map.Optional("onCall");
         var onCallUrl = onCall?.HttpsUrl();
+        var productionVpnException = map.Optional("productionVpnException")?.String();
         map.RejectUnknownKeys();
         return id is null || name is null || costCenter is null || isPlatform is null || entitlements is null || (onCall is not null && onCallUrl is null)
             ? null
-            : new TeamDefinition(id, name, costCenter, isPlatform.Value, entitlements, onCallUrl);
+            : new TeamDefinition(id, name, costCenter, isPlatform.Value, entitlements, onCallUrl) { ProductionVpnException = productionVpnException };
     }
 
     private static TeamEntitlements? ReadEntitlements(MappingReader map)

@@ -83,6 +83,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         StackSettingsValidator.Validate(settings, names, stackContext);
         AlertOwnerValidator.Validate(settings, teams.Select(t => t.Value), stackContext);
         CatalogValidator.ValidateTeams(teams, teamsContext);
+        ProductionVpnValidator.Validate(settings, teams, teamsContext);
         TeamVaultGrantValidator.Validate(teams, settings.Vault?.KvMount, teamsContext);
         CatalogValidator.ValidatePeople(people, names, peopleContext);
         KafkaTopicValidator.Validate(topics, names, settings.Environment, topicsContext);

@@ -55,13 +55,13 @@ public sealed class AccessCalculatorTests
     [Fact]
     public void Vpn_networks_of_another_environment_are_left_out()
     {
-        var person = Roster.Person("jdoe", Today);
+        var person = Roster.Person("jdoe", Today, team: "platform");
 
         var staging = AccessCalculator.Calculate(Roster.Staging.With(person), Today).Entries.Where(e => e.System == "vpn").Select(e => e.Resource);
         var production = AccessCalculator.Calculate(Roster.Production.With(person), Today).Entries.Where(e => e.System == "vpn").Select(e => e.Resource);
 
         Assert.Equal(["10.40.0.0/16", "10.41.0.0/16"], staging);
-        Assert.Equal(["10.60.0.0/18"], production);
+        Assert.Equal(["10.60.0.0/16", "10.61.0.0/16"], production);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class PeopleAccessTests
         Assert.True((bool)role.Inputs["clientFlag"]);
         Assert.False((bool)role.Inputs["serverFlag"]);
         Assert.Equal(["vpn.production.internal"], InputTree.List(role.Inputs["allowedDomains"]).Cast<string>());
-        var certificate = created.Single(r => r.Type == Certificate && (string)r.Inputs["commonName"] == "cmartin.vpn.production.internal");
+        var certificate = created.Single(r => r.Type == Certificate && (string)r.Inputs["commonName"] == "adupont.vpn.production.internal");
         Assert.True((bool)certificate.Inputs["revoke"]);
         Assert.True((bool)certificate.Inputs["autoRenew"]);
         Assert.Equal(Production.VpnCertificates.Count, created.Count(r => r.Type == Certificate));
@@ -108,9 +108,10 @@ public sealed class PeopleAccessTests
 
         var rules = created.Where(r => r.Type == VpnRule).ToList();
         Assert.Equal(Production.VpnAuthorizations.Count, rules.Count);
-        var payments = rules.Single(r => (string)r.Inputs["accessGroupId"] == "team-payments");
-        Assert.Equal("10.60.0.0/18", payments.Inputs["targetNetworkCidr"]);
-        Assert.Equal("cvpn-endpoint-0123456789abcdef0", payments.Inputs["clientVpnEndpointId"]);
+        var platform = rules.Where(r => (string)r.Inputs["accessGroupId"] == "team-platform").Select(r => (string)r.Inputs["targetNetworkCidr"]);
+        Assert.Equal(["10.60.0.0/16", "10.61.0.0/16"], platform.Order(StringComparer.Ordinal));
+        Assert.All(rules, r => Assert.Equal("cvpn-endpoint-0123456789abcdef0", r.Inputs["clientVpnEndpointId"]));
+        Assert.DoesNotContain(rules, r => (string)r.Inputs["accessGroupId"] == "team-payments");
     }
 
     [Fact]
