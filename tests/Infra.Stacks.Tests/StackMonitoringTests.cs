@@ -1,6 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Infra.Blueprints.Loading;
+using Infra.Cli.Tests;
+using Infra.Policies.Rules.Monitoring;
 using Infra.Stacks.Tests.Support;
+using Pulumi.Utilities;
 
 namespace Infra.Stacks.Tests;
 
@@ -66,6 +70,55 @@ public sealed class StackMonitoringTests(DeployedStacks stacks)
             Assert.DoesNotContain("{{", body, StringComparison.Ordinal);
             using var parsed = JsonDocument.Parse(body);
             Assert.True(parsed.RootElement.GetProperty("widgets").GetArrayLength() > 3);
+        }
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public async Task The_monitoring_rules_hold_for_the_repository_stacks(string stackName)
+    {
+        var deployment = await stacks.Of(stackName);
+
+        var violations = await MonitoringViolations(deployment, stackName);
+
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task The_paging_rule_catches_a_production_stack_without_its_composite_alarms()
+    {
+        var deployment = await stacks.Of("production");
+        var withoutComposites = deployment with
+        {
+            Resources = [.. deployment.Resources.Where(r => r.Type != "aws:cloudwatch/compositeAlarm:CompositeAlarm")],
+        };
+
+        var violations = await MonitoringViolations(withoutComposites, "production");
+
+        Assert.Equal(deployment.Program.Definition.Services.Count, violations.Count(v => v.StartsWith(ProductionServicePagingRule.Code, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The violations of the monitoring rules in `infra compliance` over the deployment written as a stack export.</summary>
+    private static async Task<List<string>> MonitoringViolations(MockedDeployment deployment, string stackName)
+    {
+        var export = Path.Combine(Path.GetTempPath(), $"infra-monitoring-{stackName}-{Guid.NewGuid():N}.json");
+        try
+        {
+            await using (var file = File.Create(export))
+            {
+                StackExportWriter.Write(deployment, await OutputUtilities.GetValueAsync(deployment.Program.Urn), file);
+            }
+            var run = CliRun.Infra(RepositoryRoot.Find(AppContext.BaseDirectory), RecordedPlatformEnvironment.Now, null,
+                "compliance", "--stack", stackName, "--state", export, "--output", "json");
+            using var report = JsonDocument.Parse(run.Output);
+            return [.. report.RootElement.GetProperty("violations").EnumerateArray()
+                .Select(v => $"{v.GetProperty("ruleId").GetString()} {v.GetProperty("message").GetString()}")
+                .Where(v => v.StartsWith(AlarmOwnerTeamRule.Code, StringComparison.Ordinal) || v.StartsWith(ProductionServicePagingRule.Code, StringComparison.Ordinal))];
+        }
+        finally
+        {
+            File.Delete(export);
         }
     }
 

@@ -115,7 +115,7 @@ public static class MonitoringBlueprints
             DatapointsToAlarm: 1,
             TreatMissingData: "notBreaching",
             NotifiesTeam: false,
-            WithSeverity(fleet.Tags, alert.Severity));
+            SloTags(fleet.Tags, slo, alert.Severity));
     }
 
     /// <summary>CloudWatch's percentile rank: the percent of responses that took at most the threshold, in seconds.</summary>
@@ -140,7 +140,7 @@ public static class MonitoringBlueprints
                 severity,
                 rule,
                 names,
-                WithSeverity(fleet.Tags, severity));
+                SloTags(fleet.Tags, slo, severity));
         }
     }
 
@@ -208,6 +208,10 @@ public static class MonitoringBlueprints
         return new AlertTopicBlueprint($"{name}-{region}", team, region, name, "https", onCall.ToString(),
             StandardTags.For($"alerts-{team}", team, DataClassification.Internal, definition));
     }
+
+    /// <summary>An SLO alarm's tags: its severity and which SLO it watches, which the paging rule reads.</summary>
+    private static EquatableList<ResourceTag> SloTags(EquatableList<ResourceTag> tags, ServiceLevelObjective slo, AlertSeverity severity) =>
+        [.. WithSeverity(tags, severity), new ResourceTag("slo", slo.Name)];
 
     private static EquatableList<ResourceTag> WithSeverity(EquatableList<ResourceTag> tags, AlertSeverity severity) =>
         [.. tags, new ResourceTag("severity", Severity(severity))];

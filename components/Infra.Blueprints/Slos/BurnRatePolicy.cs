@@ -13,6 +13,9 @@ public static class BurnRatePolicy
         (AlertSeverity.Ticket, TimeSpan.FromDays(3), TimeSpan.FromHours(6), 1m),
     ];
 
+    /// <summary>A window as rules and alarms name it: 5m, 1h, 3d, 30d.</summary>
+    public static string WindowName(TimeSpan window) => Loading.Durations.Format(window);
+
     /// <summary>The longest alert window: an SLO window must be at least this long to hold it.</summary>
     public static TimeSpan LongestWindow => Windows.Max(w => w.Long);
 

@@ -8,6 +8,7 @@ using Infra.Policies.Rules.Identity;
 using Infra.Policies.Rules.Logging;
 using Infra.Policies.Rules.LoadBalancing;
 using Infra.Policies.Rules.Messaging;
+using Infra.Policies.Rules.Monitoring;
 using Infra.Policies.Rules.Network;
 using Infra.Policies.Rules.People;
 using Infra.Policies.Rules.Secrets;
@@ -93,6 +94,8 @@ public static class RuleCatalog
         new FleetSpansZonesRule(),
         new ProductionDatabaseSecondaryRegionRule(),
         new NoUnmanagedResourcesRule(),
+        new AlarmOwnerTeamRule(),
+        new ProductionServicePagingRule(),
         new ExpiredWaiverRule(),
         new UnusedWaiverRule(),
     ];

@@ -21,6 +21,7 @@ internal static class RuleFixtures
         ("LoadBalancing", LoadBalancingFixtures.Cases),
         ("Logging", LoggingFixtures.Cases),
         ("Messaging", MessagingFixtures.Cases),
+        ("Monitoring", MonitoringFixtures.Cases),
         ("Network", NetworkFixtures.Cases),
         ("People", PeopleFixtures.Cases),
         ("Secrets", SecretsFixtures.Cases),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
+using Infra.Blueprints.Slos;
 using Infra.Blueprints.Stacks;
 
 namespace Infra.Cli.Rendering;
@@ -36,6 +37,26 @@ internal static class PlanJson
             f.Port,
             calledBy = f.CalledBy,
             calls = f.Calls,
+        }), Options);
+        root["slos"] = JsonSerializer.SerializeToNode(blueprint.Monitoring.Slos.SelectMany(s => s.All).Select(slo => new
+        {
+            service = slo.Service,
+            slo = slo.Name,
+            tier = blueprint.Monitoring.Slos.Single(s => s.Service == slo.Service).Tier,
+            objective = slo.Objective,
+            windowDays = (int)slo.Window.TotalDays,
+            latencyThresholdMs = slo.LatencyThresholdMs,
+            errorBudget = slo.ErrorBudget,
+            budgetMinutes = slo.BudgetMinutes,
+            budgetRequestsAtPeak = slo.BudgetRequestsAtPeak,
+            alerts = slo.Alerts.Select(a => new
+            {
+                severity = a.Severity,
+                longWindow = BurnRatePolicy.WindowName(a.LongWindow),
+                shortWindow = BurnRatePolicy.WindowName(a.ShortWindow),
+                burnRate = a.BurnRate,
+                errorRateThreshold = a.ErrorRateThreshold,
+            }),
         }), Options);
         root["vault"] = JsonSerializer.SerializeToNode(VaultTables.Rows(blueprint.Vault), Options);
         root["kafka"] = JsonSerializer.SerializeToNode(new { blueprint = blueprint.Kafka, changes }, Options);

@@ -45,6 +45,9 @@ internal static class TypeTokens
     public const string FlowLog = "aws:ec2/flowLog:FlowLog";
     public const string S3ObjectLock = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
     public const string S3ObjectLockV2 = "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2";
+    public const string LbTargetGroup = "aws:lb/targetGroup:TargetGroup";
+    public const string MetricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    public const string CompositeAlarm = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
     public const string AwsProvider = "pulumi:providers:aws";
 
     public const string KafkaTopic = "kafka:index/topic:Topic";

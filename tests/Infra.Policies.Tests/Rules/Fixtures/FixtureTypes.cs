@@ -19,6 +19,9 @@ internal static class FixtureTypes
     public const string Instance = "aws:ec2/instance:Instance";
     public const string Volume = "aws:ebs/volume:Volume";
     public const string Asg = "aws:autoscaling/group:Group";
+    public const string TargetGroup = "aws:lb/targetGroup:TargetGroup";
+    public const string MetricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
+    public const string CompositeAlarm = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
     public const string Subnet = "aws:ec2/subnet:Subnet";
     public const string KmsKey = "aws:kms/key:Key";
     public const string Cluster = "aws:rds/cluster:Cluster";

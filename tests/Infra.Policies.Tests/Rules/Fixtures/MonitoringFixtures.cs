@@ -1,0 +1,39 @@
+using Infra.Policies.Model;
+using Infra.Policies.Rules.Monitoring;
+using static Infra.Policies.Tests.Rules.Fixtures.FixtureTypes;
+using static Infra.Policies.Tests.Support.Fixture;
+
+namespace Infra.Policies.Tests.Rules.Fixtures;
+
+/// <summary>Passing and failing fixtures of the Monitoring rules: alarm owners, and production services that page on their SLOs.</summary>
+internal static class MonitoringFixtures
+{
+    private const string TopicArn = "arn:aws:sns:eu-west-3:111122223333:production-alerts-core-banking";
+
+    public static Dictionary<string, RuleCase> Cases { get; } = new()
+    {
+        ["alarm owner: metric alarm tagged with its team passes"] = new(AlarmOwnerTeamRule.Code, false, Production,
+            [Resource(MetricAlarm, "ledger-healthy-hosts", """{"name":"production-ledger-healthy-hosts","tags":{"service":"ledger","team":"core-banking"}}""")]),
+        ["alarm owner: metric alarm without a team fails"] = new(AlarmOwnerTeamRule.Code, true, Production,
+            [Resource(MetricAlarm, "ledger-5xx", """{"name":"ledger-5xx","tags":{"service":"ledger"}}""")], "no team tag"),
+        ["alarm owner: composite alarm with an empty team fails"] = new(AlarmOwnerTeamRule.Code, true, Staging,
+            [Resource(CompositeAlarm, "ledger-availability-page", """{"alarmName":"ledger-availability-page","tags":{"team":""}}""", stack: "staging")], "no team tag"),
+        ["service pages: both SLOs page the team's topic passes"] = new(ProductionServicePagingRule.Code, false, Production,
+            [LedgerTargetGroup(), Page("availability", $"[\"{TopicArn}\"]"), Page("latency", $"[\"{TopicArn}\"]")]),
+        ["service pages: staging service without alarms passes"] = new(ProductionServicePagingRule.Code, false, Staging,
+            [LedgerTargetGroup("staging")]),
+        ["service pages: production service without alarms fails"] = new(ProductionServicePagingRule.Code, true, Production,
+            [LedgerTargetGroup()], "no paging alarm with an action for its availability and latency SLO"),
+        ["service pages: a page without an action fails"] = new(ProductionServicePagingRule.Code, true, Production,
+            [LedgerTargetGroup(), Page("availability", "[]"), Page("latency", $"[\"{TopicArn}\"]")], "for its availability SLO"),
+        ["service pages: a ticket is not a page"] = new(ProductionServicePagingRule.Code, true, Production,
+            [LedgerTargetGroup(), Page("availability", $"[\"{TopicArn}\"]"), Page("latency", $"[\"{TopicArn}\"]", severity: "ticket")], "for its latency SLO"),
+    };
+
+    private static PolicyResource LedgerTargetGroup(string stack = "production") =>
+        Resource(TargetGroup, "ledger-tg", $$$"""{"port":8443,"protocol":"HTTPS","tags":{"service":"ledger","team":"core-banking","environment":"{{{stack}}}"}}""", stack: stack);
+
+    private static PolicyResource Page(string slo, string actions, string severity = "page") =>
+        Resource(CompositeAlarm, $"production-ledger-{slo}-{severity}",
+            $$$"""{"alarmName":"production-ledger-{{{slo}}}-{{{severity}}}","alarmRule":"ALARM(\"a\") AND ALARM(\"b\")","alarmActions":{{{actions}}},"tags":{"service":"ledger","team":"core-banking","slo":"{{{slo}}}","severity":"{{{severity}}}"}}""");
+}
