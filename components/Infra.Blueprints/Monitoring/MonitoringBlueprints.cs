@@ -137,6 +137,7 @@ public static class MonitoringBlueprints
                 $"{fleet.Name} burns the error budget of its {slo.Name} SLO ({slo.Description}) too fast: {Severity(severity)}",
                 fleet.Name,
                 fleet.Team,
+                fleet.Region,
                 severity,
                 rule,
                 names,

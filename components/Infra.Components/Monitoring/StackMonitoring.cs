@@ -43,10 +43,9 @@ public sealed class StackMonitoring : ComponentResource
         }
         foreach (var composite in blueprint.CompositeAlarms)
         {
-            var region = blueprint.Alarms.First(a => a.Name == composite.AlarmNames[0]).Region;
-            var compositeOptions = In(region);
+            var compositeOptions = In(composite.Region);
             compositeOptions.DependsOn = composite.AlarmNames.Select(n => (Resource)alarms[n]).ToList();
-            var topic = topics[(composite.Team, region)].Arn;
+            var topic = topics[(composite.Team, composite.Region)].Arn;
             _ = new CompositeAlarm(composite.Name, new CompositeAlarmArgs
             {
                 AlarmName = composite.Name,

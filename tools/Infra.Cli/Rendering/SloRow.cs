@@ -1,4 +1,4 @@
 namespace Infra.Cli.Rendering;
 
 /// <summary>One SLO of the plan: its objective, window, budget and alert thresholds, as shown.</summary>
-internal sealed record SloRow(string Service, string Slo, string Objective, string Window, string BudgetMinutes, string BudgetRequests, string Page, string Ticket);
+internal sealed record SloRow(string Objective, string Window, string BudgetMinutes, string BudgetRequests, string Page, string Ticket);

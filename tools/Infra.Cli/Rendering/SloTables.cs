@@ -18,28 +18,27 @@ internal static class SloTables
         {
             foreach (var slo in service.All)
             {
+                var row = Row(slo);
                 table.AddRow(
                     new Text(service.Service),
                     new Text(service.TierReason),
                     new Text(slo.Kind == SloKind.Availability ? "availability (no 5xx)" : $"latency (< {slo.LatencyThresholdMs} ms)"),
-                    new Text(Row(slo).Objective),
-                    new Text(Row(slo).Window),
-                    new Text(Row(slo).BudgetMinutes),
-                    new Text(Row(slo).BudgetRequests),
-                    new Text(Row(slo).Page),
-                    new Text(Row(slo).Ticket));
+                    new Text(row.Objective),
+                    new Text(row.Window),
+                    new Text(row.BudgetMinutes),
+                    new Text(row.BudgetRequests),
+                    new Text(row.Page),
+                    new Text(row.Ticket));
             }
         }
         console.Write(table);
     }
 
-    /// <summary>One SLO as the plan shows it, in text and JSON alike.</summary>
-    public static SloRow Row(ServiceLevelObjective slo)
+    /// <summary>One SLO as the plan's table shows it.</summary>
+    private static SloRow Row(ServiceLevelObjective slo)
     {
         ArgumentNullException.ThrowIfNull(slo);
         return new SloRow(
-            slo.Service,
-            slo.Name,
             string.Create(CultureInfo.InvariantCulture, $"{slo.Objective}%"),
             BurnRatePolicy.WindowName(slo.Window),
             slo.BudgetMinutes.ToString("0.#", CultureInfo.InvariantCulture),
