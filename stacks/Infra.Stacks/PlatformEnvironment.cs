@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using Infra.Blueprints.Account;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.People;
 using Infra.Blueprints.Stacks;
+using Infra.Components.Account;
 using Infra.Components.Databases;
 using Infra.Components.Fleets;
 using Infra.Components.Kafka;
@@ -60,6 +62,7 @@ public class PlatformEnvironment : Stack
         // People's access as of now: whoever's access ended (end of the last day, leave time, termination) loses it at this run.
         Blueprint = StackBlueprint.For(definition, clock.GetUtcNow());
         var providers = new PlatformProviders(definition, config);
+        CreateAccountBaseline(Blueprint.AccountBaseline, providers);
         var fleets = Blueprint.Fleets.ToDictionary(
             b => b.Name,
             b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Consul = providers.Consul }),
@@ -105,6 +108,32 @@ public class PlatformEnvironment : Stack
             AutoScalingGroupNames = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.GroupName, StringComparer.Ordinal),
         });
     }
+
+    /// <summary>
+    /// Managed: the trail's bucket and key are created in the log archive account, through the role
+    /// <c>infra-log-archive</c> that the bank's landing zone provides there (docs/formats.md).
+    /// Central: the component only checks, through the environment's own providers.
+    /// </summary>
+    private static void CreateAccountBaseline(AccountBaselineBlueprint blueprint, PlatformProviders providers)
+    {
+        var archiveAccount = blueprint.Bucket.AccountId;
+        _ = new AccountBaseline("account-baseline", new AccountBaselineArgs
+        {
+            Blueprint = blueprint,
+            AwsProviders = providers.Aws,
+            LogArchiveProvider = blueprint.Mode == BaselineMode.Managed
+                ? new Pulumi.Aws.Provider("aws-log-archive", new Pulumi.Aws.ProviderArgs
+                {
+                    Region = blueprint.Trail.HomeRegion,
+                    AllowedAccountIds = { archiveAccount },
+                    AssumeRoles = { new Pulumi.Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = $"arn:aws:iam::{archiveAccount}:role/{LogArchiveRoleName}" } },
+                })
+                : null,
+        });
+    }
+
+    /// <summary>The role in the log archive account through which a managed baseline writes its trail's bucket and key.</summary>
+    private const string LogArchiveRoleName = "infra-log-archive";
 
     /// <summary>
     /// People log in to Vault through OIDC mounted at <c>oidc</c>; the stack's Client VPN endpoint is

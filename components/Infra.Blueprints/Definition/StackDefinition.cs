@@ -1,3 +1,5 @@
+using Infra.Blueprints.Account;
+
 namespace Infra.Blueprints.Definition;
 
 /// <summary>
@@ -15,4 +17,5 @@ public sealed record StackDefinition(
     EquatableList<ServiceDefinition> Services,
     EquatableList<DatabaseDefinition> Databases,
     DatabaseAccess DatabaseAccess,
+    AccountBaselineSettings AccountBaseline,
     Catalog Catalog);

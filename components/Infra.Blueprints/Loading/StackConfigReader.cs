@@ -18,11 +18,12 @@ internal static class StackConfigReader
         var services = ReadNamed(Required(keys, StackConfigKeys.Services, context), ReadService, out var declaredServices);
         var databases = ReadNamed(Required(keys, StackConfigKeys.Databases, context), ReadDatabase, out var declaredDatabases);
         var databaseAccess = Required(keys, StackConfigKeys.DatabaseAccess, context)?.Mapping() is { } accessMap ? ReadDatabaseAccess(accessMap) : null;
+        var accountBaseline = Required(keys, StackConfigKeys.AccountBaseline, context)?.Mapping() is { } baselineMap ? AccountBaselineReader.Read(baselineMap) : null;
         foreach (var secret in StackConfigKeys.Secrets)
         {
             RequireSecure(Required(keys, secret, context));
         }
-        return new StackSettings(environment, costCenter, regions, networks, endpoints, vault, services, databases, databaseAccess, declaredServices, declaredDatabases);
+        return new StackSettings(environment, costCenter, regions, networks, endpoints, vault, services, databases, databaseAccess, accountBaseline, declaredServices, declaredDatabases);
     }
 
     public static string Qualified(string key) => Prefix + key;

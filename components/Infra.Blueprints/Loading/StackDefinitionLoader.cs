@@ -107,6 +107,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
             settings.Services.ToEquatableList(),
             settings.Databases.ToEquatableList(),
             settings.DatabaseAccess!,
+            settings.AccountBaseline!,
             catalog);
         return new LoadResult(definition, diagnostics);
     }

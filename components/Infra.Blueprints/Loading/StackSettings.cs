@@ -1,3 +1,4 @@
+using Infra.Blueprints.Account;
 using Infra.Blueprints.Definition;
 
 namespace Infra.Blueprints.Loading;
@@ -17,5 +18,6 @@ internal sealed record StackSettings(
     IReadOnlyList<ServiceDefinition> Services,
     IReadOnlyList<DatabaseDefinition> Databases,
     DatabaseAccess? DatabaseAccess,
+    AccountBaselineSettings? AccountBaseline,
     IReadOnlySet<string> DeclaredServices,
     IReadOnlySet<string> DeclaredDatabases);

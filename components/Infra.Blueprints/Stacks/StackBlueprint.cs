@@ -1,3 +1,4 @@
+using Infra.Blueprints.Account;
 using Infra.Blueprints.Databases;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
@@ -20,7 +21,8 @@ public sealed record StackBlueprint(
     EquatableList<DatabaseBlueprint> Databases,
     KafkaTopicsBlueprint Kafka,
     PeopleAccessBlueprint People,
-    StackMonitoringBlueprint Monitoring)
+    StackMonitoringBlueprint Monitoring,
+    AccountBaselineBlueprint AccountBaseline)
 {
     /// <summary>The blueprints of <paramref name="definition"/> as of the first instant of <paramref name="day"/> (UTC).</summary>
     public static StackBlueprint For(StackDefinition definition, DateOnly day) => For(definition, PersonDefinition.StartOf(day));
@@ -39,7 +41,8 @@ public sealed record StackBlueprint(
             databases,
             KafkaTopicCatalog.For(definition),
             PeopleAccessBlueprints.For(definition, at),
-            MonitoringBlueprints.For(definition, fleets, databases));
+            MonitoringBlueprints.For(definition, fleets, databases),
+            AccountBaselineBlueprints.For(definition, definition.AccountBaseline));
     }
 
     /// <summary>How many of each reviewed kind of resource the stack declares.</summary>

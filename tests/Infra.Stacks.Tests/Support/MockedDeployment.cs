@@ -20,7 +20,17 @@ public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IRead
         .Answer("aws:ec2clientvpn/getEndpoint:getEndpoint", _ => Result("clientVpnEndpointId", "cvpn-endpoint-0123456789abcdef0"))
         .Answer("gitlab:index/getUser:getUser", call => Result("userId", StableNumber((string)call.Args["username"])))
         .Answer("gitlab:index/getGroup:getGroup", call => Result("groupId", StableNumber((string)call.Args["fullPath"])))
-        .Answer("aws:secretsmanager/getRandomPassword:getRandomPassword", _ => Result("randomPassword", "Generated-master-Password-0123456789abcde"));
+        .Answer("aws:secretsmanager/getRandomPassword:getRandomPassword", _ => Result("randomPassword", "Generated-master-Password-0123456789abcde"))
+        // A central security account that runs the whole baseline: GuardDuty on, the CIS and PCI DSS standards enabled.
+        .Answer("aws:guardduty/getDetector:getDetector", _ => Result("status", "ENABLED"))
+        .Answer("aws:securityhub/getEnabledStandards:getEnabledStandards", _ => Result("standardsSubscriptions", ImmutableArray.Create<object>(
+            Subscription("cis-aws-foundations-benchmark/v/3.0.0"), Subscription("pci-dss/v/4.0.1"))));
+
+    private static ImmutableDictionary<string, object> Subscription(string standard) => ImmutableDictionary<string, object>.Empty
+        .Add("standardsArn", $"arn:aws:securityhub:::standards/{standard}")
+        .Add("standardsSubscriptionArn", $"arn:aws:securityhub:eu-west-3:444455556666:subscription/{standard}")
+        .Add("standardsInput", ImmutableDictionary<string, object>.Empty)
+        .Add("standardsStatus", "READY");
 
     // Not a preview: in a preview outputs stay unknown. The project name is Pulumi.yaml's.
     public static TestOptions Options(string stackName) => new() { ProjectName = "infra", StackName = stackName, IsPreview = false };
