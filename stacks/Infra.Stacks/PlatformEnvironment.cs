@@ -9,6 +9,7 @@ using Infra.Components.Databases;
 using Infra.Components.Fleets;
 using Infra.Components.Kafka;
 using Infra.Components.Monitoring;
+using Infra.Components.Network;
 using Infra.Components.People;
 using Infra.Components.Vault;
 using Pulumi;
@@ -63,11 +64,14 @@ public class PlatformEnvironment : Stack
         Blueprint = StackBlueprint.For(definition, clock.GetUtcNow());
         var providers = new PlatformProviders(definition, config);
         CreateAccountBaseline(Blueprint.AccountBaseline, providers);
+        var endpoints = Blueprint.Endpoints.ToDictionary(
+            b => b.Region,
+            b => new VpcEndpoints(b.Name, new VpcEndpointsArgs { Blueprint = b, Aws = providers.Aws[b.Region] }),
+            StringComparer.Ordinal);
         var fleets = Blueprint.Fleets.ToDictionary(
             b => b.Name,
-            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Consul = providers.Consul }),
+            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Endpoints = endpoints[b.Region], Consul = providers.Consul }),
             StringComparer.Ordinal);
-        _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = Blueprint.Fleets, Fleets = fleets, Aws = providers.Primary });
         FleetGroupNames = Output.All(fleets.Values.Select(f => (Input<string>)f.GroupName).ToArray());
 
         var vaultRoles = new VaultRoles("vault", new VaultRolesArgs
@@ -77,9 +81,10 @@ public class PlatformEnvironment : Stack
             Vault = providers.Vault,
         });
 
+        var databaseSecurityGroupIds = new Dictionary<string, Input<string>>(StringComparer.Ordinal);
         foreach (var database in Blueprint.Databases)
         {
-            _ = new ReplicatedDatabase(database.Name, new ReplicatedDatabaseArgs
+            databaseSecurityGroupIds[database.Name] = new ReplicatedDatabase(database.Name, new ReplicatedDatabaseArgs
             {
                 Blueprint = database,
                 Vault = Blueprint.Vault,
@@ -89,8 +94,16 @@ public class PlatformEnvironment : Stack
                 FleetSecurityGroupIds = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.SecurityGroupId, StringComparer.Ordinal),
                 // The database roles live in VaultRoles' `database` mount.
                 VaultDependsOn = [vaultRoles],
-            });
+            }).PrimarySecurityGroupId;
         }
+        // Fleets reach each other and their databases by security group: these rules need every group.
+        _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs
+        {
+            Blueprints = Blueprint.Fleets,
+            Fleets = fleets,
+            DatabaseSecurityGroupIds = databaseSecurityGroupIds,
+            Aws = providers.Primary,
+        });
 
         _ = new KafkaTopics("kafka", new KafkaTopicsArgs
         {

@@ -2,14 +2,20 @@ using System.Net;
 
 namespace Infra.Blueprints.Definition;
 
-/// <summary>The existing network of one region: VPC, a subnet per zone, the shared load balancer.</summary>
+/// <summary>
+/// The existing network of one region: VPC, a subnet per zone and the private route tables, the
+/// shared load balancer, the platform servers fleets reach, and the egress proxy if there is one.
+/// </summary>
 public sealed record RegionNetwork(
     string Region,
     string VpcId,
     IPNetwork Cidr,
     string KmsKeyAlias,
     EquatableList<ZoneSubnet> Subnets,
-    SharedLoadBalancer LoadBalancer)
+    EquatableList<string> RouteTableIds,
+    SharedLoadBalancer LoadBalancer,
+    PlatformPeers Peers,
+    EgressProxy? EgressProxy)
 {
     /// <summary>The AWS account of the region's resources: the one of its load balancer listener.</summary>
     public string Account => LoadBalancer.ListenerArn.Split(':')[4];

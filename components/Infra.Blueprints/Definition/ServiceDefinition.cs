@@ -1,6 +1,7 @@
 namespace Infra.Blueprints.Definition;
 
 /// <summary>One service as declared in the stack config: the input of its fleet blueprint.</summary>
+/// <param name="Egress">Destinations outside the VPC (host:port), reached through the region's egress proxy only.</param>
 public sealed record ServiceDefinition(
     string Name,
     string Team,
@@ -13,4 +14,5 @@ public sealed record ServiceDefinition(
     HealthCheckSettings HealthCheck,
     ServiceDependencies DependsOn,
     EquatableList<IamStatement> Iam,
-    ServiceLevelSettings Slo);
+    ServiceLevelSettings Slo,
+    EquatableList<string> Egress);

@@ -39,6 +39,7 @@ public static class FleetBlueprints
     private static FleetBlueprint For(ServiceDefinition service, StackDefinition definition, RegionNetwork network, int priority)
     {
         var protocol = Protocol(service.Port);
+        var join = ConsulJoin.CloudAutoJoin(network.Region, definition.Endpoints.ConsulDatacenter);
         var capacity = FleetCapacity.Compute(service.PeakRps, service.RpsPerInstance, network.Subnets.Count, definition.Environment);
         var launchTemplate = new LaunchTemplateSettings(
             service.Image,
@@ -47,7 +48,7 @@ public static class FleetBlueprints
             new RootVolume(RootDeviceName, RootVolumeGiB, "gp3", Encrypted: true, network.KmsKeyAlias, DeleteOnTermination: true),
             AssociatePublicIpAddress: false,
             DetailedMonitoring: true,
-            UserDataTemplate.Render(service, definition.StackName, network.Region, definition.Endpoints, protocol));
+            UserDataTemplate.Render(service, definition.StackName, definition.Endpoints, protocol, join));
         var autoScaling = new AutoScalingSettings(
             network.Subnets,
             HealthCheckType: "ELB",
@@ -91,15 +92,22 @@ public static class FleetBlueprints
             targetGroup,
             new ListenerRuleSettings(network.LoadBalancer.ListenerArn, priority, HostName(service.Name, definition.Endpoints)),
             new SecurityGroupSettings(network.VpcId, $"{service.Name} instances", FleetSecurityRules.For(service, definition, network), RevokeRulesOnDelete: true),
-            new InstanceRoleSettings(
-                IamPolicyDocuments.Ec2AssumeRole(),
-                [SsmManagedInstanceCore],
-                service.Iam,
-                IamPolicyDocuments.Allow(service.Iam),
-                VaultAuthRole: service.Name),
-            new ConsulServiceSettings(service.Name, "http", callers),
+            Role(service, join),
+            new ConsulServiceSettings(service.Name, "http", callers, join),
             service.DependsOn.Services,
             StandardTags.For(service.Name, service.Team, service.DataClassification, definition));
+    }
+
+    /// <summary>The instance role: the platform's statements (Consul's join first), then the service's declared ones.</summary>
+    private static InstanceRoleSettings Role(ServiceDefinition service, ConsulJoin join)
+    {
+        EquatableList<PolicyStatement> statements = [join.Permission, .. IamPolicyDocuments.Declared(service.Iam)];
+        return new InstanceRoleSettings(
+            IamPolicyDocuments.Ec2AssumeRole(),
+            [SsmManagedInstanceCore],
+            statements,
+            IamPolicyDocuments.Allow(statements),
+            VaultAuthRole: service.Name);
     }
 
     /// <summary>Ports ending in 443 (8443, 9443) speak HTTPS; the others HTTP.</summary>

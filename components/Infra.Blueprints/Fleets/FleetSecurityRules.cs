@@ -7,10 +7,12 @@ namespace Infra.Blueprints.Fleets;
 /// <summary>
 /// Derives a fleet's security group rules from the declared dependencies, in both directions.
 /// Ingress: the service port from the shared load balancer and from each service that declares
-/// this one as a dependency, plus Consul's LAN gossip from the VPC. Egress: each dependency's
-/// port, PostgreSQL (5432) when it uses a database, the Kafka brokers' ports when it uses a
-/// topic, Consul server RPC and gossip, and HTTPS (443: AWS APIs, Vault, Consul's API). Never an
-/// ingress from 0.0.0.0/0.
+/// this one as a dependency, plus Consul's LAN gossip from the VPC. Egress, each to its peer's
+/// security group or prefix list: each dependency's port, PostgreSQL to each database it uses, the
+/// Kafka brokers' ports, Consul server RPC, Vault, HTTPS to the region's VPC interface endpoints
+/// and the S3 gateway, and the egress proxy when the service declares outside destinations; only
+/// Consul's gossip, which every agent of the datacenter speaks with every other, goes to the VPC.
+/// Never a rule to or from 0.0.0.0/0 or ::/0.
 /// </summary>
 internal static class FleetSecurityRules
 {
@@ -18,11 +20,11 @@ internal static class FleetSecurityRules
     public const int ConsulServerRpc = 8300;
     public const int ConsulLanGossip = 8301;
     public const int Https = 443;
-    public const string Anywhere = "0.0.0.0/0";
 
     public static EquatableList<SecurityRule> For(ServiceDefinition service, StackDefinition stack, RegionNetwork network)
     {
         var vpc = network.Cidr.ToString();
+        var peers = network.Peers;
         var rules = new List<SecurityRule>
         {
             Ingress("lb", "tcp", service.Port, RulePeer.SecurityGroup(network.LoadBalancer.SecurityGroupId), "from the shared load balancer"),
@@ -40,25 +42,27 @@ internal static class FleetSecurityRules
             var port = stack.Services.First(s => s.Name == dependency).Port;
             rules.Add(Egress($"to-{dependency}", "tcp", port, RulePeer.Fleet(dependency), $"to {dependency}, which it calls"));
         }
-        if (service.DependsOn.Databases.Count > 0)
+        foreach (var database in service.DependsOn.Databases)
         {
-            rules.Add(Egress("postgresql", "tcp", PostgreSql, RulePeer.Cidr(vpc), "PostgreSQL: " + string.Join(", ", service.DependsOn.Databases)));
+            rules.Add(Egress($"postgresql-{database}", "tcp", PostgreSql, RulePeer.Database(database), $"PostgreSQL: {database}"));
         }
         if (service.DependsOn.Topics.Count > 0)
         {
             foreach (var port in stack.Endpoints.KafkaBrokers.Select(BrokerPort).Distinct().Order())
             {
-                rules.Add(Egress("kafka", "tcp", port, RulePeer.Cidr(vpc), "Kafka brokers"));
+                rules.Add(Egress("kafka", "tcp", port, RulePeer.GroupOrPrefixList(peers.Kafka), "Kafka brokers"));
             }
         }
-        rules.Add(Egress("consul-rpc", "tcp", ConsulServerRpc, RulePeer.Cidr(vpc), "Consul server RPC"));
+        rules.Add(Egress("consul-rpc", "tcp", ConsulServerRpc, RulePeer.GroupOrPrefixList(peers.Consul), "Consul server RPC"));
         rules.Add(Egress("consul-gossip-tcp", "tcp", ConsulLanGossip, RulePeer.Cidr(vpc), "Consul LAN gossip"));
         rules.Add(Egress("consul-gossip-udp", "udp", ConsulLanGossip, RulePeer.Cidr(vpc), "Consul LAN gossip"));
-        if (stack.Endpoints.Vault.Port != Https)
+        rules.Add(Egress("vault", "tcp", stack.Endpoints.Vault.Port, RulePeer.GroupOrPrefixList(peers.Vault), "Vault"));
+        rules.Add(Egress("aws-endpoints", "tcp", Https, RulePeer.InterfaceEndpoints, "AWS APIs through the VPC interface endpoints"));
+        rules.Add(Egress("s3", "tcp", Https, RulePeer.S3Gateway, "S3 through the gateway endpoint"));
+        if (service.Egress.Count > 0 && network.EgressProxy is { } proxy)
         {
-            rules.Add(Egress("vault", "tcp", stack.Endpoints.Vault.Port, RulePeer.Cidr(vpc), "Vault"));
+            rules.Add(Egress("egress-proxy", "tcp", proxy.Port, RulePeer.SecurityGroup(proxy.SecurityGroupId), "egress proxy: " + string.Join(", ", service.Egress)));
         }
-        rules.Add(Egress("https", "tcp", Https, RulePeer.Cidr(Anywhere), "HTTPS: AWS APIs, Vault and Consul endpoints"));
         return rules.ToEquatableList();
     }
 

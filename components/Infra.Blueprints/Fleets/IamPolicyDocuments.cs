@@ -21,18 +21,37 @@ internal static class IamPolicyDocuments
         writer.WriteEndObject();
     });
 
-    /// <summary>The declared statements as one Allow policy, or null when there are none.</summary>
-    public static string? Allow(IReadOnlyList<IamStatement> statements) => statements.Count == 0 ? null : Write(writer =>
+    /// <summary>The statements as one Allow policy, each with its Sid and conditions.</summary>
+    public static string Allow(IReadOnlyList<PolicyStatement> statements) => Write(writer =>
     {
         foreach (var statement in statements)
         {
             writer.WriteStartObject();
+            writer.WriteString("Sid", statement.Sid);
             writer.WriteString("Effect", "Allow");
             WriteList(writer, "Action", statement.Actions);
             WriteList(writer, "Resource", statement.Resources);
+            if (statement.Conditions.Count > 0)
+            {
+                writer.WriteStartObject("Condition");
+                foreach (var byOperator in statement.Conditions.GroupBy(c => c.Operator, StringComparer.Ordinal))
+                {
+                    writer.WriteStartObject(byOperator.Key);
+                    foreach (var condition in byOperator)
+                    {
+                        WriteList(writer, condition.Key, condition.Values);
+                    }
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
         }
     });
+
+    /// <summary>The service's declared statements, named Declared1, Declared2... in their order.</summary>
+    public static IEnumerable<PolicyStatement> Declared(IReadOnlyList<IamStatement> statements) =>
+        statements.Select((s, i) => new PolicyStatement(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Declared{i + 1}"), s.Actions, s.Resources, []));
 
     private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<string> values)
     {

@@ -12,16 +12,14 @@ namespace Infra.Blueprints.Fleets;
 /// </summary>
 internal static class UserDataTemplate
 {
-    /// <summary>Consul servers carry this tag, valued with their datacenter; agents find them by it.</summary>
-    public const string ConsulServerTag = "consul-server";
-
     /// <summary>How long boot waits for the Vault agent to render Consul's secrets before it gives up (the health check then replaces the instance).</summary>
     public const int SecretsTimeoutSeconds = 300;
 
-    public static string Render(ServiceDefinition service, string stack, string region, PlatformEndpoints endpoints, string protocol)
+    public static string Render(ServiceDefinition service, string stack, PlatformEndpoints endpoints, string protocol, ConsulJoin join)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(join);
         var datacenter = endpoints.ConsulDatacenter;
         var check = protocol == "HTTPS"
             ? $"""
@@ -69,7 +67,7 @@ internal static class UserDataTemplate
             cat > /etc/consul.d/agent.hcl <<'HCL'
             datacenter = "{{datacenter}}"
             data_dir   = "/opt/consul"
-            retry_join = ["provider=aws region={{region}} tag_key={{ConsulServerTag}} tag_value={{datacenter}}"]
+            retry_join = ["{{join.RetryJoin}}"]
             HCL
 
             cat > /etc/consul.d/service.hcl <<'HCL'

@@ -23,6 +23,12 @@ internal static partial class Patterns
     [GeneratedRegex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$")]
     public static partial Regex SecurityGroupId();
 
+    [GeneratedRegex("^rtb-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    public static partial Regex RouteTableId();
+
+    [GeneratedRegex("^(sg|pl)-([0-9a-f]{8}|[0-9a-f]{17})$")]
+    public static partial Regex PeerId();
+
     [GeneratedRegex("^alias/[A-Za-z0-9/_-]+$")]
     public static partial Regex KmsAlias();
 

@@ -90,11 +90,36 @@ internal static class StackConfigReader
         var cidr = map.Required("cidr")?.Cidr();
         var kmsKeyAlias = map.Required("kmsKeyAlias")?.Matching(Patterns.KmsAlias(), "a KMS alias such as alias/infra-staging");
         var subnets = ReadNamed(map.Required("subnets"), ReadSubnet, out _);
+        var routeTables = map.Required("routeTableIds")?.ListOf(item => item.Matching(Patterns.RouteTableId(), "rtb- followed by 8 or 17 hexadecimal digits"));
         var loadBalancer = map.Required("loadBalancer")?.Mapping() is { } lb ? ReadLoadBalancer(lb) : null;
+        var peers = map.Required("platformPeers")?.Mapping() is { } peersMap ? ReadPeers(peersMap) : null;
+        var proxy = map.Optional("egressProxy") is { } proxyValue ? (proxyValue.Mapping() is { } proxyMap ? ReadEgressProxy(proxyMap) : null) : null;
         map.RejectUnknownKeys();
-        return vpcId is null || cidr is null || kmsKeyAlias is null || loadBalancer is null
+        if (routeTables is { Count: 0 })
+        {
+            map.Context.Error(KeyPath.Child(map.Path, "routeTableIds"), "lists no route table; expected the private subnets' route tables (the S3 gateway endpoint is added to them)");
+        }
+        return vpcId is null || cidr is null || kmsKeyAlias is null || routeTables is null || loadBalancer is null || peers is null
             ? null
-            : new RegionNetwork(region, vpcId, cidr.Value, kmsKeyAlias, subnets.ToEquatableList(), loadBalancer);
+            : new RegionNetwork(region, vpcId, cidr.Value, kmsKeyAlias, subnets.ToEquatableList(), routeTables, loadBalancer, peers, proxy);
+    }
+
+    private static PlatformPeers? ReadPeers(MappingReader map)
+    {
+        const string allowed = "a security group (sg-) or managed prefix list (pl-) id";
+        var vault = map.Required("vault")?.Matching(Patterns.PeerId(), allowed);
+        var consul = map.Required("consul")?.Matching(Patterns.PeerId(), allowed);
+        var kafka = map.Required("kafka")?.Matching(Patterns.PeerId(), allowed);
+        map.RejectUnknownKeys();
+        return vault is null || consul is null || kafka is null ? null : new PlatformPeers(vault, consul, kafka);
+    }
+
+    private static EgressProxy? ReadEgressProxy(MappingReader map)
+    {
+        var url = map.Required("url")?.ProxyUrl();
+        var securityGroupId = map.Required("securityGroupId")?.Matching(Patterns.SecurityGroupId(), "sg- followed by 8 or 17 hexadecimal digits");
+        map.RejectUnknownKeys();
+        return url is null || securityGroupId is null ? null : new EgressProxy(url, securityGroupId);
     }
 
     private static ZoneSubnet? ReadSubnet(string zone, MappingReader map)
@@ -157,11 +182,12 @@ internal static class StackConfigReader
         var dependsOn = map.Optional("dependsOn") is { } deps ? (deps.Mapping() is { } depsMap ? ReadDependencies(depsMap) : null) : ServiceDependencies.None;
         var iam = map.Optional("iam") is { } statements ? statements.ListOf(ReadIamStatement) : [];
         var slo = map.Optional("slo") is { } sloValue ? (sloValue.Mapping() is { } sloMap ? ReadServiceLevels(sloMap) : null) : ServiceLevelSettings.Defaults;
+        var egress = NameList(map.Optional("egress"), Patterns.Broker(), "host:port outside the VPC, e.g. fcm.googleapis.com:443");
         map.RejectUnknownKeys();
         return team is null || image is null || instanceType is null || port is null || peakRps is null
-            || rpsPerInstance is null || classification is null || healthCheck is null || dependsOn is null || iam is null || slo is null
+            || rpsPerInstance is null || classification is null || healthCheck is null || dependsOn is null || iam is null || slo is null || egress is null
             ? null
-            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, classification.Value, healthCheck, dependsOn, iam, slo);
+            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, classification.Value, healthCheck, dependsOn, iam, slo, egress);
     }
 
     /// <summary>

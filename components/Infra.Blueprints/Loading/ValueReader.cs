@@ -241,6 +241,23 @@ internal sealed class ValueReader(YamlNode node, string path, DocumentContext co
         return uri;
     }
 
+    /// <summary>A forward proxy's URL: http:// or https://, a host and an explicit port, nothing else.</summary>
+    public Uri? ProxyUrl()
+    {
+        var text = String();
+        if (text is null)
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.Host.Length == 0 || uri.IsDefaultPort || uri.PathAndQuery != "/" || uri.UserInfo.Length > 0)
+        {
+            Error($"'{text}' is not valid; expected a proxy URL with a host and an explicit port and nothing else, e.g. http://egress-proxy.stg.example-bank.eu:3128");
+            return null;
+        }
+        return uri;
+    }
+
     public IPNetwork? Cidr()
     {
         var text = String();

@@ -4,6 +4,7 @@ using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Monitoring;
+using Infra.Blueprints.Network;
 using Infra.Blueprints.People;
 using Infra.Blueprints.Vault;
 
@@ -17,6 +18,7 @@ public sealed record StackBlueprint(
     StackDefinition Definition,
     DateTimeOffset At,
     EquatableList<FleetBlueprint> Fleets,
+    EquatableList<VpcEndpointsBlueprint> Endpoints,
     VaultBlueprint Vault,
     EquatableList<DatabaseBlueprint> Databases,
     KafkaTopicsBlueprint Kafka,
@@ -37,6 +39,7 @@ public sealed record StackBlueprint(
             definition,
             at,
             fleets,
+            VpcEndpointsBlueprints.For(definition),
             VaultBlueprints.For(definition),
             databases,
             KafkaTopicCatalog.For(definition),

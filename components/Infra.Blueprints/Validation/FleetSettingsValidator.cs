@@ -22,10 +22,24 @@ internal static class FleetSettingsValidator
                     $"has {network.Subnets.Count} zone(s); production fleets spread over at least {ProductionMinimumZones} zones so that losing one still leaves two");
             }
         }
+        var primary = settings.Networks.FirstOrDefault(n => n.Region == settings.Regions?.Primary);
         foreach (var service in settings.Services)
         {
             ValidateIam(service, context);
+            ValidateEgress(service, primary, context);
         }
+    }
+
+    /// <summary>Nothing leaves the VPC but through the egress proxy: a service that names an outside destination needs one.</summary>
+    private static void ValidateEgress(ServiceDefinition service, RegionNetwork? primary, DocumentContext context)
+    {
+        if (service.Egress.Count == 0 || primary is null || primary.EgressProxy is not null)
+        {
+            return;
+        }
+        context.Error(KeyPath.Child(KeyPath.Child(StackConfigReader.Qualified(StackConfigKeys.Services), service.Name), "egress"),
+            $"lists destinations outside the VPC ({string.Join(", ", service.Egress)}), but the network of {primary.Region} declares no egressProxy; "
+            + $"declare {StackConfigReader.Qualified(StackConfigKeys.Networks)}.{primary.Region}.egressProxy or remove them: fleets reach the internet only through the proxy");
     }
 
     private static void ValidateIam(ServiceDefinition service, DocumentContext context)

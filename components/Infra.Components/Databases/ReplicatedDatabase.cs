@@ -73,6 +73,7 @@ public sealed class ReplicatedDatabase : ComponentResource
 
         var clusters = new Dictionary<string, Rds.Cluster>(StringComparer.Ordinal);
         var keys = new Dictionary<string, Kms.Key>(StringComparer.Ordinal);
+        Output<string>? primarySecurityGroupId = null;
         List<Resource> primaryInstances = [];
         // Primary first: the replica cluster can join only once the global cluster has a writer.
         foreach (var region in blueprint.Regions)
@@ -82,6 +83,10 @@ public sealed class ReplicatedDatabase : ComponentResource
             var key = CreateKey(prefix, blueprint, region, args.AwsProviders[region.Region], this);
             keys[region.Region] = key;
             var (subnets, parameters, securityGroup) = CreateNetwork(prefix, blueprint, region, args.FleetSecurityGroupIds, onAws);
+            if (region.IsPrimary)
+            {
+                primarySecurityGroupId = securityGroup.Id;
+            }
             var logGroup = CreateLogGroup(prefix, blueprint, region, key, onAws);
             var regionalCluster = CreateCluster(
                 prefix, blueprint, region, global, key, (subnets, parameters, securityGroup), [.. primaryInstances, logGroup], masterPassword, args.AwsProviders[region.Region], this);
@@ -97,6 +102,7 @@ public sealed class ReplicatedDatabase : ComponentResource
         WriterEndpoint = writer.Endpoint;
         ReaderEndpoint = writer.ReaderEndpoint;
         GlobalClusterArn = global.Arn;
+        PrimarySecurityGroupId = primarySecurityGroupId!;
         var (primary, secondary) = (blueprint.Primary.Region, blueprint.Secondary.Region);
         ClusterArns = Output.Tuple(clusters[primary].Arn, clusters[secondary].Arn)
             .Apply(arns => ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[] { KeyValuePair.Create(primary, arns.Item1), KeyValuePair.Create(secondary, arns.Item2) }));
@@ -109,6 +115,7 @@ public sealed class ReplicatedDatabase : ComponentResource
             ["globalClusterArn"] = GlobalClusterArn,
             ["clusterArns"] = ClusterArns,
             ["masterUserSecretArn"] = MasterUserSecretArn,
+            ["primarySecurityGroupId"] = PrimarySecurityGroupId,
         });
     }
 
@@ -423,6 +430,10 @@ public sealed class ReplicatedDatabase : ComponentResource
     /// <summary>The cluster ARN of each region, by region name.</summary>
     [Output("clusterArns")]
     public Output<ImmutableDictionary<string, string>> ClusterArns { get; private set; }
+
+    /// <summary>The cluster's security group in the primary region, where the fleets run: the peer of their PostgreSQL egress.</summary>
+    [Output("primarySecurityGroupId")]
+    public Output<string> PrimarySecurityGroupId { get; private set; }
 
     [Output("masterUserSecretArn")]
     public Output<string> MasterUserSecretArn { get; private set; }

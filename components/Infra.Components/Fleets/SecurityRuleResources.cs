@@ -5,15 +5,15 @@ using Pulumi.Aws.Vpc;
 
 namespace Infra.Components.Fleets;
 
-/// <summary>Creates one security group rule of a blueprint: a vpc ingress or egress rule resource.</summary>
+/// <summary>Creates one security group rule of a blueprint: a vpc ingress or egress rule resource, to a CIDR, a security group or a prefix list.</summary>
 internal static class SecurityRuleResources
 {
-    /// <param name="peerSecurityGroupId">The peer's group id, for peers that are security groups or fleets; null for a CIDR peer.</param>
+    /// <param name="peerId">The peer's security group or prefix list id, for every peer but a CIDR (null then).</param>
     public static CustomResource Create(
         string name,
         SecurityRule rule,
         Input<string> securityGroupId,
-        Input<string>? peerSecurityGroupId,
+        Input<string>? peerId,
         IEnumerable<ResourceTag> tags,
         CustomResourceOptions options)
     {
@@ -33,9 +33,13 @@ internal static class SecurityRuleResources
             {
                 args.CidrIpv4 = rule.Peer.Value;
             }
+            else if (rule.Peer.IsPrefixList)
+            {
+                args.PrefixListId = Peer(rule, peerId);
+            }
             else
             {
-                args.ReferencedSecurityGroupId = Peer(rule, peerSecurityGroupId);
+                args.ReferencedSecurityGroupId = Peer(rule, peerId);
             }
             return new SecurityGroupIngressRule(name, args, options);
         }
@@ -52,14 +56,18 @@ internal static class SecurityRuleResources
         {
             egress.CidrIpv4 = rule.Peer.Value;
         }
+        else if (rule.Peer.IsPrefixList)
+        {
+            egress.PrefixListId = Peer(rule, peerId);
+        }
         else
         {
-            egress.ReferencedSecurityGroupId = Peer(rule, peerSecurityGroupId);
+            egress.ReferencedSecurityGroupId = Peer(rule, peerId);
         }
         return new SecurityGroupEgressRule(name, egress, options);
     }
 
-    private static Input<string> Peer(SecurityRule rule, Input<string>? peerSecurityGroupId) =>
-        peerSecurityGroupId ?? throw new ArgumentException(
-            string.Create(CultureInfo.InvariantCulture, $"rule {rule.Key} needs the security group id of its peer {rule.Peer}"), nameof(peerSecurityGroupId));
+    private static Input<string> Peer(SecurityRule rule, Input<string>? peerId) =>
+        peerId ?? throw new ArgumentException(
+            string.Create(CultureInfo.InvariantCulture, $"rule {rule.Key} needs the id of its peer {rule.Peer}"), nameof(peerId));
 }

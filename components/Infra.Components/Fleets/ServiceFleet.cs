@@ -1,6 +1,7 @@
 using System.Globalization;
 using Infra.Blueprints.Aws;
 using Infra.Blueprints.Fleets;
+using Infra.Components.Network;
 using Pulumi;
 using Pulumi.Aws.AutoScaling.Inputs;
 using Pulumi.Aws.Ec2;
@@ -34,11 +35,12 @@ public sealed class ServiceFleet : ComponentResource
         var blueprint = RequiredArgs.Require(args.Blueprint, nameof(ServiceFleetArgs.Blueprint), "the fleet maps its blueprint");
         var aws = RequiredArgs.Require(args.Aws, nameof(ServiceFleetArgs.Aws), "the fleet's Pulumi.Aws.Provider, for its region");
         var consul = RequiredArgs.Require(args.Consul, nameof(ServiceFleetArgs.Consul), "the Pulumi.Consul.Provider of the fleet's datacenter");
+        var endpoints = RequiredArgs.Require(args.Endpoints, nameof(ServiceFleetArgs.Endpoints), "the VPC endpoints of the fleet's region, where its HTTPS egress goes");
         var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
         var onConsul = new CustomResourceOptions { Parent = this, Provider = consul };
 
         var (role, profile) = CreateRole(name, blueprint, onAws);
-        var securityGroup = CreateSecurityGroup(name, blueprint, onAws);
+        var securityGroup = CreateSecurityGroup(name, blueprint, endpoints, onAws);
         var targetGroup = CreateTargetGroup(name, blueprint, onAws);
         var launchTemplate = CreateLaunchTemplate(name, blueprint, profile, securityGroup, onAws);
         var group = CreateAutoScalingGroup(name, blueprint, targetGroup, launchTemplate, onAws);
@@ -76,14 +78,11 @@ public sealed class ServiceFleet : ComponentResource
                 PolicyArn = policyArn,
             }, onAws);
         }
-        if (blueprint.Role.InlinePolicy is { } inlinePolicy)
+        _ = new RolePolicy($"{name}-policy", new RolePolicyArgs
         {
-            _ = new RolePolicy($"{name}-policy", new RolePolicyArgs
-            {
-                Role = role.Name,
-                Policy = inlinePolicy,
-            }, onAws);
-        }
+            Role = role.Name,
+            Policy = blueprint.Role.InlinePolicy,
+        }, onAws);
         var profile = new InstanceProfile($"{name}-profile", new InstanceProfileArgs
         {
             Role = role.Name,
@@ -92,8 +91,11 @@ public sealed class ServiceFleet : ComponentResource
         return (role, profile);
     }
 
-    /// <summary>The fleet's group and the rules whose peer is known here (CIDRs, other groups); rules to other fleets are <see cref="FleetConnections"/>'.</summary>
-    private static SecurityGroup CreateSecurityGroup(string name, FleetBlueprint blueprint, CustomResourceOptions onAws)
+    /// <summary>
+    /// The fleet's group and the rules whose peer is known here (CIDRs, existing groups and prefix
+    /// lists, the VPC endpoints); rules to other fleets and to databases are <see cref="FleetConnections"/>'.
+    /// </summary>
+    private static SecurityGroup CreateSecurityGroup(string name, FleetBlueprint blueprint, VpcEndpoints endpoints, CustomResourceOptions onAws)
     {
         var tags = blueprint.Tags;
         var securityGroup = new SecurityGroup($"{name}-sg", new SecurityGroupArgs
@@ -103,9 +105,14 @@ public sealed class ServiceFleet : ComponentResource
             RevokeRulesOnDelete = blueprint.SecurityGroup.RevokeRulesOnDelete,
             Tags = ResourceTags.Map(tags),
         }, onAws);
-        foreach (var rule in blueprint.SecurityGroup.Rules.Where(r => r.Peer.Kind != RulePeerKind.Fleet))
+        foreach (var rule in blueprint.SecurityGroup.Rules.Where(r => !r.Peer.IsStackResource))
         {
-            Input<string>? peer = rule.Peer.Kind == RulePeerKind.SecurityGroup ? (Input<string>)rule.Peer.Value : null;
+            var peer = rule.Peer.Kind switch
+            {
+                RulePeerKind.SecurityGroup or RulePeerKind.PrefixList => rule.Peer.Value,
+                RulePeerKind.Endpoints => endpoints.IdOf(rule.Peer),
+                _ => (Input<string>?)null,
+            };
             _ = SecurityRuleResources.Create($"{name}-{rule.Key}", rule, securityGroup.Id, peer, tags, onAws);
         }
         return securityGroup;

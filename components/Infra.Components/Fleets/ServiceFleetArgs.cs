@@ -1,4 +1,5 @@
 using Infra.Blueprints.Fleets;
+using Infra.Components.Network;
 
 namespace Infra.Components.Fleets;
 
@@ -9,6 +10,9 @@ public sealed class ServiceFleetArgs
 
     /// <summary>The AWS provider of the fleet's region (<see cref="FleetBlueprint.Region"/>): every AWS child goes through it.</summary>
     public required Pulumi.Aws.Provider Aws { get; init; }
+
+    /// <summary>The VPC endpoints of the fleet's region: the fleet's HTTPS egress to AWS goes to them, nowhere else.</summary>
+    public required VpcEndpoints Endpoints { get; init; }
 
     /// <summary>The Consul provider of the fleet's datacenter: the service-defaults and intentions go through it.</summary>
     public required Pulumi.Consul.Provider Consul { get; init; }

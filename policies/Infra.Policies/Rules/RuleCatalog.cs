@@ -28,6 +28,7 @@ public static class RuleCatalog
         new SecurityGroupPublicIngressRule(),
         new SecurityGroupAdminPortsRule(),
         new SecurityGroupServicePortsBeyondVpcRule(),
+        new SecurityGroupNoInternetEgressRule(),
         new ImdsV2RequiredRule(),
         new ImdsHopLimitRule(),
         new NoPublicIpRule(),

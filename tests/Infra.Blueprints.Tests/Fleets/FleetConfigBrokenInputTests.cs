@@ -30,6 +30,16 @@ public sealed class FleetConfigBrokenInputTests
             Files.Staging, "infra:services.ledger.rpsPerInstance", "must be between 1 and 1000000, found 0"),
         ["negative peak"] = new(Files.Staging, "peakRps: 400", "peakRps: -5",
             Files.Staging, "infra:services.ledger.peakRps", "must be between 0 and 10000000, found -5"),
+        ["platform peer that is not a group or prefix list"] = new(Files.Staging, "        vault: sg-5a75cec2e0aaba630", "        vault: 10.40.0.0/16",
+            Files.Staging, "infra:networks.eu-west-3.platformPeers.vault", "expected a security group (sg-) or managed prefix list (pl-) id"),
+        ["missing platform peer"] = new(Files.Staging, "        kafka: sg-e4cac46c9cdd5a14e\n", "",
+            Files.Staging, "infra:networks.eu-west-3.platformPeers.kafka", "missing required key 'kafka'"),
+        ["egress proxy without a port"] = new(Files.Staging, "url: http://egress-proxy.stg-par.example-bank.eu:3128", "url: http://egress-proxy.stg-par.example-bank.eu",
+            Files.Staging, "infra:networks.eu-west-3.egressProxy.url", "expected a proxy URL with a host and an explicit port"),
+        ["no route table"] = new(Files.Staging, "routeTableIds: [rtb-f0e2101ff02dbca7b, rtb-5487c641d8d53c115, rtb-55a5a856973f6af6a]", "routeTableIds: []",
+            Files.Staging, "infra:networks.eu-west-3.routeTableIds", "lists no route table"),
+        ["egress destination of the wrong shape"] = new(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      peakRps: 400\n      egress: [https://example.com]\n",
+            Files.Staging, "infra:services.ledger.egress[0]", "expected host:port outside the VPC"),
     };
 
     public static TheoryData<string> CaseNames() => [.. Cases.Keys];
@@ -39,6 +49,35 @@ public sealed class FleetConfigBrokenInputTests
     public void Broken_fleet_setting_is_reported_with_file_key_and_line(string caseName)
     {
         Cases[caseName].AssertReported();
+    }
+
+    [Fact]
+    public void Egress_outside_the_vpc_without_an_egress_proxy_is_refused()
+    {
+        using var repository = new RepositoryCopy()
+            .Edit(Files.Staging, "      egressProxy:                     # the only way out to the internet, for a service's declared egress\n        url: http://egress-proxy.stg-par.example-bank.eu:3128\n        securityGroupId: sg-8fac39a000b312d05\n", "")
+            .Edit(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      peakRps: 400\n      egress: [api.swift.com:443]\n");
+
+        var error = Assert.Single(repository.Loader.LoadFromFiles("staging").Errors);
+
+        Assert.Equal("infra:services.ledger.egress", error.KeyPath);
+        Assert.Contains("lists destinations outside the VPC (api.swift.com:443), but the network of eu-west-3 declares no egressProxy", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
+    }
+
+    [Fact]
+    public void Egress_outside_the_vpc_with_the_proxy_is_accepted_and_goes_to_the_proxy_only()
+    {
+        using var repository = new RepositoryCopy()
+            .Edit(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      peakRps: 400\n      egress: [api.swift.com:443]\n");
+
+        var loaded = repository.Loader.LoadFromFiles("staging");
+
+        Assert.False(loaded.HasErrors, loaded.FormatErrors());
+        var ledger = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "ledger");
+        var proxy = Assert.Single(ledger.SecurityGroup.Egress, r => r.Key == "out-egress-proxy-3128");
+        Assert.Equal(Infra.Blueprints.Aws.RulePeer.SecurityGroup("sg-8fac39a000b312d05"), proxy.Peer);
+        Assert.Contains("api.swift.com:443", proxy.Description, StringComparison.Ordinal);
     }
 
     [Fact]

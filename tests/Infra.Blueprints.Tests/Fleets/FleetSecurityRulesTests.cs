@@ -10,6 +10,9 @@ public sealed class FleetSecurityRulesTests
     private static readonly StackDefinition Staging = RepositoryDefinitions.Load("staging");
     private const string Vpc = "10.40.0.0/16";
     private const string LoadBalancer = "sg-0d9fbf2288fc37822";
+    private const string VaultServers = "sg-5a75cec2e0aaba630";
+    private const string ConsulServers = "sg-f7ee28e175c38b538";
+    private const string KafkaBrokers = "sg-e4cac46c9cdd5a14e";
 
     private static EquatableList<SecurityRule> Rules(StackDefinition definition, string service) =>
         FleetBlueprints.For(definition).Single(b => b.Name == service).SecurityGroup.Rules;
@@ -32,7 +35,7 @@ public sealed class FleetSecurityRulesTests
     }
 
     [Fact]
-    public void Egress_goes_only_to_dependencies_platform_services_and_https()
+    public void Egress_goes_to_each_peers_group_or_prefix_list_and_only_gossip_to_the_vpc()
     {
         var egress = Rules(Staging, "payments-api").Where(r => r.Direction == RuleDirection.Egress).Select(Shape);
 
@@ -42,14 +45,38 @@ public sealed class FleetSecurityRulesTests
                 ("tcp", 8443, RulePeer.Fleet("customer-profile")),
                 ("tcp", 8443, RulePeer.Fleet("fraud-scoring")),
                 ("tcp", 8443, RulePeer.Fleet("ledger")),
-                ("tcp", 5432, RulePeer.Cidr(Vpc)),
-                ("tcp", 9093, RulePeer.Cidr(Vpc)),
-                ("tcp", 8300, RulePeer.Cidr(Vpc)),
+                ("tcp", 5432, RulePeer.Database("payments-db")),
+                ("tcp", 9093, RulePeer.SecurityGroup(KafkaBrokers)),
+                ("tcp", 8300, RulePeer.SecurityGroup(ConsulServers)),
                 ("tcp", 8301, RulePeer.Cidr(Vpc)),
                 ("udp", 8301, RulePeer.Cidr(Vpc)),
-                ("tcp", 443, RulePeer.Cidr("0.0.0.0/0")),
+                ("tcp", 443, RulePeer.SecurityGroup(VaultServers)),
+                ("tcp", 443, RulePeer.InterfaceEndpoints),
+                ("tcp", 443, RulePeer.S3Gateway),
             ],
             egress);
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void No_fleet_reaches_the_internet_directly(string stack) =>
+        Assert.All(FleetBlueprints.For(RepositoryDefinitions.Load(stack)).SelectMany(b => b.SecurityGroup.Rules),
+            r => Assert.True(r.Peer.Kind != RulePeerKind.Cidr || (r.Peer.Value == Vpc || r.Peer.Value.StartsWith("10.60.", StringComparison.Ordinal)) && r.Port == 8301, $"{r.Key} to {r.Peer}"));
+
+    [Fact]
+    public void A_platform_peer_given_as_a_prefix_list_becomes_a_prefix_list_rule()
+    {
+        var network = Staging.Networks.Single(n => n.Region == "eu-west-3");
+        var prefixed = Staging with
+        {
+            Networks = [.. Staging.Networks.Select(n => n == network ? n with { Peers = n.Peers with { Kafka = "pl-0123456789abcdef0" } } : n)],
+        };
+
+        var kafka = Assert.Single(Rules(prefixed, "ledger"), r => r.Key == "out-kafka-9093");
+
+        Assert.Equal(RulePeer.PrefixList("pl-0123456789abcdef0"), kafka.Peer);
+        Assert.True(kafka.Peer.IsPrefixList);
     }
 
     [Fact]
@@ -62,7 +89,7 @@ public sealed class FleetSecurityRulesTests
 
         var egress = Rules(quiet, "customer-profile").Where(r => r.Direction == RuleDirection.Egress).ToList();
 
-        Assert.DoesNotContain(egress, r => r.Port is 5432 or 9093);
+        Assert.DoesNotContain(egress, r => r.Port is 5432 or 9093 || r.Peer.Kind == RulePeerKind.Database);
         Assert.DoesNotContain(egress, r => r.Peer.Kind == RulePeerKind.Fleet);
     }
 
@@ -101,11 +128,15 @@ public sealed class FleetSecurityRulesTests
         Assert.Contains(Rules(Staging, "ledger"), r => r.Key == "in-from-payments-api-8443" && r.Direction == RuleDirection.Ingress);
 
     [Fact]
-    public void A_vault_on_its_own_port_gets_its_own_rule()
+    public void Vault_is_reached_on_its_own_port_by_its_security_group()
     {
         var ownPort = Staging with { Endpoints = Staging.Endpoints with { Vault = new Uri("https://vault.stg.example-bank.eu:8200") } };
 
-        Assert.Contains(Rules(ownPort, "ledger"), r => r.Key == "out-vault-8200" && r.Peer == RulePeer.Cidr(Vpc));
-        Assert.DoesNotContain(Rules(Staging, "ledger"), r => r.Key.StartsWith("out-vault", StringComparison.Ordinal));
+        Assert.Contains(Rules(ownPort, "ledger"), r => r.Key == "out-vault-8200" && r.Peer == RulePeer.SecurityGroup(VaultServers));
+        Assert.DoesNotContain(Rules(ownPort, "ledger"), r => r.Key == "out-vault-443");
     }
+
+    [Fact]
+    public void No_egress_proxy_rule_without_declared_egress() =>
+        Assert.All(FleetBlueprints.For(Staging), b => Assert.DoesNotContain(b.SecurityGroup.Rules, r => r.Key.Contains("egress-proxy", StringComparison.Ordinal)));
 }

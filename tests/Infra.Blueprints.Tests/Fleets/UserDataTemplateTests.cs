@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
 
@@ -20,6 +22,63 @@ public sealed class UserDataTemplateTests
         Assert.Contains("retry_join = [\"provider=aws region=eu-west-3 tag_key=consul-server tag_value=stg-par\"]", userData, StringComparison.Ordinal);
         Assert.Contains("systemctl enable --now consul", userData, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Every_fleet_role_allows_what_its_consul_join_method_needs(string stack)
+    {
+        Assert.All(FleetBlueprints.For(RepositoryDefinitions.Load(stack)), fleet => Assert.Empty(MissingJoinPermissions(fleet)));
+    }
+
+    [Fact]
+    public void A_role_without_the_join_permission_is_caught()
+    {
+        var fleet = FleetBlueprints.For(Staging).Single(b => b.Name == "ledger");
+        var statements = fleet.Role.Statements.Where(s => !s.Allows(ConsulJoin.DescribeInstances)).ToEquatableList();
+        var withoutJoin = fleet with { Role = fleet.Role with { Statements = statements, InlinePolicy = IamDocument(statements) } };
+
+        Assert.Equal(["ec2:DescribeInstances in eu-west-3"], MissingJoinPermissions(withoutJoin));
+    }
+
+    [Fact]
+    public void Join_permission_is_scoped_to_the_fleets_region()
+    {
+        var join = FleetBlueprints.For(Staging).Single(b => b.Name == "ledger").Consul.Join;
+
+        Assert.Equal(["*"], join.Permission.Resources);
+        Assert.Equal([new PolicyCondition("StringEquals", "aws:RequestedRegion", ["eu-west-3"])], join.Permission.Conditions);
+    }
+
+    /// <summary>
+    /// Reads the user data's retry_join and the role's inline policy document, as AWS will see
+    /// them: cloud auto-join on AWS needs ec2:DescribeInstances allowed in the join's region.
+    /// </summary>
+    private static List<string> MissingJoinPermissions(FleetBlueprint fleet)
+    {
+        var retryJoin = Regex.Match(fleet.LaunchTemplate.UserData, "retry_join = \\[\"(?<join>[^\"]*)\"\\]").Groups["join"].Value;
+        Assert.NotEmpty(retryJoin);
+        if (!retryJoin.StartsWith("provider=aws ", StringComparison.Ordinal))
+        {
+            return [];
+        }
+        var region = Regex.Match(retryJoin, "region=(?<region>[a-z0-9-]+)").Groups["region"].Value;
+        using var policy = JsonDocument.Parse(fleet.Role.InlinePolicy);
+        var granted = policy.RootElement.GetProperty("Statement").EnumerateArray().Any(s =>
+            s.GetProperty("Effect").GetString() == "Allow"
+            && s.GetProperty("Action").EnumerateArray().Any(a => a.GetString() == "ec2:DescribeInstances")
+            && s.GetProperty("Resource").EnumerateArray().Any(r => r.GetString() == "*")
+            && (!s.TryGetProperty("Condition", out var condition)
+                || condition.GetProperty("StringEquals").GetProperty("aws:RequestedRegion").EnumerateArray().Any(r => r.GetString() == region)));
+        return granted ? [] : [$"ec2:DescribeInstances in {region}"];
+    }
+
+    private static string IamDocument(IReadOnlyList<PolicyStatement> statements) =>
+        JsonSerializer.Serialize(new
+        {
+            Version = "2012-10-17",
+            Statement = statements.Select(s => new { s.Sid, Effect = "Allow", Action = s.Actions, Resource = s.Resources }),
+        });
 
     [Fact]
     public void Vault_agent_logs_in_with_the_services_aws_auth_role()

@@ -36,6 +36,19 @@ public sealed class FleetConnectionsTests
     }
 
     [Fact]
+    public async Task PostgreSql_egress_goes_to_the_databases_security_group_only()
+    {
+        var (mocks, _) = await Deploy();
+
+        var egress = mocks.Resource(Egress, "ledger-out-postgresql-ledger-db-5432").Inputs;
+
+        Assert.Equal("ledger-sg-id", egress["securityGroupId"]);
+        Assert.Equal("sg-ledger-db", egress["referencedSecurityGroupId"]);
+        Assert.Equal(5432.0, egress["fromPort"]);
+        Assert.False(egress.ContainsKey("cidrIpv4"));
+    }
+
+    [Fact]
     public async Task Every_rule_between_fleets_opens_its_port_to_the_peer_fleets_group_only()
     {
         var (mocks, stack) = await Deploy();
@@ -63,7 +76,7 @@ public sealed class FleetConnectionsTests
         var names = await OutputUtilities.GetValueAsync(stack.Connections.RuleNames);
 
         Assert.Equal(
-            stack.Blueprints.SelectMany(b => b.SecurityGroup.Rules.Where(r => r.Peer.Kind == RulePeerKind.Fleet).Select(r => $"{b.Name}-{r.Key}")),
+            stack.Blueprints.SelectMany(b => b.SecurityGroup.Rules.Where(r => r.Peer.IsStackResource).Select(r => $"{b.Name}-{r.Key}")),
             names);
         Assert.All(names, n => Assert.Single(mocks.Declared, r => r.Name == n));
     }
@@ -73,7 +86,7 @@ public sealed class FleetConnectionsTests
     {
         var (_, stack) = await Deploy();
 
-        Assert.Equal(stack.Blueprints.Sum(b => b.SecurityGroup.Rules.Count(r => r.Peer.Kind == RulePeerKind.Fleet)), stack.Children.Count);
+        Assert.Equal(stack.Blueprints.Sum(b => b.SecurityGroup.Rules.Count(r => r.Peer.IsStackResource)), stack.Children.Count);
         Assert.All(stack.Children, child => Assert.Same(stack.Connections, child.Parent));
     }
 
@@ -99,7 +112,7 @@ public sealed class FleetConnectionsTests
         var blueprints = StagingFleets.Blueprints();
 
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
-            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = new Dictionary<string, ServiceFleet>(StringComparer.Ordinal), Aws = null! }));
+            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = new Dictionary<string, ServiceFleet>(StringComparer.Ordinal), DatabaseSecurityGroupIds = StagingFleets.DatabaseSecurityGroupIds(), Aws = null! }));
 
         Assert.Equal("args", error.ParamName);
         Assert.StartsWith("[Aws] is required", error.Message, StringComparison.Ordinal);
@@ -115,11 +128,12 @@ public sealed class FleetConnectionsTests
         {
             var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
             var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
+            var endpoints = StagingFleets.Endpoints(aws);
             var fleets = blueprints.Where(b => b.Name != "ledger").ToDictionary(
                 b => b.Name,
-                b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Consul = consul }),
+                b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Endpoints = endpoints, Consul = consul }),
                 StringComparer.Ordinal);
-            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = fleets, Aws = aws });
+            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = fleets, DatabaseSecurityGroupIds = StagingFleets.DatabaseSecurityGroupIds(), Aws = aws });
         });
 
         Assert.Equal("args", error.ParamName);
@@ -129,6 +143,7 @@ public sealed class FleetConnectionsTests
     [Theory]
     [InlineData(nameof(FleetConnectionsArgs.Blueprints))]
     [InlineData(nameof(FleetConnectionsArgs.Fleets))]
+    [InlineData(nameof(FleetConnectionsArgs.DatabaseSecurityGroupIds))]
     public async Task Connections_require_every_argument(string missing)
     {
         var blueprints = StagingFleets.Blueprints();
@@ -140,6 +155,7 @@ public sealed class FleetConnectionsTests
             {
                 Blueprints = missing == nameof(FleetConnectionsArgs.Blueprints) ? null! : blueprints,
                 Fleets = missing == nameof(FleetConnectionsArgs.Fleets) ? null! : new Dictionary<string, ServiceFleet>(StringComparer.Ordinal),
+                DatabaseSecurityGroupIds = missing == nameof(FleetConnectionsArgs.DatabaseSecurityGroupIds) ? null! : StagingFleets.DatabaseSecurityGroupIds(),
                 Aws = aws,
             });
         });

@@ -10,6 +10,6 @@ public sealed class NoConsulProviderProgram : Stack
     {
         var blueprint = StagingFleets.Blueprints()[0];
         var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
-        _ = new ServiceFleet(blueprint.Name, new ServiceFleetArgs { Blueprint = blueprint, Aws = aws, Consul = null! });
+        _ = new ServiceFleet(blueprint.Name, new ServiceFleetArgs { Blueprint = blueprint, Aws = aws, Endpoints = StagingFleets.Endpoints(aws), Consul = null! });
     }
 }

@@ -26,7 +26,7 @@ public sealed class OneFleetProgram : Stack
             }
             return null;
         });
-        Fleet = new ServiceFleet(Blueprint.Name, new ServiceFleetArgs { Blueprint = Blueprint, Aws = aws, Consul = consul }, options);
+        Fleet = new ServiceFleet(Blueprint.Name, new ServiceFleetArgs { Blueprint = Blueprint, Aws = aws, Endpoints = StagingFleets.Endpoints(aws), Consul = consul }, options);
     }
 
     public FleetBlueprint Blueprint { get; }

@@ -15,6 +15,8 @@ public sealed class ServiceFleetTests
 
     private static readonly string[] MandatoryTags = ["service", "team", "environment", "cost-center", "data-classification", "managed-by"];
 
+    private static readonly string[] PeerKeys = ["cidrIpv4", "prefixListId", "referencedSecurityGroupId"];
+
     private const string Ingress = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
     private const string Egress = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
 
@@ -29,7 +31,7 @@ public sealed class ServiceFleetTests
     public async Task Creates_one_resource_of_each_kind_and_every_rule_with_a_known_peer()
     {
         var (mocks, stack) = await Deploy();
-        var rules = stack.Blueprint.SecurityGroup.Rules.Where(r => r.Peer.Kind != RulePeerKind.Fleet).ToList();
+        var rules = stack.Blueprint.SecurityGroup.Rules.Where(r => !r.Peer.IsStackResource).ToList();
 
         foreach (var type in new[]
         {
@@ -40,10 +42,10 @@ public sealed class ServiceFleetTests
             "consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions",
         })
         {
-            Assert.Single(mocks.OfType(type));
+            Assert.Single(Own(mocks, type));
         }
-        Assert.Equal(rules.Count(r => r.Direction == RuleDirection.Ingress), mocks.OfType(Ingress).Count);
-        Assert.Equal(rules.Count(r => r.Direction == RuleDirection.Egress), mocks.OfType(Egress).Count);
+        Assert.Equal(rules.Count(r => r.Direction == RuleDirection.Ingress), Own(mocks, Ingress).Count);
+        Assert.Equal(rules.Count(r => r.Direction == RuleDirection.Egress), Own(mocks, Egress).Count);
     }
 
     [Fact]
@@ -53,8 +55,9 @@ public sealed class ServiceFleetTests
 
         Assert.NotEmpty(stack.Children);
         Assert.All(stack.Children, child => Assert.Same(stack.Fleet, child.Parent));
-        Assert.All(mocks.Declared, r => Assert.StartsWith(Name + "-", r.Name, StringComparison.Ordinal));
-        Assert.Equal(mocks.Declared.Count, stack.Children.Count);
+        var declared = mocks.Declared.Where(r => r.Name?.StartsWith("endpoints-", StringComparison.Ordinal) != true).ToList();
+        Assert.All(declared, r => Assert.StartsWith(Name + "-", r.Name, StringComparison.Ordinal));
+        Assert.Equal(declared.Count, stack.Children.Count);
     }
 
     [Fact]
@@ -123,7 +126,7 @@ public sealed class ServiceFleetTests
     {
         var (mocks, _) = await Deploy();
 
-        Assert.All(mocks.OfType(Ingress),
+        Assert.All(Own(mocks, Ingress),
             r => Assert.NotEqual("0.0.0.0/0", r.Inputs.GetValueOrDefault("cidrIpv4")));
     }
 
@@ -178,7 +181,7 @@ public sealed class ServiceFleetTests
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
         {
             var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
-            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = blueprint, Aws = null!, Consul = consul });
+            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = blueprint, Aws = null!, Endpoints = null!, Consul = consul });
         });
 
         Assert.Equal("args", error.ParamName);
@@ -193,7 +196,7 @@ public sealed class ServiceFleetTests
         {
             var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
             var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
-            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = null!, Aws = aws, Consul = consul });
+            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = null!, Aws = aws, Endpoints = StagingFleets.Endpoints(aws), Consul = consul });
         });
 
         Assert.Equal("args", error.ParamName);
@@ -220,8 +223,8 @@ public sealed class ServiceFleetTests
             "aws:lb/targetGroup:TargetGroup", "aws:lb/listenerRule:ListenerRule", "aws:ec2/launchTemplate:LaunchTemplate",
         })
         {
-            Assert.NotEmpty(mocks.OfType(type));
-            Assert.All(mocks.OfType(type), r => Assert.Equal(expected, Strings(Map(r.Inputs, "tags"))));
+            Assert.NotEmpty(Own(mocks, type));
+            Assert.All(Own(mocks, type), r => Assert.Equal(expected, Strings(Map(r.Inputs, "tags"))));
         }
     }
 
@@ -283,10 +286,10 @@ public sealed class ServiceFleetTests
     {
         var (mocks, stack) = await Deploy();
 
-        var inline = Assert.Single(mocks.OfType("aws:iam/rolePolicy:RolePolicy")).Inputs;
+        var inline = Assert.Single(Own(mocks, "aws:iam/rolePolicy:RolePolicy")).Inputs;
         Assert.Equal(stack.Blueprint.Role.InlinePolicy, inline["policy"]);
         Assert.Equal(Name + "-role", inline["role"]);
-        var attachments = mocks.OfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+        var attachments = Own(mocks, "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
         Assert.Equal(stack.Blueprint.Role.ManagedPolicyArns.Order(StringComparer.Ordinal), attachments.Select(a => (string)a.Inputs["policyArn"]).Order(StringComparer.Ordinal));
         Assert.All(attachments, a => Assert.Equal(Name + "-role", a.Inputs["role"]));
     }
@@ -295,10 +298,12 @@ public sealed class ServiceFleetTests
     public async Task Each_rule_opens_only_its_port_to_only_its_peer()
     {
         var (mocks, stack) = await Deploy();
-        var rules = stack.Blueprint.SecurityGroup.Rules.Where(r => r.Peer.Kind != RulePeerKind.Fleet).ToList();
+        var rules = stack.Blueprint.SecurityGroup.Rules.Where(r => !r.Peer.IsStackResource).ToList();
 
         Assert.Contains(rules, r => r.Peer.Kind == RulePeerKind.Cidr);
         Assert.Contains(rules, r => r.Peer.Kind == RulePeerKind.SecurityGroup);
+        Assert.Contains(rules, r => r.Peer == RulePeer.InterfaceEndpoints);
+        Assert.Contains(rules, r => r.Peer == RulePeer.S3Gateway);
         foreach (var rule in rules)
         {
             var inputs = mocks.Resource(rule.Direction == RuleDirection.Ingress ? Ingress : Egress, $"{Name}-{rule.Key}").Inputs;
@@ -306,11 +311,18 @@ public sealed class ServiceFleetTests
             Assert.Equal(rule.Protocol, inputs["ipProtocol"]);
             Assert.Equal((double)rule.Port, inputs["fromPort"]);
             Assert.Equal((double)rule.Port, inputs["toPort"]);
-            var (peerKey, otherKey) = rule.Peer.Kind == RulePeerKind.Cidr ? ("cidrIpv4", "referencedSecurityGroupId") : ("referencedSecurityGroupId", "cidrIpv4");
-            Assert.Equal(rule.Peer.Value, inputs[peerKey]);
-            Assert.False(inputs.ContainsKey(otherKey));
+            var peerKey = rule.Peer.Kind == RulePeerKind.Cidr ? "cidrIpv4" : rule.Peer.IsPrefixList ? "prefixListId" : "referencedSecurityGroupId";
+            var expected = rule.Peer == RulePeer.InterfaceEndpoints ? "endpoints-eu-west-3-sg-id"
+                : rule.Peer == RulePeer.S3Gateway ? RecordingMocks.PrefixListOf("endpoints-eu-west-3-s3")
+                : rule.Peer.Value;
+            Assert.Equal(expected, inputs.GetValueOrDefault(peerKey));
+            Assert.Single(PeerKeys, inputs.ContainsKey);
         }
     }
+
+    /// <summary>The resources of <paramref name="type"/> that the fleet made (the program also makes the region's VPC endpoints).</summary>
+    private static List<Pulumi.Testing.MockResourceArgs> Own(RecordingMocks mocks, string type) =>
+        [.. mocks.OfType(type).Where(r => r.Name?.StartsWith(Name + "-", StringComparison.Ordinal) == true)];
 
     private static Dictionary<string, string> Strings(IReadOnlyDictionary<string, object> map) =>
         map.ToDictionary(e => e.Key, e => (string)e.Value, StringComparer.Ordinal);

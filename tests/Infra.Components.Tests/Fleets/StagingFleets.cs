@@ -1,16 +1,31 @@
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Loading;
+using Infra.Blueprints.Network;
+using Infra.Components.Network;
 
 namespace Infra.Components.Tests.Fleets;
 
-/// <summary>The fleet blueprints of the repository's staging stack, as the program builds them.</summary>
+/// <summary>The fleet blueprints of the repository's staging stack, as the program builds them, and what they need.</summary>
 internal static class StagingFleets
 {
-    public static EquatableList<FleetBlueprint> Blueprints()
+    public static EquatableList<FleetBlueprint> Blueprints() => FleetBlueprints.For(Definition());
+
+    /// <summary>The VPC endpoints of the staging fleets' region, which their HTTPS egress names.</summary>
+    public static VpcEndpoints Endpoints(Pulumi.Aws.Provider aws)
+    {
+        var blueprint = VpcEndpointsBlueprints.For(Definition()).Single(b => b.Region == "eu-west-3");
+        return new VpcEndpoints(blueprint.Name, new VpcEndpointsArgs { Blueprint = blueprint, Aws = aws });
+    }
+
+    /// <summary>A security group id per staging database, as the databases would register them.</summary>
+    public static IReadOnlyDictionary<string, Pulumi.Input<string>> DatabaseSecurityGroupIds() =>
+        Definition().Databases.ToDictionary(d => d.Name, d => (Pulumi.Input<string>)$"sg-{d.Name}", StringComparer.Ordinal);
+
+    private static StackDefinition Definition()
     {
         var loaded = new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging");
         Assert.False(loaded.HasErrors, loaded.FormatErrors());
-        return FleetBlueprints.For(loaded.Definition!);
+        return loaded.Definition!;
     }
 }

@@ -105,6 +105,7 @@ public sealed class RecordingMocks : IMocks
             "vault:pkiSecret/secretBackendIntermediateSetSigned:SecretBackendIntermediateSetSigned" => state
                 .SetItem("importedIssuers", ImmutableArray.Create<object>($"{name}-issuer-id", $"{name}-root-issuer-id")),
             "vault:pkiSecret/secretBackendIssuer:SecretBackendIssuer" => state.SetItem("issuerId", args.Inputs["issuerRef"]),
+            "aws:ec2/vpcEndpoint:VpcEndpoint" when Equals(args.Inputs.GetValueOrDefault("vpcEndpointType"), "Gateway") => state.SetItem("prefixListId", PrefixListOf(name)),
             "aws:rds/cluster:Cluster" => state
                 .SetItem("endpoint", ClusterEndpoint(name))
                 .SetItem("readerEndpoint", $"{name}.cluster-ro-abc.rds.amazonaws.com")
@@ -117,6 +118,9 @@ public sealed class RecordingMocks : IMocks
 
     /// <summary>The global writer endpoint a mock Aurora global cluster reports.</summary>
     public static string GlobalWriterEndpoint(string globalClusterResourceName) => $"{globalClusterResourceName}.global-abc.global.rds.amazonaws.com";
+
+    /// <summary>The prefix list a mock gateway endpoint reports.</summary>
+    public static string PrefixListOf(string endpointName) => $"pl-{endpointName}";
 
     /// <summary>The writer endpoint a mock Aurora cluster reports.</summary>
     public static string ClusterEndpoint(string clusterResourceName) => $"{clusterResourceName}.cluster-abc.rds.amazonaws.com";

@@ -6,6 +6,7 @@ internal static class TypeTokens
     public const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
     public const string SecurityGroupRule = "aws:ec2/securityGroupRule:SecurityGroupRule";
     public const string SecurityGroupIngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    public const string SecurityGroupEgressRule = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
     public const string LaunchTemplate = "aws:ec2/launchTemplate:LaunchTemplate";
     public const string Instance = "aws:ec2/instance:Instance";
     public const string Subnet = "aws:ec2/subnet:Subnet";

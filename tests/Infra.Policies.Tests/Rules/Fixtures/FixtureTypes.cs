@@ -15,6 +15,7 @@ internal static class FixtureTypes
     public const string Sg = "aws:ec2/securityGroup:SecurityGroup";
     public const string SgRule = "aws:ec2/securityGroupRule:SecurityGroupRule";
     public const string IngressRule = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    public const string EgressRule = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
     public const string LaunchTemplate = "aws:ec2/launchTemplate:LaunchTemplate";
     public const string Instance = "aws:ec2/instance:Instance";
     public const string Volume = "aws:ebs/volume:Volume";

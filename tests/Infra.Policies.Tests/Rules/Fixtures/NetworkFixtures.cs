@@ -62,5 +62,17 @@ internal static class NetworkFixtures
             [Resource(SgRule, "redis-peer", """{"type":"ingress","protocol":"tcp","fromPort":6379,"toPort":6379,"cidrBlocks":["172.16.0.0/12"],"securityGroupId":"sg-0cache"}""")], "Redis"),
         ["db ports: all traffic from anywhere includes Kafka"] = new(SecurityGroupServicePortsBeyondVpcRule.Code, true, Production,
             [Resource(Sg, "wide-open", """{"ingress":[{"protocol":"-1","fromPort":0,"toPort":0,"cidrBlocks":["0.0.0.0/0"]}]}""")], "Kafka"),
+        ["egress: HTTPS to the endpoints' group passes"] = new(SecurityGroupNoInternetEgressRule.Code, false, Production,
+            [Resource(EgressRule, "ledger-out-aws-endpoints-443", """{"ipProtocol":"tcp","fromPort":443,"toPort":443,"referencedSecurityGroupId":"sg-0endpoints","securityGroupId":"sg-0svc"}""")]),
+        ["egress: gossip to the VPC passes"] = new(SecurityGroupNoInternetEgressRule.Code, false, Production,
+            [Resource(EgressRule, "ledger-out-consul-gossip-udp-8301", """{"ipProtocol":"udp","fromPort":8301,"toPort":8301,"cidrIpv4":"10.60.0.0/16","securityGroupId":"sg-0svc"}""")]),
+        ["egress: HTTPS to 0.0.0.0/0 fails"] = new(SecurityGroupNoInternetEgressRule.Code, true, Production,
+            [Resource(EgressRule, "ledger-out-https-443", """{"ipProtocol":"tcp","fromPort":443,"toPort":443,"cidrIpv4":"0.0.0.0/0","securityGroupId":"sg-0svc"}""")], "egress to 0.0.0.0/0 on tcp port 443"),
+        ["egress: a group's default all-traffic egress to ::/0 fails"] = new(SecurityGroupNoInternetEgressRule.Code, true, Staging,
+            [Resource(Sg, "ledger-sg", """{"egress":[{"protocol":"-1","fromPort":0,"toPort":0,"cidrBlocks":["0.0.0.0/0"],"ipv6CidrBlocks":["::/0"]}]}""", id: "sg-0svc")], "egress to ::/0 on all ports"),
+        ["egress: half of the internet fails"] = new(SecurityGroupNoInternetEgressRule.Code, true, Production,
+            [Resource(EgressRule, "ledger-out-half", """{"ipProtocol":"tcp","fromPort":443,"toPort":443,"cidrIpv4":"128.0.0.0/1","securityGroupId":"sg-0svc"}""")], "egress to 128.0.0.0/1"),
+        ["egress: a securityGroupRule of type egress to anywhere fails"] = new(SecurityGroupNoInternetEgressRule.Code, true, Production,
+            [Resource(SgRule, "ledger-out", """{"type":"egress","protocol":"tcp","fromPort":0,"toPort":65535,"cidrBlocks":["0.0.0.0/0"],"securityGroupId":"sg-0svc"}""")], "tcp ports 0-65535"),
     };
 }
