@@ -5,7 +5,8 @@
 # AWS: the job's OIDC token (id_tokens AWS_ID_TOKEN, aud sts.amazonaws.com) is handed to the AWS SDKs through
 # AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN; the state backend and the AWS providers assume the role themselves.
 # Vault: JWT login with VAULT_ID_TOKEN on the stack's Vault (infra:endpoints.vault of Pulumi.<stack>.yaml); the
-# Vault provider reads VAULT_TOKEN. GitLab: GITLAB_TOKEN for the GitLab provider (memberships, production only).
+# Vault provider reads VAULT_TOKEN. Then the pipeline's variables are checked (refuse-pipeline-variables.sh).
+# GitLab: GITLAB_TOKEN for the GitLab provider (memberships, production only), read from Vault.
 # No secret is ever printed: xtrace stays off here whatever the caller set.
 set -euo pipefail
 { set +x; } 2>/dev/null
@@ -30,30 +31,26 @@ export AWS_WEB_IDENTITY_TOKEN_FILE="${token_dir}/aws-web-identity-token"
 export AWS_ROLE_SESSION_NAME="gitlab-${CI_PROJECT_ID:-local}-${CI_JOB_ID:-0}"
 export AWS_REGION="${AWS_REGION:-eu-west-3}"
 
-# Vault through JWT: role <prefix>-<stack>-<access>, address from the stack file.
-vault_addr=$(sed -n 's/^    vault: *\(https:\/\/[^ #]*\).*/\1/p' "Pulumi.${stack}.yaml" | head -n 1)
-: "${vault_addr:?no infra:endpoints.vault in Pulumi.${stack}.yaml}"
-: "${VAULT_ID_TOKEN:?VAULT_ID_TOKEN is missing: the job needs id_tokens}"
-export VAULT_ADDR="${vault_addr}"
-vault_role="${VAULT_JWT_ROLE_PREFIX:-infra}-${stack}-${access}"
-login_body=$(jq -n --arg role "${vault_role}" --arg jwt "${VAULT_ID_TOKEN}" '{role: $role, jwt: $jwt}')
-VAULT_TOKEN=$(curl --fail --silent --show-error --retry 3 --request POST --data @- \
-  "${VAULT_ADDR}/v1/auth/${VAULT_JWT_MOUNT:-jwt}/login" <<<"${login_body}" | jq -r '.auth.client_token')
-unset login_body
-[ -n "${VAULT_TOKEN}" ] && [ "${VAULT_TOKEN}" != null ] || { echo "cloud-login: Vault JWT login as ${vault_role} failed" >&2; exit 1; }
-export VAULT_TOKEN
+# Vault through JWT (scripts/ci/vault.sh): role infra-<stack>-<access> on the stack's Vault. Vault checks the ID
+# token, so the pipeline variables check below can trust its claims.
+source "$(dirname "${BASH_SOURCE[0]}")/vault.sh"
+vault_role="infra-${stack}-${access}"
+vault_login "${stack}" "${vault_role}"
+"$(dirname "${BASH_SOURCE[0]}")/refuse-pipeline-variables.sh"
 
-# GitLab provider (production holds the memberships): the powerful token only for apply jobs.
+# GitLab provider (production holds the memberships): tokens from Vault, the powerful one only for apply roles
+# (Vault's policy of infra-production-preview cannot read it).
 if [ "${stack}" = production ]; then
   if [ "${access}" = apply ]; then
-    export GITLAB_TOKEN="${GITLAB_MEMBERSHIPS_TOKEN:?GITLAB_MEMBERSHIPS_TOKEN is not set}"
+    GITLAB_TOKEN=$(vault_secret ci/gitlab memberships_token)
   else
-    export GITLAB_TOKEN="${GITLAB_READ_TOKEN:?GITLAB_READ_TOKEN is not set}"
+    GITLAB_TOKEN=$(vault_secret ci/gitlab read_token)
   fi
+  export GITLAB_TOKEN
 fi
 
-# State backend (PULUMI_BACKEND_URL) and secrets: PULUMI_CONFIG_PASSPHRASE, or a KMS secrets provider in the
-# stack file, decrypted with the role above.
+# State backend (PULUMI_BACKEND_URL). Secrets: the stack file's KMS secrets provider (secretsprovider), whose key
+# only the apply roles and the protected production preview role may use; there is no passphrase.
 : "${PULUMI_BACKEND_URL:?PULUMI_BACKEND_URL is not set}"
 pulumi login --non-interactive "${PULUMI_BACKEND_URL}" >/dev/null
 echo "cloud-login: ${stack} (${access}) as ${AWS_ROLE_ARN##*/}, Vault role ${vault_role}"

@@ -5,12 +5,23 @@
 # (--dry-run), applied to people.yaml and the journal on top of the default branch's head, and committed there
 # directly by the bot account with an SSH-signed commit (README: GitLab pipelines, "HR events").
 # Writes hr.env (HR_COMMIT_SHA, for the targeted updates that follow); the event itself is not kept.
-# Needs INFRA_HR_HMAC_SECRET, HR_BOT_SSH_SIGNING_KEY (file variable), HR_BOT_TOKEN (push), HR_BOT_NAME, HR_BOT_EMAIL.
+# The HMAC key and the bot's identity, token and SSH signing key come from production's Vault (kv/ci/hr), read with
+# the job's ID token as the role infra-hr-event (bound to this project's main and the trigger source), never from a
+# CI/CD variable: whoever holds the trigger token passes variables, but cannot choose the key that checks the event.
+# The pipeline may carry HR_EVENT_B64 and HR_EVENT_SIGNATURE and nothing else (refuse-pipeline-variables.sh).
 set -euo pipefail
 { set +x; } 2>/dev/null
 
 : "${HR_EVENT_B64:?HR_EVENT_B64 is not set}" "${HR_EVENT_SIGNATURE:?HR_EVENT_SIGNATURE is not set}"
-: "${INFRA_HR_HMAC_SECRET:?}" "${HR_BOT_SSH_SIGNING_KEY:?}" "${HR_BOT_TOKEN:?}" "${HR_BOT_NAME:?}" "${HR_BOT_EMAIL:?}"
+command -v jq >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends jq >/dev/null; }
+source scripts/ci/vault.sh
+vault_login production infra-hr-event
+scripts/ci/refuse-pipeline-variables.sh
+hmac_key=$(vault_secret ci/hr hmac_key)
+HR_BOT_TOKEN=$(vault_secret ci/hr bot_token)
+HR_BOT_NAME=$(vault_secret ci/hr bot_name)
+HR_BOT_EMAIL=$(vault_secret ci/hr bot_email)
+export HR_BOT_TOKEN
 branch="${CI_DEFAULT_BRANCH:?}"
 work=$(mktemp -d)
 event="${work}/event.json"
@@ -29,8 +40,9 @@ remote="${CI_SERVER_PROTOCOL:-https}://${CI_SERVER_HOST:?}${CI_SERVER_PORT:+:${C
 git fetch --quiet "${remote}" "${branch}"
 git checkout --quiet --detach FETCH_HEAD
 
-scripts/ci/infra hr apply --event "${event}" --dry-run
-scripts/ci/infra hr apply --event "${event}"
+INFRA_HR_HMAC_SECRET="${hmac_key}" scripts/ci/infra hr apply --event "${event}" --dry-run
+INFRA_HR_HMAC_SECRET="${hmac_key}" scripts/ci/infra hr apply --event "${event}"
+unset hmac_key
 # The event is verified now; its id names the commit.
 event_id=$(grep -o '"id" *: *"[^"]*"' "${event}" | head -n 1 | sed 's/.*: *"\(.*\)"/\1/' | tr -cd 'A-Za-z0-9._-' | head -c 80 || true)
 event_id="${event_id:-unknown}"
@@ -49,9 +61,9 @@ else
   git config user.name "${HR_BOT_NAME}"
   git config user.email "${HR_BOT_EMAIL}"
   command -v ssh-keygen >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends openssh-client >/dev/null; }
-  chmod 600 "${HR_BOT_SSH_SIGNING_KEY}"
+  (umask 077 && vault_secret ci/hr ssh_signing_key >"${work}/signing-key" && echo >>"${work}/signing-key")
   git config gpg.format ssh
-  git config user.signingkey "${HR_BOT_SSH_SIGNING_KEY}"
+  git config user.signingkey "${work}/signing-key"
   git add -- stacks/catalog/people.yaml stacks/catalog/hr-journal.jsonl
   git commit --quiet --gpg-sign -m "HR event ${event_id}: update people.yaml" \
     -m "Applied by pipeline ${CI_PIPELINE_URL:-?} from a signed HR event (journal: stacks/catalog/hr-journal.jsonl)."

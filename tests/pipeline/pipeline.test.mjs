@@ -265,7 +265,7 @@ function hasJq() {
 
 test('the CI scripts are bash with strict mode', () => {
   const dir = path.join(repository, 'scripts/ci');
-  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'plan.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'infra']) {
+  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'plan.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'vault.sh', 'refuse-pipeline-variables.sh', 'infra']) {
     const file = path.join(dir, name);
     assert.ok(existsSync(file), `${name} exists`);
     const text = readFileSync(file, 'utf8');
