@@ -13,5 +13,5 @@ if [ "${INFRA_ACCESS_LIMIT:-0}" = 1 ]; then
 fi
 
 pulumi up --stack "${stack}" --yes --non-interactive --diff \
-  --policy-pack policies/Infra.PolicyPack --policy-pack-config "${POLICY_PACK_CONFIG:-policies/policy-pack-config.example.json}" \
+  --policy-pack policies/Infra.PolicyPack --policy-pack-config policies/policy-pack-config.example.json \
   --target "urn:pulumi:${stack}::infra::infra:people:PeopleAccess::people" --target-dependents

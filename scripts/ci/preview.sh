@@ -1,18 +1,38 @@
 #!/usr/bin/env bash
-# scripts/ci/preview.sh STACK
+# scripts/ci/preview.sh STACK [--save-plan]
 # `pulumi preview --diff --json` of the stack with the policy pack, then `infra compliance --preview` over it.
 # Writes reports/<stack>/: preview.json, preview.log (the engine's messages), preview-summary.md, compliance.txt,
 # compliance.json, compliance-junit.xml, compliance-codequality.json. Fails when the preview fails (a mandatory
 # policy violation or an error) or a mandatory rule fails, after every report is written, so the MR note still
 # shows why. Run after install-tools.sh and cloud-login.sh.
+# The policy config follows from the stack, not from a variable: production takes every rule as mandatory
+# (reports/policy/all-mandatory.json of policy-config:all-mandatory), staging the example config.
+# --save-plan also saves the update plan that deploy:production applies (scripts/ci/apply-plan.sh):
+# reports/<stack>/update-plan.json, and update-plan.meta.json with the commit and the stack's version it was made on.
 set -euo pipefail
-stack="${1:?usage: preview.sh STACK}"
-config="${POLICY_PACK_CONFIG:-policies/policy-pack-config.example.json}"
+stack="${1:?usage: preview.sh STACK [--save-plan]}"
+save_plan="${2:-}"
+case "${stack}" in
+  production) config=reports/policy/all-mandatory.json ;;
+  *) config=policies/policy-pack-config.example.json ;;
+esac
+[ -f "${config}" ] || { echo "preview of ${stack}: the policy config ${config} is missing (policy-config:all-mandatory makes it)" >&2; exit 2; }
 out="reports/${stack}"
 mkdir -p "${out}"
+plan_arguments=()
+if [ "${save_plan}" = --save-plan ]; then
+  plan_arguments=(--save-plan "${out}/update-plan.json")
+  # The version the plan is made on: apply-plan.sh refuses the plan once the stack has moved past it.
+  version=$(pulumi stack history --stack "${stack}" --json --page-size 1 | jq '.[0].version // 0')
+  jq -n --arg commit "$(git rev-parse HEAD)" --argjson version "${version}" '{commit: $commit, stackVersion: $version}' \
+    >"${out}/update-plan.meta.json"
+elif [ -n "${save_plan}" ]; then
+  echo "usage: preview.sh STACK [--save-plan]" >&2
+  exit 2
+fi
 
 set +e
-pulumi preview --stack "${stack}" --non-interactive --diff --json \
+pulumi preview --stack "${stack}" --non-interactive --diff --json "${plan_arguments[@]}" \
   --policy-pack policies/Infra.PolicyPack --policy-pack-config "${config}" \
   >"${out}/preview.json" 2>"${out}/preview.log"
 preview_rc=$?

@@ -27,11 +27,10 @@ case "${source_claim}" in
   *) allowed=() ;;
 esac
 
-gitlab=$(sed -n 's/^    gitlab: *\(https:\/\/[^ #]*\).*/\1/p' Pulumi.production.yaml | head -n 1)
-[ -n "${gitlab}" ] || { echo "refuse-pipeline-variables: no infra:endpoints.gitlab in Pulumi.production.yaml" >&2; exit 2; }
+gitlab=$(stack_endpoint production gitlab)
 read_token=$(vault_secret ci/gitlab read_token)
 variables=$(curl --fail --silent --show-error --retry 3 --header "PRIVATE-TOKEN: ${read_token}" \
-  "${gitlab%/}/api/v4/projects/${project_id}/pipelines/${pipeline_id}/variables") || {
+  "${gitlab}/api/v4/projects/${project_id}/pipelines/${pipeline_id}/variables") || {
   echo "refuse-pipeline-variables: cannot read the variables of pipeline ${pipeline_id}; refusing to go on" >&2
   exit 1
 }

@@ -7,18 +7,18 @@
 set -euo pipefail
 { set +x; } 2>/dev/null
 
-# vault_address STACK: infra:endpoints.vault of Pulumi.STACK.yaml.
-vault_address() {
+# stack_endpoint STACK NAME: the https URL infra:endpoints.NAME of Pulumi.STACK.yaml (vault, gitlab).
+stack_endpoint() {
   local address
-  address=$(sed -n 's/^    vault: *\(https:\/\/[^ #]*\).*/\1/p' "Pulumi.${1:?stack}.yaml" | head -n 1)
-  [ -n "${address}" ] || { echo "vault: no infra:endpoints.vault in Pulumi.${1}.yaml" >&2; return 2; }
-  printf '%s' "${address}"
+  address=$(sed -n "s/^    ${2:?name}: *\(https:\/\/[^ #]*\).*/\1/p" "Pulumi.${1:?stack}.yaml" | head -n 1)
+  [ -n "${address}" ] || { echo "no infra:endpoints.${2} in Pulumi.${1}.yaml" >&2; return 2; }
+  printf '%s' "${address%/}"
 }
 
 # vault_login STACK ROLE: sets VAULT_ADDR and VAULT_TOKEN (exported), from a JWT login with VAULT_ID_TOKEN.
 vault_login() {
   local stack="${1:?stack}" role="${2:?role}" body response
-  VAULT_ADDR=$(vault_address "${stack}")
+  VAULT_ADDR=$(stack_endpoint "${stack}" vault)
   : "${VAULT_ID_TOKEN:?VAULT_ID_TOKEN is missing: the job needs id_tokens}"
   body=$(jq -n --arg role "${role}" --arg jwt "${VAULT_ID_TOKEN}" '{role: $role, jwt: $jwt}')
   response=$(curl --fail --silent --show-error --retry 3 --request POST --data @- "${VAULT_ADDR}/v1/auth/jwt/login" <<<"${body}") || {

@@ -67,7 +67,7 @@ const scenarios = [
     name: 'merge request',
     variables: mergeRequest, unset: ['CI_COMMIT_BRANCH', 'CI_COMMIT_TAG'],
     kind: 'merge-request',
-    jobs: ['test', 'validate', 'plan:staging', 'plan:production', 'preview:staging', 'preview:production', 'mr-note'],
+    jobs: ['test', 'validate', 'plan:staging', 'plan:production', 'preview:staging', 'mr-note'],
   },
   {
     name: 'push to a branch with an open merge request (skipped: the MR pipeline runs)',
@@ -185,7 +185,7 @@ test('the nightly drift and compliance checks run even when the access sync fail
 test('the pipeline parses and passes the GitLab CI schema', () => {
   // --list runs the schema validation; an invalid file makes gitlab-ci-local exit non-zero.
   const output = gitlabCi({ variables: mergeRequest, unset: ['CI_COMMIT_BRANCH'] }, '--list');
-  assert.match(output, /preview:production/);
+  assert.match(output, /preview:staging/);
 });
 
 test('apply jobs are never interruptible and are serialized per stack', () => {
@@ -265,7 +265,7 @@ function hasJq() {
 
 test('the CI scripts are bash with strict mode', () => {
   const dir = path.join(repository, 'scripts/ci');
-  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'plan.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'vault.sh', 'refuse-pipeline-variables.sh', 'infra']) {
+  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'plan.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'vault.sh', 'refuse-pipeline-variables.sh', 'release-gate.sh', 'apply-plan.sh', 'infra']) {
     const file = path.join(dir, name);
     assert.ok(existsSync(file), `${name} exists`);
     const text = readFileSync(file, 'utf8');
@@ -273,4 +273,113 @@ test('the CI scripts are bash with strict mode', () => {
     assert.match(text, /^set -euo pipefail$/m, `${name} sets -euo pipefail`);
     execFileSync('bash', ['-n', file]);
   }
+});
+
+function expandedJobs(variables) {
+  return yaml.load(gitlabCi({ variables }, '--preview'));
+}
+
+test('no merge request job can decrypt production: production\'s preview and every production role run on protected refs only', () => {
+  const { jobs } = pipelineOf(scenarios.find((s) => s.kind === 'merge-request'));
+  for (const job of jobs) {
+    assert.notEqual(job.name, 'preview:production');
+  }
+  const expanded = expandedJobs(mergeRequest);
+  for (const [name, job] of Object.entries(expanded)) {
+    if (name.startsWith('.') || !job?.variables?.INFRA_STACK) continue;
+    if (job.variables.INFRA_STACK !== 'production' || !job.id_tokens) continue;
+    const rules = (job.rules ?? []).map((rule) => rule.if ?? '');
+    assert.ok(rules.length > 0 && rules.every((rule) => !rule.includes('merge_request_event') && !/CI_COMMIT_BRANCH != /.test(rule)),
+      `${name} (production credentials) runs only on main, release tags, schedules or triggers: ${rules.join(' | ')}`);
+    assert.ok(job.environment?.name?.startsWith('production'), `${name} has a production environment, to which its secrets are scoped`);
+  }
+});
+
+test('the release previews production once, with every rule mandatory, saves the plan and applies exactly it', () => {
+  const release = expandedJobs({ CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'release-2026.11.24' });
+  const preview = release['preview:production'];
+  assert.deepEqual(preview.script, ['scripts/ci/release-gate.sh', 'scripts/ci/preview.sh production --save-plan']);
+  const needed = (job) => job.needs.map((need) => (typeof need === 'string' ? need : need.job)).sort();
+  assert.deepEqual(needed(preview), ['policy-config:all-mandatory', 'validate']);
+  const deploy = release['deploy:production'];
+  assert.deepEqual(deploy.script, ['scripts/ci/release-gate.sh', 'scripts/ci/apply-plan.sh production']);
+  assert.ok(needed(deploy).includes('preview:production'), 'the plan comes from preview:production');
+  assert.equal(deploy.environment.name, 'production');
+  for (const job of [preview, deploy]) {
+    assert.equal(job.variables.GIT_DEPTH, '0', 'the whole history, so that the release gate can see main');
+  }
+  assert.ok(!JSON.stringify(release).includes('POLICY_PACK_CONFIG'), 'no variable picks the policy config');
+});
+
+test('jobs that do not need secrets get none: no ID token, no environment for the tests and offline checks', () => {
+  const expanded = expandedJobs({ CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main' });
+  for (const name of ['test', 'validate', 'plan:staging', 'plan:production', 'policy-config:all-mandatory', 'expiring', 'drill:region-switch']) {
+    assert.ok(expanded[name], `${name} exists`);
+    assert.equal(expanded[name].id_tokens, undefined, `${name} gets no ID token`);
+    assert.equal(expanded[name].environment, undefined, `${name} gets no environment-scoped variable`);
+  }
+  // Every job with an ID token on a protected ref names an environment, so Vault's roles and GitLab's variables
+  // can be scoped to it; only the staging previews and drift (run for merge requests too) go without.
+  const unscoped = Object.entries(expanded)
+    .filter(([name, job]) => !name.startsWith('.') && job?.id_tokens && !job.environment)
+    .map(([name]) => name).sort();
+  assert.deepEqual(unscoped, ['compliance:staging', 'drift:staging', 'preview:staging', 'smoke:staging']);
+});
+
+test('the pipeline test tool is installed from its lock file with integrity hashes', () => {
+  const lock = JSON.parse(readFileSync(path.join(here, 'package-lock.json'), 'utf8'));
+  const packages = Object.entries(lock.packages).filter(([name]) => name !== '');
+  assert.ok(packages.length > 10);
+  for (const [name, entry] of packages) {
+    assert.match(entry.integrity ?? '', /^sha512-/, `${name} has a sha512 integrity hash`);
+    assert.match(entry.version ?? '', /^\d+\.\d+\.\d+/, `${name} is pinned to one version`);
+  }
+  const runner = readFileSync(path.join(here, 'run.sh'), 'utf8');
+  assert.match(runner, /npm ci --prefix/);
+  assert.doesNotMatch(runner, /npm (install|i) /);
+  const ci = readFileSync(path.join(repository, '.gitlab-ci.yml'), 'utf8');
+  assert.doesNotMatch(ci, /npm (install|i) /);
+});
+
+test('each stack encrypts its secrets with its own KMS key, and no job has a passphrase that decrypts both', () => {
+  for (const stack of ['staging', 'production']) {
+    const file = yaml.load(readFileSync(path.join(repository, `Pulumi.${stack}.yaml`), 'utf8'));
+    assert.equal(file.secretsprovider, `awskms://alias/infra-pulumi-${stack}?region=eu-west-3`, `Pulumi.${stack}.yaml: secretsprovider`);
+    assert.equal(file.encryptionsalt, undefined, `Pulumi.${stack}.yaml has no passphrase salt`);
+  }
+  const sources = ['.gitlab-ci.yml', ...['cloud-login.sh', 'preview.sh', 'people-update.sh', 'hr-apply.sh', 'apply-plan.sh'].map((f) => `scripts/ci/${f}`)];
+  for (const source of sources) {
+    const text = readFileSync(path.join(repository, source), 'utf8');
+    assert.doesNotMatch(text, /PULUMI_CONFIG_PASSPHRASE|\$\{?POLICY_PACK_CONFIG|\$\{?INFRA_HR_HMAC_SECRET\b(?!=)|\$\{?HR_BOT_SSH_SIGNING_KEY|GITLAB_MEMBERSHIPS_TOKEN|VAULT_JWT_/,
+      `${source} takes no key, policy config or Vault role from a CI/CD variable`);
+  }
+});
+
+test('CODEOWNERS: the rules, the people catalog, the pipeline and the stack files need a platform and a security owner', () => {
+  const sections = {};
+  let section = null;
+  for (const line of readFileSync(path.join(repository, '.gitlab/CODEOWNERS'), 'utf8').split('\n')) {
+    const header = line.match(/^\[(.+)\]$/);
+    if (header) {
+      section = sections[header[1]] = [];
+    } else if (line.trim() && !line.startsWith('#')) {
+      const [pattern, ...owners] = line.trim().split(/\s+/);
+      section.push({ pattern, owners });
+    }
+  }
+  // GitLab's matching of the patterns used here: a leading slash anchors at the root, a trailing slash is a folder.
+  const matches = (pattern, file) => {
+    const anchored = pattern.replace(/^\//, '');
+    if (anchored.endsWith('/')) return file.startsWith(anchored);
+    return new RegExp(`^${anchored.replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`).test(file);
+  };
+  const owned = (name, file) => sections[name].filter((entry) => matches(entry.pattern, file)).flatMap((entry) => entry.owners);
+  const files = execFileSync('git', ['ls-files', 'policies', 'stacks/catalog/people.yaml', 'stacks/catalog/teams.yaml', '.gitlab-ci.yml', 'scripts/ci', '.gitlab/CODEOWNERS'], { cwd: repository, encoding: 'utf8' })
+    .trim().split('\n');
+  files.push('Pulumi.staging.yaml', 'Pulumi.production.yaml', 'policies/waivers.yaml', 'policies/enforcement.yaml', 'policies/Infra.Policies/Rules/NewRule.cs');
+  for (const file of files) {
+    assert.deepEqual(owned('Platform owners', file), ['@bank/platform-sre'], `${file} needs a platform owner`);
+    assert.deepEqual(owned('Security owners', file), ['@bank/security'], `${file} needs a security owner`);
+  }
+  assert.deepEqual(owned('Security owners', 'stacks/catalog/kafka-topics.yaml'), [], 'team data that teams edit is not blocked on security');
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, copyFileSync, writeFileSync, chmodSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,4 +149,114 @@ test('a people update applies HR_COMMIT_SHA only when it is a commit of the defa
   assert.equal(applied.status, 0, applied.stderr);
   assert.equal(git(['rev-parse', 'HEAD'], path.join(work, 'job')), onMain);
   rmSync(work, { recursive: true, force: true });
+});
+
+function mrNote(notes) {
+  const api = 'https://gitlab.example-bank.eu/api/v4';
+  const curl = fakeCurl([
+    { match: `${api}/user`, body: { id: 77, username: 'project_5_bot' } },
+    { match: `${api}/projects/5/merge_requests/42/notes?`, method: 'GET', body: notes },
+    { match: `${api}/projects/5/merge_requests/42/notes/`, method: 'PUT', body: {} },
+    { match: `${api}/projects/5/merge_requests/42/notes`, method: 'POST', body: {} },
+  ]);
+  const work = mkdtempSync(path.join(tmpdir(), 'mr-note-'));
+  const env = { ...curl.env, CI_API_V4_URL: api, CI_PROJECT_ID: '5', CI_MERGE_REQUEST_IID: '42', GITLAB_NOTES_TOKEN: 'glpat-notes' };
+  const result = run(`bash ${path.join(repository, 'scripts/ci/mr-note.sh')}`, { env, cwd: work });
+  rmSync(work, { recursive: true, force: true });
+  return { ...result, writes: curl.requests().filter((r) => r.method !== 'GET') };
+}
+
+const marker = '<!-- infra-pipeline-report -->';
+
+test('mr-note rewrites only its own note: a note with the marker from anyone else is left alone', () => {
+  const planted = { id: 10, system: false, author: { id: 3 }, body: `${marker}\nAll green, nothing changes in production.` };
+  const own = { id: 11, system: false, author: { id: 77 }, body: `${marker}\nold report` };
+  const result = mrNote([planted, own]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.writes.length, 1);
+  assert.equal(result.writes[0].method, 'PUT');
+  assert.match(result.writes[0].url, /\/notes\/11$/);
+  const body = JSON.parse(result.writes[0].data).body;
+  assert.match(body, /No preview in a merge request: unreviewed code may not decrypt production's secrets or state/);
+});
+
+test('mr-note creates its own note when only someone else\'s carries the marker', () => {
+  const result = mrNote([{ id: 10, system: false, author: { id: 3 }, body: `${marker}\nfake` }]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(result.writes.map((w) => [w.method, w.url.replace(/.*\/merge_requests/, '')]), [['POST', '/42/notes']]);
+});
+
+test('a release goes to production only from a commit of main that staging deployed', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'release-gate-'));
+  const git = (args, cwd) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' } }).trim();
+  const origin = path.join(work, 'origin');
+  git(['init', '--quiet', '--initial-branch=main', origin]);
+  git(['commit', '--quiet', '--allow-empty', '-m', 'merged'], origin);
+  const merged = git(['rev-parse', 'HEAD'], origin);
+  git(['checkout', '--quiet', '-b', 'side'], origin);
+  git(['commit', '--quiet', '--allow-empty', '-m', 'never reviewed'], origin);
+  const side = git(['rev-parse', 'HEAD'], origin);
+  const job = path.join(work, 'job');
+  git(['clone', '--quiet', origin, job]);
+  for (const file of ['Pulumi.production.yaml', 'scripts/ci/vault.sh', 'scripts/ci/release-gate.sh']) {
+    mkdirSync(path.dirname(path.join(job, file)), { recursive: true });
+    copyFileSync(path.join(repository, file), path.join(job, file));
+  }
+  const gate = (sha, deployed) => {
+    const curl = fakeCurl([
+      { match: `${productionVault}/v1/kv/data/ci/gitlab`, body: { data: { data: { read_token: 'glpat-read' } } } },
+      { match: `${gitlabApi}/projects/7/deployments?environment=staging&status=success`, body: deployed.map((d) => ({ id: 1, sha: d, status: 'success' })) },
+    ]);
+    const env = { ...curl.env, VAULT_ADDR: productionVault, VAULT_TOKEN: 'hvs.x', CI_COMMIT_SHA: merged, VAULT_ID_TOKEN: idToken({ project_id: '7', sha }) };
+    return run('scripts/ci/release-gate.sh', { env, cwd: job });
+  };
+
+  const ok = gate(merged, [side, merged]);
+  assert.equal(ok.status, 0, ok.stderr);
+  const offMain = gate(side, [side]);
+  assert.equal(offMain.status, 1);
+  assert.match(offMain.stderr, new RegExp(`${side} is not on main: a release tag must point at a commit merged to main`));
+  const notOnStaging = gate(merged, [side]);
+  assert.equal(notOnStaging.status, 1);
+  assert.match(notOnStaging.stderr, new RegExp(`staging has no successful deployment of ${merged}`));
+  rmSync(work, { recursive: true, force: true });
+});
+
+function applyPlan({ planCommit, planVersion, stackVersion, files = true }) {
+  const work = mkdtempSync(path.join(tmpdir(), 'apply-plan-'));
+  execFileSync('git', ['init', '--quiet', work]);
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@x', 'commit', '--quiet', '--allow-empty', '-m', 'c'], { cwd: work });
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: work, encoding: 'utf8' }).trim();
+  mkdirSync(path.join(work, 'reports/production'), { recursive: true });
+  if (files) {
+    writeFileSync(path.join(work, 'reports/production/update-plan.json'), '{"resourcePlans":{}}');
+    writeFileSync(path.join(work, 'reports/production/update-plan.meta.json'), JSON.stringify({ commit: planCommit ?? head, stackVersion: planVersion }));
+  }
+  // A fake pulumi: the stack's history, and a record of the update's arguments.
+  mkdirSync(path.join(work, 'bin'));
+  writeFileSync(path.join(work, 'bin/pulumi'), `#!/usr/bin/env bash\nif [ "$1 $2" = "stack history" ]; then echo '[{"version": ${stackVersion}}]'; else echo "$@" >>"${work}/pulumi.log"; fi\n`);
+  chmodSync(path.join(work, 'bin/pulumi'), 0o755);
+  const result = run(`${path.join(repository, 'scripts/ci/apply-plan.sh')} production`, { cwd: work, env: { PATH: `${path.join(work, 'bin')}:${process.env.PATH}` } });
+  const log = existsSync(path.join(work, 'pulumi.log')) ? readFileSync(path.join(work, 'pulumi.log'), 'utf8') : '';
+  rmSync(work, { recursive: true, force: true });
+  return { ...result, log };
+}
+
+test('deploy:production applies exactly the saved plan while the stack is where the plan found it', () => {
+  const result = applyPlan({ planVersion: 41, stackVersion: 41 });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.log, /^up --stack production --plan reports\/production\/update-plan.json --yes .*--policy-pack-config reports\/policy\/all-mandatory.json$/m);
+});
+
+test('a stale plan is refused: the stack moved since the preview, or the plan is of another commit, or there is none', () => {
+  const moved = applyPlan({ planVersion: 41, stackVersion: 42 });
+  assert.equal(moved.status, 1);
+  assert.match(moved.stderr, /the plan is stale: it was made on version 41 of production, which is now at version 42/);
+  assert.equal(moved.log, '', 'nothing was applied');
+  const other = applyPlan({ planCommit: 'f'.repeat(40), planVersion: 41, stackVersion: 41 });
+  assert.equal(other.status, 1);
+  assert.match(other.stderr, /the plan was made on commit f{40}/);
+  const none = applyPlan({ files: false, stackVersion: 41 });
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /no saved plan reports\/production\/update-plan.json/);
 });
