@@ -15,7 +15,12 @@ internal sealed class PlatformProviders
     {
         Aws = definition.Networks.ToDictionary(
             n => n.Region,
-            n => new Pulumi.Aws.Provider($"aws-{n.Region}", new Pulumi.Aws.ProviderArgs { Region = n.Region }),
+            n => new Pulumi.Aws.Provider($"aws-{n.Region}", new Pulumi.Aws.ProviderArgs
+            {
+                Region = n.Region,
+                // The provider fails before any call when its credentials belong to another account.
+                AllowedAccountIds = { definition.AwsAccountId },
+            }),
             StringComparer.Ordinal);
         Primary = Aws[definition.Regions.Primary];
         Consul = new Pulumi.Consul.Provider($"consul-{definition.Endpoints.ConsulDatacenter}", new Pulumi.Consul.ProviderArgs

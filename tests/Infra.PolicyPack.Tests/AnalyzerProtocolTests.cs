@@ -287,6 +287,18 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
     }
 
     [Fact]
+    public async Task An_AWS_provider_not_pinned_to_an_account_is_reported()
+    {
+        var provider = Provider(properties: """{"region":"eu-west-3"}""");
+
+        var response = await Client.AnalyzeAsync(new AnalyzeRequest { Type = provider.Type, Urn = provider.Urn, Name = provider.Name, Properties = provider.Properties });
+
+        var diagnostic = Assert.Single(response.Diagnostics);
+        Assert.Equal(AwsProviderAllowedAccountsRule.Code, diagnostic.PolicyName);
+        Assert.Contains("allowedAccountIds is not set", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_provider_outside_the_EU_is_reported_and_its_resources_are_not_blamed_for_it()
     {
         var provider = Provider("us-east-1", name: "us");

@@ -26,7 +26,7 @@ public sealed class StackPolicyTests(DeployedStacks stacks)
         {
             await using (var file = File.Create(export))
             {
-                StackExportWriter.Write(deployment, await OutputUtilities.GetValueAsync(deployment.Program.Urn), file);
+                StackExportWriter.Write(deployment, await OutputUtilities.GetValueAsync(deployment.Program.Urn), SecretsProviderOf(root, stackName), file);
             }
 
             var run = CliRun.Infra(root, RecordedPlatformEnvironment.Now, null, "compliance", "--stack", stackName, "--state", export, "--output", "json");
@@ -46,4 +46,29 @@ public sealed class StackPolicyTests(DeployedStacks stacks)
             File.Delete(export);
         }
     }
+
+    [Theory]
+    [InlineData("staging", "111122223333")]
+    [InlineData("production", "444455556666")]
+    public async Task Every_AWS_provider_may_act_on_the_stack_account_only(string stackName, string account)
+    {
+        var deployment = await stacks.Of(stackName);
+
+        var providers = deployment.Resources.Where(r => r.Type == "pulumi:providers:aws").ToList();
+
+        Assert.Equal(2, providers.Count);
+        Assert.All(providers, p => Assert.Equal([account], AccountsOf(p)));
+    }
+
+    private static string[] AccountsOf(DeployedResource provider) => provider.Inputs.GetValueOrDefault("allowedAccountIds") switch
+    {
+        string json => JsonSerializer.Deserialize<string[]>(json) ?? [],
+        System.Collections.IEnumerable items => [.. items.Cast<object>().Select(i => i.ToString() ?? "")],
+        _ => [],
+    };
+
+    /// <summary>The <c>secretsprovider</c> line of the stack file.</summary>
+    private static string SecretsProviderOf(string root, string stackName) =>
+        File.ReadLines(Path.Combine(root, $"Pulumi.{stackName}.yaml"))
+            .Single(line => line.StartsWith("secretsprovider: ", StringComparison.Ordinal))["secretsprovider: ".Length..];
 }

@@ -11,6 +11,9 @@ internal static partial class Patterns
     [GeneratedRegex("^CC-[0-9]{4}$")]
     public static partial Regex CostCenter();
 
+    [GeneratedRegex("^[0-9]{12}$")]
+    public static partial Regex AwsAccountId();
+
     [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$")]
     public static partial Regex ImageId();
 

@@ -7,6 +7,7 @@ public static class StackConfigKeys
 
     public const string Environment = "environment";
     public const string CostCenter = "costCenter";
+    public const string AwsAccountId = "awsAccountId";
     public const string Regions = "regions";
     public const string Networks = "networks";
     public const string Endpoints = "endpoints";
@@ -20,7 +21,7 @@ public static class StackConfigKeys
 
     /// <summary>Keys whose values are structured or plain settings, in reading order.</summary>
     public static IReadOnlyList<string> Settings { get; } =
-        [Environment, CostCenter, Regions, Networks, Endpoints, Vault, Services, Databases, DatabaseAccess, AccountBaseline];
+        [Environment, CostCenter, AwsAccountId, Regions, Networks, Endpoints, Vault, Services, Databases, DatabaseAccess, AccountBaseline];
 
     /// <summary>Keys that must be Pulumi secrets; nothing else may be.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [KafkaSaslPassword, ConsulToken];

@@ -11,6 +11,7 @@ internal static class StackConfigReader
     {
         var environment = Required(keys, StackConfigKeys.Environment, context)?.Enum<EnvironmentKind>();
         var costCenter = Required(keys, StackConfigKeys.CostCenter, context)?.Matching(Patterns.CostCenter(), "CC- followed by four digits, e.g. CC-2310");
+        var awsAccountId = Required(keys, StackConfigKeys.AwsAccountId, context)?.Matching(Patterns.AwsAccountId(), "the stack's AWS account: 12 digits in quotes, e.g. \"111122223333\"");
         var regions = Required(keys, StackConfigKeys.Regions, context)?.Mapping() is { } regionsMap ? ReadRegions(regionsMap) : null;
         var networks = ReadNamed(Required(keys, StackConfigKeys.Networks, context), ReadNetwork, out _);
         var endpoints = Required(keys, StackConfigKeys.Endpoints, context)?.Mapping() is { } endpointsMap ? ReadEndpoints(endpointsMap) : null;
@@ -23,7 +24,7 @@ internal static class StackConfigReader
         {
             RequireSecure(Required(keys, secret, context));
         }
-        return new StackSettings(environment, costCenter, regions, networks, endpoints, vault, services, databases, databaseAccess, accountBaseline, declaredServices, declaredDatabases);
+        return new StackSettings(environment, costCenter, awsAccountId, regions, networks, endpoints, vault, services, databases, databaseAccess, accountBaseline, declaredServices, declaredDatabases);
     }
 
     public static string Qualified(string key) => Prefix + key;

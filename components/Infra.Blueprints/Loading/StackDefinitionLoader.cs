@@ -100,6 +100,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
             stackName,
             settings.Environment!.Value,
             settings.CostCenter!,
+            settings.AwsAccountId!,
             settings.Regions!,
             settings.Networks.ToEquatableList(),
             settings.Endpoints!,

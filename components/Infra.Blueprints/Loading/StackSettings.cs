@@ -11,6 +11,7 @@ namespace Infra.Blueprints.Loading;
 internal sealed record StackSettings(
     EnvironmentKind? Environment,
     string? CostCenter,
+    string? AwsAccountId,
     RegionPair? Regions,
     IReadOnlyList<RegionNetwork> Networks,
     PlatformEndpoints? Endpoints,

@@ -40,6 +40,9 @@ public sealed class ResourceSet : IReadOnlyList<PolicyResource>
     /// <summary>What a preview deletes or replaces, in step order; empty for a stack export and in the policy pack (the engine sends final states only).</summary>
     public IReadOnlyList<DestructiveStep> DestructiveSteps { get; init; } = [];
 
+    /// <summary>The secrets provider of the state the set was read from; null when unknown (a preview, or an export without one).</summary>
+    public StateSecretsProvider? SecretsProvider { get; init; }
+
     public int Count => _resources.Count;
 
     public PolicyResource this[int index] => _resources[index];

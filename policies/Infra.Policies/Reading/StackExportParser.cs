@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Infra.Policies.Model;
 
 namespace Infra.Policies.Reading;
 
@@ -43,6 +44,7 @@ internal sealed class StackExportParser
     private Stage _stage = Stage.Document;
     private bool _sawDeployment;
     private bool _sawVersion;
+    private StateSecretsProvider? _secretsProvider;
     private int _resourceIndex;
 
     public StackExportParser(Stream stream, string file, int initialBufferSize = InitialBufferSize, int maximumWindowSize = MaximumWindowSize)
@@ -73,6 +75,9 @@ internal sealed class StackExportParser
         Resource,
         Finished,
     }
+
+    /// <summary><c>deployment.secrets_providers</c> once the parser has passed it; null when the export has none.</summary>
+    public StateSecretsProvider? SecretsProvider => _secretsProvider;
 
     /// <summary>Reads up to the next resource; false at the end of a well-formed export.</summary>
     public bool TryReadNext(out StackExportEntry? resource)
@@ -214,6 +219,18 @@ internal sealed class StackExportParser
                 {
                     throw Fail(reader, "'deployment.resources' must be an array");
                 }
+                else if (key == "secrets_providers" && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    if (!JsonDocument.TryParseValue(ref reader, out var providers))
+                    {
+                        return NeedMoreOrTruncated(reader);
+                    }
+
+                    using (providers)
+                    {
+                        _secretsProvider = ReadSecretsProvider(providers.RootElement);
+                    }
+                }
                 else if (!TrySkipValue(ref reader))
                 {
                     return NeedMoreOrTruncated(reader);
@@ -268,6 +285,17 @@ internal sealed class StackExportParser
 
     private StepResult NeedMoreOrTruncated(Utf8JsonReader reader) =>
         _endOfStream ? throw Fail(reader, "the file ends early; it looks truncated") : StepResult.NeedMoreData;
+
+    /// <summary><c>{"type": "cloud", "state": {"url": "awskms://..."}}</c>; a field of another shape reads as absent.</summary>
+    private static StateSecretsProvider ReadSecretsProvider(JsonElement providers)
+    {
+        var type = providers.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+        var url = providers.TryGetProperty("state", out var state) && state.ValueKind == JsonValueKind.Object
+            && state.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String
+            ? u.GetString()
+            : null;
+        return new StateSecretsProvider(type, url);
+    }
 
     private static bool TrySkipValue(ref Utf8JsonReader reader) =>
         reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip();

@@ -38,7 +38,19 @@ public static class StackExportReader
         }
     }
 
-    public static ResourceSet ReadAll(Stream stream, string fileName) => new(Read(stream, fileName));
+    /// <summary>Every resource of the export, with the state's secrets provider.</summary>
+    public static ResourceSet ReadAll(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var parser = new StackExportParser(stream, fileName);
+        var resources = new List<PolicyResource>();
+        while (parser.TryReadNext(out var entry))
+        {
+            resources.Add(entry!.Resource);
+        }
+
+        return new ResourceSet(resources) { SecretsProvider = parser.SecretsProvider };
+    }
 
     public static ResourceSet ReadFile(string path)
     {

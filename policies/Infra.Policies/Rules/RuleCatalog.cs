@@ -90,6 +90,7 @@ public static class RuleCatalog
         new TemporaryGrantExpiredRule(),
         new MandatoryTagsRule(),
         new EuRegionsOnlyRule(),
+        new AwsProviderAllowedAccountsRule(),
         new DataClassificationTagRule(),
         new CredentialsAreSecretsRule(),
         new FleetSpansZonesRule(),
@@ -97,6 +98,7 @@ public static class RuleCatalog
         new NoUnmanagedResourcesRule(),
         new AlarmOwnerTeamRule(),
         new ProductionServicePagingRule(),
+        new StateSecretsProviderRule(),
         new ExpiredWaiverRule(),
         new UnusedWaiverRule(),
     ];

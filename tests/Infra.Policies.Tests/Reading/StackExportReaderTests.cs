@@ -151,6 +151,33 @@ public sealed class StackExportReaderTests
     }
 
     [Theory]
+    [InlineData("""{"type":"cloud","state":{"url":"awskms://alias/infra-pulumi-production?region=eu-west-3","encryptedkey":"AQICAHg="}}""", "cloud", "awskms://alias/infra-pulumi-production?region=eu-west-3")]
+    [InlineData("""{"type":"passphrase","state":{"salt":"v1:abc"}}""", "passphrase", null)]
+    public void The_secrets_provider_of_the_state_is_read_before_or_after_the_resources(string providers, string type, string? url)
+    {
+        var resource = """{"urn":"urn:pulumi:s::p::pulumi:pulumi:Stack::p-s","type":"pulumi:pulumi:Stack"}""";
+        foreach (var export in new[]
+        {
+            """{"version":3,"deployment":{"manifest":{},"secrets_providers":""" + providers + ""","resources":[""" + resource + "]}}",
+            """{"version":3,"deployment":{"resources":[""" + resource + """],"secrets_providers":""" + providers + "}}",
+        })
+        {
+            var read = StackExportReader.ReadAll(new TrickleStream(Encoding.UTF8.GetBytes(export), 5), "state.json");
+
+            Assert.Equal(new StateSecretsProvider(type, url), read.SecretsProvider);
+            Assert.Single(read);
+        }
+    }
+
+    [Fact]
+    public void An_export_without_a_secrets_provider_says_nothing_about_one()
+    {
+        var read = StackExportReader.ReadAll(new MemoryStream(Encoding.UTF8.GetBytes("""{"version":3,"deployment":{"resources":[]}}""")), "state.json");
+
+        Assert.Null(read.SecretsProvider);
+    }
+
+    [Theory]
     [InlineData("""{"urn":"urn:pulumi:s::p::aws:kms/key:Key::k","type":"aws:kms/key:Key","inputs":{"enableKeyRotation":true},"outputs":{"enableKeyRotation":true,"arn":"arn:aws:kms:eu-west-3:1:key/k"}}""")]
     [InlineData("""{"urn":"urn:pulumi:s::p::aws:kms/key:Key::k","type":"aws:kms/key:Key","outputs":{"enableKeyRotation":true,"arn":"arn:aws:kms:eu-west-3:1:key/k"},"inputs":{"enableKeyRotation":true}}""")]
     public void Outputs_that_echo_an_input_are_dropped_wherever_the_inputs_stand(string resource)

@@ -5,8 +5,8 @@ using Infra.Policies.Rules;
 namespace Infra.Policies.Tests.Rules;
 
 /// <summary>
-/// Resources that must (or must not) violate one rule in one environment, a part of the expected message, and the
-/// preview's destructive steps for the rules that judge them.
+/// Resources that must (or must not) violate one rule in one environment, a part of the expected message, the
+/// preview's destructive steps for the rules that judge them, and the state's secrets provider (null as in a preview).
 /// </summary>
 public sealed record RuleCase(string RuleId, bool Violates, EnvironmentKind Environment, IReadOnlyList<PolicyResource> Resources, string? MessagePart = null,
-    IReadOnlyList<DestructiveStep>? Steps = null);
+    IReadOnlyList<DestructiveStep>? Steps = null, StateSecretsProvider? SecretsProvider = null);

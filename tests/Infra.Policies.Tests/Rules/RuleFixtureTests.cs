@@ -64,6 +64,7 @@ public sealed class RuleFixtureTests
     {
         var rule = RuleCatalog.Find(fixture.RuleId);
         Assert.NotNull(rule);
-        return [.. rule.Evaluate(new ResourceSet(fixture.Resources) { DestructiveSteps = fixture.Steps ?? [] }, Fixture.Context(fixture.Environment))];
+        var resources = new ResourceSet(fixture.Resources) { DestructiveSteps = fixture.Steps ?? [], SecretsProvider = fixture.SecretsProvider };
+        return [.. rule.Evaluate(resources, Fixture.Context(fixture.Environment))];
     }
 }

@@ -51,7 +51,16 @@ internal static class Fixture
 
     public static PolicyResource AwsProvider(string name, string region, string stack = "production") =>
         new($"urn:pulumi:{stack}::{Project}::pulumi:providers:aws::{name}", "pulumi:providers:aws", $"{name}-id", StackUrn(stack), null,
-            true, false, [], Tree($$"""{"region":"{{region}}"}"""), PropertyValue.EmptyObject);
+            true, false, [], Tree($$"""{"region":"{{region}}","allowedAccountIds":["{{AccountOf(stack)}}"]}"""), PropertyValue.EmptyObject);
+
+    /// <summary>An AWS provider with these inputs, e.g. without allowedAccountIds.</summary>
+    public static PolicyResource AwsProviderWith(string name, string inputs, string stack = "production") =>
+        new($"urn:pulumi:{stack}::{Project}::pulumi:providers:aws::{name}", "pulumi:providers:aws", $"{name}-id", StackUrn(stack), null,
+            true, false, [], Tree(inputs), PropertyValue.EmptyObject);
+
+    /// <summary>The stack's own resource, as every export has it.</summary>
+    public static PolicyResource StackResource(string stack = "production") =>
+        new(StackUrn(stack), "pulumi:pulumi:Stack", null, null, null, false, false, [], PropertyValue.EmptyObject, PropertyValue.EmptyObject);
 
     public static string ProviderReference(PolicyResource provider) => $"{provider.Urn}::{provider.Id}";
 
@@ -64,11 +73,15 @@ internal static class Fixture
     /// <summary>The topic the fixtures' Kafka catalog marks <c>delete: true</c>.</summary>
     public const string MarkedTopic = "payments.transfer.initiated.v0";
 
+    /// <summary>The AWS account of each stack, as its stack file names it (infra:awsAccountId).</summary>
+    public static string AccountOf(string stack) => stack == "production" ? "444455556666" : "111122223333";
+
     public static PolicyContext Context(EnvironmentKind environment) =>
         new(environment == EnvironmentKind.Production ? "production" : "staging", environment, Today)
         {
             TopicsMarkedForDeletion = new HashSet<string>(StringComparer.Ordinal) { MarkedTopic },
             VpcNetworks = [System.Net.IPNetwork.Parse("10.60.0.0/16"), System.Net.IPNetwork.Parse("fd00:60::/56")],
+            AwsAccountId = AccountOf(environment == EnvironmentKind.Production ? "production" : "staging"),
             People =
             [
                 new PersonAccessWindow("adupont", 101, PlatformTeam: true, EndDate: null),

@@ -34,12 +34,13 @@ public static class Requests
 
     public static string ProviderUrn(string stack = "staging", string name = "eu-west-3") => $"urn:pulumi:{stack}::{Project}::pulumi:providers:aws::{name}";
 
-    public static AnalyzerProviderResource Provider(string region = "eu-west-3", string stack = "staging", string name = "eu-west-3") => new()
+    /// <summary>An AWS provider of the stack's region, pinned to its account, or with other <paramref name="properties"/>.</summary>
+    public static AnalyzerProviderResource Provider(string region = "eu-west-3", string stack = "staging", string name = "eu-west-3", string? properties = null) => new()
     {
         Type = "pulumi:providers:aws",
         Urn = ProviderUrn(stack, name),
         Name = name,
-        Properties = Properties($$"""{"region":"{{region}}"}"""),
+        Properties = Properties(properties ?? $$"""{"region":"{{region}}","allowedAccountIds":["111122223333"]}"""),
     };
 
     public static AnalyzeRequest Analyze(string type, string name, string properties, string stack = "staging", AnalyzerProviderResource? provider = null) => new()

@@ -112,12 +112,13 @@ internal static class ComplianceCommand
         ? StackExportReader.ReadFile(Path.GetFullPath(state, workingDirectory))
         : PreviewReader.ReadFile(Path.GetFullPath(request.Preview!, workingDirectory));
 
-    /// <summary>The rules' view of the stack: its environment, its VPCs' ranges, every person's access window for the people rules, and the topics marked for deletion.</summary>
+    /// <summary>The rules' view of the stack: its environment, AWS account and VPCs' ranges, every person's access window for the people rules, and the topics marked for deletion.</summary>
     private static PolicyContext Context(StackDefinition definition, TimeProvider clock)
     {
         var platformTeams = definition.Catalog.Teams.Where(t => t.IsPlatform).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         return PolicyContext.Create(definition.StackName, definition.Environment, clock) with
         {
+            AwsAccountId = definition.AwsAccountId,
             People = [.. definition.Catalog.People.Select(p => new PersonAccessWindow(p.Id, null, p.Teams.Any(platformTeams.Contains), p.End))],
             TopicsMarkedForDeletion = KafkaTopicCatalog.For(definition).MarkedForDeletion.ToHashSet(StringComparer.Ordinal),
             VpcNetworks = [.. definition.Networks.Select(n => n.Cidr)],

@@ -4,7 +4,7 @@ using static Infra.Policies.Tests.Support.Fixture;
 
 namespace Infra.Policies.Tests.Rules.Fixtures;
 
-/// <summary>Passing and failing fixtures of the Governance rules: tags and regions.</summary>
+/// <summary>Passing and failing fixtures of the Governance rules: tags, regions and accounts.</summary>
 internal static class GovernanceFixtures
 {
     public static Dictionary<string, RuleCase> Cases { get; } = new()
@@ -28,6 +28,15 @@ internal static class GovernanceFixtures
             [AwsProvider("eu-west-3", "eu-west-3"), Resource(Volume, "data", """{"availabilityZone":"eu-west-1b","encrypted":true}""")]),
         ["regions: us-east-1 provider fails"] = new(EuRegionsOnlyRule.Code, true, Production,
             [AwsProvider("us", "us-east-1")], "us-east-1"),
+        ["accounts: provider pinned to the stack's account passes"] = new(AwsProviderAllowedAccountsRule.Code, false, Production,
+            [AwsProvider("eu-west-3", "eu-west-3")]),
+        ["accounts: provider list as the state keeps it (JSON text) passes"] = new(AwsProviderAllowedAccountsRule.Code, false, Staging,
+            [AwsProviderWith("eu-west-1", """{"region":"eu-west-1","allowedAccountIds":"[\"111122223333\"]"}""", stack: "staging")]),
+        ["accounts: provider without allowedAccountIds fails"] = new(AwsProviderAllowedAccountsRule.Code, true, Production,
+            [AwsProviderWith("eu-west-3", """{"region":"eu-west-3"}""")], "allowedAccountIds is not set"),
+        ["accounts: production provider allowed on the staging account fails"] = new(AwsProviderAllowedAccountsRule.Code, true, Production,
+            [AwsProviderWith("eu-west-3", """{"region":"eu-west-3","allowedAccountIds":["444455556666","111122223333"]}""")],
+            "the stack's account is 444455556666 and no other"),
         ["regions: London resource region fails"] = new(EuRegionsOnlyRule.Code, true, Production,
             [Resource(KmsKey, "backup", """{"region":"eu-west-2","enableKeyRotation":true}""")], "eu-west-2"),
     };

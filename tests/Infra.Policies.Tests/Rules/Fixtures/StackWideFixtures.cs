@@ -10,6 +10,13 @@ internal static class StackWideFixtures
 {
     public static Dictionary<string, RuleCase> Cases { get; } = new()
     {
+        ["secrets provider: the stack's KMS key passes"] = new(StateSecretsProviderRule.Code, false, Production, [StackResource()],
+            SecretsProvider: new StateSecretsProvider("cloud", "awskms://alias/infra-pulumi-production?region=eu-west-3")),
+        ["secrets provider: a preview, which does not name one, passes"] = new(StateSecretsProviderRule.Code, false, Production, [StackResource()]),
+        ["secrets provider: a passphrase fails"] = new(StateSecretsProviderRule.Code, true, Production, [StackResource()], "'passphrase'",
+            SecretsProvider: new StateSecretsProvider("passphrase", null)),
+        ["secrets provider: another cloud's key fails"] = new(StateSecretsProviderRule.Code, true, Staging, [StackResource("staging")], "gcpkms://",
+            SecretsProvider: new StateSecretsProvider("cloud", "gcpkms://projects/p/locations/europe-west1/keyRings/r/cryptoKeys/k")),
         ["fleet: three subnets in three zones pass"] = new(FleetSpansZonesRule.Code, false, Production,
         [
             Resource(Asg, "ledger", """{"vpcZoneIdentifiers":["subnet-09bfc03886b6e9cf9","subnet-0f3fd0b32de83116e"],"minSize":3,"maxSize":9}"""),

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Infra.Policies.Model;
+using Infra.Policies.Rules.Support;
+
+namespace Infra.Policies.Rules.Governance;
+
+/// <summary>
+/// Every AWS provider names the one account it may act on (<c>allowedAccountIds</c>), the stack's own when the rule knows it.
+/// Flags: <c>new aws.Provider("eu-west-3", { region: "eu-west-3" })</c>, which acts on whatever account its credentials reach.
+/// </summary>
+public sealed class AwsProviderAllowedAccountsRule : PolicyRule
+{
+    public const string Code = "aws-provider-allowed-account-ids";
+
+    public override string Id => Code;
+
+    public override string Title => "AWS providers are pinned to the stack's account";
+
+    public override RuleSeverity Severity => RuleSeverity.High;
+
+    public override IReadOnlyList<string> ResourceTypes { get; } = [TypeTokens.AwsProvider];
+
+    public override string Rationale => "A staging role that reaches production, or a mistyped role ARN, must fail before the first call instead of changing another account.";
+
+    public override string Remediation => "Set allowedAccountIds on the provider to the stack's account (infra:awsAccountId of Pulumi.<stack>.yaml).";
+
+    public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.32", "DORA Art. 9"];
+
+    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    {
+        var value = resource.Property("allowedAccountIds");
+        if (value.IsUnknown || value.IsSecret)
+        {
+            yield break;
+        }
+
+        var accounts = Accounts(value);
+        if (accounts.Count == 0)
+        {
+            yield return "allowedAccountIds is not set: the provider would act on any account its credentials reach";
+        }
+        else if (context.AwsAccountId is { } expected && (accounts.Count != 1 || accounts[0] != expected))
+        {
+            yield return $"allowedAccountIds is [{string.Join(", ", accounts)}]; the stack's account is {expected} and no other";
+        }
+    }
+
+    /// <summary>The accounts of a list, or of the JSON text of one (the state keeps a provider's list inputs as JSON text).</summary>
+    private static List<string> Accounts(PropertyValue value)
+    {
+        if (value.Kind == PropertyKind.List)
+        {
+            return [.. value.Items.Select(i => i.AsString()).OfType<string>()];
+        }
+
+        if (value.AsString() is { Length: > 0 } text && text.TrimStart().StartsWith('['))
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<List<string>>(text) ?? [];
+            }
+            catch (JsonException)
+            {
+                return [];
+            }
+        }
+
+        return [];
+    }
+}
