@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sourced by the Pulumi jobs after install-tools.sh: short-lived credentials for one stack, nothing stored.
 #   INFRA_STACK   staging | production
-#   INFRA_ACCESS  preview (read-only roles: previews, drift, exports) | apply (deploy roles: up)
+#   INFRA_ACCESS  state (the plans: reads the state, secrets stay ciphertext: the KMS secrets key refuses this role;
+#                 no Vault) | preview (read-only roles: previews, drift, exports) | apply (deploy roles: up)
 # AWS: the job's OIDC token (id_tokens AWS_ID_TOKEN, aud sts.amazonaws.com) is handed to the AWS SDKs through
 # AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN; the state backend and the AWS providers assume the role themselves.
 # Vault: JWT login with VAULT_ID_TOKEN on the stack's Vault (infra:endpoints.vault of Pulumi.<stack>.yaml); the
@@ -14,7 +15,7 @@ set -euo pipefail
 stack="${INFRA_STACK:?INFRA_STACK is not set}"
 access="${INFRA_ACCESS:-preview}"
 case "${stack}:${access}" in
-  staging:preview | staging:apply | production:preview | production:apply) ;;
+  staging:state | production:state | staging:preview | staging:apply | production:preview | production:apply) ;;
   *) echo "cloud-login: unknown stack or access '${stack}:${access}'" >&2; return 2 2>/dev/null || exit 2 ;;
 esac
 upper_stack=$(printf '%s' "${stack}" | tr '[:lower:]' '[:upper:]')
@@ -33,14 +34,17 @@ export AWS_REGION="${AWS_REGION:-eu-west-3}"
 
 # Vault through JWT (scripts/ci/vault.sh): role infra-<stack>-<access> on the stack's Vault. Vault checks the ID
 # token, so the pipeline variables check below can trust its claims.
-source "$(dirname "${BASH_SOURCE[0]}")/vault.sh"
-vault_role="infra-${stack}-${access}"
-vault_login "${stack}" "${vault_role}"
-"$(dirname "${BASH_SOURCE[0]}")/refuse-pipeline-variables.sh"
+vault_role="none"
+if [ "${access}" != state ]; then
+  source "$(dirname "${BASH_SOURCE[0]}")/vault.sh"
+  vault_role="infra-${stack}-${access}"
+  vault_login "${stack}" "${vault_role}"
+  "$(dirname "${BASH_SOURCE[0]}")/refuse-pipeline-variables.sh"
+fi
 
 # GitLab provider (production holds the memberships): tokens from Vault, the powerful one only for apply roles
 # (Vault's policy of infra-production-preview cannot read it).
-if [ "${stack}" = production ]; then
+if [ "${stack}" = production ] && [ "${access}" != state ]; then
   if [ "${access}" = apply ]; then
     GITLAB_TOKEN=$(vault_secret ci/gitlab memberships_token)
   else

@@ -5,7 +5,7 @@
 # state still protects) before any preview or update runs. Writes reports/<stack>/plan.txt and plan.json. The export
 # holds only ciphertext for secrets (no --show-secrets) and is not kept as an artefact. A stack without a state yet
 # (before its first update) exports an empty deployment: every topic is then a create. Run after install-tools.sh and
-# cloud-login.sh (preview access: the state backend is all it reads).
+# cloud-login.sh (INFRA_ACCESS=state: the state backend is all it reads; its secrets stay ciphertext).
 set -euo pipefail
 stack="${1:?usage: plan.sh STACK}"
 out="reports/${stack}"

@@ -217,7 +217,7 @@ test('plans run against the exported state, and deploys wait for them', () => {
   for (const stack of ['staging', 'production']) {
     const plan = mergeRequestJobs[`plan:${stack}`];
     assert.deepEqual(plan.script, ['scripts/ci/plan.sh "$INFRA_STACK"'], `plan:${stack} runs plan.sh`);
-    assert.equal(plan.variables.INFRA_ACCESS, 'preview', `plan:${stack} reads the state with read-only credentials`);
+    assert.equal(plan.variables.INFRA_ACCESS, 'state', `plan:${stack} reads the state with state-only credentials (the secrets key refuses them)`);
     assert.ok(plan.id_tokens?.AWS_ID_TOKEN, `plan:${stack} can log in to read the state`);
   }
   const main = yaml.load(gitlabCi({ variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main' } }, '--preview'));
@@ -288,6 +288,8 @@ test('no merge request job can decrypt production: production\'s preview and eve
   for (const [name, job] of Object.entries(expanded)) {
     if (name.startsWith('.') || !job?.variables?.INFRA_STACK) continue;
     if (job.variables.INFRA_STACK !== 'production' || !job.id_tokens) continue;
+    if (job.variables.INFRA_ACCESS === 'state') continue; // the plans: state only, the secrets key refuses that role
+    assert.ok(['preview', 'apply'].includes(job.variables.INFRA_ACCESS), `${name}: INFRA_ACCESS ${job.variables.INFRA_ACCESS}`);
     const rules = (job.rules ?? []).map((rule) => rule.if ?? '');
     assert.ok(rules.length > 0 && rules.every((rule) => !rule.includes('merge_request_event') && !/CI_COMMIT_BRANCH != /.test(rule)),
       `${name} (production credentials) runs only on main, release tags, schedules or triggers: ${rules.join(' | ')}`);
@@ -313,17 +315,21 @@ test('the release previews production once, with every rule mandatory, saves the
 
 test('jobs that do not need secrets get none: no ID token, no environment for the tests and offline checks', () => {
   const expanded = expandedJobs({ CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main' });
-  for (const name of ['test', 'validate', 'plan:staging', 'plan:production', 'policy-config:all-mandatory', 'expiring', 'drill:region-switch']) {
+  for (const name of ['test', 'validate', 'policy-config:all-mandatory', 'expiring', 'drill:region-switch']) {
     assert.ok(expanded[name], `${name} exists`);
     assert.equal(expanded[name].id_tokens, undefined, `${name} gets no ID token`);
     assert.equal(expanded[name].environment, undefined, `${name} gets no environment-scoped variable`);
   }
   // Every job with an ID token on a protected ref names an environment, so Vault's roles and GitLab's variables
-  // can be scoped to it; only the staging previews and drift (run for merge requests too) go without.
+  // can be scoped to it; only the staging previews and drift (run for merge requests too) and the plans (state-only
+  // roles, no Vault, no secret) go without.
   const unscoped = Object.entries(expanded)
     .filter(([name, job]) => !name.startsWith('.') && job?.id_tokens && !job.environment)
     .map(([name]) => name).sort();
-  assert.deepEqual(unscoped, ['compliance:staging', 'drift:staging', 'preview:staging', 'smoke:staging']);
+  assert.deepEqual(unscoped, ['compliance:staging', 'drift:staging', 'plan:production', 'plan:staging', 'preview:staging', 'smoke:staging']);
+  for (const name of ['plan:staging', 'plan:production']) {
+    assert.equal(expanded[name].variables.INFRA_ACCESS, 'state', `${name} reads the state only`);
+  }
 });
 
 test('the pipeline test tool is installed from its lock file with integrity hashes', () => {
