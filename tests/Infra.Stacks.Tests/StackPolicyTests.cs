@@ -26,7 +26,7 @@ public sealed class StackPolicyTests(DeployedStacks stacks)
         {
             await using (var file = File.Create(export))
             {
-                StackExportWriter.Write(deployment, await OutputUtilities.GetValueAsync(deployment.Program.Urn), SecretsProviderOf(root, stackName), file);
+                StackExportWriter.Write(deployment, await OutputUtilities.GetValueAsync(deployment.Program.Urn), file, SecretsProviderOf(root, stackName));
             }
 
             var run = CliRun.Infra(root, RecordedPlatformEnvironment.Now, null, "compliance", "--stack", stackName, "--state", export, "--output", "json");

@@ -7,14 +7,14 @@ namespace Infra.Stacks.Tests.Support;
 /// Writes what the program registered on the mocks as a <c>pulumi stack export</c> (deployment
 /// version 3), so that the nightly compliance command reads it exactly as it reads the live state.
 /// A secret input is written as Pulumi writes one, with a masked ciphertext: its value never leaves.
-/// The secrets provider is the stack file's <c>secretsprovider</c>, as Pulumi records it in the state.
+/// The secrets provider, when given, is the stack file's <c>secretsprovider</c>, as Pulumi records it in the state.
 /// </summary>
 public static class StackExportWriter
 {
     private const string SecretSignatureKey = "4dabf18193072939515e22adb298388d";
     private const string SecretSignature = "1b47061264138c4ac30d75fd1eb44270";
 
-    public static void Write(MockedDeployment deployment, string stackUrn, string secretsProviderUrl, Stream stream)
+    public static void Write(MockedDeployment deployment, string stackUrn, Stream stream, string? secretsProviderUrl = null)
     {
         ArgumentNullException.ThrowIfNull(deployment);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -24,12 +24,16 @@ public static class StackExportWriter
         json.WriteStartObject("manifest");
         json.WriteString("time", RecordedPlatformEnvironment.Now);
         json.WriteEndObject();
-        json.WriteStartObject("secrets_providers");
-        json.WriteString("type", "cloud");
-        json.WriteStartObject("state");
-        json.WriteString("url", secretsProviderUrl);
-        json.WriteEndObject();
-        json.WriteEndObject();
+        if (secretsProviderUrl is not null)
+        {
+            json.WriteStartObject("secrets_providers");
+            json.WriteString("type", "cloud");
+            json.WriteStartObject("state");
+            json.WriteString("url", secretsProviderUrl);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("resources");
         json.WriteStartObject();
         json.WriteString("urn", stackUrn);
