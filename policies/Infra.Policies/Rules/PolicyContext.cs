@@ -30,8 +30,11 @@ public sealed record PolicyContext(string StackName, EnvironmentKind Environment
 
     public IReadOnlyList<string> MandatoryTags { get; init; } = DefaultMandatoryTags;
 
-    /// <summary>The stack's AWS account (infra:awsAccountId); null when the caller does not know it (rules then check only that one is set).</summary>
-    public string? AwsAccountId { get; init; }
+    /// <summary>
+    /// The AWS accounts the stack's providers may act on: its own (infra:awsAccountId) and the log archive's; empty when
+    /// the caller does not know them (rules then check only that a provider names one account).
+    /// </summary>
+    public IReadOnlySet<string> AwsAccountIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The people of the catalog; empty when the caller has none (people rules then judge dates in resources only).</summary>
     public IReadOnlyList<PersonAccessWindow> People { get; init; } = [];

@@ -81,7 +81,7 @@ internal static class Fixture
         {
             TopicsMarkedForDeletion = new HashSet<string>(StringComparer.Ordinal) { MarkedTopic },
             VpcNetworks = [System.Net.IPNetwork.Parse("10.60.0.0/16"), System.Net.IPNetwork.Parse("fd00:60::/56")],
-            AwsAccountId = AccountOf(environment == EnvironmentKind.Production ? "production" : "staging"),
+            AwsAccountIds = new HashSet<string>(StringComparer.Ordinal) { AccountOf(environment == EnvironmentKind.Production ? "production" : "staging") },
             People =
             [
                 new PersonAccessWindow("adupont", 101, PlatformTeam: true, EndDate: null),

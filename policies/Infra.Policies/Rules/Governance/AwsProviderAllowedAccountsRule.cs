@@ -5,7 +5,8 @@ using Infra.Policies.Rules.Support;
 namespace Infra.Policies.Rules.Governance;
 
 /// <summary>
-/// Every AWS provider names the one account it may act on (<c>allowedAccountIds</c>), the stack's own when the rule knows it.
+/// Every AWS provider names the one account it may act on (<c>allowedAccountIds</c>), one of the stack's (its own or the
+/// log archive's) when the rule knows them.
 /// Flags: <c>new aws.Provider("eu-west-3", { region: "eu-west-3" })</c>, which acts on whatever account its credentials reach.
 /// </summary>
 public sealed class AwsProviderAllowedAccountsRule : PolicyRule
@@ -39,9 +40,10 @@ public sealed class AwsProviderAllowedAccountsRule : PolicyRule
         {
             yield return "allowedAccountIds is not set: the provider would act on any account its credentials reach";
         }
-        else if (context.AwsAccountId is { } expected && (accounts.Count != 1 || accounts[0] != expected))
+        else if (accounts.Count != 1 || (context.AwsAccountIds.Count > 0 && !context.AwsAccountIds.Contains(accounts[0])))
         {
-            yield return $"allowedAccountIds is [{string.Join(", ", accounts)}]; the stack's account is {expected} and no other";
+            var allowed = context.AwsAccountIds.Count > 0 ? string.Join(" or ", context.AwsAccountIds.Order(StringComparer.Ordinal)) : "one account";
+            yield return $"allowedAccountIds is [{string.Join(", ", accounts)}]; it must be exactly one of the stack's accounts: {allowed}";
         }
     }
 

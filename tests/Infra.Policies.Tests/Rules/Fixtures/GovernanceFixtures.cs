@@ -36,7 +36,7 @@ internal static class GovernanceFixtures
             [AwsProviderWith("eu-west-3", """{"region":"eu-west-3"}""")], "allowedAccountIds is not set"),
         ["accounts: production provider allowed on the staging account fails"] = new(AwsProviderAllowedAccountsRule.Code, true, Production,
             [AwsProviderWith("eu-west-3", """{"region":"eu-west-3","allowedAccountIds":["444455556666","111122223333"]}""")],
-            "the stack's account is 444455556666 and no other"),
+            "exactly one of the stack's accounts: 444455556666"),
         ["regions: London resource region fails"] = new(EuRegionsOnlyRule.Code, true, Production,
             [Resource(KmsKey, "backup", """{"region":"eu-west-2","enableKeyRotation":true}""")], "eu-west-2"),
     };
