@@ -238,7 +238,7 @@ test('images are pinned by tag', () => {
   }
 });
 
-test('the production policy config sets every rule of RULES.md to mandatory', { skip: !hasJq() && 'jq is not installed' }, () => {
+test('the production policy config sets every rule of RULES.md to mandatory', () => {
   const config = JSON.parse(execFileSync('bash', ['scripts/ci/policy-config-all-mandatory.sh'], { cwd: repository, encoding: 'utf8' }));
   const ids = [...readFileSync(path.join(repository, 'policies/RULES.md'), 'utf8').matchAll(/^\| \[`([a-z0-9-]+)`\]/gm)].map((m) => m[1]);
   assert.ok(ids.length > 0);
@@ -253,15 +253,6 @@ test('the production policy config sets every rule of RULES.md to mandatory', { 
     }
   }
 });
-
-function hasJq() {
-  try {
-    execFileSync('jq', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('the CI scripts are bash with strict mode', () => {
   const dir = path.join(repository, 'scripts/ci');

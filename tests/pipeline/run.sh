@@ -3,7 +3,8 @@
 # tests/pipeline/.tools (npm ci, again only when the lock file changed) and checks with it which jobs
 # .gitlab-ci.yml selects for each pipeline source (tests/pipeline/pipeline.test.mjs).
 # Ends with one line in the form of `dotnet test`'s summary, which scripts/test.sh adds to its closing count.
-# Fails closed: without Node.js 20+ and npm, or when the install fails, the run fails.
+# Fails closed: without Node.js 20+ and npm, without jq (the CI scripts under test use it), or when
+# the install fails, the run fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -11,6 +12,10 @@ tools=tests/pipeline/.tools
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "The pipeline tests (tests/pipeline) need Node.js 20 or newer and npm on the PATH; neither may be missing." >&2
+  exit 1
+fi
+if ! command -v jq >/dev/null 2>&1; then
+  echo "The pipeline tests (tests/pipeline) run the CI scripts, which need jq on the PATH (the CI images have it); it is missing." >&2
   exit 1
 fi
 version=$(node -p "require('./tests/pipeline/package.json').dependencies['gitlab-ci-local']")
