@@ -44,24 +44,6 @@ internal static class EditDistance
         return Math.Min(previous[b.Length], max + 1);
     }
 
-    public static int Between(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
+    /// <summary>The whole distance: never more than the longer name's length, so that bound cuts nothing.</summary>
+    public static int Between(string a, string b) => Bounded(a, b, Math.Max(a.Length, b.Length));
 }
