@@ -17,54 +17,36 @@ internal static class SecurityRuleResources
         IEnumerable<ResourceTag> tags,
         CustomResourceOptions options)
     {
-        var description = rule.Description;
+        Input<string>? cidr = rule.Peer.Kind == RulePeerKind.Cidr ? (Input<string>)rule.Peer.Value : null;
+        var prefixList = cidr is null && rule.Peer.IsPrefixList ? Peer(rule, peerId) : null;
+        var group = cidr is null && prefixList is null ? Peer(rule, peerId) : null;
         if (rule.Direction == RuleDirection.Ingress)
         {
-            var args = new SecurityGroupIngressRuleArgs
+            return new SecurityGroupIngressRule(name, new SecurityGroupIngressRuleArgs
             {
                 SecurityGroupId = securityGroupId,
                 IpProtocol = rule.Protocol,
                 FromPort = rule.Port,
                 ToPort = rule.Port,
-                Description = description,
+                Description = rule.Description,
                 Tags = ResourceTags.Map(tags),
-            };
-            if (rule.Peer.Kind == RulePeerKind.Cidr)
-            {
-                args.CidrIpv4 = rule.Peer.Value;
-            }
-            else if (rule.Peer.IsPrefixList)
-            {
-                args.PrefixListId = Peer(rule, peerId);
-            }
-            else
-            {
-                args.ReferencedSecurityGroupId = Peer(rule, peerId);
-            }
-            return new SecurityGroupIngressRule(name, args, options);
+                CidrIpv4 = cidr,
+                PrefixListId = prefixList,
+                ReferencedSecurityGroupId = group,
+            }, options);
         }
-        var egress = new SecurityGroupEgressRuleArgs
+        return new SecurityGroupEgressRule(name, new SecurityGroupEgressRuleArgs
         {
             SecurityGroupId = securityGroupId,
             IpProtocol = rule.Protocol,
             FromPort = rule.Port,
             ToPort = rule.Port,
-            Description = description,
+            Description = rule.Description,
             Tags = ResourceTags.Map(tags),
-        };
-        if (rule.Peer.Kind == RulePeerKind.Cidr)
-        {
-            egress.CidrIpv4 = rule.Peer.Value;
-        }
-        else if (rule.Peer.IsPrefixList)
-        {
-            egress.PrefixListId = Peer(rule, peerId);
-        }
-        else
-        {
-            egress.ReferencedSecurityGroupId = Peer(rule, peerId);
-        }
-        return new SecurityGroupEgressRule(name, egress, options);
+            CidrIpv4 = cidr,
+            PrefixListId = prefixList,
+            ReferencedSecurityGroupId = group,
+        }, options);
     }
 
     private static Input<string> Peer(SecurityRule rule, Input<string>? peerId) =>
