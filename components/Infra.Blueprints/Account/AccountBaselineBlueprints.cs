@@ -17,8 +17,9 @@ public static class AccountBaselineBlueprints
         var environment = ValueReader.EnumName(definition.Environment);
         var home = definition.Regions.Primary;
         var trailName = $"{environment}-account-trail";
-        var trailArn = $"arn:aws:cloudtrail:{home}:{settings.AccountId}:trail/{trailName}";
-        var bucketName = $"example-bank-{environment}-cloudtrail-{settings.AccountId}";
+        var account = definition.AwsAccountId;
+        var trailArn = $"arn:aws:cloudtrail:{home}:{account}:trail/{trailName}";
+        var bucketName = $"example-bank-{environment}-cloudtrail-{account}";
         var regions = definition.Networks
             .Select(n => new RegionalBaseline(
                 n.Region,
@@ -32,16 +33,16 @@ public static class AccountBaselineBlueprints
             .ToList();
         return new AccountBaselineBlueprint(
             settings.Mode,
-            settings.AccountId,
-            $"arn:aws:iam::{settings.AccountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+            account,
+            $"arn:aws:iam::{account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
             new TrailSettings(trailName, home, IsMultiRegion: true, LogFileValidation: true, IncludeGlobalServiceEvents: true),
-            Archive(bucketName, trailArn, settings),
+            Archive(bucketName, trailArn, account, settings),
             [.. regions],
             new PasswordPolicy(MinimumLength: 14, ReusePrevention: 24, MaximumAgeDays: 90, RequireSymbols: true, RequireNumbers: true, RequireUppercase: true, RequireLowercase: true),
             StandardTags.For("account-baseline", "platform", DataClassification.Confidential, definition));
     }
 
-    private static LogArchiveBucket Archive(string bucketName, string trailArn, AccountBaselineSettings settings)
+    private static LogArchiveBucket Archive(string bucketName, string trailArn, string account, AccountBaselineSettings settings)
     {
         var archiveRoot = $"arn:aws:iam::{settings.LogArchiveAccountId}:root";
         var fromTrail = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, string> { ["aws:SourceArn"] = trailArn } };
@@ -51,7 +52,7 @@ public static class AccountBaselineBlueprints
         var bucketArn = $"arn:aws:s3:::{bucketName}";
         var bucketPolicy = Document(
             Statement("TrailReadsAcl", null, ["s3:GetBucketAcl"], bucketArn, fromTrail, service: "cloudtrail.amazonaws.com"),
-            Statement("TrailWrites", null, ["s3:PutObject"], $"{bucketArn}/AWSLogs/{settings.AccountId}/*", fromTrail, service: "cloudtrail.amazonaws.com"),
+            Statement("TrailWrites", null, ["s3:PutObject"], $"{bucketArn}/AWSLogs/{account}/*", fromTrail, service: "cloudtrail.amazonaws.com"),
             new Dictionary<string, object>
             {
                 ["Sid"] = "TlsOnly",

@@ -1,4 +1,4 @@
 namespace Infra.Blueprints.Account;
 
-/// <summary>What the baseline needs to know about the accounts: the environment's own, and the log archive account that keeps the trail.</summary>
-public sealed record AccountBaselineSettings(BaselineMode Mode, string AccountId, string LogArchiveAccountId);
+/// <summary>Who runs the baseline, and the log archive account that keeps the trail; the environment's own account is the stack definition's <c>AwsAccountId</c>.</summary>
+public sealed record AccountBaselineSettings(BaselineMode Mode, string LogArchiveAccountId);

@@ -1,10 +1,12 @@
-using System.Text.RegularExpressions;
 using Infra.Blueprints.Account;
 
 namespace Infra.Blueprints.Loading;
 
-/// <summary>Reads <c>infra:accountBaseline</c>: who runs the account's security baseline, and the accounts it needs.</summary>
-internal static partial class AccountBaselineReader
+/// <summary>
+/// Reads <c>infra:accountBaseline</c>: who runs the account's security baseline, and its log archive account. The
+/// environment's own account is <c>infra:awsAccountId</c>, its one home; <paramref name="awsAccountId"/> is null when that key is broken.
+/// </summary>
+internal static class AccountBaselineReader
 {
     private static readonly Dictionary<string, BaselineMode> Modes = new(StringComparer.Ordinal)
     {
@@ -12,24 +14,20 @@ internal static partial class AccountBaselineReader
         ["central"] = BaselineMode.CentralSecurityAccount,
     };
 
-    public static AccountBaselineSettings? Read(MappingReader map)
+    public static AccountBaselineSettings? Read(MappingReader map, string? awsAccountId)
     {
         var mode = map.Required("mode")?.OneOf(Modes.Keys.ToHashSet(StringComparer.Ordinal), "baseline mode (managed: this stack runs it; central: the bank's security account runs it and the stack checks it)");
-        var accountId = map.Required("accountId")?.Matching(AccountId(), "the environment's 12-digit AWS account id, quoted");
         var archiveValue = map.Required("logArchiveAccountId");
-        var logArchiveAccountId = archiveValue?.Matching(AccountId(), "the log archive account's 12-digit AWS account id, quoted");
+        var logArchiveAccountId = archiveValue?.Matching(Patterns.AwsAccountId(), "the log archive account's 12-digit AWS account id, quoted");
         map.RejectUnknownKeys();
-        if (accountId is not null && accountId == logArchiveAccountId)
+        if (awsAccountId is not null && awsAccountId == logArchiveAccountId)
         {
             // The trail must outlive a compromise of the account it audits (CIS AWS 3.x, PCI DSS 10.3.3).
-            archiveValue!.Error($"is the environment's own account {accountId}; the trail is kept in a separate log archive account");
+            archiveValue!.Error($"is the environment's own account {awsAccountId} (infra:awsAccountId); the trail is kept in a separate log archive account");
             return null;
         }
-        return mode is null || accountId is null || logArchiveAccountId is null
+        return mode is null || logArchiveAccountId is null
             ? null
-            : new AccountBaselineSettings(Modes[mode], accountId, logArchiveAccountId);
+            : new AccountBaselineSettings(Modes[mode], logArchiveAccountId);
     }
-
-    [GeneratedRegex(@"^[0-9]{12}$")]
-    private static partial Regex AccountId();
 }

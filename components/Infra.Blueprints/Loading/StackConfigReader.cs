@@ -19,7 +19,7 @@ internal static class StackConfigReader
         var services = ReadNamed(Required(keys, StackConfigKeys.Services, context), ReadService, out var declaredServices);
         var databases = ReadNamed(Required(keys, StackConfigKeys.Databases, context), ReadDatabase, out var declaredDatabases);
         var databaseAccess = Required(keys, StackConfigKeys.DatabaseAccess, context)?.Mapping() is { } accessMap ? ReadDatabaseAccess(accessMap) : null;
-        var accountBaseline = Required(keys, StackConfigKeys.AccountBaseline, context)?.Mapping() is { } baselineMap ? AccountBaselineReader.Read(baselineMap) : null;
+        var accountBaseline = Required(keys, StackConfigKeys.AccountBaseline, context)?.Mapping() is { } baselineMap ? AccountBaselineReader.Read(baselineMap, awsAccountId) : null;
         foreach (var secret in StackConfigKeys.Secrets)
         {
             RequireSecure(Required(keys, secret, context));

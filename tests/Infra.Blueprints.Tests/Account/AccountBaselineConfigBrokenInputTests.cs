@@ -8,24 +8,24 @@ namespace Infra.Blueprints.Tests.Account;
 /// <summary><c>infra:accountBaseline</c> is read strictly: each mistake names the file, the key, its line and what is allowed.</summary>
 public sealed class AccountBaselineConfigBrokenInputTests
 {
-    private const string Section = "  infra:accountBaseline:\n    mode: managed\n    accountId: \"111122223333\"\n    logArchiveAccountId: \"777788889999\"\n";
+    private const string Section = "  infra:accountBaseline:\n    mode: managed\n    logArchiveAccountId: \"777788889999\"\n";
 
     private static readonly Dictionary<string, BrokenInputCase> Cases = new()
     {
         ["an unknown mode"] = new(Files.Staging, "    mode: managed\n", "    mode: hybrid\n",
             Files.Staging, "infra:accountBaseline.mode", "'hybrid' is not a known baseline mode (managed: this stack runs it; central: the bank's security account runs it and the stack checks it); allowed: central, managed"),
-        ["an account id that is not 12 digits"] = new(Files.Staging, "    accountId: \"111122223333\"\n", "    accountId: \"11112222333\"\n",
-            Files.Staging, "infra:accountBaseline.accountId", "'11112222333' is not valid; expected the environment's 12-digit AWS account id, quoted"),
+        ["the old account id key, now infra:awsAccountId"] = new(Files.Staging, "    mode: managed\n", "    mode: managed\n    accountId: \"111122223333\"\n",
+            Files.Staging, "infra:accountBaseline.accountId", "unknown key 'accountId' allowed keys: mode, logArchiveAccountId"),
         ["a log archive account id that is not 12 digits"] = new(Files.Staging, "    logArchiveAccountId: \"777788889999\"\n", "    logArchiveAccountId: log-archive\n",
             Files.Staging, "infra:accountBaseline.logArchiveAccountId", "'log-archive' is not valid; expected the log archive account's 12-digit AWS account id, quoted"),
         ["the trail kept in the audited account"] = new(Files.Staging, "    logArchiveAccountId: \"777788889999\"\n", "    logArchiveAccountId: \"111122223333\"\n",
-            Files.Staging, "infra:accountBaseline.logArchiveAccountId", "is the environment's own account 111122223333; the trail is kept in a separate log archive account"),
+            Files.Staging, "infra:accountBaseline.logArchiveAccountId", "is the environment's own account 111122223333 (infra:awsAccountId); the trail is kept in a separate log archive account"),
         ["no mode"] = new(Files.Staging, "    mode: managed\n", "",
             Files.Staging, "infra:accountBaseline.mode", "missing required key 'mode'"),
         ["no log archive account"] = new(Files.Staging, "    logArchiveAccountId: \"777788889999\"\n", "",
             Files.Staging, "infra:accountBaseline.logArchiveAccountId", "missing required key 'logArchiveAccountId'"),
         ["an unknown key"] = new(Files.Staging, "    mode: managed\n", "    mode: managed\n    securityAccountId: \"222233334444\"\n",
-            Files.Staging, "infra:accountBaseline.securityAccountId", "unknown key 'securityAccountId' allowed keys: mode, accountId, logArchiveAccountId"),
+            Files.Staging, "infra:accountBaseline.securityAccountId", "unknown key 'securityAccountId' allowed keys: mode, logArchiveAccountId"),
         ["not a mapping"] = new(Files.Staging, Section, "  infra:accountBaseline: managed\n",
             Files.Staging, "infra:accountBaseline", "expected a mapping"),
         ["no section"] = new(Files.Staging, Section, "",
@@ -49,12 +49,12 @@ public sealed class AccountBaselineConfigBrokenInputTests
     }
 
     [Theory]
-    [InlineData("staging", BaselineMode.Managed, "111122223333")]
-    [InlineData("production", BaselineMode.CentralSecurityAccount, "444455556666")]
-    public void The_repository_stacks_name_their_mode_and_accounts(string stack, BaselineMode mode, string accountId)
+    [InlineData("staging", BaselineMode.Managed)]
+    [InlineData("production", BaselineMode.CentralSecurityAccount)]
+    public void The_repository_stacks_name_their_mode_and_log_archive_account(string stack, BaselineMode mode)
     {
         var settings = RepositoryDefinitions.Load(stack).AccountBaseline;
 
-        Assert.Equal(new AccountBaselineSettings(mode, accountId, "777788889999"), settings);
+        Assert.Equal(new AccountBaselineSettings(mode, "777788889999"), settings);
     }
 }

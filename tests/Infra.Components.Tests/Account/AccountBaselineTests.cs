@@ -14,7 +14,7 @@ namespace Infra.Components.Tests.Account;
 
 public sealed class AccountBaselineTests
 {
-    private const string AccountId = "444455556666";
+    private const string AccountId = "444455556666"; // infra:awsAccountId of Pulumi.production.yaml
     private const string LogArchiveAccountId = "777788889999";
 
     private static readonly string[] PublicAccessSwitches = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
@@ -155,7 +155,7 @@ public sealed class AccountBaselineTests
     }
 
     private static AccountBaselineBlueprint Blueprint(BaselineMode mode) =>
-        AccountBaselineBlueprints.For(Production, new AccountBaselineSettings(mode, AccountId, LogArchiveAccountId));
+        AccountBaselineBlueprints.For(Production, new AccountBaselineSettings(mode, LogArchiveAccountId));
 
     private static Dictionary<string, Pulumi.Aws.Provider> Providers() =>
         Production.Networks.ToDictionary(n => n.Region, n => new Pulumi.Aws.Provider($"aws-{n.Region}", new Pulumi.Aws.ProviderArgs { Region = n.Region }), StringComparer.Ordinal);
