@@ -12,11 +12,11 @@ namespace Infra.Cli;
 internal static class StackLoading
 {
     /// <summary>
-    /// The exit code of every command when a stack or the catalogs it loads are invalid: the files
-    /// were read and break the rules of the stack definition, as <c>infra validate</c> reports them
-    /// (exit 1 there too). Unreadable input and bad usage stay <see cref="ExitCodes.BadInput"/>.
+    /// The exit code of every command when a stack cannot be loaded: <see cref="ExitCodes.BadInput"/> when a
+    /// file could not be read as YAML (missing, unreadable, a syntax error), <see cref="ExitCodes.Failed"/>
+    /// when the files were read and break the rules of the stack definition, as <c>infra validate</c> reports them.
     /// </summary>
-    public const int InvalidStack = ExitCodes.Failed;
+    public static int ExitCode(LoadResult result) => result.Unreadable ? ExitCodes.BadInput : ExitCodes.Failed;
 
     /// <summary>
     /// Opens the repository, checks that <paramref name="stack"/> is one of its stacks and loads it. When the
@@ -28,9 +28,7 @@ internal static class StackLoading
         {
             return LoadedStack.Failed(ExitCodes.BadInput);
         }
-        return Definition(loader, stack, environment, command, consequence) is { } definition
-            ? new LoadedStack(loader, definition, ExitCodes.Ok)
-            : LoadedStack.Failed(InvalidStack);
+        return Definition(loader, stack, environment, command, consequence);
     }
 
     /// <summary>
@@ -42,35 +40,42 @@ internal static class StackLoading
             ? loader
             : null;
 
-    /// <summary>Every stack of the repository, or null (errors written; exit <see cref="InvalidStack"/>) when one is invalid.</summary>
-    public static IReadOnlyList<StackDefinition>? All(StackDefinitionLoader loader, CliEnvironment environment, string command)
+    /// <summary>Every stack of the repository, at least one, or none and the <see cref="ExitCode"/> of the first that does not load (its errors written).</summary>
+    public static (IReadOnlyList<StackDefinition> Definitions, int ExitCode) All(StackDefinitionLoader loader, CliEnvironment environment, string command)
     {
+        if (loader.StackNames().Count == 0)
+        {
+            environment.Error.WriteLine($"infra: {command}: the repository has no stack; expected at least one Pulumi.<stack>.yaml beside Pulumi.yaml");
+            return ([], ExitCodes.BadInput);
+        }
         var definitions = new List<StackDefinition>();
         foreach (var stack in loader.StackNames())
         {
-            if (Definition(loader, stack, environment, command) is not { } definition)
+            var loaded = Definition(loader, stack, environment, command);
+            if (!loaded.Loaded)
             {
-                return null;
+                return ([], loaded.ExitCode);
             }
-            definitions.Add(definition);
+            definitions.Add(loaded.Definition);
         }
-        return definitions;
+        return (definitions, ExitCodes.Ok);
     }
 
-    /// <summary>One stack of an opened repository, or null (errors written; exit <see cref="InvalidStack"/>) when it is invalid.</summary>
-    public static StackDefinition? Definition(StackDefinitionLoader loader, string stack, CliEnvironment environment, string command, string consequence = "nothing done")
+    /// <summary>One stack of an opened repository, or, when it does not load, its <see cref="ExitCode"/> (errors written).</summary>
+    public static LoadedStack Definition(StackDefinitionLoader loader, string stack, CliEnvironment environment, string command, string consequence = "nothing done")
     {
         var result = loader.LoadFromFiles(stack);
         if (result.Definition is { } definition)
         {
-            return definition;
+            return new LoadedStack(loader, definition, ExitCodes.Ok);
         }
         foreach (var error in result.Errors)
         {
             environment.Error.WriteLine(error.ToString());
         }
-        environment.Error.WriteLine($"infra: {command}: stack '{stack}' is invalid ({result.Errors.Count()} errors); {consequence}. Run 'infra validate --stack {stack}'.");
-        return null;
+        var state = result.Unreadable ? "cannot be read" : "is invalid";
+        environment.Error.WriteLine($"infra: {command}: stack '{stack}' {state} ({result.Errors.Count()} errors); {consequence}. Run 'infra validate --stack {stack}'.");
+        return LoadedStack.Failed(ExitCode(result));
     }
 
     /// <summary>Whether the stack exists; when not, says which do (bad usage).</summary>

@@ -11,6 +11,12 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, string File, string
 {
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>
+    /// The file could not be read as YAML at all (missing, unreadable, a syntax error or a parser limit):
+    /// bad input, exit 2, where an error in what was read makes the stack invalid, exit 1.
+    /// </summary>
+    public bool Unreadable { get; init; }
+
     public override string ToString()
     {
         var where = Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"{File}:{line}") : File;

@@ -13,11 +13,11 @@ internal sealed class DocumentContext(SourceDocument document, List<Diagnostic> 
     /// <summary>The document could not be parsed (its syntax error is reported): checks against its names would only add follow-on errors.</summary>
     public bool Unparsed { get; private set; }
 
-    /// <summary>A syntax error: the document's one error, at its line when the parser knows it.</summary>
+    /// <summary>A file that cannot be read or a syntax error: the document's one error, at its line when the parser knows it.</summary>
     public void ParseError(int? line, string message)
     {
         Unparsed = true;
-        Error("", line, message);
+        diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, document.DisplayName, "", document.HasLines ? line : null, EchoedValues.Shorten(message)) { Unreadable = true });
     }
 
     public SourceDocument Document => document;

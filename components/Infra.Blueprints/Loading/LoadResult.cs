@@ -12,6 +12,9 @@ public sealed record LoadResult(StackDefinition? Definition, IReadOnlyList<Diagn
 
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
 
+    /// <summary>A file of the stack could not be read as YAML: bad input rather than an invalid stack.</summary>
+    public bool Unreadable => Diagnostics.Any(d => d.Unreadable);
+
     /// <summary>One line per error, in the order they were found.</summary>
     public string FormatErrors() => string.Join(Environment.NewLine, Errors.Select(e => e.ToString()));
 }

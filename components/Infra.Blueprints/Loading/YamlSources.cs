@@ -23,11 +23,11 @@ internal static class YamlSources
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            context.Error("", "the file does not exist");
+            context.ParseError(null, "the file does not exist");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            context.Error("", $"cannot be read: {e.Message}");
+            context.ParseError(null, $"cannot be read: {e.Message}");
         }
         return null;
     }

@@ -36,7 +36,7 @@ public sealed class HrEventProcessor(TimeProvider clock)
         }
         if (!HrEventReader.TryRead(input.Body, out var hrEvent, out var malformed))
         {
-            return HrVerification.Refused($"{input.EventName} {malformed}", now);
+            return HrVerification.Refused($"{input.EventName} {malformed}", now) with { Malformed = true };
         }
         if (!hrEvent.RemovesAccess && (now - hrEvent.IssuedAt).Duration() > Tolerance)
         {
@@ -130,6 +130,9 @@ public sealed record HrEventInput(string EventName, ReadOnlyMemory<byte> Body, s
 public sealed record HrVerification(string? Refusal, HrEvent? Event, DateTimeOffset CheckedAt)
 {
     public bool Accepted => Refusal is null;
+
+    /// <summary>The signed body is not an HR event as docs/formats.md describes it: bad input, where the other refusals judge a well-formed event.</summary>
+    public bool Malformed { get; init; }
 
     internal static HrVerification Refused(string reason, DateTimeOffset checkedAt) => new(reason, null, checkedAt);
 }

@@ -19,7 +19,7 @@ public sealed class HrApplyBadInputTests : IDisposable
 
         var run = Apply(SignedEvents.Hire("evt-deep", "deep"));
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("stacks/catalog/people.yaml:", run.Output + run.Error, StringComparison.Ordinal);
         Assert.Contains("nested more than 64 levels deep", run.Output + run.Error, StringComparison.Ordinal);
         NoTrace.In(run);
@@ -37,13 +37,13 @@ public sealed class HrApplyBadInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(BadEvents))]
-    public void A_malformed_signed_event_is_refused_with_its_reason_and_changes_nothing(string why, byte[] body, string reason)
+    public void A_malformed_signed_event_is_bad_input_with_its_reason_and_changes_nothing(string why, byte[] body, string reason)
     {
         var before = copy.Read(Files.People);
 
         var run = PeopleCli.Run(copy.Root, "hr", "apply", "--event", SignedEvents.Write(copy.Root, body));
 
-        Assert.True(run.ExitCode == 1, $"{why}: {run.ExitCode} {run.Error}");
+        Assert.True(run.ExitCode == 2, $"{why}: {run.ExitCode} {run.Error}");
         Assert.True(run.Error.Contains(reason, StringComparison.Ordinal), run.Error);
         Assert.Contains(reason, run.Error, StringComparison.Ordinal);
         NoTrace.In(run);

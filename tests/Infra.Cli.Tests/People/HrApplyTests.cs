@@ -118,11 +118,11 @@ public sealed class HrApplyTests : IDisposable
     }
 
     [Fact]
-    public void Malformed_json_is_refused()
+    public void Malformed_json_is_bad_input()
     {
         var run = Apply("{\"id\": \"evt-1\", \"type\": \"hire\",");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains("is not valid JSON", run.Error, StringComparison.Ordinal);
     }
 

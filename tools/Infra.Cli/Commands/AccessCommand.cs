@@ -134,9 +134,7 @@ internal static class AccessCommand
     {
         if (revision is null)
         {
-            return StackLoading.Definition(loader, stack, environment, "access diff") is { } current
-                ? (AccessCalculator.Calculate(current, day), ExitCodes.Ok)
-                : (null, StackLoading.InvalidStack);
+            return Calculate(StackLoading.Definition(loader, stack, environment, "access diff"), day);
         }
         using var files = GitRevision.Checkout(loader.RepositoryRoot, revision, out var error);
         if (files is null)
@@ -150,8 +148,9 @@ internal static class AccessCommand
             environment.Error.WriteLine($"infra: access diff: revision {revision} has no stack '{stack}'");
             return (null, ExitCodes.BadInput);
         }
-        return StackLoading.Definition(revisionLoader, stack, environment, $"access diff (revision {revision})") is { } definition
-            ? (AccessCalculator.Calculate(definition, day), ExitCodes.Ok)
-            : (null, StackLoading.InvalidStack);
+        return Calculate(StackLoading.Definition(revisionLoader, stack, environment, $"access diff (revision {revision})"), day);
     }
+
+    private static (AccessSnapshot? Snapshot, int ExitCode) Calculate(LoadedStack loaded, DateTimeOffset day) =>
+        loaded.Loaded ? (AccessCalculator.Calculate(loaded.Definition, day), ExitCodes.Ok) : (null, loaded.ExitCode);
 }

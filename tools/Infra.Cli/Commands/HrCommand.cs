@@ -44,7 +44,7 @@ internal static class HrCommand
             result.AddError($"hr apply: --allow-removals must be a whole number, 0 or more; found '{text}'");
             return null;
         };
-        var apply = new Command("apply", $"Apply a signed HR event (hire, leave, team-change, contract-extension) to people.yaml; the secret comes from {SecretVariable}. Exit 0 applied, 1 rejected, 2 bad usage.")
+        var apply = new Command("apply", $"Apply a signed HR event (hire, leave, team-change, contract-extension) to people.yaml; the secret comes from {SecretVariable}. Exit 0 applied, 1 rejected, 2 bad usage or input (a malformed event, catalogs that cannot be read as YAML).")
         {
             eventFile,
             signature,
@@ -123,15 +123,21 @@ internal static class HrCommand
             error.WriteLine($"infra: hr apply: {e.Message}");
             return ExitCodes.BadInput;
         }
+        if (verified.Malformed)
+        {
+            error.WriteLine($"infra: hr apply: {verified.Refusal}; nothing written");
+            return ExitCodes.BadInput;
+        }
         if (!verified.Accepted)
         {
             return Reject(environment, verified.Refusal);
         }
 
         // Phase 2, load and validate: the event applies to valid catalogs and must leave them valid.
-        if (StackLoading.All(loader, environment, "hr apply") is not { Count: > 0 } definitions)
+        var (definitions, loadCode) = StackLoading.All(loader, environment, "hr apply");
+        if (loadCode != ExitCodes.Ok)
         {
-            return StackLoading.InvalidStack;
+            return loadCode;
         }
         var result = processor.Apply(input, verified, definitions);
         if (!result.Accepted)
@@ -222,9 +228,10 @@ internal static class HrCommand
         {
             return ExitCodes.BadInput;
         }
-        if (StackLoading.All(loader, environment, "hr format") is not { Count: > 0 } definitions)
+        var (definitions, loadCode) = StackLoading.All(loader, environment, "hr format");
+        if (loadCode != ExitCodes.Ok)
         {
-            return StackLoading.InvalidStack;
+            return loadCode;
         }
         var path = Path.Combine(loader.RepositoryRoot, StackDefinitionLoader.PeopleFile);
         var canonical = PeopleYaml.Write(definitions[0].Catalog.People);

@@ -12,7 +12,7 @@ internal static class ValidateCommand
     {
         var stack = CommonOptions.Stack(required: false);
         stack.Description += "; default: every stack";
-        var command = new Command("validate", "Check the stack configs and the catalogs; exit 0 when valid, 1 when not, 2 on bad usage.")
+        var command = new Command("validate", "Check the stack configs and the catalogs; exit 0 when valid, 1 when not, 2 on bad usage or a file that cannot be read as YAML.")
         {
             stack,
         };
@@ -49,7 +49,9 @@ internal static class ValidateCommand
         {
             environment.Out.MarkupLine($"[red]{errors} error(s)[/]: fix them and run 'infra validate' again.");
         }
-        return errors > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+        return results.Any(r => r.Result.Unreadable) ? ExitCodes.BadInput
+            : errors > 0 ? ExitCodes.Failed
+            : ExitCodes.Ok;
     }
 
     /// <summary>
