@@ -30,7 +30,7 @@ public sealed class PlanCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Fleets (8)", run.Output, StringComparison.Ordinal);
-        Assert.Contains("so that one zone may fail", run.Output, StringComparison.Ordinal);
+        Assert.Contains("so that losing a zone", run.Output, StringComparison.Ordinal);
         Assert.Contains("Vault: what each service may read", run.Output, StringComparison.Ordinal);
         Assert.Contains("database/creds/payments-db-payments-api", run.Output, StringComparison.Ordinal);
     }
@@ -42,7 +42,12 @@ public sealed class PlanCommandTests
 
         using var json = JsonDocument.Parse(run.Output);
         var ledger = json.RootElement.GetProperty("fleets").EnumerateArray().Single(f => f.GetProperty("service").GetString() == "ledger");
-        Assert.True(ledger.GetProperty("desired").GetInt32() - ((ledger.GetProperty("desired").GetInt32() + 2) / 3) >= ledger.GetProperty("min").GetInt32());
+        var min = ledger.GetProperty("min").GetInt32();
+        Assert.Equal(min, ledger.GetProperty("desired").GetInt32());
+        Assert.True(min - ((min + 2) / 3) >= ledger.GetProperty("needed").GetInt32());
+        Assert.Equal(min - ((min + 2) / 3), ledger.GetProperty("afterZoneLoss").GetInt32());
+        Assert.Equal(70, ledger.GetProperty("targetUtilisationPercent").GetInt32());
+        Assert.Equal(840m * 60, ledger.GetProperty("targetTracking").GetProperty("requestsPerTargetPerMinute").GetDecimal());
         var vault = json.RootElement.GetProperty("vault").EnumerateArray().Single(v => v.GetProperty("service").GetString() == "ledger");
         Assert.Equal("service-ledger", vault.GetProperty("policy").GetString());
     }

@@ -1,6 +1,7 @@
 namespace Infra.Blueprints.Definition;
 
 /// <summary>One service as declared in the stack config: the input of its fleet blueprint.</summary>
+/// <param name="TargetUtilisationPercent">The share of <paramref name="RpsPerInstance"/> the fleet is sized and scaled for.</param>
 /// <param name="Egress">Destinations outside the VPC (host:port), reached through the region's egress proxy only.</param>
 public sealed record ServiceDefinition(
     string Name,
@@ -10,9 +11,14 @@ public sealed record ServiceDefinition(
     int Port,
     int PeakRps,
     int RpsPerInstance,
+    int TargetUtilisationPercent,
     DataClassification DataClassification,
     HealthCheckSettings HealthCheck,
     ServiceDependencies DependsOn,
     EquatableList<IamStatement> Iam,
     ServiceLevelSettings Slo,
-    EquatableList<string> Egress);
+    EquatableList<string> Egress)
+{
+    /// <summary>Headroom for bursts within a minute and for slow requests, when a service declares no target utilisation.</summary>
+    public const int DefaultTargetUtilisationPercent = 70;
+}

@@ -1,6 +1,7 @@
 using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
+using Infra.Blueprints.Monitoring;
 using Infra.Blueprints.Validation;
 
 namespace Infra.Blueprints.Fleets;
@@ -40,7 +41,7 @@ public static class FleetBlueprints
     {
         var protocol = Protocol(service.Port);
         var join = ConsulJoin.CloudAutoJoin(network.Region, definition.Endpoints.ConsulDatacenter);
-        var capacity = FleetCapacity.Compute(service.PeakRps, service.RpsPerInstance, network.Subnets.Count, definition.Environment);
+        var capacity = FleetCapacity.Compute(service.PeakRps, service.RpsPerInstance, service.TargetUtilisationPercent, network.Subnets.Count, definition.Environment);
         var launchTemplate = new LaunchTemplateSettings(
             service.Image,
             service.InstanceType,
@@ -57,11 +58,16 @@ public static class FleetBlueprints
             new InstanceRefreshSettings(
                 Strategy: "Rolling",
                 MinHealthyPercentage: 100,
-                // Launch before terminate, up to the group's max: one zone's worth at a time.
-                MaxHealthyPercentage: Math.Min(200, (int)(100L * capacity.Max / capacity.Desired)),
+                // Launch before terminate, one zone's worth at a time: the room between min and max.
+                MaxHealthyPercentage: Math.Min(200, (int)(100L * capacity.Max / capacity.Min)),
                 InstanceWarmupSeconds: HealthCheckGracePeriodSeconds,
                 AutoRollback: true,
-                SkipMatching: true));
+                SkipMatching: true),
+            new TargetTrackingSettings(
+                "ALBRequestCountPerTarget",
+                MonitoringBlueprints.LoadBalancerDimension(network.LoadBalancer.ListenerArn),
+                capacity.TargetRpsPerInstance * 60,
+                EstimatedInstanceWarmupSeconds: HealthCheckGracePeriodSeconds));
         var healthCheck = service.HealthCheck;
         var targetGroup = new TargetGroupSettings(
             network.VpcId,

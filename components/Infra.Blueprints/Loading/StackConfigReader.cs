@@ -178,6 +178,7 @@ internal static class StackConfigReader
         var port = map.Required("port")?.Int(1024, 65535);
         var peakRps = map.Required("peakRps")?.Int(0, 10_000_000);
         var rpsPerInstance = map.Required("rpsPerInstance")?.Int(1, 1_000_000);
+        var utilisation = map.Optional("targetUtilisationPercent") is { } u ? u.Int(10, 90) : ServiceDefinition.DefaultTargetUtilisationPercent;
         var classification = map.Required("dataClassification")?.Enum<DataClassification>();
         var healthCheck = map.Required("healthCheck")?.Mapping() is { } hc ? ReadHealthCheck(hc) : null;
         var dependsOn = map.Optional("dependsOn") is { } deps ? (deps.Mapping() is { } depsMap ? ReadDependencies(depsMap) : null) : ServiceDependencies.None;
@@ -186,9 +187,9 @@ internal static class StackConfigReader
         var egress = NameList(map.Optional("egress"), Patterns.Broker(), "host:port outside the VPC, e.g. fcm.googleapis.com:443");
         map.RejectUnknownKeys();
         return team is null || image is null || instanceType is null || port is null || peakRps is null
-            || rpsPerInstance is null || classification is null || healthCheck is null || dependsOn is null || iam is null || slo is null || egress is null
+            || rpsPerInstance is null || utilisation is null || classification is null || healthCheck is null || dependsOn is null || iam is null || slo is null || egress is null
             ? null
-            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, classification.Value, healthCheck, dependsOn, iam, slo, egress);
+            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, utilisation.Value, classification.Value, healthCheck, dependsOn, iam, slo, egress);
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ public sealed class ServiceFleet : ComponentResource
         var targetGroup = CreateTargetGroup(name, blueprint, onAws);
         var launchTemplate = CreateLaunchTemplate(name, blueprint, profile, securityGroup, onAws);
         var group = CreateAutoScalingGroup(name, blueprint, targetGroup, launchTemplate, onAws);
+        CreateTargetTracking(name, blueprint, group, targetGroup, onAws);
         CreateConsulEntries(name, blueprint, onConsul);
 
         GroupName = group.Name;
@@ -229,6 +230,7 @@ public sealed class ServiceFleet : ComponentResource
         {
             VpcZoneIdentifiers = scaling.Subnets.Select(s => s.SubnetId).ToList(),
             MinSize = blueprint.Capacity.Min,
+            // The group starts here; then target tracking owns the desired count (ignored below).
             DesiredCapacity = blueprint.Capacity.Desired,
             MaxSize = blueprint.Capacity.Max,
             HealthCheckType = scaling.HealthCheckType,
@@ -254,8 +256,29 @@ public sealed class ServiceFleet : ComponentResource
                 },
             },
             Tags = tags.Select(t => new GroupTagArgs { Key = t.Key, Value = t.Value, PropagateAtLaunch = true }).ToList(),
-        }, onAws);
+        }, CustomResourceOptions.Merge(onAws, new CustomResourceOptions { IgnoreChanges = { "desiredCapacity" } }));
         return group;
+    }
+
+    /// <summary>The target tracking policy on the load balancer's requests per target, above the group's minimum.</summary>
+    private static void CreateTargetTracking(string name, FleetBlueprint blueprint, Pulumi.Aws.AutoScaling.Group group, TargetGroup targetGroup, CustomResourceOptions onAws)
+    {
+        var tracking = blueprint.AutoScaling.TargetTracking;
+        _ = new Pulumi.Aws.AutoScaling.Policy($"{name}-tracking", new Pulumi.Aws.AutoScaling.PolicyArgs
+        {
+            AutoscalingGroupName = group.Name,
+            PolicyType = "TargetTrackingScaling",
+            EstimatedInstanceWarmup = tracking.EstimatedInstanceWarmupSeconds,
+            TargetTrackingConfiguration = new PolicyTargetTrackingConfigurationArgs
+            {
+                PredefinedMetricSpecification = new PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs
+                {
+                    PredefinedMetricType = tracking.PredefinedMetricType,
+                    ResourceLabel = targetGroup.ArnSuffix.Apply(suffix => $"{tracking.LoadBalancerArnSuffix}/{suffix}"),
+                },
+                TargetValue = (double)tracking.RequestsPerTargetPerMinute,
+            },
+        }, onAws);
     }
 
     /// <summary>The service-defaults and the intentions: the blueprint's callers allowed, every other denied.</summary>

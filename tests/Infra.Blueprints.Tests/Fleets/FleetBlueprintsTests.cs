@@ -32,8 +32,27 @@ public sealed class FleetBlueprintsTests
 
     [Fact]
     public void Plan_line_explains_the_production_payments_fleet() =>
-        Assert.Equal("6 over 3 zones: peak 2,400 rps / 650 per instance = 4 needed, 6 so that one zone may fail (2 per zone at most, 4 left); max 8 for a rolling refresh",
+        Assert.Equal("9/9/12 over 3 zones: peak 2,400 rps at 70 % of 650 per instance = 6 needed; min 9 so that losing a zone (3 at most) leaves 6; target tracking at 455 rps per instance above min, up to max 12 (one zone more, room for a rolling refresh)",
             Fleet(Production, "payments-api").Explanation);
+
+    [Fact]
+    public void The_autoscaling_minimum_survives_a_zone_loss_at_the_peak()
+    {
+        // The finding: fraud-scoring at 4/6/8 could be scaled in to 4, and a zone loss then left 2 of the 4 it needed.
+        var fraud = Fleet(Production, "fraud-scoring").Capacity;
+
+        Assert.Equal((5, 8, 8, 11), (fraud.Needed, fraud.Min, fraud.Desired, fraud.Max));
+        Assert.All(FleetBlueprints.For(Production).Concat(FleetBlueprints.For(Staging)), b =>
+            Assert.True(b.Capacity.AfterZoneLoss * b.Capacity.TargetRpsPerInstance >= b.Capacity.PeakRps, b.Explanation));
+    }
+
+    [Fact]
+    public void Target_tracking_on_requests_per_target_is_at_the_declared_utilisation()
+    {
+        var tracking = Fleet(Production, "payments-api").AutoScaling.TargetTracking;
+
+        Assert.Equal(new TargetTrackingSettings("ALBRequestCountPerTarget", "app/internal-production/757be36bc88e3416", 455m * 60, FleetBlueprints.HealthCheckGracePeriodSeconds), tracking);
+    }
 
     [Fact]
     public void Production_fleets_never_run_on_fewer_than_two_instances_after_a_zone_loss() =>
@@ -83,7 +102,7 @@ public sealed class FleetBlueprintsTests
         Assert.Equal("ELB", scaling.HealthCheckType);
         Assert.True(scaling.HealthCheckGracePeriodSeconds > 0);
         Assert.True(scaling.CapacityRebalance);
-        Assert.Equal(new InstanceRefreshSettings("Rolling", 100, 133, 300, AutoRollback: true, SkipMatching: true), scaling.InstanceRefresh);
+        Assert.Equal(new InstanceRefreshSettings("Rolling", 100, 133, FleetBlueprints.HealthCheckGracePeriodSeconds, AutoRollback: true, SkipMatching: true), scaling.InstanceRefresh);
     }
 
     [Fact]

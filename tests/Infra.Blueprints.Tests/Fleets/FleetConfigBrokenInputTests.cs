@@ -28,6 +28,10 @@ public sealed class FleetConfigBrokenInputTests
             Files.Staging, "infra:services.regulatory-reporting.iam[0].justifcation", "unknown key 'justifcation'; did you mean 'justification'?"),
         ["zero capacity per instance"] = new(Files.Staging, "rpsPerInstance: 800", "rpsPerInstance: 0",
             Files.Staging, "infra:services.ledger.rpsPerInstance", "must be between 1 and 1000000, found 0"),
+        ["target utilisation of 100 %"] = new(Files.Staging, "rpsPerInstance: 800", "rpsPerInstance: 800\n      targetUtilisationPercent: 100",
+            Files.Staging, "infra:services.ledger.targetUtilisationPercent", "must be between 10 and 90, found 100"),
+        ["target utilisation that is not a number"] = new(Files.Staging, "rpsPerInstance: 800", "rpsPerInstance: 800\n      targetUtilisationPercent: 70%",
+            Files.Staging, "infra:services.ledger.targetUtilisationPercent", "70%"),
         ["negative peak"] = new(Files.Staging, "peakRps: 400", "peakRps: -5",
             Files.Staging, "infra:services.ledger.peakRps", "must be between 0 and 10000000, found -5"),
         ["platform peer that is not a group or prefix list"] = new(Files.Staging, "        vault: sg-5a75cec2e0aaba630", "        vault: 10.40.0.0/16",
@@ -78,6 +82,21 @@ public sealed class FleetConfigBrokenInputTests
         var proxy = Assert.Single(ledger.SecurityGroup.Egress, r => r.Key == "out-egress-proxy-3128");
         Assert.Equal(Infra.Blueprints.Aws.RulePeer.SecurityGroup("sg-8fac39a000b312d05"), proxy.Peer);
         Assert.Contains("api.swift.com:443", proxy.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_declared_target_utilisation_sizes_and_scales_the_fleet()
+    {
+        using var repository = new RepositoryCopy().Edit(Files.Staging, "rpsPerInstance: 800", "rpsPerInstance: 800\n      targetUtilisationPercent: 50");
+
+        var loaded = repository.Loader.LoadFromFiles("staging");
+
+        Assert.False(loaded.HasErrors, loaded.FormatErrors());
+        var ledger = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "ledger");
+        Assert.Equal(50, ledger.Capacity.TargetUtilisationPercent);
+        Assert.Equal(1, ledger.Capacity.Needed);
+        Assert.Equal(400m * 60, ledger.AutoScaling.TargetTracking.RequestsPerTargetPerMinute);
+        Assert.Contains("at 50 % of 800 per instance", ledger.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,11 +6,11 @@ namespace Infra.Components.Tests.Fleets;
 
 /// <summary>
 /// A stack with the staging fleet of payments-api and its two providers. A transformation on the
-/// fleet's options sees every resource created below the fleet, with the parent it was given.
+/// fleet's options sees every resource created below the fleet, with the parent and options it was given.
 /// </summary>
 public sealed class OneFleetProgram : Stack
 {
-    private readonly List<(Resource Resource, Resource? Parent)> transformed = [];
+    private readonly List<(Resource Resource, Resource? Parent, ResourceOptions Options)> transformed = [];
 
     public OneFleetProgram()
     {
@@ -22,7 +22,7 @@ public sealed class OneFleetProgram : Stack
         {
             lock (transformed)
             {
-                transformed.Add((args.Resource, args.Options.Parent));
+                transformed.Add((args.Resource, args.Options.Parent, args.Options));
             }
             return null;
         });
@@ -33,8 +33,8 @@ public sealed class OneFleetProgram : Stack
 
     public ServiceFleet Fleet { get; }
 
-    /// <summary>Every resource created below the fleet, with its parent.</summary>
-    public IReadOnlyList<(Resource Resource, Resource? Parent)> Children
+    /// <summary>Every resource created below the fleet, with its parent and the options it was given.</summary>
+    public IReadOnlyList<(Resource Resource, Resource? Parent, ResourceOptions Options)> Children
     {
         get
         {

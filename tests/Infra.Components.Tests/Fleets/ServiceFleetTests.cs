@@ -38,6 +38,7 @@ public sealed class ServiceFleetTests
             "aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
             "aws:iam/instanceProfile:InstanceProfile", "aws:ec2/securityGroup:SecurityGroup", "aws:lb/targetGroup:TargetGroup",
             "aws:lb/listenerRule:ListenerRule", "aws:ec2/launchTemplate:LaunchTemplate", "aws:autoscaling/group:Group",
+            "aws:autoscaling/policy:Policy",
             "consul:index/configEntryServiceDefaults:ConfigEntryServiceDefaults",
             "consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions",
         })
@@ -104,6 +105,32 @@ public sealed class ServiceFleetTests
         Assert.Equal("Rolling", refresh["strategy"]);
         Assert.True(Map(refresh, "preferences")["autoRollback"] is true);
         Assert.Equal(100.0, Map(refresh, "preferences")["minHealthyPercentage"]);
+    }
+
+    [Fact]
+    public async Task Target_tracking_owns_the_desired_count_after_the_group_is_created()
+    {
+        var (_, stack) = await Deploy();
+
+        var group = Assert.Single(stack.Children, c => c.Resource is Pulumi.Aws.AutoScaling.Group);
+        Assert.Equal(["desiredCapacity"], group.Options.IgnoreChanges);
+        Assert.All(stack.Children.Where(c => c.Resource is not Pulumi.Aws.AutoScaling.Group), c => Assert.Empty(c.Options.IgnoreChanges));
+    }
+
+    [Fact]
+    public async Task Target_tracking_holds_the_requests_per_target_of_the_target_utilisation_on_the_fleets_target_group()
+    {
+        var (mocks, stack) = await Deploy();
+        var policy = mocks.Resource("aws:autoscaling/policy:Policy", Name + "-tracking").Inputs;
+        var tracking = Map(policy, "targetTrackingConfiguration");
+        var metric = Map(tracking, "predefinedMetricSpecification");
+
+        Assert.Equal(Name + "-asg", policy["autoscalingGroupName"]);
+        Assert.Equal("TargetTrackingScaling", policy["policyType"]);
+        Assert.Equal("ALBRequestCountPerTarget", metric["predefinedMetricType"]);
+        Assert.Equal($"app/internal-staging/687ed44318b6d29d/{RecordingMocks.TargetGroupArnSuffix(Name + "-tg")}", metric["resourceLabel"]);
+        Assert.Equal((double)(stack.Blueprint.Capacity.TargetRpsPerInstance * 60), tracking["targetValue"]);
+        Assert.Equal((double)stack.Blueprint.AutoScaling.HealthCheckGracePeriodSeconds, policy["estimatedInstanceWarmup"]);
     }
 
     [Fact]

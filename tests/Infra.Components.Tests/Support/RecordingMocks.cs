@@ -100,6 +100,7 @@ public sealed class RecordingMocks : IMocks
         return args.Type switch
         {
             "aws:ec2/launchTemplate:LaunchTemplate" => state.SetItem("latestVersion", 1),
+            "aws:lb/targetGroup:TargetGroup" => state.SetItem("arnSuffix", TargetGroupArnSuffix(name)),
             "vault:pkiSecret/secretBackendIntermediateCertRequest:SecretBackendIntermediateCertRequest" => state
                 .SetItem("csr", $"-----BEGIN CERTIFICATE REQUEST-----\n{name}\n-----END CERTIFICATE REQUEST-----\n"),
             "vault:pkiSecret/secretBackendIntermediateSetSigned:SecretBackendIntermediateSetSigned" => state
@@ -118,6 +119,9 @@ public sealed class RecordingMocks : IMocks
 
     /// <summary>The global writer endpoint a mock Aurora global cluster reports.</summary>
     public static string GlobalWriterEndpoint(string globalClusterResourceName) => $"{globalClusterResourceName}.global-abc.global.rds.amazonaws.com";
+
+    /// <summary>The <c>targetgroup/NAME/ID</c> a mock target group reports, as the load balancer metrics name it.</summary>
+    public static string TargetGroupArnSuffix(string name) => $"targetgroup/{name}/0123456789abcdef";
 
     /// <summary>The prefix list a mock gateway endpoint reports.</summary>
     public static string PrefixListOf(string endpointName) => $"pl-{endpointName}";
