@@ -4,6 +4,7 @@ namespace Infra.Blueprints.Definition;
 /// A topic of kafka-topics.yaml, before per-stack overrides are applied. <see cref="Delete"/> is
 /// the explicit mark that lets the topic be deleted (in two steps, see <see cref="TopicDeletion"/>):
 /// the entry stays in the catalog so that a deletion is always a reviewed line, never a missing one.
+/// <see cref="TransactionalProducers"/> are producers that write the topic inside Kafka transactions.
 /// </summary>
 public sealed record KafkaTopicDefinition(
     string Name,
@@ -14,6 +15,7 @@ public sealed record KafkaTopicDefinition(
     CleanupPolicy CleanupPolicy,
     DataClassification DataClassification,
     EquatableList<string> Producers,
+    EquatableList<string> TransactionalProducers,
     EquatableList<string> Consumers,
     EquatableList<TopicConfigEntry> Config,
     EquatableList<TopicEnvironmentOverride> Environments,

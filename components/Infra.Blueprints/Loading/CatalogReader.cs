@@ -141,16 +141,17 @@ internal static class CatalogReader
         var cleanup = map.Required("cleanupPolicy")?.Enum<CleanupPolicy>();
         var classification = map.Required("dataClassification")?.Enum<DataClassification>();
         var producers = ServiceList(map.Optional("producers"));
+        var transactional = ServiceList(map.Optional("transactionalProducers"));
         var consumers = ServiceList(map.Optional("consumers"));
         var config = map.Optional("config") is { } c ? ReadTopicConfig(c) : [];
         var environments = map.Optional("environments") is { } e ? ReadOverrides(e) : [];
         var delete = map.Optional("delete") is { } d ? ReadDeletion(d) : TopicDeletion.None;
         map.RejectUnknownKeys();
         return name is null || owner is null || partitions is null || replication is null || cleanup is null
-            || classification is null || producers is null || consumers is null || config is null || environments is null || delete is null
+            || classification is null || producers is null || transactional is null || consumers is null || config is null || environments is null || delete is null
             ? null
             : new KafkaTopicDefinition(name, owner, partitions.Value, replication.Value, retention, cleanup.Value,
-                classification.Value, producers, consumers, config, environments, delete.Value);
+                classification.Value, producers, transactional, consumers, config, environments, delete.Value);
     }
 
     /// <summary>The two steps of a deletion: <c>unprotect</c> (release 1), then <c>true</c> (release 2).</summary>

@@ -31,6 +31,13 @@ internal static class KafkaTopicValidator
             }
             StackSettingsValidator.CheckEach(topic.Producers, KeyPath.Child(path, "producers"), context, (s, p) => names.RequireService(s, p, context));
             StackSettingsValidator.CheckEach(topic.Consumers, KeyPath.Child(path, "consumers"), context, (s, p) => names.RequireService(s, p, context));
+            StackSettingsValidator.CheckEach(topic.TransactionalProducers, KeyPath.Child(path, "transactionalProducers"), context, (s, p) =>
+            {
+                if (!topic.Producers.Contains(s))
+                {
+                    context.Error(p, $"'{s}' writes in transactions but is not a producer of this topic; list it under producers too (transactionalProducers only adds its transactional ids)");
+                }
+            });
             if (environment is { } kind)
             {
                 CheckEnvironmentRules(onStack, path, names.StackName, kind, context);

@@ -59,9 +59,41 @@ public sealed class KafkaAclsTests
     }
 
     [Fact]
+    public void Transactional_producer_gets_write_and_describe_on_its_own_transactional_ids()
+    {
+        var grants = Grants(Topic(producers: ["ledger"], consumers: [], transactionalProducers: ["ledger"]));
+
+        Assert.Equal(
+            ["User:ledger Describe Topic:Literal:payments.transfer.initiated.v1", "User:ledger Describe TransactionalID:Prefixed:ledger.",
+                "User:ledger Write Topic:Literal:payments.transfer.initiated.v1", "User:ledger Write TransactionalID:Prefixed:ledger."],
+            grants.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Transactional_ids_are_granted_once_per_service_and_only_to_services_that_declare_transactions()
+    {
+        var acls = KafkaAcls.Derive([
+            Topic(producers: ["ledger", "payments-api"], transactionalProducers: ["ledger"]),
+            Topic(name: "payments.transfer.completed.v1", producers: ["ledger"], transactionalProducers: ["ledger"]),
+        ]);
+
+        var transactional = acls.Where(a => a.ResourceType == KafkaAclResourceType.TransactionalID).ToList();
+        Assert.Equal(["transactional-id-ledger-describe", "transactional-id-ledger-write"], transactional.Select(a => a.ResourceName).Order(StringComparer.Ordinal));
+        Assert.All(transactional, a => Assert.Equal("User:ledger", a.Principal));
+        Assert.DoesNotContain(acls, a => a.Principal == "User:payments-api" && a.ResourceType != KafkaAclResourceType.Topic);
+    }
+
+    [Fact]
+    public void Plain_producers_get_no_cluster_or_transactional_grant()
+    {
+        Assert.All(KafkaAcls.Derive([Topic(producers: ["payments-api"], consumers: [])]), a => Assert.Equal(KafkaAclResourceType.Topic, a.ResourceType));
+    }
+
+    [Fact]
     public void Principal_and_group_prefix_derive_from_the_service_name()
     {
         Assert.Equal("User:fraud-scoring", KafkaAcls.Principal("fraud-scoring"));
         Assert.Equal("fraud-scoring.", KafkaAcls.ConsumerGroupPrefix("fraud-scoring"));
+        Assert.Equal("fraud-scoring.", KafkaAcls.TransactionalIdPrefix("fraud-scoring"));
     }
 }

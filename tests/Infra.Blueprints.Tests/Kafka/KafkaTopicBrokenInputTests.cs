@@ -45,6 +45,12 @@ public sealed class KafkaTopicBrokenInputTests
         ["unknown key in a per-stack override"] = Topics("      staging: { partitions: 6 }\n\n  - name: payments.transfer.completed.v1",
             "      staging: { partitions: 6, replicas: 2 }\n\n  - name: payments.transfer.completed.v1",
             "topics[0].environments.staging.replicas", "unknown key 'replicas'"),
+        ["transactional producer that is not a producer"] = Topics("producers: [payments-api]\n    consumers: [ledger, fraud-scoring, notifications]",
+            "producers: [payments-api]\n    transactionalProducers: [ledger]\n    consumers: [ledger, fraud-scoring, notifications]",
+            "topics[0].transactionalProducers[0]", "'ledger' writes in transactions but is not a producer of this topic; list it under producers too"),
+        ["transactional producer that is not a service"] = Topics("producers: [payments-api]\n    consumers: [ledger, fraud-scoring, notifications]",
+            "producers: [payments-api]\n    transactionalProducers: [Payments_API]\n    consumers: [ledger, fraud-scoring, notifications]",
+            "topics[0].transactionalProducers[0]", "a service name"),
         ["topic in another team's domain"] = Topics("name: payments.transfer.completed.v1\n    owner: payments", "name: payments.transfer.completed.v1\n    owner: cards",
             "topics[1].owner", "domain 'payments' belongs to team 'payments' (topics[0]); topics of a domain have one owner team"),
     };

@@ -15,9 +15,11 @@ internal static class TestTopics
         string[]? consumers = null,
         (string Key, string Value)[]? config = null,
         TopicEnvironmentOverride[]? environments = null,
-        TopicDeletion delete = TopicDeletion.None) =>
+        TopicDeletion delete = TopicDeletion.None,
+        string[]? transactionalProducers = null) =>
         new(name, "payments", partitions, replicationFactor, retentionHours, cleanup, DataClassification.Confidential,
             (producers ?? ["payments-api"]).ToEquatableList(),
+            (transactionalProducers ?? []).ToEquatableList(),
             (consumers ?? ["ledger"]).ToEquatableList(),
             (config ?? []).Select(c => new TopicConfigEntry(c.Key, c.Value)).ToEquatableList(),
             (environments ?? []).ToEquatableList(),

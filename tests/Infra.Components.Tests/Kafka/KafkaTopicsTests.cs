@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Infra.Blueprints.Definition;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Loading;
 using Infra.Components.Kafka;
@@ -130,6 +131,23 @@ public sealed class KafkaTopicsTests
             Assert.Equal(acl.Operation.ToString(), inputs["aclOperation"]);
             Assert.Equal("Allow", inputs["aclPermissionType"]);
         }
+    }
+
+    [Fact]
+    public async Task Transactional_id_acls_use_the_providers_resource_type_and_a_prefix()
+    {
+        var definition = new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!;
+        var topic = definition.Catalog.Topics.First(t => t.Producers.Count > 0);
+        var blueprint = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [topic with { TransactionalProducers = topic.Producers }]);
+        var mocks = new RecordingMocks();
+
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "staging" }, () => Component(blueprint));
+
+        var producer = topic.Producers[0];
+        var write = mocks.Resource(AclType, $"transactional-id-{producer}-write").Inputs;
+        Assert.Equal((producer + ".", "TransactionalID", "Prefixed", "Write", "User:" + producer),
+            ((string)write["aclResourceName"], (string)write["aclResourceType"], (string)write["resourcePatternTypeFilter"], (string)write["aclOperation"], (string)write["aclPrincipal"]));
+        Assert.Equal("Describe", mocks.Resource(AclType, $"transactional-id-{producer}-describe").Inputs["aclOperation"]);
     }
 
     [Fact]
