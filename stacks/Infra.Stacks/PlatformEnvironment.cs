@@ -109,6 +109,8 @@ public class PlatformEnvironment : Stack
         {
             Blueprint = Blueprint.Kafka,
             Provider = providers.Kafka,
+            BrokerConfiguration = definition.Endpoints.KafkaBrokerConfiguration,
+            Aws = providers.Primary,
         });
 
         CreatePeopleAccess(Blueprint.People, definition, providers, vaultRoles);

@@ -115,6 +115,23 @@ public sealed class PlanStateTests : IDisposable
     }
 
     [Fact]
+    public void Production_plan_shows_the_settings_written_explicitly_and_why_and_staging_has_none()
+    {
+        var production = CliRun.Infra(Repository, "plan", "--stack", "production");
+        var staging = CliRun.Infra(Repository, "plan", "--stack", "staging");
+        var json = CliRun.Infra(Repository, "plan", "--stack", "production", "--output", "json");
+
+        Assert.Equal((0, 0, 0), (production.ExitCode, staging.ExitCode, json.ExitCode));
+        Assert.Contains("written on every topic: unclean.leader.election.enable=false: an out-of-sync replica never becomes leader", production.Output, StringComparison.Ordinal);
+        Assert.Contains("written on every topic: min.insync.replicas=2:", production.Output, StringComparison.Ordinal);
+        Assert.Contains("written on every topic: retention.ms=retentionHours, or Kafka's 7 days:", production.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("written on every topic", staging.Output, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Output);
+        var pinned = document.RootElement.GetProperty("kafka").GetProperty("blueprint").GetProperty("pinned");
+        Assert.Equal(["unclean.leader.election.enable", "min.insync.replicas", "retention.ms"], pinned.EnumerateArray().Select(p => p.GetProperty("key").GetString()));
+    }
+
+    [Fact]
     public void Malformed_state_is_bad_input_with_its_position()
     {
         var path = State(StateExports.Truncated);

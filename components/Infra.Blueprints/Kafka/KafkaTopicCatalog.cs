@@ -20,6 +20,7 @@ public static class KafkaTopicCatalog
             stack,
             environment,
             live.Select(t => Topic(t, environment)).OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableList(),
+            environment == EnvironmentKind.Production ? KafkaTopicConfigs.PinnedInProduction : [],
             KafkaAcls.Derive(live.Select(t => t.Topic)),
             onStack.Where(t => t.Delete == TopicDeletion.Delete).Select(t => t.Topic.Name).Order(StringComparer.Ordinal).ToEquatableList(),
             onStack.Where(t => t.Delete == TopicDeletion.Unprotect).Select(t => t.Topic.Name).Order(StringComparer.Ordinal).ToEquatableList());
@@ -38,7 +39,8 @@ public static class KafkaTopicCatalog
     }
 
     /// <summary>
-    /// The configs as Kafka takes them, without those equal to Kafka's default. A compacted topic
+    /// The configs as Kafka takes them, without those equal to Kafka's default except, in
+    /// production, the <see cref="KafkaTopicConfigs.PinnedInProduction"/> keys. A compacted topic
     /// keeps every key's latest value for ever; it gets a time retention (and then deletes too) only
     /// when <c>retentionHours</c> is stated.
     /// </summary>
@@ -58,9 +60,15 @@ public static class KafkaTopicCatalog
         {
             config[KafkaTopicConfigs.RetentionMs] = (hours * KafkaTopicRules.MillisecondsPerHour).ToString(CultureInfo.InvariantCulture);
         }
-        if (environment == EnvironmentKind.Production)
+        var production = environment == EnvironmentKind.Production;
+        if (production)
         {
             config[KafkaTopicConfigs.MinInsyncReplicas] = KafkaTopicRules.ProductionMinInsyncReplicas.ToString(CultureInfo.InvariantCulture);
+            config[KafkaTopicConfigs.UncleanLeaderElection] = "false";
+            if (config[KafkaTopicConfigs.CleanupPolicy] != "compact")
+            {
+                config.TryAdd(KafkaTopicConfigs.RetentionMs, KafkaTopicConfigs.Keys[KafkaTopicConfigs.RetentionMs].KafkaDefault);
+            }
         }
         foreach (var entry in topic.Topic.Config)
         {
@@ -68,7 +76,7 @@ public static class KafkaTopicCatalog
             config[entry.Key] = KafkaTopicConfigs.Keys[entry.Key].Canonical(entry.Value) ?? entry.Value;
         }
         return config
-            .Where(c => !KafkaTopicConfigs.Keys[c.Key].IsKafkaDefault(c.Value))
+            .Where(c => (production && KafkaTopicConfigs.PinnedInProduction.Any(p => p.Key == c.Key)) || !KafkaTopicConfigs.Keys[c.Key].IsKafkaDefault(c.Value))
             .Select(c => new TopicConfigEntry(c.Key, c.Value))
             .ToEquatableList();
     }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Infra.Blueprints.Definition;
+
 namespace Infra.Blueprints.Kafka;
 
 /// <summary>
@@ -41,6 +44,18 @@ public static class KafkaTopicConfigs
         KafkaConfigKey.Choice("message.timestamp.type", "CreateTime", "CreateTime", "LogAppendTime"),
         KafkaConfigKey.TrueFalse(UncleanLeaderElection, false),
     }.ToDictionary(k => k.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Durability that production does not leave to the brokers: these keys are written on every
+    /// production topic even where the value is Kafka's default, so that a cluster-wide override
+    /// (an MSK configuration's <c>unclean.leader.election.enable</c> or <c>log.retention.*</c>) cannot change a topic.
+    /// </summary>
+    public static EquatableList<PinnedTopicSetting> PinnedInProduction { get; } =
+    [
+        new(UncleanLeaderElection, "false", "an out-of-sync replica never becomes leader, so no acknowledged write is lost; written although it is Kafka's default, so a broker override cannot turn it on"),
+        new(MinInsyncReplicas, KafkaTopicRules.ProductionMinInsyncReplicas.ToString(CultureInfo.InvariantCulture), "a write acknowledged with acks=all is on 2 of the 3 replicas; Kafka's default 1 acknowledges a write that one broker holds"),
+        new(RetentionMs, "retentionHours, or Kafka's 7 days", "the topic keeps its data as long as the catalog says whatever the cluster's log.retention.* (compacted topics without retentionHours have none)"),
+    ];
 
     /// <summary>The keys a catalog entry may list under <c>config:</c>.</summary>
     public static IEnumerable<string> AllowedInCatalog => Keys.Keys.Where(k => !SetByFields.ContainsKey(k)).Order(StringComparer.Ordinal);

@@ -148,15 +148,16 @@ internal static class StackConfigReader
         var datacenter = map.Required("consulDatacenter")?.Matching(Patterns.KebabName(), "a Consul datacenter name such as stg-par");
         var kafka = map.Required("kafka")?.ListOf(ReadBroker);
         var kafkaUser = map.Required("kafkaSaslUsername")?.Matching(Patterns.KebabName(), "the SCRAM user this program administers Kafka as, e.g. infra-pulumi");
+        var kafkaConfiguration = map.Required("kafkaBrokerConfiguration")?.Matching(Patterns.KebabName(), "the name of the MSK configuration the brokers run, e.g. kafka-staging");
         var gitlab = map.Required("gitlab")?.HttpsUrl();
         map.RejectUnknownKeys();
         if (kafka is { Count: 0 })
         {
             map.Context.Error(KeyPath.Child(map.Path, "kafka"), "lists no broker; expected at least one host:port");
         }
-        return vault is null || consul is null || datacenter is null || kafka is null || kafkaUser is null || gitlab is null
+        return vault is null || consul is null || datacenter is null || kafka is null || kafkaUser is null || kafkaConfiguration is null || gitlab is null
             ? null
-            : new PlatformEndpoints(vault, consul, datacenter, kafka, kafkaUser, gitlab);
+            : new PlatformEndpoints(vault, consul, datacenter, kafka, kafkaUser, kafkaConfiguration, gitlab);
     }
 
     private static string? ReadBroker(ValueReader value)

@@ -11,7 +11,9 @@ namespace Infra.Components.Kafka;
 /// (<see cref="KafkaAclBlueprint.ResourceName"/>), so renaming nothing else moves a URN. Topics
 /// carry the blueprint's <c>protect</c> (production). Topic ACLs take the topic's name output, so
 /// an ACL is created after its topic. Every child goes through the Kafka provider of the args.
-/// Output: <see cref="TopicNames"/>.
+/// The brokers' MSK configuration is read and checked against <see cref="KafkaBrokerRequirements"/>:
+/// each problem is logged as an error, which fails the preview or update.
+/// Outputs: <see cref="TopicNames"/>, <see cref="BrokerConfigurationProblems"/>.
 /// </summary>
 public sealed class KafkaTopics : ComponentResource
 {
@@ -23,6 +25,8 @@ public sealed class KafkaTopics : ComponentResource
         ArgumentNullException.ThrowIfNull(args);
         var blueprint = RequiredArgs.Require(args.Blueprint, nameof(KafkaTopicsArgs.Blueprint), "the topics map the stack's Kafka blueprint");
         var provider = RequiredArgs.Require(args.Provider, nameof(KafkaTopicsArgs.Provider), "the Pulumi.Kafka.Provider of the stack's cluster");
+        var brokerConfiguration = RequiredArgs.Require(args.BrokerConfiguration, nameof(KafkaTopicsArgs.BrokerConfiguration), "the MSK configuration the brokers run, checked before anything relies on its ACLs");
+        var aws = RequiredArgs.Require(args.Aws, nameof(KafkaTopicsArgs.Aws), "the AWS provider that reads the brokers' MSK configuration");
         var topics = new Dictionary<string, Topic>(StringComparer.Ordinal);
         foreach (var topic in blueprint.Topics)
         {
@@ -59,11 +63,28 @@ public sealed class KafkaTopics : ComponentResource
         }
 
         TopicNames = Output.Create(blueprint.Topics.Select(t => t.Name).ToImmutableArray());
+        BrokerConfigurationProblems = CheckBrokerConfiguration(brokerConfiguration, aws);
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["topicNames"] = TopicNames,
+            ["brokerConfigurationProblems"] = BrokerConfigurationProblems,
         });
     }
+
+    [Output("brokerConfigurationProblems")]
+    public Output<ImmutableArray<string>> BrokerConfigurationProblems { get; private set; }
+
+    private Output<ImmutableArray<string>> CheckBrokerConfiguration(string name, Pulumi.Aws.Provider aws) =>
+        Pulumi.Aws.Msk.GetConfiguration.Invoke(new Pulumi.Aws.Msk.GetConfigurationInvokeArgs { Name = name }, new InvokeOptions { Parent = this, Provider = aws })
+            .Apply(found =>
+            {
+                var problems = KafkaBrokerRequirements.Problems(name, found.ServerProperties, found.KafkaVersions).ToImmutableArray();
+                foreach (var problem in problems)
+                {
+                    Log.Error($"kafka brokers: {problem}", this);
+                }
+                return problems;
+            });
 
     [Output("topicNames")]
     public Output<ImmutableArray<string>> TopicNames { get; private set; }

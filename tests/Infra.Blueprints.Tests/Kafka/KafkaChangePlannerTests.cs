@@ -113,7 +113,7 @@ public sealed class KafkaChangePlannerTests
         var blueprint = KafkaTopicCatalog.For("production", EnvironmentKind.Production,
             [Topic(name: "payments.transfer.legacy.v1", partitions: 3, retentionHours: null, delete: TopicDeletion.Unprotect)]);
         DeployedTopic[] state = [DeployedStaging.Topics.Single(t => t.Name == "payments.transfer.legacy.v1") with
-            { Protected = true, Config = [new TopicConfigEntry("min.insync.replicas", "2")] }];
+            { Protected = true, Config = [new TopicConfigEntry("min.insync.replicas", "2"), new TopicConfigEntry("retention.ms", "604800000"), new TopicConfigEntry("unclean.leader.election.enable", "false")] }];
 
         var plan = KafkaChangePlanner.Compare(blueprint, state);
 

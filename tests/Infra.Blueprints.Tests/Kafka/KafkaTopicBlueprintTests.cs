@@ -19,6 +19,38 @@ public sealed class KafkaTopicBlueprintTests
         Assert.True(topic.Protect);
     }
 
+    [Theory]
+    [InlineData(168, "604800000")]
+    [InlineData(null, "604800000")]
+    [InlineData(336, "1209600000")]
+    public void Production_topic_writes_unclean_election_and_retention_even_when_they_are_Kafkas_defaults(int? hours, string retentionMs)
+    {
+        var config = ConfigOf(Single(EnvironmentKind.Production, Topic(retentionHours: hours), "production"));
+
+        Assert.Equal("false", config["unclean.leader.election.enable"]);
+        Assert.Equal(retentionMs, config["retention.ms"]);
+    }
+
+    [Fact]
+    public void Production_compacted_topic_without_retention_gets_no_time_retention_but_the_durability_settings()
+    {
+        var config = ConfigOf(Single(EnvironmentKind.Production, Topic(cleanup: CleanupPolicy.Compact, retentionHours: null), "production"));
+
+        Assert.Equal(["cleanup.policy", "min.insync.replicas", "unclean.leader.election.enable"], config.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Pinned_settings_are_listed_with_their_reason_in_production_only()
+    {
+        var production = KafkaTopicCatalog.For("production", EnvironmentKind.Production, [Topic()]);
+        var staging = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [Topic()]);
+
+        Assert.Equal(["min.insync.replicas", "retention.ms", "unclean.leader.election.enable"], production.Pinned.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.All(production.Pinned, p => Assert.False(string.IsNullOrWhiteSpace(p.Why)));
+        Assert.Empty(staging.Pinned);
+        Assert.Empty(ConfigOf(Assert.Single(staging.Topics)).Keys.Intersect(["unclean.leader.election.enable", "min.insync.replicas"]));
+    }
+
     [Fact]
     public void Staging_topic_takes_its_override_and_is_not_protected()
     {
@@ -137,14 +169,15 @@ public sealed class KafkaTopicBlueprintTests
     [Theory]
     [InlineData("staging")]
     [InlineData("production")]
-    public void Repository_topics_write_no_Kafka_default(string stack)
+    public void Repository_topics_write_no_Kafka_default_but_the_pinned_ones(string stack)
     {
         var definition = new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles(stack).Definition!;
 
         var blueprint = KafkaTopicCatalog.For(definition);
 
         Assert.Equal(definition.Catalog.Topics.Count, blueprint.Topics.Count);
-        Assert.All(blueprint.Topics.SelectMany(t => t.Config), c => Assert.False(KafkaTopicConfigs.Keys[c.Key].IsKafkaDefault(c.Value), $"{c.Key}={c.Value} is Kafka's default"));
+        Assert.All(blueprint.Topics.SelectMany(t => t.Config).Where(c => blueprint.Pinned.All(p => p.Key != c.Key)),
+            c => Assert.False(KafkaTopicConfigs.Keys[c.Key].IsKafkaDefault(c.Value), $"{c.Key}={c.Value} is Kafka's default"));
         Assert.Equal(definition.Environment == EnvironmentKind.Production, blueprint.Topics.All(t => t.Protect));
         var snapshot = blueprint.Topics.Single(t => t.Name == "customer.profile.snapshot.v1");
         Assert.DoesNotContain("delete.retention.ms", ConfigOf(snapshot).Keys);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Globalization;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Kafka;
@@ -23,7 +24,7 @@ public sealed class KafkaTopicsTests
     [Fact]
     public async Task Creates_one_topic_and_one_acl_per_blueprint_entry_named_from_the_topics()
     {
-        var mocks = new RecordingMocks();
+        var mocks = Engine();
 
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
 
@@ -34,7 +35,7 @@ public sealed class KafkaTopicsTests
     [Fact]
     public async Task Topic_inputs_are_the_blueprint_values_with_no_kafka_default()
     {
-        var mocks = new RecordingMocks();
+        var mocks = Engine();
 
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "staging" }, () => Component(Staging));
 
@@ -51,7 +52,7 @@ public sealed class KafkaTopicsTests
     [Fact]
     public async Task Acl_inputs_use_the_providers_values()
     {
-        var mocks = new RecordingMocks();
+        var mocks = Engine();
 
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
 
@@ -85,10 +86,10 @@ public sealed class KafkaTopicsTests
             return null;
         });
 
-        await Deployment.TestAsync(new RecordingMocks(), new TestOptions { IsPreview = false, StackName = stack }, () =>
+        await Deployment.TestAsync(Engine(), new TestOptions { IsPreview = false, StackName = stack }, () =>
         {
             provider = NewProvider();
-            component = new KafkaTopics("kafka", new KafkaTopicsArgs { Blueprint = stack == "production" ? Production : Staging, Provider = provider }, options);
+            component = new KafkaTopics("kafka", new KafkaTopicsArgs { Blueprint = stack == "production" ? Production : Staging, Provider = provider, BrokerConfiguration = "kafka-staging", Aws = NewAws() }, options);
         });
 
         var below = children.Where(c => !ReferenceEquals(c.Resource, component)).ToList();
@@ -104,7 +105,7 @@ public sealed class KafkaTopicsTests
     {
         KafkaTopics? component = null;
 
-        await Deployment.TestAsync(new RecordingMocks(), new TestOptions { IsPreview = false, StackName = "staging" }, () =>
+        await Deployment.TestAsync(Engine(), new TestOptions { IsPreview = false, StackName = "staging" }, () =>
         {
             component = Component(Staging);
         });
@@ -116,7 +117,7 @@ public sealed class KafkaTopicsTests
     [Fact]
     public async Task Every_acl_allows_exactly_its_blueprint_grant_and_nothing_else()
     {
-        var mocks = new RecordingMocks();
+        var mocks = Engine();
 
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "production" }, () => Component(Production));
 
@@ -139,7 +140,7 @@ public sealed class KafkaTopicsTests
         var definition = new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!;
         var topic = definition.Catalog.Topics.First(t => t.Producers.Count > 0);
         var blueprint = KafkaTopicCatalog.For("staging", EnvironmentKind.Staging, [topic with { TransactionalProducers = topic.Producers }]);
-        var mocks = new RecordingMocks();
+        var mocks = Engine();
 
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "staging" }, () => Component(blueprint));
 
@@ -148,6 +149,37 @@ public sealed class KafkaTopicsTests
         Assert.Equal((producer + ".", "TransactionalID", "Prefixed", "Write", "User:" + producer),
             ((string)write["aclResourceName"], (string)write["aclResourceType"], (string)write["resourcePatternTypeFilter"], (string)write["aclOperation"], (string)write["aclPrincipal"]));
         Assert.Equal("Describe", mocks.Resource(AclType, $"transactional-id-{producer}-describe").Inputs["aclOperation"]);
+    }
+
+    [Fact]
+    public async Task Brokers_that_refuse_what_no_acl_allows_pass_the_check_read_through_the_aws_provider()
+    {
+        var mocks = Engine();
+        KafkaTopics? component = null;
+
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "staging" }, () => component = Component(Staging));
+
+        Assert.Empty(await OutputUtilities.GetValueAsync(component!.BrokerConfigurationProblems));
+        var lookup = Assert.Single(mocks.Calls, c => c.Token == BrokerConfigurationLookup);
+        Assert.Equal("kafka-staging", lookup.Args["name"]);
+        Assert.Equal("aws-eu-west-3-id", RecordingMocks.ProviderId(lookup.Provider));
+    }
+
+    [Fact]
+    public async Task Brokers_open_to_everyone_without_an_acl_fail_the_deployment_with_each_problem()
+    {
+        var mocks = Engine("allow.everyone.if.no.acl.found=true\n", "2.6.2");
+        KafkaTopics? component = null;
+
+        var run = Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "staging" }, () => component = Component(Staging));
+        var problems = await run.ContinueWith(_ => OutputUtilities.GetValueAsync(component!.BrokerConfigurationProblems), TaskScheduler.Default).Unwrap();
+
+        Assert.Equal(
+            ["MSK configuration 'kafka-staging' has allow.everyone.if.no.acl.found=true; expected allow.everyone.if.no.acl.found=false",
+                "MSK configuration 'kafka-staging' does not set auto.create.topics.enable; MSK's default then applies; expected auto.create.topics.enable=false"],
+            problems.Take(2));
+        Assert.StartsWith("MSK configuration 'kafka-staging' is for Kafka 2.6.2; expected 2.8 or later", problems[2], StringComparison.Ordinal);
+        Assert.True(run.IsFaulted, "the logged errors fail the deployment");
     }
 
     [Fact]
@@ -165,5 +197,17 @@ public sealed class KafkaTopicsTests
         new("kafka", new ProviderArgs { BootstrapServers = { "kafka-1.stg.example-bank.eu:9093" } });
 
     private static KafkaTopics Component(KafkaTopicsBlueprint blueprint) =>
-        new("kafka", new KafkaTopicsArgs { Blueprint = blueprint, Provider = NewProvider() });
+        new("kafka", new KafkaTopicsArgs { Blueprint = blueprint, Provider = NewProvider(), BrokerConfiguration = "kafka-staging", Aws = NewAws() });
+
+    private static Pulumi.Aws.Provider NewAws() => new("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
+
+    private const string BrokerConfigurationLookup = "aws:msk/getConfiguration:getConfiguration";
+
+    /// <summary>The engine, with the brokers' MSK configuration as <paramref name="serverProperties"/> for <paramref name="kafkaVersion"/>.</summary>
+    private static RecordingMocks Engine(
+        string serverProperties = "auto.create.topics.enable=false\nallow.everyone.if.no.acl.found=false\n", string kafkaVersion = "3.6.0") =>
+        new RecordingMocks().Answer(BrokerConfigurationLookup, call => ImmutableDictionary<string, object>.Empty
+            .Add("arn", $"arn:aws:kafka:eu-west-3:111122223333:configuration/{call.Args["name"]}/1").Add("id", "configuration")
+            .Add("name", call.Args["name"]).Add("description", "").Add("latestRevision", 1)
+            .Add("kafkaVersions", ImmutableArray.Create<object>(kafkaVersion)).Add("serverProperties", serverProperties));
 }

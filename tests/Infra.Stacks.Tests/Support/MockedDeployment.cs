@@ -21,6 +21,9 @@ public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IRead
         .Answer("gitlab:index/getUser:getUser", call => Result("userId", StableNumber((string)call.Args["username"])))
         .Answer("gitlab:index/getGroup:getGroup", call => Result("groupId", StableNumber((string)call.Args["fullPath"])))
         .Answer("aws:secretsmanager/getRandomPassword:getRandomPassword", _ => Result("randomPassword", "Generated-master-Password-0123456789abcde"))
+        // Brokers that refuse what no ACL allows and create no topic on their own.
+        .Answer("aws:msk/getConfiguration:getConfiguration", call => Result("serverProperties", "allow.everyone.if.no.acl.found=false\nauto.create.topics.enable=false\n")
+            .Add("kafkaVersions", ImmutableArray.Create<object>("3.6.0")).Add("name", call.Args["name"]))
         // A central security account that runs the whole baseline: GuardDuty on, the CIS and PCI DSS standards enabled.
         .Answer("aws:guardduty/getDetector:getDetector", _ => Result("status", "ENABLED"))
         .Answer("aws:securityhub/getEnabledStandards:getEnabledStandards", _ => Result("standardsSubscriptions", ImmutableArray.Create<object>(

@@ -14,7 +14,12 @@ internal static class KafkaTables
         var protection = kafka.Topics.Any(t => t.Protect) ? "protected" : "not protected";
         console.MarkupLine(Markup.Escape(
             $"Kafka on {kafka.Stack}: {Number(kafka.Topics.Count)} topics ({protection}), {Number(kafka.Topics.Sum(t => t.Partitions))} partitions, "
-            + $"{Number(configs)} configs written (Kafka's defaults left out), {Number(kafka.Acls.Count)} ACLs for {Number(principals)} principals."));
+            + $"{Number(configs)} configs written ({(kafka.Pinned.Count > 0 ? "Kafka's defaults left out except those below" : "Kafka's defaults left out")}), "
+            + $"{Number(kafka.Acls.Count)} ACLs for {Number(principals)} principals."));
+        foreach (var pinned in kafka.Pinned)
+        {
+            console.MarkupLine(Markup.Escape($"  written on every topic: {pinned.Key}={pinned.Value}: {pinned.Why}"));
+        }
         if (kafka.MarkedForDeletion.Count > 0)
         {
             console.MarkupLine(Markup.Escape($"Marked delete: true: {string.Join(", ", kafka.MarkedForDeletion)}"));
