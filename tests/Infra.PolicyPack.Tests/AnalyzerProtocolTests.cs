@@ -91,7 +91,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
     public async Task A_security_group_open_to_the_world_on_ssh_is_reported_with_everything_the_engine_shows()
     {
         var group = Analyze(SecurityGroup, "bastion",
-            $$"""{"description":"bastion","ingress":[{"protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":["0.0.0.0/0"]}],"tags":{{Tags}}}""");
+            $$"""{"description":"bastion","ingress":[{"description":"break-glass","protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":["0.0.0.0/0"]}],"tags":{{Tags}}}""");
 
         var response = await Client.AnalyzeAsync(group);
 
@@ -160,7 +160,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
     public async Task A_secret_that_breaks_a_rule_is_reported_without_its_plaintext()
     {
         var group = Analyze(SecurityGroup, "bastion",
-            $$"""{"description":"bastion","ingress":[{"protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":{{SecretJson("[\"0.0.0.0/0\"]")}}}],"tags":{{Tags}}}""");
+            $$"""{"description":"bastion","ingress":[{"description":"break-glass","protocol":"tcp","fromPort":22,"toPort":22,"cidrBlocks":{{SecretJson("[\"0.0.0.0/0\"]")}}}],"tags":{{Tags}}}""");
         var stack = new AnalyzeStackRequest
         {
             Resources =
@@ -277,7 +277,7 @@ public sealed partial class AnalyzerProtocolTests(PolicyPackFixture fixture) : I
 
     [Theory]
     [InlineData(Volume, $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":{{Unknown}},"tags":{{Tags}}}""")]
-    [InlineData(SecurityGroup, $$"""{"ingress":[{"protocol":"tcp","fromPort":{{Unknown}},"toPort":{{Unknown}},"cidrBlocks":["0.0.0.0/0"]}],"tags":{{Tags}}}""")]
+    [InlineData(SecurityGroup, $$"""{"ingress":[{"description":"break-glass","protocol":"tcp","fromPort":{{Unknown}},"toPort":{{Unknown}},"cidrBlocks":["0.0.0.0/0"]}],"tags":{{Tags}}}""")]
     [InlineData(Volume, $$"""{"availabilityZone":"eu-west-3a","size":100,"encrypted":true,"tags":{{Unknown}}}""")]
     public async Task Unknown_values_make_no_verdict(string type, string properties)
     {

@@ -7,7 +7,7 @@ namespace Infra.Policies.Benchmarking;
 /// Writes a made-up <c>pulumi stack export</c> (deployment version 3) of any size, for a CLI command that times the
 /// reader and the rules on it (a benchmark, never a timed test). After the stack and two AWS providers (Paris,
 /// Ireland), resources cycle through security groups, launch templates, autoscaling groups, Aurora clusters (pairs in
-/// one global cluster across both regions, with a secret password), KMS keys, buckets with their public access block,
+/// one global cluster across both regions, with a secret password), KMS keys, buckets (TLS-only policy) with their public access block,
 /// encryption and versioning, Kafka topics, Vault static roles and two audit devices: a compliant estate, as most nights are.
 /// <see cref="WriteKafkaTopics"/> writes instead the state of given Kafka topics, for the Kafka plan's benchmark. The one
 /// generator of exports: both write the resources the way `pulumi stack export` does (inputs echoed among the outputs).
@@ -186,6 +186,10 @@ public static class SyntheticStackExport
         json.WriteEndObject();
     }
 
+    private static string TlsOnlyPolicy(string bucket) =>
+        """{"Version":"2012-10-17","Statement":[{"Sid":"TlsOnly","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::"""
+        + bucket + "\",\"arn:aws:s3:::" + bucket + """/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""";
+
     private static void WriteProperties(Utf8JsonWriter json, int kind, int i)
     {
         var n = i.ToString(CultureInfo.InvariantCulture);
@@ -202,6 +206,7 @@ public static class SyntheticStackExport
                 json.WriteStartArray("cidrBlocks");
                 json.WriteStringValue("10.60.0.0/16");
                 json.WriteEndArray();
+                json.WriteString("description", "callers in the VPC");
                 json.WriteEndObject();
                 json.WriteEndArray();
                 break;
@@ -244,6 +249,10 @@ public static class SyntheticStackExport
                 json.WriteBoolean("deletionProtection", true);
                 json.WriteBoolean("deleteAutomatedBackups", false);
                 json.WriteBoolean("iamDatabaseAuthenticationEnabled", true);
+                json.WriteBoolean("copyTagsToSnapshot", true);
+                json.WriteStartArray("enabledCloudwatchLogsExports");
+                json.WriteStringValue("postgresql");
+                json.WriteEndArray();
                 json.WriteString("globalClusterIdentifier", $"global-{(i / (2 * Cycle)).ToString(CultureInfo.InvariantCulture)}");
                 json.WriteStartObject("masterPassword");
                 json.WriteString("4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270");
@@ -256,6 +265,7 @@ public static class SyntheticStackExport
                 break;
             case 5:
                 json.WriteString("bucket", bucket);
+                json.WriteString("policy", TlsOnlyPolicy(bucket));
                 break;
             case 6:
                 json.WriteString("bucket", bucket);

@@ -44,7 +44,7 @@ public sealed class EvaluatorTests
     public void Advisory_violations_alone_pass_the_run()
     {
         var resources = new ResourceSet([Resource("aws:rds/cluster:Cluster", "ledger-db",
-            """{"storageEncrypted":true,"backupRetentionPeriod":35,"deletionProtection":true,"deleteAutomatedBackups":false,"globalClusterIdentifier":"ledger","iamDatabaseAuthenticationEnabled":false}""")]);
+            """{"storageEncrypted":true,"backupRetentionPeriod":35,"deletionProtection":true,"deleteAutomatedBackups":false,"globalClusterIdentifier":"ledger","iamDatabaseAuthenticationEnabled":false,"copyTagsToSnapshot":true,"enabledCloudwatchLogsExports":["postgresql"]}""")]);
         var enforcement = EnforcementPolicy.Parse("stacks:\n  production:\n    stack-production-database-secondary-region: disabled\n    governance-mandatory-tags: disabled\n", "enforcement.yaml", RuleCatalog.All);
 
         var report = Evaluator.Evaluate(resources, Context(EnvironmentKind.Production), new EvaluationOptions { Enforcement = enforcement });

@@ -13,6 +13,7 @@ internal static class RuleFixtures
     [
         ("Account", AccountFixtures.Cases),
         ("Compute", ComputeFixtures.Cases),
+        ("Consul", ConsulFixtures.Cases),
         ("Databases", DatabasesFixtures.Cases),
         ("Encryption", EncryptionFixtures.Cases),
         ("GitLab", GitLabFixtures.Cases),

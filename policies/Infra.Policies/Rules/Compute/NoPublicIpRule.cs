@@ -24,7 +24,7 @@ public sealed class NoPublicIpRule : PolicyRule
 
     public override string Remediation => "Set associatePublicIpAddress to false and place the server in a private subnet.";
 
-    public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 5.1", "PCI DSS 1.4.4", "ISO 27001 A.8.20"];
+    public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 1.4.4", "ISO 27001 A.8.20"];
 
     protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {

@@ -6,9 +6,9 @@ namespace Infra.Policies.Rules.Monitoring;
 /// <summary>
 /// Every production service (a target group tagged with its <c>service</c>) has SLO alarms that page
 /// with an action, for both its availability and its latency SLO: an alarm tagged with the service,
-/// <c>slo</c> and <c>severity: page</c>, whose <c>alarmActions</c> is not empty.
+/// <c>slo</c> and <c>severity: page</c>, whose <c>alarmActions</c> is not empty and whose actions are enabled.
 /// Flags: a production <c>aws.lb.TargetGroup</c> tagged <c>service: ledger</c> with no such alarm, or
-/// only one whose <c>alarmActions</c> is empty.
+/// only one whose <c>alarmActions</c> is empty or whose <c>actionsEnabled</c> is false.
 /// </summary>
 public sealed class ProductionServicePagingRule : PolicyRule
 {
@@ -42,7 +42,7 @@ public sealed class ProductionServicePagingRule : PolicyRule
             yield break;
         }
         var alarms = resources.OfType(TypeTokens.MetricAlarm).Concat(resources.OfType(TypeTokens.CompositeAlarm)).ToList();
-        if (alarms.Any(a => Tags.IsUnknown(Tags.Sources(a), "service") || a.Property("alarmActions").IsUnknown))
+        if (alarms.Any(a => Tags.IsUnknown(Tags.Sources(a), "service") || a.Property("alarmActions").IsUnknown || a.Property("actionsEnabled").IsUnknown))
         {
             yield break;
         }
@@ -53,11 +53,15 @@ public sealed class ProductionServicePagingRule : PolicyRule
                 continue;
             }
             var paging = alarms.Where(a => Tags.Get(a, "service") == service && Tags.Get(a, "severity") == "page").ToList();
-            var missing = Slos.Where(slo => !paging.Any(a => Tags.Get(a, "slo") == slo && a.Property("alarmActions").Items.Count > 0)).ToList();
+            var missing = Slos.Where(slo => !paging.Any(a => Tags.Get(a, "slo") == slo && Pages(a))).ToList();
             if (missing.Count > 0)
             {
-                yield return Finding(targetGroup, $"service '{service}' has no paging alarm with an action for its {string.Join(" and ", missing)} SLO");
+                yield return Finding(targetGroup, $"service '{service}' has no paging alarm with an enabled action for its {string.Join(" and ", missing)} SLO");
             }
         }
     }
+
+    /// <summary>An alarm pages when it has an action and its actions are not switched off (<c>actionsEnabled: false</c>).</summary>
+    private static bool Pages(PolicyResource alarm) =>
+        alarm.Property("alarmActions").Items.Count > 0 && alarm.Property("actionsEnabled").AsBoolean() != false;
 }

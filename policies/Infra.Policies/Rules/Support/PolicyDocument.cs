@@ -49,7 +49,7 @@ internal sealed record PolicyDocument(bool IsReadable, string? Error, IReadOnlyL
         Strings(statement, "Resource"),
         Strings(statement, "NotResource"),
         Principals(statement),
-        ConditionKeys(statement));
+        Conditions(statement));
 
     private static List<PolicyStatement> FromTree(PropertyValue root)
     {
@@ -63,7 +63,7 @@ internal sealed record PolicyDocument(bool IsReadable, string? Error, IReadOnlyL
             [.. Either(s, "Resource", "resources").AsStrings()],
             [.. Either(s, "NotResource", "notResources").AsStrings()],
             [],
-            new HashSet<string>(StringComparer.OrdinalIgnoreCase)))];
+            []))];
     }
 
     private static PropertyValue Either(PropertyValue statement, string documentName, string schemaName) =>
@@ -86,19 +86,30 @@ internal sealed record PolicyDocument(bool IsReadable, string? Error, IReadOnlyL
             : [.. principal.EnumerateObject().SelectMany(kind => Strings(kind.Value).Select(value => new PolicyPrincipal(kind.Name, value)))];
     }
 
-    private static HashSet<string> ConditionKeys(JsonElement statement)
+    private static List<PolicyCondition> Conditions(JsonElement statement)
     {
-        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (statement.TryGetProperty("Condition", out var condition) && condition.ValueKind == JsonValueKind.Object)
+        if (!statement.TryGetProperty("Condition", out var condition) || condition.ValueKind != JsonValueKind.Object)
         {
-            foreach (var test in condition.EnumerateObject().Where(t => t.Value.ValueKind == JsonValueKind.Object))
-            {
-                keys.UnionWith(test.Value.EnumerateObject().Select(k => k.Name));
-            }
+            return [];
         }
 
-        return keys;
+        return
+        [
+            .. condition.EnumerateObject()
+                .Where(test => test.Value.ValueKind == JsonValueKind.Object)
+                .SelectMany(test => test.Value.EnumerateObject().Select(key => new PolicyCondition(test.Name, key.Name, ConditionValues(key.Value)))),
+        ];
     }
+
+    /// <summary>A condition's values as text: <c>"false"</c>, <c>false</c> and <c>["false"]</c> are the same test.</summary>
+    private static string[] ConditionValues(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.True => ["true"],
+        JsonValueKind.False => ["false"],
+        JsonValueKind.Array => [.. value.EnumerateArray().SelectMany(ConditionValues)],
+        JsonValueKind.Number => [value.GetRawText()],
+        _ => Strings(value),
+    };
 
     private static string[] Strings(JsonElement statement, string name) =>
         statement.TryGetProperty(name, out var value) ? Strings(value) : [];

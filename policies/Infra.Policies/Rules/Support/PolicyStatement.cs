@@ -14,7 +14,7 @@ internal sealed record PolicyStatement(
     IReadOnlyList<string> Resources,
     IReadOnlyList<string> NotResources,
     IReadOnlyList<PolicyPrincipal> Principals,
-    IReadOnlySet<string> ConditionKeys)
+    IReadOnlyList<PolicyCondition> Conditions)
 {
     public bool IsAllow => string.Equals(Effect, "Allow", StringComparison.OrdinalIgnoreCase);
 
@@ -36,7 +36,13 @@ internal sealed record PolicyStatement(
     public IEnumerable<string> ActionsMatching(string action) =>
         Actions.Where(a => FileSystemName.MatchesSimpleExpression(a, action, ignoreCase: true));
 
-    public bool HasCondition(string key) => ConditionKeys.Contains(key);
+    public bool HasCondition(string key) => Conditions.Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a test of <paramref name="key"/> with this operator requires exactly this value (e.g. <c>Bool aws:SecureTransport false</c>).</summary>
+    public bool Requires(string conditionOperator, string key, string value) =>
+        Conditions.Any(c => string.Equals(c.Operator, conditionOperator, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase)
+            && c.Values.Count == 1 && string.Equals(c.Values[0], value, StringComparison.OrdinalIgnoreCase));
 
     public static bool IsAllResources(string resource) =>
         resource == "*" || (resource.StartsWith("arn:", StringComparison.Ordinal) && resource[4..].Split(':').All(p => p is "*" or "" or "aws"));

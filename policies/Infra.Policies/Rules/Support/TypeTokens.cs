@@ -1,6 +1,6 @@
 namespace Infra.Policies.Rules.Support;
 
-/// <summary>Type tokens of the providers' resources the rules read (checked against @pulumi/aws 7.48.0, @pulumi/vault 7.8.0, @pulumi/kafka 3.13.2, pulumi-gitlab sdk/dotnet).</summary>
+/// <summary>Type tokens of the providers' resources the rules read (checked against @pulumi/aws 7.48.0, @pulumi/vault 7.8.0, @pulumi/kafka 3.13.2, Pulumi.Consul 3.15.1, pulumi-gitlab sdk/dotnet).</summary>
 internal static class TypeTokens
 {
     public const string SecurityGroup = "aws:ec2/securityGroup:SecurityGroup";
@@ -49,6 +49,14 @@ internal static class TypeTokens
     public const string LbTargetGroup = "aws:lb/targetGroup:TargetGroup";
     public const string MetricAlarm = "aws:cloudwatch/metricAlarm:MetricAlarm";
     public const string CompositeAlarm = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
+    public const string ConfigRecorderStatus = "aws:cfg/recorderStatus:RecorderStatus";
+    public const string SecurityHubAccount = "aws:securityhub/account:Account";
+    public const string SecurityHubStandardsSubscription = "aws:securityhub/standardsSubscription:StandardsSubscription";
+    public const string AccessAnalyzer = "aws:accessanalyzer/analyzer:Analyzer";
+    public const string S3BucketPolicy = "aws:s3/bucketPolicy:BucketPolicy";
+    public const string BackupPlan = "aws:backup/plan:Plan";
+    public const string SecretsManagerSecret = "aws:secretsmanager/secret:Secret";
+    public const string SnsTopicSubscription = "aws:sns/topicSubscription:TopicSubscription";
     public const string AwsProvider = "pulumi:providers:aws";
 
     public const string KafkaTopic = "kafka:index/topic:Topic";
@@ -64,6 +72,11 @@ internal static class TypeTokens
     public const string VaultPkiSign = "vault:pkiSecret/secretBackendSign:SecretBackendSign";
     public const string ConsulAclToken = "consul:index/aclToken:AclToken";
     public const string ConsulAclPolicy = "consul:index/aclPolicy:AclPolicy";
+    public const string ConsulServiceIntentions = "consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions";
+    public const string ConsulIntention = "consul:index/intention:Intention";
+    public const string ConsulAclTokenPolicyAttachment = "consul:index/aclTokenPolicyAttachment:AclTokenPolicyAttachment";
+    public const string ConsulServiceDefaults = "consul:index/configEntryServiceDefaults:ConfigEntryServiceDefaults";
+    public const string VaultAwsAuthClient = "vault:aws/authBackendClient:AuthBackendClient";
 
     public const string Stack = "pulumi:pulumi:Stack";
 }

@@ -17,6 +17,13 @@ internal static class AccountFixtures
     private const string ObjectLock = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
     private const string Key = "arn:aws:kms:eu-west-3:777788889999:key/0b7e2c4d-5f61-4a38-9d2e-7c1a3b5e8f90";
 
+    private const string RecorderStatus = "aws:cfg/recorderStatus:RecorderStatus";
+    private const string SecurityHub = "aws:securityhub/account:Account";
+    private const string Standards = "aws:securityhub/standardsSubscription:StandardsSubscription";
+    private const string Analyzer = "aws:accessanalyzer/analyzer:Analyzer";
+    private const string ProviderWest3 = "urn:pulumi:production::infra::pulumi:providers:aws::aws-eu-west-3::3b1f";
+    private const string ProviderWest1 = "urn:pulumi:production::infra::pulumi:providers:aws::aws-eu-west-1::9c2e";
+
     public static Dictionary<string, RuleCase> Cases { get; } = new()
     {
         ["trail: multi-region, validated and encrypted passes"] = new(CloudTrailRule.Code, false, Production,
@@ -64,5 +71,54 @@ internal static class AccountFixtures
             [Resource(ObjectLock, "archive", """{"bucket":"archive","rule":{"defaultRetention":{"mode":"GOVERNANCE","days":400}}}""")], "'GOVERNANCE'"),
         ["object lock: 30 days fails"] = new(ObjectLockComplianceRule.Code, true, Production,
             [Resource(ObjectLock, "archive", """{"bucket":"archive","rule":{"defaultRetention":{"mode":"COMPLIANCE","days":30}}}""")], "30 days"),
+        ["config running: a recorder with its enabled status passes"] = new(ConfigRecorderStatusRule.Code, false, Production,
+        [
+            Resource(Recorder, "eu-west-3-config", """{"name":"eu-west-3-config","recordingGroup":{"allSupported":true}}""", provider: ProviderWest3),
+            Resource(RecorderStatus, "eu-west-3-config-status", """{"name":"eu-west-3-config","isEnabled":true}""", provider: ProviderWest3),
+        ]),
+        ["config running: a stopped recorder fails"] = new(ConfigRecorderStatusRule.Code, true, Production,
+        [
+            Resource(Recorder, "eu-west-3-config", """{"name":"eu-west-3-config"}""", provider: ProviderWest3),
+            Resource(RecorderStatus, "eu-west-3-config-status", """{"name":"eu-west-3-config","isEnabled":false}""", provider: ProviderWest3),
+        ], "isEnabled is false"),
+        ["config running: a recorder without a status fails"] = new(ConfigRecorderStatusRule.Code, true, Production,
+            [Resource(Recorder, "eu-west-1-config", """{"name":"eu-west-1-config"}""", provider: ProviderWest1)], "records nothing"),
+        ["config running: a status in another region does not switch the recorder on"] = new(ConfigRecorderStatusRule.Code, true, Production,
+        [
+            Resource(Recorder, "config", """{"name":"config"}""", provider: ProviderWest1),
+            Resource(RecorderStatus, "config-status", """{"name":"config","isEnabled":true}""", provider: ProviderWest3),
+        ], "no RecorderStatus"),
+        ["security hub: CIS and PCI in the region pass"] = new(SecurityHubStandardsRule.Code, false, Production,
+        [
+            Resource(SecurityHub, "eu-west-3-securityhub", "{}", provider: ProviderWest3),
+            Resource(Standards, "eu-west-3-cis", """{"standardsArn":"arn:aws:securityhub:eu-west-3::standards/cis-aws-foundations-benchmark/v/3.0.0"}""", provider: ProviderWest3),
+            Resource(Standards, "eu-west-3-pci", """{"standardsArn":"arn:aws:securityhub:eu-west-3::standards/pci-dss/v/4.0.1"}""", provider: ProviderWest3),
+        ]),
+        ["security hub: CIS only fails"] = new(SecurityHubStandardsRule.Code, true, Production,
+        [
+            Resource(SecurityHub, "eu-west-3-securityhub", "{}", provider: ProviderWest3),
+            Resource(Standards, "eu-west-3-cis", """{"standardsArn":"arn:aws:securityhub:eu-west-3::standards/cis-aws-foundations-benchmark/v/3.0.0"}""", provider: ProviderWest3),
+        ], "without the PCI DSS standard"),
+        ["security hub: the other region's subscriptions do not count"] = new(SecurityHubStandardsRule.Code, true, Production,
+        [
+            Resource(SecurityHub, "eu-west-1-securityhub", "{}", provider: ProviderWest1),
+            Resource(Standards, "eu-west-3-cis", """{"standardsArn":"arn:aws:securityhub:eu-west-3::standards/cis-aws-foundations-benchmark/v/3.0.0"}""", provider: ProviderWest3),
+            Resource(Standards, "eu-west-3-pci", """{"standardsArn":"arn:aws:securityhub:eu-west-3::standards/pci-dss/v/4.0.1"}""", provider: ProviderWest3),
+        ], "without the CIS AWS Foundations and PCI DSS standard"),
+        ["access analyzer: an account analyzer in the recorder's region passes"] = new(AccessAnalyzerRule.Code, false, Production,
+        [
+            Resource(Recorder, "eu-west-3-config", """{"name":"eu-west-3-config"}""", provider: ProviderWest3),
+            Resource(Analyzer, "eu-west-3-access-analyzer", """{"analyzerName":"production-eu-west-3"}""", provider: ProviderWest3),
+        ]),
+        ["access analyzer: a region without one fails"] = new(AccessAnalyzerRule.Code, true, Production,
+        [
+            Resource(Recorder, "eu-west-1-config", """{"name":"eu-west-1-config"}""", provider: ProviderWest1),
+            Resource(Analyzer, "eu-west-3-access-analyzer", """{"analyzerName":"production-eu-west-3","type":"ORGANIZATION"}""", provider: ProviderWest3),
+        ], "no IAM Access Analyzer"),
+        ["access analyzer: an unused-access analyzer does not report external access"] = new(AccessAnalyzerRule.Code, true, Production,
+        [
+            Resource(Recorder, "eu-west-3-config", """{"name":"eu-west-3-config"}""", provider: ProviderWest3),
+            Resource(Analyzer, "eu-west-3-unused", """{"analyzerName":"unused","type":"ACCOUNT_UNUSED_ACCESS"}""", provider: ProviderWest3),
+        ], "of type ACCOUNT or ORGANIZATION"),
     };
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Infra.Policies.Rules.Compute;
 using static Infra.Policies.Tests.Rules.Fixtures.FixtureTypes;
 using static Infra.Policies.Tests.Support.Fixture;
@@ -65,5 +66,27 @@ internal static class ComputeFixtures
             [Resource(LaunchTemplate, "ledger-lt", """{"metadataOptions":{"httpEndpoint":"enabled","httpTokens":"required","httpPutResponseHopLimit":2}}""")], "is 2"),
         ["imds hops: a hop limit left to the image fails"] = new(ImdsHopLimitRule.Code, true, Production,
             [Resource(Instance, "bastion", """{"metadataOptions":{"httpTokens":"required"}}""")], "not set"),
+        ["key pair: launch template without keyName passes"] = new(NoSshKeyPairRule.Code, false, Production,
+            [Resource(LaunchTemplate, "ledger-lt", """{"imageId":"ami-0f8a4c2e6d19b3570","instanceType":"m7i.large"}"""), Resource(Instance, "bastion", """{"keyName":""}""")]),
+        ["key pair: launch template with a key fails"] = new(NoSshKeyPairRule.Code, true, Production,
+            [Resource(LaunchTemplate, "ledger-lt", """{"imageId":"ami-0f8a4c2e6d19b3570","keyName":"ops-2024"}""")], "keyName is 'ops-2024'"),
+        ["key pair: instance with a key fails"] = new(NoSshKeyPairRule.Code, true, Staging,
+            [Resource(Instance, "jump", """{"ami":"ami-0f8a4c2e6d19b3570","keyName":"sre"}""", stack: "staging")], "shared key"),
+        ["user data: Vault agent bootstrap passes"] = new(UserDataNoSecretsRule.Code, false, Production,
+            [Resource(LaunchTemplate, "ledger-lt", $$"""{"userData":"{{Base64("#!/bin/bash\n# No secret here: the Vault agent logs in with the instance role.\nPASSWORD_FILE=/run/vault-agent/db-password\nexport DB_PASSWORD=\"$(cat $PASSWORD_FILE)\"\ntoken_path = \"/run/vault-agent/token\"\n")}}"}"""),
+             Resource(Instance, "tool", """{"userData":"#!/bin/bash\necho password: ${DB_PASSWORD}\n"}""")]),
+        ["user data: an AWS access key fails"] = new(UserDataNoSecretsRule.Code, true, Production,
+            [Resource(LaunchTemplate, "ledger-lt", $$"""{"userData":"{{Base64("#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n")}}"}""")], "line 2 of the user data holds an AWS access key id"),
+        ["user data: a private key fails"] = new(UserDataNoSecretsRule.Code, true, Production,
+            [Resource(Instance, "tool", """{"userData":"#!/bin/bash\ncat > /root/.ssh/id_ed25519 <<EOF\n-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\nEOF\n"}""")], "a private key"),
+        ["user data: a Vault token in userDataBase64 fails"] = new(UserDataNoSecretsRule.Code, true, Production,
+            [Resource(Instance, "tool", $$"""{"userDataBase64":"{{Base64("VAULT_TOKEN=hvs.CAESIJ3k9x0Y2bq7Z1uQwE5rT8pL\n")}}"}""")], "a Vault token"),
+        ["user data: a literal password fails"] = new(UserDataNoSecretsRule.Code, true, Staging,
+            [Resource(LaunchTemplate, "ledger-lt", $$"""{"userData":"{{Base64("#!/bin/bash\nexport PGPASSWORD=Winter2026!\n")}}"}""", stack: "staging")], "a password"),
+        ["user data: a GitLab token fails"] = new(UserDataNoSecretsRule.Code, true, Production,
+            [Resource(LaunchTemplate, "ledger-lt", $$"""{"userData":"{{Base64("#!/bin/bash\nexport GITLAB_TOKEN=glpat-Zx81nQ4rTy7uVw2sLk9m\n")}}"}""")], "a GitLab token"),
     };
+
+    /// <summary>User data as a launch template carries it.</summary>
+    public static string Base64(string script) => Convert.ToBase64String(Encoding.UTF8.GetBytes(script));
 }

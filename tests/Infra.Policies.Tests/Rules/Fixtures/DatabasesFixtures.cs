@@ -7,6 +7,8 @@ namespace Infra.Policies.Tests.Rules.Fixtures;
 /// <summary>Passing and failing fixtures of the Databases rules: RDS and Aurora clusters and instances.</summary>
 internal static class DatabasesFixtures
 {
+    private const string BackupVault = "arn:aws:backup:eu-west-3:444455556666:backup-vault:ledger-db-locked";
+
     public static Dictionary<string, RuleCase> Cases { get; } = new()
     {
         ["rds encryption: encrypted cluster passes"] = new(RdsStorageEncryptedRule.Code, false, Production,
@@ -100,5 +102,34 @@ internal static class DatabasesFixtures
                     outputs: """{"globalClusterMembers":[{"dbClusterArn":"arn:aws:rds:eu-west-3:444455556666:cluster:ledger-db-production-eu-west-3","isWriter":true}]}"""),
                 Resource(Cluster, "ledger-db-ireland", """{"globalClusterIdentifier":"ledger-db-production"}""", outputs: """{"arn":"arn:aws:rds:eu-west-1:444455556666:cluster:ledger-db-production-eu-west-1"}"""),
             ], "not among its members: detached"),
+        ["log exports: postgresql exported passes"] = new(RdsLogExportsRule.Code, false, Production,
+        [
+            Resource(Cluster, "ledger-db", """{"engine":"aurora-postgresql","enabledCloudwatchLogsExports":["postgresql"]}"""),
+            Resource(DbInstance, "reporting-db", """{"engine":"mysql","enabledCloudwatchLogsExports":["error","audit"]}"""),
+        ]),
+        ["log exports: a PostgreSQL cluster that exports nothing fails"] = new(RdsLogExportsRule.Code, true, Production,
+            [Resource(Cluster, "ledger-db", """{"engine":"aurora-postgresql"}""")], "does not include 'postgresql'"),
+        ["log exports: a MySQL instance without the audit log fails"] = new(RdsLogExportsRule.Code, true, Staging,
+            [Resource(DbInstance, "reporting-db", """{"engine":"mysql","enabledCloudwatchLogsExports":["error","slowquery"]}""", stack: "staging")], "does not include 'audit'"),
+        ["copy tags: cluster copies its tags passes"] = new(RdsCopyTagsToSnapshotRule.Code, false, Production,
+            [Resource(Cluster, "ledger-db", """{"engine":"aurora-postgresql","copyTagsToSnapshot":true}""")]),
+        ["copy tags: left to the default fails"] = new(RdsCopyTagsToSnapshotRule.Code, true, Production,
+            [Resource(Cluster, "ledger-db", """{"engine":"aurora-postgresql"}""")], "not set (false by default)"),
+        ["copy tags: an instance with false fails"] = new(RdsCopyTagsToSnapshotRule.Code, true, Production,
+            [Resource(DbInstance, "reporting-db", """{"engine":"postgres","copyTagsToSnapshot":false}""")], "copyTagsToSnapshot is false"),
+        ["backup copy: daily copy to the backup account passes"] = new(BackupPlanCrossAccountCopyRule.Code, false, Production,
+            [Resource(BackupPlan, "ledger-db-backup", $$"""{"name":"ledger-db","rules":[{"ruleName":"daily","targetVaultName":"ledger-db","schedule":"cron(0 3 * * ? *)","copyActions":[{"destinationVaultArn":"{{BackupVault}}"}]}]}""",
+                outputs: """{"arn":"arn:aws:backup:eu-west-3:111122223333:backup-plan:7f4e"}""")]),
+        ["backup copy: a rule without a copy fails"] = new(BackupPlanCrossAccountCopyRule.Code, true, Production,
+            [Resource(BackupPlan, "ledger-db-backup", """{"name":"ledger-db","rules":[{"ruleName":"daily","targetVaultName":"ledger-db"}]}""")], "rule 'daily' keeps its recovery points in this account only"),
+        ["backup copy: a copy into the plan's own account fails"] = new(BackupPlanCrossAccountCopyRule.Code, true, Production,
+            [Resource(BackupPlan, "ledger-db-backup", """{"name":"ledger-db","rules":[{"ruleName":"daily","targetVaultName":"ledger-db","copyActions":[{"destinationVaultArn":"arn:aws:backup:eu-west-1:111122223333:backup-vault:ledger-db-dr"}]}]}""",
+                outputs: """{"arn":"arn:aws:backup:eu-west-3:111122223333:backup-plan:7f4e"}""")], "no vault outside its own account 111122223333"),
+        ["backup copy: in a preview the provider's account is the plan's"] = new(BackupPlanCrossAccountCopyRule.Code, true, Production,
+        [
+            AwsProviderWith("aws-eu-west-3", """{"region":"eu-west-3","allowedAccountIds":["111122223333"]}"""),
+            Resource(BackupPlan, "ledger-db-backup", """{"name":"ledger-db","rules":[{"ruleName":"weekly","targetVaultName":"ledger-db","copyActions":[{"destinationVaultArn":"arn:aws:backup:eu-west-1:111122223333:backup-vault:dr"}]}]}""",
+                provider: "urn:pulumi:production::infra::pulumi:providers:aws::aws-eu-west-3::aws-eu-west-3-id"),
+        ], "rule 'weekly'"),
     };
 }

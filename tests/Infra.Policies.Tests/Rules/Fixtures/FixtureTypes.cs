@@ -55,4 +55,13 @@ internal static class FixtureTypes
     public const string ConsulAclToken = "consul:index/aclToken:AclToken";
     public const string ConsulAclPolicy = "consul:index/aclPolicy:AclPolicy";
     public const string PkiCert = "vault:pkiSecret/secretBackendCert:SecretBackendCert";
+    public const string ConsulIntentions = "consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions";
+    public const string ConsulLegacyIntention = "consul:index/intention:Intention";
+    public const string ConsulServiceDefaults = "consul:index/configEntryServiceDefaults:ConfigEntryServiceDefaults";
+    public const string ConsulTokenPolicyAttachment = "consul:index/aclTokenPolicyAttachment:AclTokenPolicyAttachment";
+    public const string VaultAwsAuthClient = "vault:aws/authBackendClient:AuthBackendClient";
+    public const string Secret = "aws:secretsmanager/secret:Secret";
+    public const string SnsSubscription = "aws:sns/topicSubscription:TopicSubscription";
+    public const string BucketPolicy = "aws:s3/bucketPolicy:BucketPolicy";
+    public const string BackupPlan = "aws:backup/plan:Plan";
 }

@@ -31,5 +31,14 @@ internal static class LoadBalancingFixtures
             [Resource(LoadBalancer, "kafka-nlb", """{"loadBalancerType":"network"}""")]),
         ["headers: application load balancer keeping them fails"] = new(LbDropInvalidHeadersRule.Code, true, Production,
             [Resource(LoadBalancer, "internal", """{"loadBalancerType":"application","dropInvalidHeaderFields":false}""")]),
+        ["target tls: restricted data over HTTPS passes"] = new(LbTargetGroupTlsRule.Code, false, Production,
+        [
+            Resource(TargetGroup, "ledger-tg", """{"port":8443,"protocol":"HTTPS","tags":{"data-classification":"restricted"}}"""),
+            Resource(TargetGroup, "status-tg", """{"port":8080,"protocol":"HTTP","tags":{"data-classification":"internal"}}"""),
+        ]),
+        ["target tls: confidential data over HTTP fails"] = new(LbTargetGroupTlsRule.Code, true, Production,
+            [Resource(TargetGroup, "back-office-tg", """{"port":8080,"protocol":"HTTP","tags":{"data-classification":"confidential"}}""")], "protocol is HTTP for confidential data"),
+        ["target tls: restricted data over HTTP, tagged through the provider's default tags, fails"] = new(LbTargetGroupTlsRule.Code, true, Staging,
+            [Resource(TargetGroup, "ledger-tg", """{"port":8080,"protocol":"HTTP"}""", outputs: """{"tagsAll":{"data-classification":"restricted"}}""", stack: "staging")], "restricted"),
     };
 }

@@ -23,17 +23,25 @@ internal static class MonitoringFixtures
         ["service pages: staging service without alarms passes"] = new(ProductionServicePagingRule.Code, false, Staging,
             [LedgerTargetGroup("staging")]),
         ["service pages: production service without alarms fails"] = new(ProductionServicePagingRule.Code, true, Production,
-            [LedgerTargetGroup()], "no paging alarm with an action for its availability and latency SLO"),
+            [LedgerTargetGroup()], "no paging alarm with an enabled action for its availability and latency SLO"),
         ["service pages: a page without an action fails"] = new(ProductionServicePagingRule.Code, true, Production,
             [LedgerTargetGroup(), Page("availability", "[]"), Page("latency", $"[\"{TopicArn}\"]")], "for its availability SLO"),
         ["service pages: a ticket is not a page"] = new(ProductionServicePagingRule.Code, true, Production,
             [LedgerTargetGroup(), Page("availability", $"[\"{TopicArn}\"]"), Page("latency", $"[\"{TopicArn}\"]", severity: "ticket")], "for its latency SLO"),
+        ["service pages: a page with its actions switched off fails"] = new(ProductionServicePagingRule.Code, true, Production,
+            [LedgerTargetGroup(), Page("availability", $"[\"{TopicArn}\"]", actionsEnabled: false), Page("latency", $"[\"{TopicArn}\"]")], "enabled action for its availability SLO"),
+        ["sns https: the on-call hook over HTTPS passes"] = new(SnsSubscriptionHttpsRule.Code, false, Production,
+            [Resource(SnsSubscription, "alerts-oncall", $$"""{"topic":"{{TopicArn}}","protocol":"https","endpoint":"https://oncall.example-bank.eu/hooks/core-banking"}""")]),
+        ["sns https: an HTTP hook fails"] = new(SnsSubscriptionHttpsRule.Code, true, Production,
+            [Resource(SnsSubscription, "alerts-oncall", $$"""{"topic":"{{TopicArn}}","protocol":"http","endpoint":"http://oncall.example-bank.eu/hooks/core-banking"}""")], "protocol is http"),
+        ["sns https: an https subscription to an http URL fails"] = new(SnsSubscriptionHttpsRule.Code, true, Staging,
+            [Resource(SnsSubscription, "alerts-oncall", $$"""{"topic":"{{TopicArn}}","protocol":"https","endpoint":"http://oncall.example-bank.eu/hooks"}""", stack: "staging")], "not an https:// URL"),
     };
 
     private static PolicyResource LedgerTargetGroup(string stack = "production") =>
         Resource(TargetGroup, "ledger-tg", $$$"""{"port":8443,"protocol":"HTTPS","tags":{"service":"ledger","team":"core-banking","environment":"{{{stack}}}"}}""", stack: stack);
 
-    private static PolicyResource Page(string slo, string actions, string severity = "page") =>
+    private static PolicyResource Page(string slo, string actions, string severity = "page", bool actionsEnabled = true) =>
         Resource(CompositeAlarm, $"production-ledger-{slo}-{severity}",
-            $$$"""{"alarmName":"production-ledger-{{{slo}}}-{{{severity}}}","alarmRule":"ALARM(\"a\") AND ALARM(\"b\")","alarmActions":{{{actions}}},"tags":{"service":"ledger","team":"core-banking","slo":"{{{slo}}}","severity":"{{{severity}}}"}}""");
+            $$$"""{"alarmName":"production-ledger-{{{slo}}}-{{{severity}}}","alarmRule":"ALARM(\"a\") AND ALARM(\"b\")","alarmActions":{{{actions}}},"actionsEnabled":{{{(actionsEnabled ? "true" : "false")}}},"tags":{"service":"ledger","team":"core-banking","slo":"{{{slo}}}","severity":"{{{severity}}}"}}""");
 }

@@ -74,5 +74,28 @@ internal static class NetworkFixtures
             [Resource(EgressRule, "ledger-out-half", """{"ipProtocol":"tcp","fromPort":443,"toPort":443,"cidrIpv4":"128.0.0.0/1","securityGroupId":"sg-0svc"}""")], "egress to 128.0.0.0/1"),
         ["egress: a securityGroupRule of type egress to anywhere fails"] = new(SecurityGroupNoInternetEgressRule.Code, true, Production,
             [Resource(SgRule, "ledger-out", """{"type":"egress","protocol":"tcp","fromPort":0,"toPort":65535,"cidrBlocks":["0.0.0.0/0"],"securityGroupId":"sg-0svc"}""")], "tcp ports 0-65535"),
+        ["described: rule resources with descriptions pass"] = new(SecurityGroupRuleDescribedRule.Code, false, Production,
+        [
+            Resource(IngressRule, "ledger-in-lb-8443", """{"ipProtocol":"tcp","fromPort":8443,"toPort":8443,"referencedSecurityGroupId":"sg-0lb","securityGroupId":"sg-0svc","description":"from the shared load balancer"}"""),
+            Resource(Sg, "ledger-sg", """{"ingress":[{"protocol":"tcp","fromPort":8443,"toPort":8443,"cidrBlocks":["10.60.0.0/16"],"description":"callers in the VPC"}],"egress":[]}"""),
+        ]),
+        ["described: an egress rule without a description fails"] = new(SecurityGroupRuleDescribedRule.Code, true, Production,
+            [Resource(EgressRule, "ledger-out-5432", """{"ipProtocol":"tcp","fromPort":5432,"toPort":5432,"referencedSecurityGroupId":"sg-0db","securityGroupId":"sg-0svc"}""")], "no description"),
+        ["described: a blank description fails"] = new(SecurityGroupRuleDescribedRule.Code, true, Production,
+            [Resource(SgRule, "ledger-in", """{"type":"ingress","protocol":"tcp","fromPort":8443,"toPort":8443,"cidrBlocks":["10.60.0.0/16"],"description":"  "}""")], "no description"),
+        ["described: the second inline permission of a group without one fails"] = new(SecurityGroupRuleDescribedRule.Code, true, Production,
+            [Resource(Sg, "ledger-sg", """{"ingress":[{"protocol":"tcp","fromPort":8443,"toPort":8443,"cidrBlocks":["10.60.0.0/16"],"description":"callers"},{"protocol":"tcp","fromPort":9090,"toPort":9090,"cidrBlocks":["10.60.0.0/16"]}]}""")],
+            "ingress[1] has no description"),
+        ["ports named: one port from a group passes"] = new(SecurityGroupIngressNamesPortsRule.Code, false, Production,
+        [
+            Resource(IngressRule, "ledger-in-lb-8443", """{"ipProtocol":"tcp","fromPort":8443,"toPort":8443,"referencedSecurityGroupId":"sg-0lb","securityGroupId":"sg-0svc"}"""),
+            Resource(Sg, "kafka-sg", """{"ingress":[{"protocol":"tcp","fromPort":9092,"toPort":9094,"securityGroups":["sg-0svc"]}]}"""),
+        ]),
+        ["ports named: all traffic from a security group fails"] = new(SecurityGroupIngressNamesPortsRule.Code, true, Production,
+            [Resource(IngressRule, "ledger-in-all", """{"ipProtocol":"-1","referencedSecurityGroupId":"sg-0peer","securityGroupId":"sg-0svc"}""")], "every protocol and port"),
+        ["ports named: every tcp port from the VPC fails"] = new(SecurityGroupIngressNamesPortsRule.Code, true, Production,
+            [Resource(Sg, "ledger-sg", """{"ingress":[{"protocol":"tcp","fromPort":0,"toPort":65535,"cidrBlocks":["10.60.0.0/16"]}]}""")], "every tcp port (0-65535)"),
+        ["ports named: a securityGroupRule of protocol all fails"] = new(SecurityGroupIngressNamesPortsRule.Code, true, Staging,
+            [Resource(SgRule, "ledger-in-self", """{"type":"ingress","protocol":"all","fromPort":0,"toPort":0,"self":true,"securityGroupId":"sg-0svc"}""", stack: "staging")], "every protocol and port"),
     };
 }

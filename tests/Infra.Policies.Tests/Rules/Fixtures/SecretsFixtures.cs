@@ -13,5 +13,13 @@ internal static class SecretsFixtures
             [Resource(Cluster, "ledger-db", $$"""{"masterUsername":"ledger_admin","masterPassword":{{SecretJson()}}}""")]),
         ["credentials: plain master password fails"] = new(CredentialsAreSecretsRule.Code, true, Production,
             [Resource(Cluster, "ledger-db", """{"masterUsername":"ledger_admin","masterPassword":"hunter2-in-clear"}""")], "masterPassword"),
+        ["secret key: customer key for the secret and its replica passes"] = new(SecretsManagerCustomerKeyRule.Code, false, Production,
+            [Resource(Secret, "ledger-db-master-secret", """{"name":"rds/ledger-db/master","kmsKeyId":"arn:aws:kms:eu-west-1:111122223333:key/5c1d","replicas":[{"region":"eu-west-3","kmsKeyId":"arn:aws:kms:eu-west-3:111122223333:key/8e2f"}]}""")]),
+        ["secret key: no key fails"] = new(SecretsManagerCustomerKeyRule.Code, true, Production,
+            [Resource(Secret, "ledger-db-master-secret", """{"name":"rds/ledger-db/master"}""")], "kmsKeyId is not set"),
+        ["secret key: the AWS managed alias fails"] = new(SecretsManagerCustomerKeyRule.Code, true, Production,
+            [Resource(Secret, "ledger-db-master-secret", """{"name":"rds/ledger-db/master","kmsKeyId":"alias/aws/secretsmanager"}""")], "AWS managed key"),
+        ["secret key: a replica without its own key fails"] = new(SecretsManagerCustomerKeyRule.Code, true, Production,
+            [Resource(Secret, "ledger-db-master-secret", """{"name":"rds/ledger-db/master","kmsKeyId":"arn:aws:kms:eu-west-1:111122223333:key/5c1d","replicas":[{"region":"eu-west-3"}]}""")], "the replica in eu-west-3"),
     };
 }

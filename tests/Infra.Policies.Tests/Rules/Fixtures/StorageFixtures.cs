@@ -42,5 +42,22 @@ internal static class StorageFixtures
             Resource(BucketV2, "exports", """{"bucket":"bank-ledger-exports"}"""),
             Resource(Versioning, "exports-versioning", """{"bucket":"bank-ledger-exports","versioningConfiguration":{"status":"Suspended"}}"""),
         ], "Suspended"),
+        ["tls only: a deny on aws:SecureTransport false passes"] = new(S3TlsOnlyRule.Code, false, Production,
+        [
+            Resource(BucketV2, "archive", """{"bucket":"example-bank-archive"}"""),
+            Resource(BucketPolicy, "archive-policy", """{"bucket":"example-bank-archive","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::example-bank-archive\",\"arn:aws:s3:::example-bank-archive/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":false}}}]}"}"""),
+        ]),
+        ["tls only: a bucket without a policy fails"] = new(S3TlsOnlyRule.Code, true, Production,
+            [Resource(BucketV2, "reports", """{"bucket":"example-bank-reports"}""")], "no bucket policy"),
+        ["tls only: a policy that denies only HTTPS fails"] = new(S3TlsOnlyRule.Code, true, Production,
+        [
+            Resource(BucketV2, "archive", """{"bucket":"example-bank-archive"}"""),
+            Resource(BucketPolicy, "archive-policy", """{"bucket":"example-bank-archive","policy":"{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"true\"}}}]}"}"""),
+        ], "aws:SecureTransport is false"),
+        ["tls only: a deny of PutObject only fails"] = new(S3TlsOnlyRule.Code, true, Staging,
+        [
+            Resource(BucketV2, "archive", """{"bucket":"example-bank-archive"}""", stack: "staging"),
+            Resource(BucketPolicy, "archive-policy", """{"bucket":"example-bank-archive","policy":"{\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"s3:PutObject\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"}""", stack: "staging"),
+        ], "denies s3:*"),
     };
 }

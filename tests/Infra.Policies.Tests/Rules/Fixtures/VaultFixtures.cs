@@ -79,5 +79,9 @@ internal static class VaultFixtures
             [Resource(DatabaseRole, "ledger-read", """{"backend":"postgres","dbName":"ledger-db","defaultTtl":3600,"maxTtl":28800,"creationStatements":["CREATE ROLE"]}""")]),
         ["vault db role: 30 days max fails"] = new(VaultDatabaseRoleTtlRule.Code, true, Production,
             [Resource(DatabaseRole, "ledger-read", """{"defaultTtl":3600,"maxTtl":2592000}""")], "maxTtl"),
+        ["aws auth client: the servers' role passes"] = new(VaultAwsAuthClientNoStaticKeysRule.Code, false, Production,
+            [Resource(VaultAwsAuthClient, "vault-aws-auth-client", """{"backend":"aws","iamServerIdHeaderValue":"vault.prd.example-bank.eu"}""")]),
+        ["aws auth client: a stored access key fails"] = new(VaultAwsAuthClientNoStaticKeysRule.Code, true, Production,
+            [Resource(VaultAwsAuthClient, "vault-aws-auth-client", $$"""{"backend":"aws","accessKey":"AKIAIOSFODNN7EXAMPLE","secretKey":{{SecretJson()}}}""")], "secretKey is set"),
     };
 }
