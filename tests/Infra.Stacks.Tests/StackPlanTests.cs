@@ -53,7 +53,7 @@ public sealed class StackPlanTests(DeployedStacks stacks)
             Databases: Count("infra:database:ReplicatedDatabase"),
             KafkaTopics: Count("kafka:index/topic:Topic"),
             KafkaAcls: Count("kafka:index/acl:Acl"),
-            VaultPolicies: Count("vault:index/policy:Policy"),
+            VaultPolicies: Count("vault:index/policy:Policy", parentName: "vault"),
             VaultAwsAuthRoles: Count("vault:aws/authBackendRole:AuthBackendRole"),
             VaultPkiRoles: Count("vault:pkiSecret/secretBackendRole:SecretBackendRole", parentName: "vault"),
             VaultPeopleEntities: Count("vault:identity/entity:Entity"),

@@ -86,6 +86,7 @@ public static class DatabaseBlueprints
         var globalRegion = regions.Select(r => r.Region).Min(StringComparer.Ordinal)!;
         var allowedRoles = vault.DatabaseRoles.Where(r => r.Database == database.Name).Select(r => r.Name)
             .Concat(vault.StaticRoles.Where(r => r.Database == database.Name).Select(r => r.Name))
+            .Append(VaultNames.DatabaseGrantRoles(database.Name)) // people's temporary grants (PeopleAccessBlueprints)
             .Order(StringComparer.Ordinal)
             .ToEquatableList();
         var databaseName = database.Name.Replace('-', '_');

@@ -62,7 +62,7 @@ internal static partial class Patterns
     [GeneratedRegex("^[a-z0-9][a-z0-9_.-]*(/[a-z0-9][a-z0-9_.-]*)*$")]
     public static partial Regex GitLabGroup();
 
-    [GeneratedRegex("^[a-z]+/[a-z0-9][a-z0-9._-]*$")]
+    [GeneratedRegex("^[a-z]+/[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$")]
     public static partial Regex GrantSystem();
 
     [GeneratedRegex("^[a-z]+$")]

@@ -1,4 +1,5 @@
 using Infra.Blueprints.Definition;
+using Infra.Blueprints.People;
 using Infra.Blueprints.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -85,7 +86,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         CatalogValidator.ValidateTeams(teams, teamsContext);
         ProductionVpnValidator.Validate(settings, teams, teamsContext);
         TeamVaultGrantValidator.Validate(teams, settings.Vault?.KvMount, teamsContext);
-        CatalogValidator.ValidatePeople(people, names, peopleContext);
+        CatalogValidator.ValidatePeople(people, names, names.Teams is null ? null : new GrantApprovers(teams.Select(t => t.Value), settings.Databases), peopleContext);
         KafkaTopicValidator.Validate(topics, names, settings.Environment, topicsContext);
 
         if (diagnostics.Any(d => d.IsError))

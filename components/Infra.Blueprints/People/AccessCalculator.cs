@@ -9,7 +9,8 @@ namespace Infra.Blueprints.People;
 /// Who reaches what in a stack at an instant: a pure function of the catalogs, the stack's networks and
 /// the time. A person reaches nothing before their first day or after their access ends (the end of
 /// their last day, or the time of a leave or termination); a grant counts from the start of its first
-/// day to the end of its expiry day, and never past the person's end. A day means its first instant (UTC).
+/// day to the end of its expiry day, in the stacks that hold what it opens, and never past the end of the
+/// person or of its approver. A day means its first instant (UTC).
 /// </summary>
 public static class AccessCalculator
 {
@@ -18,18 +19,10 @@ public static class AccessCalculator
     public static AccessSnapshot Calculate(StackDefinition definition, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return Calculate(definition.StackName, definition.Catalog, [.. definition.Networks.Select(n => n.Cidr)], at);
-    }
-
-    /// <param name="stackNetworks">The stack's VPC ranges: a team's VPN network counts in this stack only where it overlaps one.</param>
-    public static AccessSnapshot Calculate(string stack, Catalog catalog, IReadOnlyList<IPNetwork> stackNetworks, DateOnly day) =>
-        Calculate(stack, catalog, stackNetworks, PersonDefinition.StartOf(day));
-
-    /// <param name="stackNetworks">The stack's VPC ranges: a team's VPN network counts in this stack only where it overlaps one.</param>
-    public static AccessSnapshot Calculate(string stack, Catalog catalog, IReadOnlyList<IPNetwork> stackNetworks, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(stackNetworks);
+        var catalog = definition.Catalog;
+        var stack = new StackScope(definition.StackName, [.. definition.Networks.Select(n => n.Cidr)],
+            definition.Databases.Select(d => d.Name).ToHashSet(StringComparer.Ordinal),
+            catalog.People.ToDictionary(p => p.Id, StringComparer.Ordinal));
         var teams = catalog.Teams.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var entries = new List<AccessEntry>();
         var ended = new List<string>();
@@ -37,14 +30,14 @@ public static class AccessCalculator
         {
             if (person.HasAccessAt(at))
             {
-                entries.AddRange(ForPerson(person, teams, stackNetworks, at));
+                entries.AddRange(ForPerson(person, teams, stack, at));
             }
             else if (PersonDefinition.StartOf(person.Start) <= at)
             {
                 ended.Add(person.Id);
             }
         }
-        return new AccessSnapshot(stack, at, entries.ToEquatableList(), ended.ToEquatableList());
+        return new AccessSnapshot(definition.StackName, at, entries.ToEquatableList(), ended.ToEquatableList());
     }
 
     /// <summary>Whether a team's VPN network lies in (or spans) one of the stack's networks.</summary>
@@ -54,7 +47,10 @@ public static class AccessCalculator
         return stackNetworks.Any(s => s.Contains(network.BaseAddress) || network.Contains(s.BaseAddress));
     }
 
-    private static IEnumerable<AccessEntry> ForPerson(PersonDefinition person, Dictionary<string, TeamDefinition> teams, IReadOnlyList<IPNetwork> stackNetworks, DateTimeOffset at)
+    /// <summary>What a stack holds that decides whether a grant counts in it, and the people who approve grants.</summary>
+    private sealed record StackScope(string Name, IReadOnlyList<IPNetwork> Networks, IReadOnlySet<string> Databases, IReadOnlyDictionary<string, PersonDefinition> People);
+
+    private static IEnumerable<AccessEntry> ForPerson(PersonDefinition person, Dictionary<string, TeamDefinition> teams, StackScope stack, DateTimeOffset at)
     {
         // One entry per system, resource and level; the teams that give it are collected.
         var byTarget = new SortedDictionary<(string System, string Resource), (string Level, int Rank, List<string> Teams)>();
@@ -86,7 +82,7 @@ public static class AccessCalculator
             {
                 Add(AccessSystems.Vault, VaultNames.TeamPolicy(team.Id), "policy", 0, team.Id);
             }
-            foreach (var network in entitlements.Vpn.Where(n => ReachesStack(n, stackNetworks)))
+            foreach (var network in entitlements.Vpn.Where(n => ReachesStack(n, stack.Networks)))
             {
                 Add(AccessSystems.Vpn, network.ToString(), "connect", 0, team.Id);
             }
@@ -99,10 +95,13 @@ public static class AccessCalculator
             person.Id, e.Key.System, e.Key.Resource, e.Value.Level, e.Value.Teams.ToEquatableList(), null, person.End)).ToList();
         foreach (var grant in person.Grants.Where(g => g.IsActiveAt(at)).OrderBy(g => g.System, StringComparer.Ordinal).ThenBy(g => g.Access, StringComparer.Ordinal))
         {
-            var slash = grant.System.IndexOf('/', StringComparison.Ordinal);
-            var until = person.End is { } end && end < grant.Expires ? end : grant.Expires;
-            var system = grant.System[..slash];
-            var resource = grant.System[(slash + 1)..];
+            // A grant counts only while its approver has access: never on the word of someone who has left.
+            if (!stack.People.TryGetValue(grant.Approver, out var approver) || !approver.HasAccessAt(at)
+                || GrantedResource(person, grant, stack) is not var (system, resource))
+            {
+                continue;
+            }
+            var until = new[] { grant.Expires, person.End, approver.End }.OfType<DateOnly>().Min();
             // Two grants for the same access: the one that lasts longer says until when.
             var same = entries.FindIndex(e => e.Grant is not null && e.System == system && e.Resource == resource && e.Level == grant.Access);
             if (same < 0)
@@ -115,5 +114,22 @@ public static class AccessCalculator
             }
         }
         return entries.OrderBy(e => e.System, StringComparer.Ordinal).ThenBy(e => e.Resource, StringComparer.Ordinal).ThenBy(e => e.Level, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// What a grant opens in this stack, as the report names it, or null when it opens nothing here: a database the stack
+    /// does not hold, a network outside its VPCs, the Consul of another stack (a Consul grant is the person's token).
+    /// </summary>
+    private static (string System, string Resource)? GrantedResource(PersonDefinition person, TemporaryGrant grant, StackScope stack)
+    {
+        var (kind, resource) = GrantKinds.Split(grant);
+        return kind switch
+        {
+            GrantKinds.Database when stack.Databases.Contains(resource) => (kind, resource),
+            GrantKinds.GitLab => (AccessSystems.GitLab, resource),
+            GrantKinds.Vpn when IPNetwork.TryParse(resource, out var network) && ReachesStack(network, stack.Networks) => (AccessSystems.Vpn, resource),
+            GrantKinds.Consul when resource == stack.Name => (AccessSystems.Consul, PeopleNames.ConsulToken(person.Id)),
+            _ => null,
+        };
     }
 }

@@ -11,13 +11,14 @@ public sealed record AccessDiff(AccessSnapshot From, AccessSnapshot To, Equatabl
 
     /// <summary>
     /// The people who lose access for another reason than a date: what the removal limit counts. A loss is scheduled,
-    /// and never counted, when the person's access period is over (end date, leave or termination) or the grant expired.
+    /// and never counted, when the person's access period is over (end date, leave or termination), the grant expired,
+    /// or its approver's access period is over.
     /// </summary>
     public IReadOnlyList<string> PeopleLosingAccessUnscheduled =>
         [.. Changes.Where(c => c.Kind == AccessChangeKind.Lost && !IsScheduled(c.Entry)).Select(c => c.Entry.Person).Distinct(StringComparer.Ordinal)];
 
     private bool IsScheduled(AccessEntry lost) =>
-        To.Ended.Contains(lost.Person) || (lost.Grant is { } grant && grant.EndsAt <= To.At);
+        To.Ended.Contains(lost.Person) || (lost.Grant is { } grant && (grant.EndsAt <= To.At || To.Ended.Contains(grant.Approver)));
 
     public static AccessDiff Between(AccessSnapshot from, AccessSnapshot to)
     {

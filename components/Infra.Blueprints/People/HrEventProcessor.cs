@@ -75,7 +75,7 @@ public sealed class HrEventProcessor(TimeProvider clock)
             return HrEventResult.Refused(hrEvent, $"event {hrEvent.Id}: {application.Refusal}");
         }
         var peopleText = PeopleYaml.Write(application.People);
-        var invalid = PeopleCatalogChecks.Validate(peopleText, catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal)).Where(d => d.IsError).ToList();
+        var invalid = PeopleCatalogChecks.Validate(peopleText, catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal), GrantApprovers.Of(stacks[0])).Where(d => d.IsError).ToList();
         if (invalid.Count > 0)
         {
             return HrEventResult.Refused(hrEvent, $"event {hrEvent.Id} would make people.yaml invalid: " + string.Join("; ", invalid.Select(d => $"{d.KeyPath}: {d.Message}")));

@@ -1,10 +1,11 @@
+using System.Globalization;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.Vault;
 
 namespace Infra.Blueprints.People;
 
-/// <summary>Derives a stack's people access resources from its definition and a day: a pure function over the access snapshot.</summary>
+/// <summary>Derives a stack's people access resources from its definition and an instant: a pure function over the access snapshot, grants included.</summary>
 public static class PeopleAccessBlueprints
 {
     /// <summary>VPN client certificates last a month and are renewed in their last week, so a leaver's certificate is never long-lived.</summary>
@@ -29,8 +30,17 @@ public static class PeopleAccessBlueprints
         var platformTeams = catalog.Teams.Where(t => t.IsPlatform).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var stackNetworks = definition.Networks.Select(n => n.Cidr).ToList();
 
+        var databaseGrants = snapshot.Entries
+            .Where(e => e.System == GrantKinds.Database && e.Grant is not null)
+            .Select(e => DatabaseGrant(e, definition.Vault, Earlier(GrantEndsAt(e.Grant!, catalog), AccessEndsAt(active.Single(p => p.Id == e.Person)))))
+            .ToEquatableList();
+        var grantPolicies = databaseGrants.GroupBy(g => g.Person, StringComparer.Ordinal)
+            .Select(g => new VaultPolicy(VaultNames.GrantPolicy(g.Key), VaultPolicyHcl.Canonical(
+                g.Select(r => new VaultPathGrant($"{r.Backend}/creds/{r.RoleName}", [VaultCapability.Read]))).ToEquatableList()))
+            .ToEquatableList();
         var identities = active
-            .Select(p => new VaultIdentityBlueprint(p.Id, p.Id, p.Id, p.Email, p.Teams, PeopleNames.AccessEnds(p), p.Teams.Any(platformTeams.Contains)))
+            .Select(p => new VaultIdentityBlueprint(p.Id, p.Id, p.Id, p.Email, p.Teams, PeopleNames.AccessEnds(p), p.Teams.Any(platformTeams.Contains),
+                grantPolicies.Where(g => g.Name == VaultNames.GrantPolicy(p.Id)).Select(g => g.Name).ToEquatableList()))
             .ToEquatableList();
         var groups = catalog.Teams
             .Where(t => t.Entitlements.Vault.Count > 0)
@@ -38,10 +48,14 @@ public static class PeopleAccessBlueprints
             .Select(t => new VaultTeamGroupBlueprint(t.Id, PeopleNames.VaultGroup(t.Id), VaultNames.TeamPolicy(t.Id),
                 active.Where(p => p.Teams.Contains(t.Id)).Select(p => p.Id).ToEquatableList(), Type: "internal"))
             .ToEquatableList();
+        // GitLab holds one membership per person and group: the highest level of their teams and grants; a grant's raises
+        // it until the grant's end, when GitLab removes the membership and the next run gives back the team's level.
         var gitlab = definition.Environment != EnvironmentKind.Production
             ? []
             : snapshot.Entries
-                .Where(e => e.System == AccessSystems.GitLab && e.Grant is null)
+                .Where(e => e.System == AccessSystems.GitLab)
+                .GroupBy(e => (e.Person, e.Resource))
+                .Select(g => g.OrderByDescending(e => GitLabLevel(e, platformTeams)).ThenBy(e => e.Grant is null ? 0 : 1).First())
                 .Select(e => new GitLabMembershipBlueprint(e.Person, e.Resource, GitLabLevel(e, platformTeams), e.Until?.AddDays(1)))
                 .ToEquatableList();
         var vpnRole = new VpnPkiRoleBlueprint(
@@ -57,8 +71,8 @@ public static class PeopleAccessBlueprints
             EnforceHostnames: true,
             ServerFlag: false,
             ClientFlag: true);
-        var certificates = snapshot.Entries
-            .Where(e => e.System == AccessSystems.Vpn && e.Grant is null)
+        var vpn = snapshot.Entries.Where(e => e.System == AccessSystems.Vpn).ToList();
+        var certificates = vpn
             .Select(e => e.Person)
             .Distinct(StringComparer.Ordinal)
             .Select(p => new VpnCertificateBlueprint(p, $"{p}.{vpnRole.Domain}", VpnCertificateTtlSeconds, VpnRenewWithinSeconds, AutoRenew: true, Revoke: true))
@@ -68,16 +82,59 @@ public static class PeopleAccessBlueprints
             .SelectMany(t => t.Entitlements.Vpn
                 .Where(n => AccessCalculator.ReachesStack(n, stackNetworks))
                 .Select(n => new VpnAuthorizationBlueprint(t.Id, n.ToString(), PeopleNames.VpnAccessGroup(t.Id), $"{t.Name} reaches {n}")))
+            .Concat(vpn.Where(e => e.Grant is not null).Select(e => new VpnAuthorizationBlueprint($"grant-{e.Person}", e.Resource, PeopleNames.VpnPersonGroup(e.Person),
+                $"{e.Person} reaches {e.Resource} until {e.Until:yyyy-MM-dd} (grant approved by {e.Grant!.Approver})")))
             .ToEquatableList();
-        var consul = snapshot.Entries.Where(e => e.System == AccessSystems.Consul && e.Grant is null).ToList();
+        // One token per person, at the highest level of their teams and Consul grants; a grant's level expires with the grant.
         var tokenWeek = PersonDefinition.StartOf(DateOnly.FromDateTime(at.UtcDateTime)).AddDays(-(((int)at.UtcDateTime.DayOfWeek + 6) % 7));
+        var consul = snapshot.Entries
+            .Where(e => e.System == AccessSystems.Consul)
+            .GroupBy(e => e.Person, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(e => e.Level == ValueReader.EnumName(ConsulAccess.Write)).ThenBy(e => e.Grant is null ? 0 : 1).First())
+            .ToList();
         var tokens = consul
             .Select(e => new ConsulTokenBlueprint(e.Person, $"{e.Person} ({e.Why}); managed by {PeopleNames.ManagedBy}", PeopleNames.ConsulPolicy(e.Level), Local: false,
-                Earlier(tokenWeek + ConsulTokenLifetime, AccessEndsAt(active.Single(p => p.Id == e.Person)))))
+                Earlier(Earlier(tokenWeek + ConsulTokenLifetime, AccessEndsAt(active.Single(p => p.Id == e.Person))), e.Grant is { } grant ? GrantEndsAt(grant, catalog) : null)))
             .ToEquatableList();
         var policies = consul.Select(e => e.Level).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(ConsulPolicy).ToEquatableList();
-        return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnRole, certificates, authorizations, policies, tokens);
+        return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnRole, certificates, authorizations, policies, tokens, databaseGrants, grantPolicies);
     }
+
+    /// <summary>
+    /// The Vault role of a database grant. Vault fills in <c>{{name}}</c>, <c>{{password}}</c> and <c>{{expiration}}</c>;
+    /// PostgreSQL refuses the user once the grant has ended and never lets the login outlive it.
+    /// </summary>
+    private static DatabaseGrantBlueprint DatabaseGrant(AccessEntry entry, VaultSettings vault, DateTimeOffset endsAt)
+    {
+        var ends = endsAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'+00'", CultureInfo.InvariantCulture);
+        var database = entry.Resource;
+        return new DatabaseGrantBlueprint(
+            entry.Person,
+            database,
+            entry.Level,
+            VaultNames.DatabaseMount,
+            database,
+            VaultNames.DatabaseGrantRole(database, entry.Person, entry.Level),
+            (int)vault.DatabaseCredentialTtl.TotalSeconds,
+            (int)vault.DatabaseCredentialMaxTtl.TotalSeconds,
+            [
+                VaultBlueprints.CreateRoleSelfGrant,
+                $"DO $grant$ BEGIN IF now() >= TIMESTAMPTZ '{ends}' THEN RAISE EXCEPTION 'the {entry.Level} grant of {entry.Person} on {database} ended at {ends}'; END IF; END $grant$;",
+                "CREATE ROLE \"{{name}}\" WITH LOGIN PASSWORD '{{password}}' VALID UNTIL '{{expiration}}';",
+                $"DO $grant$ BEGIN IF TIMESTAMPTZ '{{{{expiration}}}}' > TIMESTAMPTZ '{ends}' THEN ALTER ROLE \"{{{{name}}}}\" VALID UNTIL '{ends}'; END IF; END $grant$;",
+                $"GRANT \"{VaultNames.GrantGroupRole(database, entry.Level)}\" TO \"{{{{name}}}}\";",
+            ],
+            [
+                $"REASSIGN OWNED BY \"{{{{name}}}}\" TO \"{VaultNames.SchemaOwner(database)}\";",
+                "DROP OWNED BY \"{{name}}\";",
+                "DROP ROLE IF EXISTS \"{{name}}\";",
+            ],
+            endsAt);
+    }
+
+    /// <summary>The instant a grant stops: the end of its expiry day, or earlier when its approver's access ends first.</summary>
+    private static DateTimeOffset GrantEndsAt(TemporaryGrant grant, Catalog catalog) =>
+        Earlier(grant.EndsAt, catalog.People.SingleOrDefault(p => p.Id == grant.Approver) is { } approver ? AccessEndsAt(approver) : null);
 
     /// <summary>The instant the person's access ends: the time of a leave or termination, else the end of the last day; null without end.</summary>
     private static DateTimeOffset? AccessEndsAt(PersonDefinition person) =>

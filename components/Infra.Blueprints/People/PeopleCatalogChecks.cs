@@ -72,12 +72,14 @@ public static class PeopleCatalogChecks
 
     /// <summary>
     /// Reads and validates a candidate people.yaml text with the loader's own readers and checks,
-    /// against the team ids of teams.yaml, before it is written anywhere.
+    /// against the teams of teams.yaml and who may approve grants, before it is written anywhere. The stack's names
+    /// (databases, stacks) are left to the loader, which checks them per stack.
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Validate(string peopleYaml, IReadOnlySet<string> teamIds)
+    public static IReadOnlyList<Diagnostic> Validate(string peopleYaml, IReadOnlySet<string> teamIds, GrantApprovers approvers)
     {
         ArgumentNullException.ThrowIfNull(peopleYaml);
         ArgumentNullException.ThrowIfNull(teamIds);
+        ArgumentNullException.ThrowIfNull(approvers);
         var diagnostics = new List<Diagnostic>();
         var context = new DocumentContext(new SourceDocument(StackDefinitionLoader.PeopleFile, HasLines: true), diagnostics);
         var stream = new YamlStream();
@@ -97,7 +99,7 @@ public static class PeopleCatalogChecks
         }
         var people = CatalogReader.ReadList(new ValueReader(stream.Documents[0].RootNode, "", context), "people", "id", CatalogReader.ReadPerson, out var ids);
         var none = new HashSet<string>(StringComparer.Ordinal);
-        CatalogValidator.ValidatePeople(people, new ReferenceNames("", teamIds, ids, none, none, none, none), context);
+        CatalogValidator.ValidatePeople(people, new ReferenceNames("", teamIds, ids, none, null, none, null), approvers, context);
         return diagnostics;
     }
 

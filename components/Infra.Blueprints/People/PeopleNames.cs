@@ -42,4 +42,7 @@ public static class PeopleNames
 
     /// <summary>The identity provider's group of a team, which the VPN endpoint's authorization rules name.</summary>
     public static string VpnAccessGroup(string team) => $"team-{team}";
+
+    /// <summary>The identity provider's group of one person (the SAML assertion carries it), which a VPN grant's rule names.</summary>
+    public static string VpnPersonGroup(string person) => $"person-{person}";
 }

@@ -7,4 +7,6 @@ namespace Infra.Blueprints.People;
 /// The entity carries, in its metadata, what the people rules check without the catalog: when the person's access
 /// ends (<see cref="AccessEnds"/>, a day or a time; null: no end) and whether they are in a platform team.
 /// </summary>
-public sealed record VaultIdentityBlueprint(string Person, string EntityName, string AliasName, string Email, EquatableList<string> Teams, string? AccessEnds, bool PlatformTeam);
+/// <param name="Policies">The policies on the entity itself: the person's grant policy while they hold a database grant (team policies come through groups).</param>
+public sealed record VaultIdentityBlueprint(string Person, string EntityName, string AliasName, string Email, EquatableList<string> Teams, string? AccessEnds, bool PlatformTeam,
+    EquatableList<string> Policies);

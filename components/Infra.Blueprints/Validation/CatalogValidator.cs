@@ -1,5 +1,7 @@
 using Infra.Blueprints.Definition;
+using System.Net;
 using Infra.Blueprints.Loading;
+using Infra.Blueprints.People;
 
 namespace Infra.Blueprints.Validation;
 
@@ -33,8 +35,10 @@ internal static class CatalogValidator
         }
     }
 
-    public static void ValidatePeople(IReadOnlyList<Located<PersonDefinition>> people, ReferenceNames names, DocumentContext context)
+    /// <param name="approvers">Who may approve which grant in this stack; null when teams.yaml could not be read (no follow-on errors).</param>
+    public static void ValidatePeople(IReadOnlyList<Located<PersonDefinition>> people, ReferenceNames names, GrantApprovers? approvers, DocumentContext context)
     {
+        var byId = people.Select(p => p.Value).DistinctBy(p => p.Id).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var emails = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (path, person) in people)
         {
@@ -57,21 +61,52 @@ internal static class CatalogValidator
             }
             for (var i = 0; i < person.Grants.Count; i++)
             {
-                ValidateGrant(person, person.Grants[i], KeyPath.Item(KeyPath.Child(path, "grants"), i), names, context);
+                ValidateGrant(person, person.Grants[i], KeyPath.Item(KeyPath.Child(path, "grants"), i), names, approvers, byId, context);
             }
         }
     }
 
-    private static void ValidateGrant(PersonDefinition person, TemporaryGrant grant, string path, ReferenceNames names, DocumentContext context)
+    private static void ValidateGrant(PersonDefinition person, TemporaryGrant grant, string path, ReferenceNames names, GrantApprovers? approvers,
+        Dictionary<string, PersonDefinition> people, DocumentContext context)
     {
+        var (kind, resource) = GrantKinds.Split(grant);
+        var systemPath = KeyPath.Child(path, "system");
+        if (!GrantKinds.Levels.TryGetValue(kind, out var levels))
+        {
+            context.Error(systemPath, $"'{kind}' is not a kind of grant this program provisions; a grant is one of {GrantKinds.Allowed}");
+            return;
+        }
+        switch (kind)
+        {
+            case GrantKinds.Database:
+                names.RequireDatabase(resource, systemPath, context);
+                break;
+            case GrantKinds.GitLab when !Patterns.GitLabGroup().IsMatch(resource):
+                context.Error(systemPath, $"'{resource}' is not a GitLab group path such as bank/payments");
+                break;
+            case GrantKinds.Vpn when !IPNetwork.TryParse(resource, out var network) || network.ToString() != resource:
+                context.Error(systemPath, $"'{resource}' is not a network in canonical CIDR form such as 10.60.32.0/20");
+                break;
+            case GrantKinds.Consul:
+                names.RequireStack(resource, systemPath, context);
+                break;
+        }
+        if (!levels.Contains(grant.Access))
+        {
+            context.Error(KeyPath.Child(path, "access"), $"'{grant.Access}' is not an access of a {kind} grant; allowed: {string.Join(", ", levels)}");
+        }
         var approverPath = KeyPath.Child(path, "approver");
         if (grant.Approver == person.Id)
         {
             context.Error(approverPath, $"'{person.Id}' cannot approve their own grant; the approver must be another person");
         }
-        else
+        else if (!people.TryGetValue(grant.Approver, out var approver))
         {
             names.RequirePerson(grant.Approver, approverPath, context);
+        }
+        else if (approvers?.Refusal(grant, approver) is { } refusal)
+        {
+            context.Error(approverPath, refusal);
         }
         var expiresPath = KeyPath.Child(path, "expires");
         if (grant.Expires < grant.Start)

@@ -30,6 +30,18 @@ public static class VaultNames
 
     public static string StaticDatabaseRole(string database) => $"{database}-owner";
 
+    /// <summary>The dynamic role of a person's temporary grant on a database; the connection allows <see cref="DatabaseGrantRoles"/>.</summary>
+    public static string DatabaseGrantRole(string database, string person, string access) => $"{database}-grant-{person}-{access}";
+
+    /// <summary>The glob of a database connection's <c>allowed_roles</c> that admits every grant role of that database.</summary>
+    public static string DatabaseGrantRoles(string database) => $"{database}-grant-*";
+
+    /// <summary>The Vault policy on a person's entity that lets them read the credentials of their database grants.</summary>
+    public static string GrantPolicy(string person) => $"grant-{person}";
+
+    /// <summary>The PostgreSQL group role a database grant joins (<c>read</c> or <c>write</c>); the schema migrations create and grant it.</summary>
+    public static string GrantGroupRole(string database, string access) => database.Replace('-', '_') + "_" + access;
+
     /// <summary>The PostgreSQL owner of a database's schema (PostgreSQL names take no hyphen unquoted).</summary>
     public static string SchemaOwner(string database) => database.Replace('-', '_') + "_owner";
 

@@ -8,6 +8,7 @@ using Pulumi.GitLab;
 using Pulumi.Vault.Identity;
 using GitLabGroup = Pulumi.GitLab.GetGroup;
 using GitLabGroupArgs = Pulumi.GitLab.GetGroupInvokeArgs;
+using VaultDatabase = Pulumi.Vault.Database;
 using VaultGroup = Pulumi.Vault.Identity.Group;
 using VaultGroupArgs = Pulumi.Vault.Identity.GroupArgs;
 using Pulumi.Vault.PkiSecret;
@@ -19,7 +20,9 @@ namespace Infra.Components.People;
 /// a Vault identity entity per person with an alias on the login method, a Vault identity group per
 /// team carrying the team policy, GitLab group memberships (production stack only), a VPN client
 /// certificate per person from a dedicated PKI role (revoked when the resource goes), the Client VPN
-/// authorization rule of each team network, and Consul ACL tokens where a team says so. It creates
+/// authorization rule of each team network, Consul ACL tokens where a team says so, and each temporary grant in force
+/// (a Vault database role the person's entity may read, a GitLab membership expiring with the grant, a VPN rule for the
+/// person, a Consul token at the grant's level expiring with it). It creates
 /// and deletes only its own resources: accounts provisioned by the identity provider (SAML/SCIM),
 /// GitLab users included, are looked up, never created or removed. Each child and lookup goes through
 /// the provider of its package from the args (<see cref="PeopleAccessArgs"/>: Vault, Consul, AWS of the
@@ -47,6 +50,7 @@ public sealed class PeopleAccess : ComponentResource
         var onGitLab = new CustomResourceOptions { Parent = this, Provider = gitlab };
         var lookup = new InvokeOptions { Parent = this, Provider = gitlab };
 
+        CreateDatabaseGrants(name, blueprint, onVault);
         var entities = CreateIdentities(name, blueprint, args.LoginMountAccessor, onVault);
         CreateTeamGroups(name, blueprint, entities, onVault);
         GitLabUsersNotFound = CreateGitLabMemberships(name, blueprint, onGitLab, lookup);
@@ -71,6 +75,7 @@ public sealed class PeopleAccess : ComponentResource
             {
                 Name = identity.EntityName,
                 Metadata = Metadata(identity),
+                Policies = identity.Policies.ToList(),
             }, onVault);
             _ = new EntityAlias($"{name}-alias-{identity.Person}", new EntityAliasArgs
             {
@@ -81,6 +86,32 @@ public sealed class PeopleAccess : ComponentResource
             entities[identity.Person] = entity;
         }
         return entities;
+    }
+
+    /// <summary>Each database grant's Vault role, and each grantee's policy on its credentials, which the person's entity carries.</summary>
+    private static void CreateDatabaseGrants(string name, PeopleAccessBlueprint blueprint, CustomResourceOptions onVault)
+    {
+        foreach (var grant in blueprint.DatabaseGrants)
+        {
+            _ = new VaultDatabase.SecretBackendRole($"{name}-db-grant-{grant.Person}-{grant.Database}-{grant.Access}", new VaultDatabase.SecretBackendRoleArgs
+            {
+                Backend = grant.Backend,
+                Name = grant.RoleName,
+                DbName = grant.Connection,
+                CreationStatements = grant.CreationStatements.ToList(),
+                RevocationStatements = grant.RevocationStatements.ToList(),
+                DefaultTtl = grant.DefaultTtlSeconds,
+                MaxTtl = grant.MaxTtlSeconds,
+            }, onVault);
+        }
+        foreach (var policy in blueprint.GrantPolicies)
+        {
+            _ = new Pulumi.Vault.Policy($"{name}-policy-{policy.Name}", new Pulumi.Vault.PolicyArgs
+            {
+                Name = policy.Name,
+                PolicyContents = policy.Hcl,
+            }, onVault);
+        }
     }
 
     private static InputMap<string> Metadata(VaultIdentityBlueprint identity)
@@ -207,7 +238,7 @@ public sealed class PeopleAccess : ComponentResource
         }
         foreach (var rule in blueprint.VpnAuthorizations)
         {
-            _ = new AuthorizationRule($"{name}-vpn-rule-{rule.Team}-{rule.Network.Replace('/', '-')}", new AuthorizationRuleArgs
+            _ = new AuthorizationRule($"{name}-vpn-rule-{rule.Owner}-{rule.Network.Replace('/', '-')}", new AuthorizationRuleArgs
             {
                 ClientVpnEndpointId = clientVpnEndpointId,
                 TargetNetworkCidr = rule.Network,

@@ -237,9 +237,11 @@ public sealed class DatabaseBlueprintsTests
         var vault = VaultBlueprints.For(Staging);
         var connection = Ledger(Staging).Vault;
 
-        Assert.Equal(["ledger-db-ledger", "ledger-db-owner", "ledger-db-regulatory-reporting"], connection.AllowedRoles);
+        // The services' roles, the owner's, and the glob of people's temporary grants (issue 15).
+        Assert.Equal(["ledger-db-grant-*", "ledger-db-ledger", "ledger-db-owner", "ledger-db-regulatory-reporting"], connection.AllowedRoles);
         Assert.Equal(
-            vault.DatabaseRoles.Where(r => r.Database == "ledger-db").Select(r => r.Name).Concat(vault.StaticRoles.Where(r => r.Database == "ledger-db").Select(r => r.Name)).Order(StringComparer.Ordinal),
+            vault.DatabaseRoles.Where(r => r.Database == "ledger-db").Select(r => r.Name).Concat(vault.StaticRoles.Where(r => r.Database == "ledger-db").Select(r => r.Name))
+                .Append(VaultNames.DatabaseGrantRoles("ledger-db")).Order(StringComparer.Ordinal),
             connection.AllowedRoles);
         Assert.Equal("postgresql-database-plugin", connection.PluginName);
         Assert.Equal(vault.DatabaseMount.Path, connection.Backend);

@@ -9,6 +9,8 @@ public sealed class PeopleYamlTests
 {
     private static readonly HashSet<string> Teams = Roster.Staging.Catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
 
+    private static readonly GrantApprovers Approvers = GrantApprovers.Of(Roster.Staging);
+
     [Fact]
     public void The_repository_people_file_is_canonical()
     {
@@ -30,7 +32,7 @@ public sealed class PeopleYamlTests
 
         Assert.True(text.IndexOf("id: amy", StringComparison.Ordinal) < text.IndexOf("id: zed", StringComparison.Ordinal));
         Assert.Contains("    teams: [risk, data]\n", text, StringComparison.Ordinal);
-        Assert.Empty(PeopleCatalogChecks.Validate(text, Teams));
+        Assert.Empty(PeopleCatalogChecks.Validate(text, Teams, Approvers));
         Assert.Equal(text, PeopleYaml.Write(people.Reverse()));
     }
 
@@ -48,7 +50,7 @@ public sealed class PeopleYamlTests
         var person = Roster.Person("amy", new DateOnly(2020, 1, 1)) with { Name = name };
         var text = PeopleYaml.Write([person]);
 
-        Assert.Empty(PeopleCatalogChecks.Validate(text, Teams));
+        Assert.Empty(PeopleCatalogChecks.Validate(text, Teams, Approvers));
         using var copy = new RepositoryCopy();
         File.WriteAllText(Path.Combine(copy.Root, Files.People), text);
         var people = copy.Loader.LoadFromFiles("staging").Definition!.Catalog.People;
@@ -91,7 +93,7 @@ public sealed class PeopleYamlTests
         var text = PeopleYaml.Write([person]);
 
         Assert.Contains("    end: 2026-12-02\n    endsAt: 2026-12-02T10:15:00Z\n", text, StringComparison.Ordinal);
-        Assert.Empty(PeopleCatalogChecks.Validate(text, Teams));
+        Assert.Empty(PeopleCatalogChecks.Validate(text, Teams, Approvers));
         using var copy = new RepositoryCopy();
         File.WriteAllText(Path.Combine(copy.Root, Files.People), text);
         Assert.Equal(person, Assert.Single(copy.Loader.LoadFromFiles("staging").Definition!.Catalog.People));
@@ -107,9 +109,9 @@ public sealed class PeopleYamlTests
         // 2028-02-15 to 2028-03-16 is 30 days across a leap day: allowed; a day more is not.
         var grant = new TemporaryGrant("database/payments-db", "read", "INC-7 reconciliation", "bob", new DateOnly(2028, 2, 15), new DateOnly(2028, 3, 16));
         var good = PeopleYaml.Write([Roster.Person("amy", new DateOnly(2026, 1, 5), grants: grant), Roster.Person("bob", new DateOnly(2020, 1, 1), team: "platform")]);
-        Assert.Empty(PeopleCatalogChecks.Validate(good, Teams));
+        Assert.Empty(PeopleCatalogChecks.Validate(good, Teams, Approvers));
 
-        var errors = PeopleCatalogChecks.Validate(good.Replace(find, replace, StringComparison.Ordinal), Teams);
+        var errors = PeopleCatalogChecks.Validate(good.Replace(find, replace, StringComparison.Ordinal), Teams, Approvers);
 
         Assert.True(errors.Count(e => e.IsError) == 1, because + ": " + string.Join("; ", errors));
     }

@@ -21,6 +21,8 @@ public sealed class PeopleAccessTests
     private const string VpnRule = "aws:ec2clientvpn/authorizationRule:AuthorizationRule";
     private const string ConsulPolicy = "consul:index/aclPolicy:AclPolicy";
     private const string ConsulToken = "consul:index/aclToken:AclToken";
+    private const string DatabaseRole = "vault:database/secretBackendRole:SecretBackendRole";
+    private const string VaultPolicy = "vault:index/policy:Policy";
     private const string LoginAccessor = "auth_oidc_1a2b3c4d";
     private const string GetUser = "gitlab:index/getUser:getUser";
     private const string GetGroup = "gitlab:index/getGroup:getGroup";
@@ -39,6 +41,22 @@ public sealed class PeopleAccessTests
         var alias = created.Single(r => r.Type == Alias && (string)r.Inputs["name"] == "cmartin");
         Assert.Equal(LoginAccessor, alias.Inputs["mountAccessor"]);
         Assert.Equal("people-entity-cmartin-id", alias.Inputs["canonicalId"]);
+    }
+
+    [Fact]
+    public async Task A_database_grant_is_a_vault_role_that_only_the_grantees_entity_may_read()
+    {
+        var created = await Deploy(Production);
+
+        var role = created.Single(r => r.Type == DatabaseRole && (string)r.Inputs["name"] == "payments-db-grant-cmartin-read");
+        Assert.Equal(("database", "payments-db"), ((string)role.Inputs["backend"], (string)role.Inputs["dbName"]));
+        Assert.Contains("GRANT \"payments_db_read\" TO \"{{name}}\";", InputTree.List(role.Inputs["creationStatements"]).Cast<string>());
+        var policy = created.Single(r => r.Type == VaultPolicy && (string)r.Inputs["name"] == "grant-cmartin");
+        Assert.Contains("path \"database/creds/payments-db-grant-cmartin-read\" {\n  capabilities = [\"read\"]\n}", (string)policy.Inputs["policy"], StringComparison.Ordinal);
+        var entity = created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "cmartin");
+        Assert.Equal(["grant-cmartin"], InputTree.List(entity.Inputs["policies"]).Cast<string>());
+        Assert.Equal(Production.DatabaseGrants.Count, created.Count(r => r.Type == DatabaseRole));
+        Assert.Empty(InputTree.List(created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "adupont").Inputs["policies"]));
     }
 
     [Fact]

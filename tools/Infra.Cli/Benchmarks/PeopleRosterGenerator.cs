@@ -39,8 +39,10 @@ internal static class PeopleRosterGenerator
             var memberOf = p % 3 == 0
                 ? new[] { teamList[p % teams].Id, teamList[(p / 3 + 1) % teams].Id }.Distinct(StringComparer.Ordinal).ToEquatableList()
                 : [teamList[p % teams].Id];
-            EquatableList<TemporaryGrant> grants = p % 20 == 0
-                ? [new TemporaryGrant(string.Create(inv, $"database/db-{p % 23:00}"), "read", string.Create(inv, $"INC-{p} incident"), string.Create(inv, $"p{(p + 1) % people:00000}"), today.AddDays(-3), today.AddDays(4))]
+            // Approved by the next person, on the group of their first team, which that team maintains; they have started.
+            var approver = (p + 1) % people;
+            EquatableList<TemporaryGrant> grants = p % 20 == 0 && approver % 97 != 0 && approver % 2000 >= 3
+                ? [new TemporaryGrant(string.Create(inv, $"gitlab/bank/team-{approver % teams:000}"), "reporter", string.Create(inv, $"INC-{p} incident"), string.Create(inv, $"p{approver:00000}"), today.AddDays(-3), today.AddDays(4))]
                 : [];
             return new PersonDefinition(id, string.Create(inv, $"Person {p}"), id + "@example-bank.eu", memberOf,
                 contractor ? ContractKind.Contractor : ContractKind.Employee, start, end, grants);

@@ -1,0 +1,58 @@
+using Infra.Blueprints.Definition;
+
+namespace Infra.Blueprints.People;
+
+/// <summary>
+/// Who may approve a temporary grant: the platform team, or the team that owns what the grant opens (the database's
+/// team; for a GitLab group, the teams that maintain it). A VPN route or a Consul level is the platform's alone.
+/// </summary>
+public sealed class GrantApprovers
+{
+    private readonly IReadOnlyList<TeamDefinition> teams;
+    private readonly Dictionary<string, string> databaseOwners;
+
+    public GrantApprovers(IEnumerable<TeamDefinition> teams, IEnumerable<DatabaseDefinition> databases)
+    {
+        ArgumentNullException.ThrowIfNull(teams);
+        ArgumentNullException.ThrowIfNull(databases);
+        this.teams = [.. teams];
+        databaseOwners = databases.ToDictionary(d => d.Name, d => d.Team, StringComparer.Ordinal);
+    }
+
+    public static GrantApprovers Of(StackDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new GrantApprovers(definition.Catalog.Teams, definition.Databases);
+    }
+
+    /// <summary>The teams whose members may approve the grant, platform first; empty for a kind no one may grant.</summary>
+    public IReadOnlyList<string> TeamsFor(TemporaryGrant grant)
+    {
+        var (kind, resource) = GrantKinds.Split(grant);
+        var owners = kind switch
+        {
+            GrantKinds.Database => databaseOwners.TryGetValue(resource, out var owner) ? [owner] : [],
+            GrantKinds.GitLab => teams.Where(t => t.Entitlements.GitLab.Any(g => g.Group == resource && g.Access >= GitLabAccessLevel.Maintainer)).Select(t => t.Id),
+            GrantKinds.Vpn or GrantKinds.Consul => [],
+            _ => null,
+        };
+        return owners is null ? [] : [.. teams.Where(t => t.IsPlatform).Select(t => t.Id).Concat(owners).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Why <paramref name="approver"/>, another person than the grantee, may not approve <paramref name="grant"/>; null when they may.</summary>
+    public string? Refusal(TemporaryGrant grant, PersonDefinition approver)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(approver);
+        if (approver.Start > grant.Start)
+        {
+            return $"'{approver.Id}' starts on {approver.Start:yyyy-MM-dd}, after the grant's start {grant.Start:yyyy-MM-dd}; the approver must be a person with access when the grant starts";
+        }
+        var allowed = TeamsFor(grant);
+        if (allowed.Count > 0 && !approver.Teams.Any(allowed.Contains))
+        {
+            return $"'{approver.Id}' (teams {string.Join(", ", approver.Teams)}) may not approve {grant.System}; the approver must be in {string.Join(" or ", allowed.Select(t => $"'{t}'"))}";
+        }
+        return null;
+    }
+}
