@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using Infra.Blueprints.Account;
+using Infra.Blueprints.Backups;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.People;
 using Infra.Blueprints.Stacks;
 using Infra.Components.Account;
+using Infra.Components.Backups;
 using Infra.Components.Databases;
 using Infra.Components.Fleets;
 using Infra.Components.Kafka;
@@ -82,9 +84,10 @@ public class PlatformEnvironment : Stack
         });
 
         var databaseSecurityGroupIds = new Dictionary<string, Input<string>>(StringComparer.Ordinal);
+        var databases = new List<Resource>();
         foreach (var database in Blueprint.Databases)
         {
-            databaseSecurityGroupIds[database.Name] = new ReplicatedDatabase(database.Name, new ReplicatedDatabaseArgs
+            var replicated = new ReplicatedDatabase(database.Name, new ReplicatedDatabaseArgs
             {
                 Blueprint = database,
                 Vault = Blueprint.Vault,
@@ -94,8 +97,12 @@ public class PlatformEnvironment : Stack
                 FleetSecurityGroupIds = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.SecurityGroupId, StringComparer.Ordinal),
                 // The database roles live in VaultRoles' `database` mount.
                 VaultDependsOn = [vaultRoles],
-            }).PrimarySecurityGroupId;
+                CreatedAt = Blueprint.At,
+            });
+            databaseSecurityGroupIds[database.Name] = replicated.PrimarySecurityGroupId;
+            databases.Add(replicated);
         }
+        CreateDatabaseBackups(Blueprint.DatabaseBackups, providers, databases);
         // Fleets reach each other and their databases by security group: these rules need every group.
         _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs
         {
@@ -146,6 +153,27 @@ public class PlatformEnvironment : Stack
                 : null,
         });
     }
+
+    /// <summary>
+    /// AWS Backup of the databases: the locked vaults are created in the backup account, through the
+    /// role <c>infra-backup</c> that the bank's landing zone provides there (docs/dr.md), in each region.
+    /// </summary>
+    private static void CreateDatabaseBackups(DatabaseBackupBlueprint blueprint, PlatformProviders providers, IReadOnlyList<Resource> databases) =>
+        _ = new DatabaseBackups("database-backups", new DatabaseBackupsArgs
+        {
+            Blueprint = blueprint,
+            AwsProviders = providers.Aws,
+            BackupAccountProviders = blueprint.Regions.ToDictionary(
+                r => r.Region,
+                r => new Pulumi.Aws.Provider($"aws-backup-account-{r.Region}", new Pulumi.Aws.ProviderArgs
+                {
+                    Region = r.Region,
+                    AllowedAccountIds = { blueprint.BackupAccountId },
+                    AssumeRoles = { new Pulumi.Aws.Inputs.ProviderAssumeRoleArgs { RoleArn = blueprint.BackupAccountRoleArn } },
+                }),
+                StringComparer.Ordinal),
+            DatabasesDependOn = databases,
+        });
 
     /// <summary>The role in the log archive account through which a managed baseline writes its trail's bucket and key.</summary>
     private const string LogArchiveRoleName = "infra-log-archive";

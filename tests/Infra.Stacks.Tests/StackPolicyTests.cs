@@ -54,11 +54,25 @@ public sealed class StackPolicyTests(DeployedStacks stacks)
     {
         var deployment = await stacks.Of(stackName);
 
-        // The regions' providers; the log archive's provider names the archive account (AccountBaseline).
-        var providers = deployment.Resources.Where(r => r.Type == "pulumi:providers:aws" && r.Name != "aws-log-archive").ToList();
+        // The regions' providers; the log archive's provider names the archive account (AccountBaseline), the backup
+        // account's the backup account (DatabaseBackups).
+        var providers = deployment.Resources.Where(r => r.Type == "pulumi:providers:aws" && r.Name != "aws-log-archive" && !r.Name!.StartsWith("aws-backup-account-", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(2, providers.Count);
         Assert.All(providers, p => Assert.Equal([account], AccountsOf(p)));
+    }
+
+    [Theory]
+    [InlineData("staging", "555566667777")]
+    [InlineData("production", "888899990000")]
+    public async Task The_backup_accounts_providers_may_act_on_the_backup_account_only_one_per_region(string stackName, string backupAccount)
+    {
+        var deployment = await stacks.Of(stackName);
+
+        var providers = deployment.Resources.Where(r => r.Type == "pulumi:providers:aws" && r.Name!.StartsWith("aws-backup-account-", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(["aws-backup-account-eu-west-1", "aws-backup-account-eu-west-3"], providers.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.All(providers, p => Assert.Equal([backupAccount], AccountsOf(p)));
     }
 
     private static string[] AccountsOf(DeployedResource provider) => provider.Inputs.GetValueOrDefault("allowedAccountIds") switch

@@ -184,7 +184,7 @@ public static class DatabaseBlueprints
             network.Subnets.Select(s => s.SubnetId).ToEquatableList(),
             $"{clusterIdentifier}-{family}",
             $"{database.Name} ({definition.StackName}, {region}): storage, master secret, logs, backups and Performance Insights",
-            DatabaseKeyPolicy.For(network.Account, region, logGroupPrefix),
+            DatabaseKeyPolicy.For(network.Account, region, logGroupPrefix, definition.DatabaseBackup.AccountId),
             logGroupPrefix + "postgresql",
             new SecurityGroupSettings(network.VpcId, $"{database.Name} database", rules, RevokeRulesOnDelete: true),
             instances);

@@ -7,19 +7,47 @@ namespace Infra.Blueprints.Databases;
 /// The key policy of a database's regional KMS key: the account root administers the key (so IAM
 /// policies decide who may); RDS, AWS Backup and Secrets Manager use it only on behalf of the
 /// account and only through their service (<c>kms:ViaService</c>), creating grants only for AWS
-/// resources; CloudWatch Logs encrypts only the database's own log groups. Nobody else.
+/// resources; the backup account uses it only through RDS and AWS Backup, to copy the recovery
+/// points; CloudWatch Logs encrypts only the database's own log groups. Nobody else.
 /// </summary>
 public static class DatabaseKeyPolicy
 {
     /// <summary>The services that use the key through grants, each by its regional endpoint.</summary>
     public static readonly IReadOnlyList<string> GrantServices = ["rds", "backup", "secretsmanager"];
 
+    /// <summary>What the other account of a copy does with the source's key: read it and let its service re-encrypt.</summary>
+    private static readonly string[] CopyActions = ["kms:Decrypt", "kms:DescribeKey", "kms:CreateGrant"];
+
     private static readonly string[] UseActions = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"];
 
     private static readonly string[] GrantActions = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"];
 
     /// <param name="logGroupPrefix">The log groups of the database's cluster in this region, e.g. /aws/rds/cluster/ledger-db-staging-eu-west-3/.</param>
-    public static string For(string account, string region, string logGroupPrefix)
+    /// <param name="backupAccount">The separate backup account, which copies the database's recovery points.</param>
+    public static string For(string account, string region, string logGroupPrefix, string backupAccount)
+    {
+        var statements = AdministeredAndUsedThrough(account, region, GrantServices);
+        statements.Add(CopiesBy(backupAccount, region));
+        statements.Add(new JsonObject
+        {
+            ["Sid"] = "LogsOfTheDatabase",
+            ["Effect"] = "Allow",
+            ["Principal"] = new JsonObject { ["Service"] = $"logs.{region}.amazonaws.com" },
+            ["Action"] = new JsonArray("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
+            ["Resource"] = "*",
+            ["Condition"] = new JsonObject
+            {
+                ["ArnLike"] = new JsonObject { ["kms:EncryptionContext:aws:logs:arn"] = $"arn:aws:logs:{region}:{account}:log-group:{logGroupPrefix}*" },
+            },
+        });
+        return Serialized(statements);
+    }
+
+    /// <summary>
+    /// The root of <paramref name="account"/> administers the key; each of <paramref name="services"/>
+    /// uses it for the account, only through its regional endpoint, creating grants only for AWS resources.
+    /// </summary>
+    internal static JsonArray AdministeredAndUsedThrough(string account, string region, IEnumerable<string> services)
     {
         ArgumentException.ThrowIfNullOrEmpty(account);
         ArgumentException.ThrowIfNullOrEmpty(region);
@@ -34,7 +62,7 @@ public static class DatabaseKeyPolicy
                 ["Resource"] = "*",
             },
         };
-        foreach (var service in GrantServices)
+        foreach (var service in services)
         {
             var viaService = new JsonObject
             {
@@ -48,21 +76,29 @@ public static class DatabaseKeyPolicy
                 ["Bool"] = new JsonObject { ["kms:GrantIsForAWSResource"] = "true" },
             }));
         }
-        statements.Add(new JsonObject
+        return statements;
+    }
+
+    /// <summary>The other account of a cross-account copy: only through AWS Backup and RDS in the key's region.</summary>
+    internal static JsonObject CopiesBy(string otherAccount, string region)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(otherAccount);
+        return new JsonObject
         {
-            ["Sid"] = "LogsOfTheDatabase",
+            ["Sid"] = "CrossAccountCopies",
             ["Effect"] = "Allow",
-            ["Principal"] = new JsonObject { ["Service"] = $"logs.{region}.amazonaws.com" },
-            ["Action"] = new JsonArray("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
+            ["Principal"] = new JsonObject { ["AWS"] = $"arn:aws:iam::{otherAccount}:root" },
+            ["Action"] = new JsonArray([.. CopyActions.Select(a => (JsonNode)a)]),
             ["Resource"] = "*",
             ["Condition"] = new JsonObject
             {
-                ["ArnLike"] = new JsonObject { ["kms:EncryptionContext:aws:logs:arn"] = $"arn:aws:logs:{region}:{account}:log-group:{logGroupPrefix}*" },
+                ["StringEquals"] = new JsonObject { ["kms:ViaService"] = new JsonArray($"backup.{region}.amazonaws.com", $"rds.{region}.amazonaws.com") },
             },
-        });
-        var policy = new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = statements };
-        return policy.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        };
     }
+
+    internal static string Serialized(JsonArray statements) =>
+        new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = statements }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 
     /// <summary>A statement for the principals of the account, limited by <paramref name="condition"/> to one service.</summary>
     private static JsonObject Statement(string sid, string[] actions, JsonObject condition) => new()

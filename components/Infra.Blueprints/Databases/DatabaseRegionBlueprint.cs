@@ -1,3 +1,4 @@
+using System.Globalization;
 using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
 
@@ -12,13 +13,14 @@ namespace Infra.Blueprints.Databases;
 /// </summary>
 /// <param name="SecurityGroup">Ingress on the PostgreSQL port only from the fleets that declare the database (in the primary region), Vault's servers and the bootstrap host (in both).</param>
 /// <param name="ParameterGroupName">Carries the family, so that a major upgrade creates the new group beside the old one.</param>
+/// <param name="FinalSnapshotPrefix">The final snapshot's name without its time stamp (<see cref="FinalSnapshotIdentifier"/>).</param>
 /// <param name="KmsKeyPolicy">The key policy (<see cref="DatabaseKeyPolicy"/>).</param>
 /// <param name="LogGroupName">The CloudWatch log group RDS exports the PostgreSQL log to, managed here with its retention and key.</param>
 public sealed record DatabaseRegionBlueprint(
     string Region,
     bool IsPrimary,
     string ClusterIdentifier,
-    string FinalSnapshotIdentifier,
+    string FinalSnapshotPrefix,
     string SubnetGroupName,
     EquatableList<string> SubnetIds,
     string ParameterGroupName,
@@ -26,4 +28,14 @@ public sealed record DatabaseRegionBlueprint(
     string KmsKeyPolicy,
     string LogGroupName,
     SecurityGroupSettings SecurityGroup,
-    EquatableList<DatabaseInstance> Instances);
+    EquatableList<DatabaseInstance> Instances)
+{
+    /// <summary>
+    /// The final snapshot of the cluster created at <paramref name="createdAt"/>: the creation time in
+    /// the name makes it unique, so that deleting a cluster that was recreated under the same
+    /// identifier does not fail on the snapshot the first deletion left. The component keeps the name
+    /// given at creation (it ignores later changes of it).
+    /// </summary>
+    public string FinalSnapshotIdentifier(DateTimeOffset createdAt) =>
+        string.Create(CultureInfo.InvariantCulture, $"{FinalSnapshotPrefix}-{createdAt.UtcDateTime:yyyyMMdd-HHmmss}");
+}

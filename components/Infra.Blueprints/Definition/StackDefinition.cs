@@ -19,5 +19,6 @@ public sealed record StackDefinition(
     EquatableList<ServiceDefinition> Services,
     EquatableList<DatabaseDefinition> Databases,
     DatabaseAccess DatabaseAccess,
+    DatabaseBackupSettings DatabaseBackup,
     AccountBaselineSettings AccountBaseline,
     Catalog Catalog);

@@ -15,13 +15,14 @@ public static class StackConfigKeys
     public const string Services = "services";
     public const string Databases = "databases";
     public const string DatabaseAccess = "databaseAccess";
+    public const string DatabaseBackup = "databaseBackup";
     public const string AccountBaseline = "accountBaseline";
     public const string KafkaSaslPassword = "kafkaSaslPassword";
     public const string ConsulToken = "consulToken";
 
     /// <summary>Keys whose values are structured or plain settings, in reading order.</summary>
     public static IReadOnlyList<string> Settings { get; } =
-        [Environment, CostCenter, AwsAccountId, Regions, Networks, Endpoints, Vault, Services, Databases, DatabaseAccess, AccountBaseline];
+        [Environment, CostCenter, AwsAccountId, Regions, Networks, Endpoints, Vault, Services, Databases, DatabaseAccess, DatabaseBackup, AccountBaseline];
 
     /// <summary>Keys that must be Pulumi secrets; nothing else may be.</summary>
     public static IReadOnlyList<string> Secrets { get; } = [KafkaSaslPassword, ConsulToken];

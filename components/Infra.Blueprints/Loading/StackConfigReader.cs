@@ -19,12 +19,13 @@ internal static class StackConfigReader
         var services = ReadNamed(Required(keys, StackConfigKeys.Services, context), ReadService, out var declaredServices);
         var databases = ReadNamed(Required(keys, StackConfigKeys.Databases, context), ReadDatabase, out var declaredDatabases);
         var databaseAccess = Required(keys, StackConfigKeys.DatabaseAccess, context)?.Mapping() is { } accessMap ? ReadDatabaseAccess(accessMap) : null;
+        var databaseBackup = Required(keys, StackConfigKeys.DatabaseBackup, context)?.Mapping() is { } backupMap ? ReadDatabaseBackup(backupMap, awsAccountId) : null;
         var accountBaseline = Required(keys, StackConfigKeys.AccountBaseline, context)?.Mapping() is { } baselineMap ? AccountBaselineReader.Read(baselineMap, awsAccountId) : null;
         foreach (var secret in StackConfigKeys.Secrets)
         {
             RequireSecure(Required(keys, secret, context));
         }
-        return new StackSettings(environment, costCenter, awsAccountId, regions, networks, endpoints, vault, services, databases, databaseAccess, accountBaseline, declaredServices, declaredDatabases);
+        return new StackSettings(environment, costCenter, awsAccountId, regions, networks, endpoints, vault, services, databases, databaseAccess, databaseBackup, accountBaseline, declaredServices, declaredDatabases);
     }
 
     public static string Qualified(string key) => Prefix + key;
@@ -306,5 +307,21 @@ internal static class StackConfigReader
             }
         }
         return vault is null || bootstrap is null ? null : new DatabaseAccess(vault, bootstrap);
+    }
+
+    /// <remarks><paramref name="awsAccountId"/> is null when <c>infra:awsAccountId</c> is broken.</remarks>
+    private static DatabaseBackupSettings? ReadDatabaseBackup(MappingReader map, string? awsAccountId)
+    {
+        var accountValue = map.Required("accountId");
+        var accountId = accountValue?.Matching(Patterns.AwsAccountId(), "the backup account's 12-digit AWS account id, quoted");
+        var retention = map.Required("retentionDays")?.Int(7, 3650);
+        map.RejectUnknownKeys();
+        if (accountId is not null && accountId == awsAccountId)
+        {
+            // The copies must outlive a compromise of the account whose databases they back up.
+            accountValue!.Error($"is the environment's own account {awsAccountId} (infra:awsAccountId); the copies are kept in a separate backup account");
+            return null;
+        }
+        return accountId is null || retention is null ? null : new DatabaseBackupSettings(accountId, retention.Value);
     }
 }

@@ -109,6 +109,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
             settings.Services.ToEquatableList(),
             settings.Databases.ToEquatableList(),
             settings.DatabaseAccess!,
+            settings.DatabaseBackup!,
             settings.AccountBaseline!,
             catalog);
         return new LoadResult(definition, diagnostics);

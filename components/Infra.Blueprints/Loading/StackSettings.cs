@@ -19,6 +19,7 @@ internal sealed record StackSettings(
     IReadOnlyList<ServiceDefinition> Services,
     IReadOnlyList<DatabaseDefinition> Databases,
     DatabaseAccess? DatabaseAccess,
+    DatabaseBackupSettings? DatabaseBackup,
     AccountBaselineSettings? AccountBaseline,
     IReadOnlySet<string> DeclaredServices,
     IReadOnlySet<string> DeclaredDatabases);

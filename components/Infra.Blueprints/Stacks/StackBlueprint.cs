@@ -1,4 +1,5 @@
 using Infra.Blueprints.Account;
+using Infra.Blueprints.Backups;
 using Infra.Blueprints.Databases;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Fleets;
@@ -21,6 +22,7 @@ public sealed record StackBlueprint(
     EquatableList<VpcEndpointsBlueprint> Endpoints,
     VaultBlueprint Vault,
     EquatableList<DatabaseBlueprint> Databases,
+    DatabaseBackupBlueprint DatabaseBackups,
     KafkaTopicsBlueprint Kafka,
     PeopleAccessBlueprint People,
     StackMonitoringBlueprint Monitoring,
@@ -42,6 +44,7 @@ public sealed record StackBlueprint(
             VpcEndpointsBlueprints.For(definition),
             VaultBlueprints.For(definition),
             databases,
+            DatabaseBackupBlueprints.For(definition, databases),
             KafkaTopicCatalog.For(definition),
             PeopleAccessBlueprints.For(definition, at),
             MonitoringBlueprints.For(definition, fleets, databases),

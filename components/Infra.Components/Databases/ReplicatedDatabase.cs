@@ -33,7 +33,8 @@ public sealed class ReplicatedDatabase : ComponentResource
     /// <summary>
     /// Set by AWS (membership, replication source, the engine version the global cluster upgrades)
     /// or only at creation (the master user exists on the first writer only; a replica cluster takes
-    /// none; the password is generated once and Vault rotates it): see terraform-provider-aws #42919,
+    /// none; the password is generated once and Vault rotates it; the final snapshot is named for the
+    /// creation time): see terraform-provider-aws #42919,
     /// cloudposse/terraform-aws-rds-cluster #281.
     /// </summary>
     public static readonly IReadOnlyList<string> ClusterIgnoredChanges =
@@ -43,6 +44,7 @@ public sealed class ReplicatedDatabase : ComponentResource
         "engineVersion",
         "masterUsername",
         "masterPassword",
+        "finalSnapshotIdentifier",
     ];
 
     /// <summary>The password lookup answers anew at every run: only the value of the first run counts.</summary>
@@ -89,7 +91,7 @@ public sealed class ReplicatedDatabase : ComponentResource
             }
             var logGroup = CreateLogGroup(prefix, blueprint, region, key, onAws);
             var regionalCluster = CreateCluster(
-                prefix, blueprint, region, global, key, (subnets, parameters, securityGroup), [.. primaryInstances, logGroup], masterPassword, args.AwsProviders[region.Region], this);
+                prefix, blueprint, region, global, key, (subnets, parameters, securityGroup), [.. primaryInstances, logGroup], masterPassword, args.CreatedAt, args.AwsProviders[region.Region], this);
             clusters[region.Region] = regionalCluster;
             CreateInstances(prefix, blueprint, region, regionalCluster, key, subnets, primaryInstances, onAws);
         }
@@ -201,6 +203,7 @@ public sealed class ReplicatedDatabase : ComponentResource
         (Rds.SubnetGroup Subnets, Rds.ClusterParameterGroup Parameters, Ec2.SecurityGroup SecurityGroup) network,
         Resource[] dependsOn,
         Output<string> masterPassword,
+        DateTimeOffset createdAt,
         Pulumi.Aws.Provider aws,
         Resource parent)
     {
@@ -227,7 +230,7 @@ public sealed class ReplicatedDatabase : ComponentResource
             EnabledCloudwatchLogsExports = cluster.LogExports.ToList(),
             SkipFinalSnapshot = cluster.SkipFinalSnapshot,
             DeleteAutomatedBackups = cluster.DeleteAutomatedBackups,
-            FinalSnapshotIdentifier = region.FinalSnapshotIdentifier,
+            FinalSnapshotIdentifier = region.FinalSnapshotIdentifier(createdAt),
             ApplyImmediately = cluster.ApplyImmediately,
             AllowMajorVersionUpgrade = cluster.AllowMajorVersionUpgrade,
             Tags = ResourceTags.Map(tags),

@@ -22,6 +22,9 @@ public sealed class ReplicatedDatabaseArgs
     /// <summary>The security group id of each fleet, by service name; every service that uses the database needs one.</summary>
     public required IReadOnlyDictionary<string, Input<string>> FleetSecurityGroupIds { get; init; }
 
+    /// <summary>The time of this deployment: a cluster created now names its final snapshot for it (<see cref="DatabaseRegionBlueprint.FinalSnapshotIdentifier"/>).</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
     /// <summary>What the Vault resources wait for, e.g. the component that mounts the database secrets engine.</summary>
     public IReadOnlyList<Resource> VaultDependsOn { get; init; } = [];
 }

@@ -97,7 +97,7 @@ public sealed class DatabaseBlueprintsTests
     }
 
     [Fact]
-    public void Each_key_policy_lets_the_account_root_administer_and_rds_backup_and_secrets_manager_use_it_only_through_their_service()
+    public void Each_key_policy_lets_the_account_root_administer_rds_backup_and_secrets_manager_use_it_only_through_their_service_and_the_backup_account_copy()
     {
         var region = Ledger(Staging).Primary;
 
@@ -121,7 +121,12 @@ public sealed class DatabaseBlueprintsTests
         Assert.Equal("logs.eu-west-3.amazonaws.com", logs.GetProperty("Principal").GetProperty("Service").GetString());
         Assert.Equal("arn:aws:logs:eu-west-3:111122223333:log-group:/aws/rds/cluster/ledger-db-staging-eu-west-3/*",
             logs.GetProperty("Condition").GetProperty("ArnLike").GetProperty("kms:EncryptionContext:aws:logs:arn").GetString());
-        Assert.Equal(statements.Count, wildcard.Count + 2);
+        var copies = statements.Single(s => s.GetProperty("Sid").GetString() == "CrossAccountCopies");
+        Assert.Equal("arn:aws:iam::555566667777:root", copies.GetProperty("Principal").GetProperty("AWS").GetString());
+        Assert.Equal(["kms:Decrypt", "kms:DescribeKey", "kms:CreateGrant"], copies.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["backup.eu-west-3.amazonaws.com", "rds.eu-west-3.amazonaws.com"],
+            copies.GetProperty("Condition").GetProperty("StringEquals").GetProperty("kms:ViaService").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(statements.Count, wildcard.Count + 3);
     }
 
     [Fact]
@@ -217,11 +222,16 @@ public sealed class DatabaseBlueprintsTests
     }
 
     [Fact]
-    public void Final_snapshot_is_named_from_the_cluster()
+    public void Final_snapshot_is_named_from_the_cluster_and_its_creation_time_so_a_recreated_clusters_deletion_does_not_collide()
     {
         var database = Ledger(Staging);
+        var first = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+        var recreated = first.AddMinutes(42);
 
-        Assert.All(database.Regions, r => Assert.Equal(r.ClusterIdentifier + "-final", r.FinalSnapshotIdentifier));
+        Assert.All(database.Regions, r => Assert.Equal(r.ClusterIdentifier + "-final-20261122-090000", r.FinalSnapshotIdentifier(first)));
+        Assert.All(database.Regions, r => Assert.NotEqual(r.FinalSnapshotIdentifier(first), r.FinalSnapshotIdentifier(recreated)));
+        // RDS: letters, digits and single hyphens, starting with a letter, at most 255 characters.
+        Assert.All(database.Regions, r => Assert.Matches("^[a-z](-?[a-z0-9])*$", r.FinalSnapshotIdentifier(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2)))));
     }
 
     [Theory]

@@ -24,6 +24,9 @@ internal sealed class DatabaseProgram
         Vault = VaultBlueprints.For(Definition);
     }
 
+    /// <summary>The time of the deployment in these tests.</summary>
+    public static readonly DateTimeOffset CreatedAt = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
     /// <summary>What Secrets Manager's password generator answers in these tests.</summary>
     public const string GeneratedPassword = "Generated-master-Password-0123456789abcde";
 
@@ -84,6 +87,7 @@ internal sealed class DatabaseProgram
             AwsProviders = aws,
             ConsulProvider = consul,
             VaultProvider = vault,
+            CreatedAt = CreatedAt,
             FleetSecurityGroupIds = Blueprint.UsedBy.Where(s => s != withoutFleet).ToDictionary(s => s, s => (Input<string>)$"sg-{s}", StringComparer.Ordinal),
         };
     }

@@ -86,7 +86,7 @@ public sealed class ReplicatedDatabaseTests
         // The global cluster's id, which AWS (and the mock engine) make its identifier.
         Assert.Equal("ledger-db-staging", secondary["globalClusterIdentifier"]);
         Assert.True(secondary["storageEncrypted"] is true);
-        Assert.Equal("ledger-db-staging-eu-west-1-final", secondary["finalSnapshotIdentifier"]);
+        Assert.Equal("ledger-db-staging-eu-west-1-final-20261122-090000", secondary["finalSnapshotIdentifier"]);
         Assert.True(secondary["skipFinalSnapshot"] is false);
     }
 
@@ -116,6 +116,8 @@ public sealed class ReplicatedDatabaseTests
             Assert.Contains("masterUsername", c.Options.IgnoreChanges);
             // Generated once; a new lookup at each run and Vault's rotation must change nothing.
             Assert.Contains("masterPassword", c.Options.IgnoreChanges);
+            // Named for the creation time: a later run must not rename the snapshot the deletion will take.
+            Assert.Contains("finalSnapshotIdentifier", c.Options.IgnoreChanges);
         });
     }
 

@@ -118,7 +118,7 @@ internal static class ComplianceCommand
         var platformTeams = definition.Catalog.Teams.Where(t => t.IsPlatform).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         return PolicyContext.Create(definition.StackName, definition.Environment, clock) with
         {
-            AwsAccountIds = new HashSet<string>(StringComparer.Ordinal) { definition.AwsAccountId, definition.AccountBaseline.LogArchiveAccountId },
+            AwsAccountIds = new HashSet<string>(StringComparer.Ordinal) { definition.AwsAccountId, definition.AccountBaseline.LogArchiveAccountId, definition.DatabaseBackup.AccountId },
             People = [.. definition.Catalog.People.Select(p => new PersonAccessWindow(p.Id, null, p.Teams.Any(platformTeams.Contains), p.End))],
             TopicsMarkedForDeletion = KafkaTopicCatalog.For(definition).MarkedForDeletion.ToHashSet(StringComparer.Ordinal),
             VpcNetworks = [.. definition.Networks.Select(n => n.Cidr)],

@@ -5,8 +5,8 @@ using Infra.Policies.Rules.Support;
 namespace Infra.Policies.Rules.Governance;
 
 /// <summary>
-/// Every AWS provider names the one account it may act on (<c>allowedAccountIds</c>), one of the stack's (its own or the
-/// log archive's) when the rule knows them.
+/// Every AWS provider names the one account it may act on (<c>allowedAccountIds</c>), one of the stack's (its own, the
+/// log archive's or the database backup account's) when the rule knows them.
 /// Flags: <c>new aws.Provider("eu-west-3", { region: "eu-west-3" })</c>, which acts on whatever account its credentials reach.
 /// </summary>
 public sealed class AwsProviderAllowedAccountsRule : PolicyRule
