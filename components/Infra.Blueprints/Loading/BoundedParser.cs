@@ -9,7 +9,9 @@ namespace Infra.Blueprints.Loading;
 /// <see cref="MaxDepth"/> is refused (the trees and readers are recursive: 50,000 levels would overflow
 /// the stack); anchors and aliases are refused (the catalogs are read one entry at a time, where an alias
 /// to another entry cannot be resolved, so no file has them); a second document (<c>---</c>) is refused
-/// instead of ignored; a list or mapping left open is reported where it opens.
+/// instead of ignored; a list or mapping left open is reported where it opens. A key missing before its
+/// <c>:</c> is refused where the <c>:</c> is: YamlDotNet then emits a mapping with a key and no value, which its
+/// own tree builder fails on with an exception that has no position.
 /// </summary>
 public sealed class BoundedParser : IParser
 {
@@ -17,7 +19,7 @@ public sealed class BoundedParser : IParser
     public const int MaxDepth = 64;
 
     private readonly Parser inner;
-    private readonly Stack<(Mark Start, bool Flow)> open = new();
+    private readonly Stack<OpenCollection> open = new();
     private int documents;
 
     public BoundedParser(TextReader text)
@@ -61,16 +63,40 @@ public sealed class BoundedParser : IParser
                     : "a second YAML document starts here (---); the file holds one document: remove the --- line and what follows, or merge it into the first");
             case MappingStart or SequenceStart when open.Count >= MaxDepth:
                 throw new YamlException(inner.Current.Start, inner.Current.End, $"nested more than {MaxDepth} levels deep; the files of this repository need fewer than 10");
+            case Scalar { Value.Length: 0, Style: ScalarStyle.Plain } key when open.TryPeek(out var mappingOfKey) && mappingOfKey.Mapping && mappingOfKey.Children % 2 == 0:
+                throw new YamlException(key.Start, key.End, "a ':' with no key before it; write the key, or remove the ':'");
+            case MappingEnd when open.Peek().Children % 2 == 1:
+                var unpaired = open.Peek().Start;
+                throw new YamlException(unpaired, unpaired, $"the mapping that starts at line {unpaired.Line}, column {unpaired.Column} ends with a key that has no value");
+        }
+        if (inner.Current is NodeEvent && open.TryPeek(out var container))
+        {
+            container.Children++;
+        }
+        switch (inner.Current)
+        {
             case MappingStart mapping:
-                open.Push((mapping.Start, mapping.Style == MappingStyle.Flow));
+                open.Push(new OpenCollection(mapping.Start, mapping.Style == MappingStyle.Flow, mapping: true));
                 break;
             case SequenceStart sequence:
-                open.Push((sequence.Start, sequence.Style == SequenceStyle.Flow));
+                open.Push(new OpenCollection(sequence.Start, sequence.Style == SequenceStyle.Flow, mapping: false));
                 break;
             case MappingEnd or SequenceEnd:
                 open.Pop();
                 break;
         }
         return true;
+    }
+
+    /// <summary>A list or mapping not closed yet, and how many nodes it holds so far (a mapping's keys and values).</summary>
+    private sealed class OpenCollection(Mark start, bool flow, bool mapping)
+    {
+        public Mark Start { get; } = start;
+
+        public bool Flow { get; } = flow;
+
+        public bool Mapping { get; } = mapping;
+
+        public int Children { get; set; }
     }
 }

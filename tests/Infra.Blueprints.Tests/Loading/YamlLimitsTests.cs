@@ -41,6 +41,24 @@ public sealed class YamlLimitsTests
     }
 
     [Theory]
+    [MemberData(nameof(InputFiles))]
+    public void A_colon_without_a_key_is_one_error_at_its_position_not_an_exception(string file)
+    {
+        // Found by MutatedInputProperties: YamlDotNet reads these lines as a mapping whose last key has no value, and its
+        // tree builder then throws an ArgumentException without a position.
+        using var repository = new RepositoryCopy();
+        var line = Append(repository, file, "stray:\n  :\n  :\n  a: 1\n");
+
+        var errors = repository.Loader.LoadFromFiles("staging").Errors;
+
+        // The streamed topics reader has reported the stray key before it reaches the broken line.
+        Assert.All(errors, e => Assert.Equal(file, e.File));
+        var error = Assert.Single(errors, e => e.Unreadable);
+        Assert.Equal(line + 1, error.Line);
+        Assert.Equal("is not valid YAML at column 4: a ':' with no key before it; write the key, or remove the ':'", error.Message);
+    }
+
+    [Theory]
     [InlineData(Files.Topics, "    owner: risk\n    partitions: 1\n", "    owner: &owner risk\n    partitions: 1\n", "the anchor &owner is not allowed")]
     [InlineData(Files.Teams, "  - id: platform\n", "  - id: &platform platform\n", "the anchor &platform is not allowed")]
     [InlineData(Files.Staging, "infra:costCenter: CC-", "infra:costCenter: *cost CC-", "the alias *cost is not allowed")]
