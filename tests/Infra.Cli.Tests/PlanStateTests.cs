@@ -209,6 +209,31 @@ public sealed class PlanStateTests : IDisposable
     }
 
     [Fact]
+    public void The_same_live_topic_twice_is_bad_input_with_its_position()
+    {
+        const string topic = "{\"urn\":\"u%\",\"type\":\"kafka:index/topic:Topic\",\"inputs\":{\"name\":\"a.b.c.v1\",\"partitions\":3,\"replicationFactor\":3}}";
+        var path = State(StateExports.Export(topic.Replace("%", "1", StringComparison.Ordinal) + ",\n" + topic.Replace("%", "2", StringComparison.Ordinal)));
+
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Matches($"^infra: --state {System.Text.RegularExpressions.Regex.Escape(path)}: line [0-9]+, byte [0-9]+.*: topic 'a.b.c.v1' is in the state a second time \\(first at line [0-9]+\\)", run.Error);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public void A_topic_pending_deletion_beside_its_replacement_is_not_a_second_topic()
+    {
+        const string topic = "{\"urn\":\"u\",\"type\":\"kafka:index/topic:Topic\",%\"inputs\":{\"name\":\"a.b.c.v1\",\"partitions\":3,\"replicationFactor\":3}}";
+        var path = State(StateExports.Export(topic.Replace("%", "", StringComparison.Ordinal) + ",\n" + topic.Replace("%", "\"delete\":true,", StringComparison.Ordinal)));
+
+        var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
+
+        Assert.NotEqual(2, run.ExitCode);
+        Assert.DoesNotContain("second time", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_state_file_is_bad_input()
     {
         var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", "no-such-export.json");

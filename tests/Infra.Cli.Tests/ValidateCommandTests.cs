@@ -98,4 +98,50 @@ public sealed class ValidateCommandTests
         Assert.StartsWith("infra: ", run.Error, StringComparison.Ordinal);
         Assert.Contains("Run 'infra --help' for usage.", run.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("maxPeopleLosingAccess: -1", 1, ":4: error: maxPeopleLosingAccess: must be a whole number of 0 or more (how many people may lose access in one run); found '-1'")]
+    [InlineData("maxPeopleLosingAccess: many", 1, ":4: error: maxPeopleLosingAccess: must be a whole number of 0 or more (how many people may lose access in one run); found 'many'")]
+    [InlineData("maxPeople: 3", 1, ":4: error: expected exactly one key, maxPeopleLosingAccess, with a whole number of 0 or more")]
+    [InlineData("maxPeopleLosingAccess: [3", 2, ":4: error: is not valid YAML at column 24")]
+    public void Access_settings_are_validated_with_their_line(string line, int exitCode, string error)
+    {
+        using var copy = new RepositoryCopy().Edit(AccessSettingsFile, "maxPeopleLosingAccess: 3", line);
+
+        var run = CliRun.Infra(copy.Root, "validate");
+
+        Assert.True(run.ExitCode == exitCode, $"exit {run.ExitCode}\n{run.Output}{run.Error}");
+        Assert.Contains(AccessSettingsFile + error, run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 error(s)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Access_settings_that_are_a_folder_are_bad_input_not_the_default_limit()
+    {
+        using var copy = new RepositoryCopy();
+        copy.Delete(AccessSettingsFile);
+        Directory.CreateDirectory(Path.Combine(copy.Root, AccessSettingsFile));
+
+        var run = CliRun.Infra(copy.Root, "validate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{AccessSettingsFile}: error: is a folder; expected a file holding maxPeopleLosingAccess: N", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Pulumi..yaml")]
+    [InlineData("Pulumi.my stack.yaml")]
+    public void A_stack_file_whose_name_is_no_stack_name_is_bad_input(string file)
+    {
+        using var copy = new RepositoryCopy();
+        File.Copy(Path.Combine(copy.Root, Files.Staging), Path.Combine(copy.Root, file));
+
+        var run = CliRun.Infra(copy.Root, "validate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"{file}: error: '{file}' names no stack; a stack file is Pulumi.<stack>.yaml", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(": valid", run.Output, StringComparison.Ordinal);
+    }
+
+    private const string AccessSettingsFile = Infra.Blueprints.People.AccessSettings.File;
 }

@@ -8,6 +8,10 @@ internal static partial class Patterns
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     public static partial Regex KebabName();
 
+    /// <summary>Pulumi's stack names: letters, digits, hyphens, underscores and periods, at most 100.</summary>
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$")]
+    public static partial Regex StackName();
+
     [GeneratedRegex("^CC-[0-9]{4}$")]
     public static partial Regex CostCenter();
 

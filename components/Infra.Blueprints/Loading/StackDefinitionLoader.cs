@@ -22,11 +22,19 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
 
     public string RepositoryRoot => repositoryRoot;
 
-    /// <summary>The stacks of the repository: one per <c>Pulumi.&lt;stack&gt;.yaml</c>.</summary>
-    public IReadOnlyList<string> StackNames() =>
-        [.. Directory.EnumerateFiles(repositoryRoot, "Pulumi.*.yaml")
+    /// <summary>The stacks of the repository: one per <c>Pulumi.&lt;stack&gt;.yaml</c> whose name is a stack name.</summary>
+    public IReadOnlyList<string> StackNames() => [.. StackFileNames().Where(n => Patterns.StackName().IsMatch(n))];
+
+    /// <summary>
+    /// <c>Pulumi.&lt;name&gt;.yaml</c> files whose name is not a stack name (<c>Pulumi..yaml</c>, spaces): files a command
+    /// refuses rather than reading them as a stack or passing them over without a word.
+    /// </summary>
+    public IReadOnlyList<string> MisnamedStackFiles() => [.. StackFileNames().Where(n => !Patterns.StackName().IsMatch(n)).Select(StackFile)];
+
+    private IEnumerable<string> StackFileNames() =>
+        Directory.EnumerateFiles(repositoryRoot, "Pulumi.*.yaml")
             .Select(f => Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length])
-            .Order(StringComparer.Ordinal)];
+            .Order(StringComparer.Ordinal);
 
     public static string StackFile(string stackName) => $"Pulumi.{stackName}.yaml";
 

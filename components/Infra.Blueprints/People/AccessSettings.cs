@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Infra.Blueprints.Loading;
 using YamlDotNet.Core;
@@ -14,13 +15,28 @@ public sealed record AccessSettings(int MaxPeopleLosingAccess)
 {
     public const string File = "stacks/catalog/access.yaml";
 
-    /// <summary>Reads the settings; a missing file means the default limit, a broken one is an error naming the file and key.</summary>
-    public static AccessSettings Read(string repositoryRoot, int defaultLimit)
+    private const string Key = "maxPeopleLosingAccess";
+
+    private const string Expected = $"expected exactly one key, {Key}, with a whole number of 0 or more, e.g. {Key}: 3";
+
+    /// <summary>
+    /// Reads the settings; a missing file means the default limit. A file that cannot be read as YAML is an
+    /// <see cref="Diagnostic.Unreadable"/> error, one that reads but holds something else an error at its line.
+    /// </summary>
+    public static bool TryRead(string repositoryRoot, int defaultLimit, [NotNullWhen(true)] out AccessSettings? settings, [NotNullWhen(false)] out Diagnostic? error)
     {
+        ArgumentNullException.ThrowIfNull(repositoryRoot);
+        (settings, error) = (null, null);
         var path = Path.Combine(repositoryRoot, File);
+        if (Directory.Exists(path))
+        {
+            error = Unreadable(null, $"is a folder; expected a file holding {Key}: N, or no file for the default limit of {defaultLimit}");
+            return false;
+        }
         if (!System.IO.File.Exists(path))
         {
-            return new AccessSettings(defaultLimit);
+            settings = new AccessSettings(defaultLimit);
+            return true;
         }
         var stream = new YamlStream();
         try
@@ -30,18 +46,34 @@ public sealed record AccessSettings(int MaxPeopleLosingAccess)
         }
         catch (YamlException e)
         {
-            throw new FormatException($"{File}:{e.Start.Line}: is not valid YAML", e);
+            error = Unreadable((int)e.Start.Line, $"is not valid YAML at column {e.Start.Column}: {BoundedParser.Reason(e)}");
+            return false;
         }
-        if (stream.Documents.Count == 0
-            || stream.Documents[0].RootNode is not YamlMappingNode root
-            || root.Children.Count != 1
-            || !root.Children.TryGetValue(new YamlScalarNode("maxPeopleLosingAccess"), out var node)
-            || node is not YamlScalarNode { Value: { } text }
-            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit)
-            || limit < 0)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new FormatException($"{File}: expected exactly one key, maxPeopleLosingAccess, with a whole number of 0 or more, e.g. maxPeopleLosingAccess: 3");
+            error = Unreadable(null, $"cannot be read: {e.Message}");
+            return false;
         }
-        return new AccessSettings(limit);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            error = new Diagnostic(DiagnosticSeverity.Error, File, "", stream.Documents.Count == 0 ? null : (int)stream.Documents[0].RootNode.Start.Line, Expected);
+            return false;
+        }
+        if (root.Children.Count != 1 || !root.Children.TryGetValue(new YamlScalarNode(Key), out var node))
+        {
+            var other = root.Children.Keys.FirstOrDefault(k => k is not YamlScalarNode { Value: Key }) ?? root;
+            error = new Diagnostic(DiagnosticSeverity.Error, File, "", (int)other.Start.Line, Expected);
+            return false;
+        }
+        if (node is not YamlScalarNode { Value: { } text } || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+        {
+            var found = node is YamlScalarNode { Value: { } value } ? $"'{EchoedValues.Shorten(value)}'" : "a list or mapping";
+            error = new Diagnostic(DiagnosticSeverity.Error, File, Key, (int)node.Start.Line, $"must be a whole number of 0 or more (how many people may lose access in one run); found {found}");
+            return false;
+        }
+        settings = new AccessSettings(limit);
+        return true;
     }
+
+    private static Diagnostic Unreadable(int? line, string message) => new(DiagnosticSeverity.Error, File, "", line, message) { Unreadable = true };
 }

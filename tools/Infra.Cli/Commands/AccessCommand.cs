@@ -109,22 +109,16 @@ internal static class AccessCommand
         {
             return ExitCodes.Ok;
         }
-        AccessSettings settings;
-        try
+        if (RemovalLimit.Read(loader.RepositoryRoot, environment, "access diff", out var limitCode) is not { } limit)
         {
-            settings = AccessSettings.Read(loader.RepositoryRoot, HrCommand.DefaultRemovalLimit);
-        }
-        catch (FormatException e)
-        {
-            environment.Error.WriteLine($"infra: access diff: {e.Message}");
-            return ExitCodes.BadInput;
+            return limitCode;
         }
         var losing = diff.PeopleLosingAccessUnscheduled;
-        if (losing.Count <= settings.MaxPeopleLosingAccess)
+        if (losing.Count <= limit)
         {
             return ExitCodes.Ok;
         }
-        environment.Error.WriteLine($"infra: access diff: {losing.Count} people lose access for another reason than an end date or an expired grant ({string.Join(", ", losing)}), more than the limit of {settings.MaxPeopleLosingAccess} in {AccessSettings.File}; "
+        environment.Error.WriteLine($"infra: access diff: {losing.Count} people lose access for another reason than an end date or an expired grant ({string.Join(", ", losing)}), more than the limit of {limit} in {AccessSettings.File}; "
             + "the sync stops here. A person reviews this diff and runs the update by hand.");
         return ExitCodes.Failed;
     }

@@ -23,16 +23,23 @@ internal static class DeployedTopics
     /// <summary>
     /// The topics in file order. A topic pending deletion (<c>"delete": true</c>) is left out: it is the old half of a
     /// replacement under way (or a deletion that failed), not the live topic the stack manages; the rules still judge it
-    /// (<see cref="StackExportEntry.PendingDeletion"/>).
+    /// (<see cref="StackExportEntry.PendingDeletion"/>). A live topic named twice is an error: a cluster holds one topic
+    /// per name, so a second one is a damaged or hand-edited export, and the plan would compare against either.
     /// </summary>
     public static IReadOnlyList<DeployedTopic> From(IEnumerable<StackExportEntry> entries)
     {
         var topics = new List<DeployedTopic>();
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             if (entry.Resource.Type == TopicType && !entry.PendingDeletion)
             {
-                topics.Add(Topic(entry));
+                var topic = Topic(entry);
+                if (!lines.TryAdd(topic.Name, entry.Line))
+                {
+                    throw entry.Error(string.Create(CultureInfo.InvariantCulture, $"topic '{topic.Name}' is in the state a second time (first at line {lines[topic.Name]}); an export holds each live topic once"));
+                }
+                topics.Add(topic);
             }
         }
         return topics;

@@ -19,9 +19,6 @@ internal static class HrCommand
     /// <summary>The environment variable that holds the HMAC secret shared with the HR system.</summary>
     public const string SecretVariable = "INFRA_HR_HMAC_SECRET";
 
-    /// <summary>The limit when stacks/catalog/access.yaml is missing.</summary>
-    public const int DefaultRemovalLimit = 3;
-
     /// <summary>How long a run waits for another hr command to finish with the catalog.</summary>
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(2);
 
@@ -153,14 +150,17 @@ internal static class HrCommand
             AccessDiffWriter.Write(diff, environment.Out);
         }
         int limit;
-        try
+        if (request.AllowRemovals is { } allowed)
         {
-            limit = request.AllowRemovals ?? AccessSettings.Read(loader.RepositoryRoot, DefaultRemovalLimit).MaxPeopleLosingAccess;
+            limit = allowed;
         }
-        catch (FormatException e)
+        else if (RemovalLimit.Read(loader.RepositoryRoot, environment, "hr apply", out var limitCode) is { } configured)
         {
-            error.WriteLine($"infra: hr apply: {e.Message}");
-            return ExitCodes.BadInput;
+            limit = configured;
+        }
+        else
+        {
+            return limitCode;
         }
         result = HrEventProcessor.CheckRemovalLimit(result, limit);
         if (!result.Accepted)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.People;
+using Infra.Cli.Access;
 using Spectre.Console;
 
 namespace Infra.Cli.Commands;
@@ -33,6 +34,10 @@ internal static class ValidateCommand
         // The catalogs are shared by every stack: report each finding once.
         var diagnostics = results.SelectMany(r => r.Result.Diagnostics).Distinct().ToList();
         diagnostics.AddRange(PeopleChecks(loader, results.Select(r => r.Result), environment.Today));
+        if (!AccessSettings.TryRead(loader.RepositoryRoot, RemovalLimit.Default, out _, out var accessError))
+        {
+            diagnostics.Add(accessError);
+        }
         foreach (var diagnostic in diagnostics)
         {
             var colour = diagnostic.IsError ? "red" : "yellow";
@@ -49,7 +54,7 @@ internal static class ValidateCommand
         {
             environment.Out.MarkupLine($"[red]{errors} error(s)[/]: fix them and run 'infra validate' again.");
         }
-        return results.Any(r => r.Result.Unreadable) ? ExitCodes.BadInput
+        return diagnostics.Any(d => d.Unreadable) ? ExitCodes.BadInput
             : errors > 0 ? ExitCodes.Failed
             : ExitCodes.Ok;
     }
