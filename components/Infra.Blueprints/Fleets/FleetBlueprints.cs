@@ -11,8 +11,17 @@ public static class FleetBlueprints
 {
     public const string SsmManagedInstanceCore = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 
-    /// <summary>Room for boot, the Vault and Consul agents and the application's start; the image is pre-baked, so this is ample.</summary>
-    public const int HealthCheckGracePeriodSeconds = 300;
+    /// <summary>How long the application may take to start once the agents run; the image is pre-baked.</summary>
+    public const int ApplicationStartSeconds = 180;
+
+    /// <summary>
+    /// The grace period covers a whole boot: the longest wait for secrets, then the application's
+    /// start. A failed boot does not wait for it (it reports itself Unhealthy at once).
+    /// </summary>
+    public const int HealthCheckGracePeriodSeconds = UserDataTemplate.SecretsTimeoutSeconds + ApplicationStartSeconds;
+
+    /// <summary>Replacement follows the instance's own liveness report, not the load balancer's readiness check.</summary>
+    public const string HealthCheckType = "EC2";
 
     /// <summary>Requests of a bank API end well within this; the load balancer's default (300 s) would only slow every refresh.</summary>
     public const int DeregistrationDelaySeconds = 30;
@@ -41,6 +50,11 @@ public static class FleetBlueprints
     {
         var protocol = Protocol(service.Port);
         var join = ConsulJoin.CloudAutoJoin(network.Region, definition.Endpoints.ConsulDatacenter);
+        var healthCheck = service.HealthCheck;
+        // The load balancer requires the timeout to be shorter than the interval.
+        var timeout = Math.Clamp(healthCheck.IntervalSeconds - 1, 2, 5);
+        var liveness = new LivenessCheck(healthCheck.LivenessPath, protocol, service.Port, healthCheck.IntervalSeconds, timeout, healthCheck.UnhealthyThreshold);
+        var tags = StandardTags.For(service.Name, service.Team, service.DataClassification, definition);
         var capacity = FleetCapacity.Compute(service.PeakRps, service.RpsPerInstance, service.TargetUtilisationPercent, network.Subnets.Count, definition.Environment);
         var launchTemplate = new LaunchTemplateSettings(
             service.Image,
@@ -49,10 +63,10 @@ public static class FleetBlueprints
             new RootVolume(RootDeviceName, RootVolumeGiB, "gp3", Encrypted: true, network.KmsKeyAlias, DeleteOnTermination: true),
             AssociatePublicIpAddress: false,
             DetailedMonitoring: true,
-            UserDataTemplate.Render(service, definition.StackName, definition.Endpoints, protocol, join));
+            UserDataTemplate.Render(service, definition.StackName, definition.Endpoints, join, network.Region, liveness));
         var autoScaling = new AutoScalingSettings(
             network.Subnets,
-            HealthCheckType: "ELB",
+            HealthCheckType,
             HealthCheckGracePeriodSeconds,
             CapacityRebalance: true,
             new InstanceRefreshSettings(
@@ -67,20 +81,21 @@ public static class FleetBlueprints
                 "ALBRequestCountPerTarget",
                 MonitoringBlueprints.LoadBalancerDimension(network.LoadBalancer.ListenerArn),
                 capacity.TargetRpsPerInstance * 60,
-                EstimatedInstanceWarmupSeconds: HealthCheckGracePeriodSeconds));
-        var healthCheck = service.HealthCheck;
+                EstimatedInstanceWarmupSeconds: HealthCheckGracePeriodSeconds),
+            liveness,
+            [.. tags, new ResourceTag(AutoScalingSettings.LivenessTag, liveness.Path)]);
         var targetGroup = new TargetGroupSettings(
             network.VpcId,
             service.Port,
             protocol,
             TargetType: "instance",
             DeregistrationDelaySeconds,
+            // The load balancer routes to ready instances only; it replaces none.
             new TargetHealthCheck(
-                healthCheck.Path,
+                healthCheck.ReadinessPath,
                 protocol,
                 healthCheck.IntervalSeconds,
-                // The load balancer requires the timeout to be shorter than the interval.
-                TimeoutSeconds: Math.Clamp(healthCheck.IntervalSeconds - 1, 2, 5),
+                timeout,
                 healthCheck.HealthyThreshold,
                 healthCheck.UnhealthyThreshold,
                 Matcher: "200"));
@@ -98,22 +113,40 @@ public static class FleetBlueprints
             targetGroup,
             new ListenerRuleSettings(network.LoadBalancer.ListenerArn, priority, HostName(service.Name, definition.Endpoints)),
             new SecurityGroupSettings(network.VpcId, $"{service.Name} instances", FleetSecurityRules.For(service, definition, network), RevokeRulesOnDelete: true),
-            Role(service, join),
+            Role(service, join, ReportOwnHealth(service.Name, ValueReader.EnumName(definition.Environment), network)),
             new ConsulServiceSettings(service.Name, "http", callers, join),
             service.DependsOn.Services,
-            StandardTags.For(service.Name, service.Team, service.DataClassification, definition));
+            tags);
     }
 
-    /// <summary>The instance role: the platform's statements (Consul's join first), then the service's declared ones.</summary>
-    private static InstanceRoleSettings Role(ServiceDefinition service, ConsulJoin join)
+    /// <summary>The instance role: the platform's statements (Consul's join first, then the health report), then the service's declared ones.</summary>
+    private static InstanceRoleSettings Role(ServiceDefinition service, ConsulJoin join, PolicyStatement healthReport)
     {
-        EquatableList<PolicyStatement> statements = [join.Permission, .. IamPolicyDocuments.Declared(service.Iam)];
+        EquatableList<PolicyStatement> statements = [join.Permission, healthReport, .. IamPolicyDocuments.Declared(service.Iam)];
         return new InstanceRoleSettings(
             IamPolicyDocuments.Ec2AssumeRole(),
             [SsmManagedInstanceCore],
             statements,
             IamPolicyDocuments.Allow(statements),
             VaultAuthRole: service.Name);
+    }
+
+    /// <summary>
+    /// The liveness watchdog and a failed boot mark their instance Unhealthy: only in groups of the
+    /// fleet's region and account tagged with its service and environment (the group's name is
+    /// Pulumi's, unknown here), which is its own group.
+    /// </summary>
+    public static PolicyStatement ReportOwnHealth(string service, string environment, RegionNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return new PolicyStatement(
+            "ReportOwnHealth",
+            ["autoscaling:SetInstanceHealth"],
+            [$"arn:aws:autoscaling:{network.Region}:{network.Account}:autoScalingGroup:*:autoScalingGroupName/*"],
+            [
+                new PolicyCondition("StringEquals", "autoscaling:ResourceTag/service", [service]),
+                new PolicyCondition("StringEquals", "autoscaling:ResourceTag/environment", [environment]),
+            ]);
     }
 
     /// <summary>Ports ending in 443 (8443, 9443) speak HTTPS; the others HTTP.</summary>

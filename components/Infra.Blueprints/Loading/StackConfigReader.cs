@@ -250,14 +250,21 @@ internal static class StackConfigReader
 
     private static HealthCheckSettings? ReadHealthCheck(MappingReader map)
     {
-        var path = map.Required("path")?.Matching(Patterns.HealthCheckPath(), "a URL path starting with /, e.g. /health/ready");
+        var liveness = map.Required("livenessPath")?.Matching(Patterns.HealthCheckPath(), "a URL path starting with /, e.g. /health/live");
+        var readiness = map.Required("readinessPath")?.Matching(Patterns.HealthCheckPath(), "a URL path starting with /, e.g. /health/ready");
         var interval = map.Required("intervalSeconds")?.Int(5, 300);
         var healthy = map.Required("healthyThreshold")?.Int(2, 10);
         var unhealthy = map.Required("unhealthyThreshold")?.Int(2, 10);
         map.RejectUnknownKeys();
-        return path is null || interval is null || healthy is null || unhealthy is null
+        if (liveness is not null && liveness == readiness)
+        {
+            map.Context.Error(KeyPath.Child(map.Path, "livenessPath"),
+                $"is the readinessPath ({readiness}); liveness decides replacement and must not check dependencies, so it needs its own path, e.g. /health/live");
+            liveness = null;
+        }
+        return liveness is null || readiness is null || interval is null || healthy is null || unhealthy is null
             ? null
-            : new HealthCheckSettings(path, interval.Value, healthy.Value, unhealthy.Value);
+            : new HealthCheckSettings(liveness, readiness, interval.Value, healthy.Value, unhealthy.Value);
     }
 
     private static ServiceDependencies? ReadDependencies(MappingReader map)

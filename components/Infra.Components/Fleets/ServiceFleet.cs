@@ -222,7 +222,6 @@ public sealed class ServiceFleet : ComponentResource
 
     private static Pulumi.Aws.AutoScaling.Group CreateAutoScalingGroup(string name, FleetBlueprint blueprint, TargetGroup targetGroup, LaunchTemplate launchTemplate, CustomResourceOptions onAws)
     {
-        var tags = blueprint.Tags;
         var scaling = blueprint.AutoScaling;
         var refresh = scaling.InstanceRefresh;
         // Iam has a Group too: the autoscaling one is named in full.
@@ -255,7 +254,7 @@ public sealed class ServiceFleet : ComponentResource
                     SkipMatching = refresh.SkipMatching,
                 },
             },
-            Tags = tags.Select(t => new GroupTagArgs { Key = t.Key, Value = t.Value, PropagateAtLaunch = true }).ToList(),
+            Tags = scaling.Tags.Select(t => new GroupTagArgs { Key = t.Key, Value = t.Value, PropagateAtLaunch = true }).ToList(),
         }, CustomResourceOptions.Merge(onAws, new CustomResourceOptions { IgnoreChanges = { "desiredCapacity" } }));
         return group;
     }

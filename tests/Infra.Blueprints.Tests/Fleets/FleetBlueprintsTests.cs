@@ -99,10 +99,32 @@ public sealed class FleetBlueprintsTests
         var scaling = fleet.AutoScaling;
 
         Assert.Equal(Production.Networks.Single(n => n.Region == "eu-west-3").Subnets, scaling.Subnets);
-        Assert.Equal("ELB", scaling.HealthCheckType);
-        Assert.True(scaling.HealthCheckGracePeriodSeconds > 0);
+        Assert.Equal("EC2", scaling.HealthCheckType);
         Assert.True(scaling.CapacityRebalance);
         Assert.Equal(new InstanceRefreshSettings("Rolling", 100, 133, FleetBlueprints.HealthCheckGracePeriodSeconds, AutoRollback: true, SkipMatching: true), scaling.InstanceRefresh);
+    }
+
+    [Fact]
+    public void Liveness_replaces_readiness_routes()
+    {
+        var fleet = Fleet(Production, "payments-api");
+
+        // The group does not replace on the load balancer's readiness verdict: a database switchover only stops routing.
+        Assert.Equal("EC2", fleet.AutoScaling.HealthCheckType);
+        Assert.Equal("/health/ready", fleet.TargetGroup.HealthCheck.Path);
+        Assert.Equal(new LivenessCheck("/health/live", "HTTPS", 8443, 10, 5, 2), fleet.AutoScaling.Liveness);
+        Assert.Contains(new ResourceTag(AutoScalingSettings.LivenessTag, "/health/live"), fleet.AutoScaling.Tags);
+        Assert.Equal(fleet.Tags, fleet.AutoScaling.Tags.Where(t => t.Key != AutoScalingSettings.LivenessTag));
+    }
+
+    [Fact]
+    public void Grace_period_covers_the_longest_boot()
+    {
+        var scaling = Fleet(Production, "ledger").AutoScaling;
+
+        Assert.True(scaling.HealthCheckGracePeriodSeconds >= UserDataTemplate.SecretsTimeoutSeconds + FleetBlueprints.ApplicationStartSeconds);
+        Assert.Equal(scaling.HealthCheckGracePeriodSeconds, scaling.InstanceRefresh.InstanceWarmupSeconds);
+        Assert.Equal(scaling.HealthCheckGracePeriodSeconds, scaling.TargetTracking.EstimatedInstanceWarmupSeconds);
     }
 
     [Fact]

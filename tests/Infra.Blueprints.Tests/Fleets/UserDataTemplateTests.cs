@@ -94,8 +94,104 @@ public sealed class UserDataTemplateTests
     [Theory]
     [InlineData("payments-api", "http            = \"https://localhost:8443/health/ready\"")]
     [InlineData("notifications", "http            = \"http://localhost:8080/healthz\"")]
-    public void Consul_checks_the_service_health_path_on_its_protocol(string service, string check) =>
+    public void Consul_routes_on_the_readiness_path_on_the_service_protocol(string service, string check) =>
         Assert.Contains(check, UserData(service), StringComparison.Ordinal);
+
+    [Fact]
+    public void Watchdog_probes_the_liveness_path_and_the_agents_and_starts_after_them()
+    {
+        var watchdog = Script(UserData("payments-api"), "liveness-watchdog");
+
+        Assert.Contains("\"https://localhost:8443/health/live\"", watchdog, StringComparison.Ordinal);
+        Assert.Contains("systemctl is-active --quiet vault-agent consul", watchdog, StringComparison.Ordinal);
+        Assert.DoesNotContain("/health/ready", watchdog, StringComparison.Ordinal);
+        var userData = UserData("payments-api");
+        Assert.True(userData.IndexOf("systemctl enable --now consul", StringComparison.Ordinal) < userData.IndexOf("systemctl enable --now liveness-watchdog", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_dead_application_is_reported_unhealthy_after_the_threshold_respecting_the_grace_period()
+    {
+        // notifications: interval 15 s, unhealthy threshold 3.
+        var run = ShellRun.Watchdog(UserData("notifications"), curlExit: 7, agentsActive: true, sleeps: 10);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["report-unhealthy --should-respect-grace-period"], run.Calls.Where(c => c.StartsWith("report-unhealthy", StringComparison.Ordinal)));
+        Assert.Equal(3, run.Calls.Count(c => c.StartsWith("curl ", StringComparison.Ordinal)));
+        Assert.Contains("curl -fsS -o /dev/null --max-time 5 http://localhost:8080/livez", run.Calls);
+    }
+
+    [Fact]
+    public void A_stopped_consul_agent_is_reported_unhealthy_too()
+    {
+        var run = ShellRun.Watchdog(UserData("notifications"), curlExit: 0, agentsActive: false, sleeps: 10);
+
+        Assert.Contains("report-unhealthy --should-respect-grace-period", run.Calls);
+    }
+
+    [Fact]
+    public void A_live_instance_is_never_reported_and_a_failure_below_the_threshold_is_forgotten()
+    {
+        var live = ShellRun.Watchdog(UserData("notifications"), curlExit: 0, agentsActive: true, sleeps: 10);
+        var flapping = ShellRun.Watchdog(UserData("notifications"), curlExits: [7, 7, 0, 7, 7, 0, 7, 7, 0], agentsActive: true, sleeps: 9);
+
+        Assert.DoesNotContain(live.Calls, c => c.StartsWith("report-unhealthy", StringComparison.Ordinal));
+        Assert.DoesNotContain(flapping.Calls, c => c.StartsWith("report-unhealthy", StringComparison.Ordinal));
+        Assert.Equal(9, flapping.Calls.Count(c => c.StartsWith("curl ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_boot_whose_secrets_never_come_reports_the_instance_unhealthy_at_once()
+    {
+        var run = ShellRun.Boot(UserData("ledger"), failingLine: "timeout 300 bash -c");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("report-unhealthy --no-should-respect-grace-period", run.Calls);
+        Assert.DoesNotContain("systemctl poweroff", run.Calls);
+        Assert.DoesNotContain(run.Calls, c => c.StartsWith("systemctl enable --now consul", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_boot_that_cannot_report_powers_the_instance_off()
+    {
+        var run = ShellRun.Boot(UserData("ledger"), failingLine: "timeout 300 bash -c", reportExit: 1);
+
+        Assert.Equal(["report-unhealthy --no-should-respect-grace-period", "systemctl poweroff"], run.Calls.TakeLast(2));
+    }
+
+    [Fact]
+    public void Health_report_marks_this_instance_unhealthy_in_the_fleets_region()
+    {
+        var run = ShellRun.Report(UserData("ledger"), "--no-should-respect-grace-period");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("aws autoscaling set-instance-health --region eu-west-3 --instance-id i-0123456789abcdef0 --health-status Unhealthy --no-should-respect-grace-period", run.Calls[^1]);
+    }
+
+    [Fact]
+    public void Every_fleet_role_may_report_its_own_groups_health_only()
+    {
+        Assert.All(FleetBlueprints.For(Staging), fleet =>
+        {
+            var report = Assert.Single(fleet.Role.Statements, s => s.Allows("autoscaling:SetInstanceHealth"));
+            Assert.Equal(["autoscaling:SetInstanceHealth"], report.Actions);
+            Assert.Equal(["arn:aws:autoscaling:eu-west-3:111122223333:autoScalingGroup:*:autoScalingGroupName/*"], report.Resources);
+            Assert.Equal(
+                [new PolicyCondition("StringEquals", "autoscaling:ResourceTag/service", [fleet.Name]), new PolicyCondition("StringEquals", "autoscaling:ResourceTag/environment", ["staging"])],
+                report.Conditions);
+            Assert.Contains(new Aws.ResourceTag("service", fleet.Name), fleet.AutoScaling.Tags);
+            Assert.Contains(new Aws.ResourceTag("environment", "staging"), fleet.AutoScaling.Tags);
+        });
+    }
+
+    /// <summary>The body of a script the boot writes to /usr/local/bin/NAME with a quoted heredoc.</summary>
+    internal static string Script(string userData, string name)
+    {
+        var start = userData.IndexOf($"cat > /usr/local/bin/{name} <<'SH'\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the boot writes no /usr/local/bin/{name}");
+        var body = userData[(userData.IndexOf('\n', start) + 1)..];
+        return body[..body.IndexOf("\nSH\n", StringComparison.Ordinal)] + "\n";
+    }
 
     [Fact]
     public void User_data_holds_no_secret()

@@ -17,7 +17,7 @@ public sealed class BrokenInputTests
             Files.Staging, "infra:services.card-authorizer.port", "remove the quotes"),
         ["port out of range"] = new(Files.Staging, "port: 9443", "port: 70000",
             Files.Staging, "infra:services.card-authorizer.port", "must be between 1024 and 65535, found 70000"),
-        ["list where a mapping is expected"] = new(Files.Staging, "      healthCheck:\n        path: /healthz", "      healthCheck: [/healthz]\n      healthCheckOld:\n        path: /healthz",
+        ["list where a mapping is expected"] = new(Files.Staging, "      healthCheck:\n        livenessPath: /livez", "      healthCheck: [/livez]\n      healthCheckOld:\n        livenessPath: /livez",
             Files.Staging, "infra:services.notifications.healthCheck", "expected a mapping of keys to values, found a list"),
         ["unknown region"] = new(Files.Staging, "primary: eu-west-3 ", "primary: eu-west-9 ",
             Files.Staging, "infra:regions.primary", "'eu-west-9' is not a known AWS region"),

@@ -89,13 +89,14 @@ public sealed class ServiceFleetTests
     }
 
     [Fact]
-    public async Task Group_is_replaced_on_the_load_balancer_verdict_and_refreshes_on_a_new_template()
+    public async Task Group_is_replaced_on_liveness_names_its_liveness_check_and_refreshes_on_a_new_template()
     {
         var (mocks, stack) = await Deploy();
         var group = mocks.Resource("aws:autoscaling/group:Group", Name + "-asg").Inputs;
 
-        Assert.Equal("ELB", group["healthCheckType"]);
-        Assert.Equal(300.0, group["healthCheckGracePeriod"]);
+        Assert.Equal("EC2", group["healthCheckType"]);
+        Assert.Equal((double)stack.Blueprint.AutoScaling.HealthCheckGracePeriodSeconds, group["healthCheckGracePeriod"]);
+        Assert.Contains(List(group["tags"]).Select(Map), t => Equals(t["key"], "liveness-check") && Equals(t["value"], "/health/live"));
         Assert.Equal((double)stack.Blueprint.Capacity.Min, group["minSize"]);
         Assert.Equal((double)stack.Blueprint.Capacity.Desired, group["desiredCapacity"]);
         Assert.Equal((double)stack.Blueprint.Capacity.Max, group["maxSize"]);
@@ -275,7 +276,7 @@ public sealed class ServiceFleetTests
         var groupTags = List(mocks.Resource("aws:autoscaling/group:Group", Name + "-asg").Inputs["tags"]).Select(Map).ToList();
 
         Assert.Equal(
-            stack.Blueprint.Tags.Select(t => (t.Key, t.Value)).Order(),
+            stack.Blueprint.AutoScaling.Tags.Select(t => (t.Key, t.Value)).Order(),
             groupTags.Select(t => ((string)t["key"], (string)t["value"])).Order());
     }
 
