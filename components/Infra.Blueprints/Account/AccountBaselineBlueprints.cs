@@ -35,12 +35,19 @@ public static class AccountBaselineBlueprints
             settings.Mode,
             account,
             $"arn:aws:iam::{account}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
-            new TrailSettings(trailName, home, IsMultiRegion: true, LogFileValidation: true, IncludeGlobalServiceEvents: true),
+            new TrailSettings(trailName, home, IsMultiRegion: true, LogFileValidation: true, IncludeGlobalServiceEvents: true, TrailEvents),
             Archive(bucketName, trailArn, account, settings),
             [.. regions],
             new PasswordPolicy(MinimumLength: 14, ReusePrevention: 24, MaximumAgeDays: 90, RequireSymbols: true, RequireNumbers: true, RequireUppercase: true, RequireLowercase: true),
             StandardTags.For("account-baseline", "platform", DataClassification.Confidential, definition));
     }
+
+    /// <summary>Advanced selectors replace the default one, so management events are selected again beside the S3 object data events.</summary>
+    private static readonly IReadOnlyList<TrailEventSelector> TrailEvents =
+    [
+        new("Management events", [new("eventCategory", ["Management"])]),
+        new("S3 object reads and writes", [new("eventCategory", ["Data"]), new("resources.type", ["AWS::S3::Object"])]),
+    ];
 
     private static LogArchiveBucket Archive(string bucketName, string trailArn, string account, AccountBaselineSettings settings)
     {

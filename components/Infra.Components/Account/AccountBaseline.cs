@@ -142,6 +142,15 @@ public sealed class AccountBaseline : ComponentResource
             EnableLogFileValidation = blueprint.Trail.LogFileValidation,
             IncludeGlobalServiceEvents = blueprint.Trail.IncludeGlobalServiceEvents,
             KmsKeyId = key.Arn,
+            AdvancedEventSelectors = blueprint.Trail.EventSelectors.Select(selector => new CloudTrail.Inputs.TrailAdvancedEventSelectorArgs
+            {
+                Name = selector.Name,
+                FieldSelectors = selector.FieldEquals.Select(field => new CloudTrail.Inputs.TrailAdvancedEventSelectorFieldSelectorArgs
+                {
+                    Field = field.Key,
+                    Equals = field.Value.ToList(),
+                }).ToList(),
+            }).ToList(),
             Tags = ResourceTags.Map(blueprint.Tags),
         }, new CustomResourceOptions { Parent = parent, Provider = home });
 

@@ -186,6 +186,9 @@ public static class SyntheticStackExport
         json.WriteEndObject();
     }
 
+    private const string KeyPolicy =
+        """{"Version":"2012-10-17","Statement":[{"Sid":"AccountAdministers","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}""";
+
     private static string TlsOnlyPolicy(string bucket) =>
         """{"Version":"2012-10-17","Statement":[{"Sid":"TlsOnly","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::"""
         + bucket + "\",\"arn:aws:s3:::" + bucket + """/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""";
@@ -250,6 +253,7 @@ public static class SyntheticStackExport
                 json.WriteBoolean("deleteAutomatedBackups", false);
                 json.WriteBoolean("iamDatabaseAuthenticationEnabled", true);
                 json.WriteBoolean("copyTagsToSnapshot", true);
+                json.WriteString("kmsKeyId", "arn:aws:kms:eu-west-3:111122223333:key/" + n);
                 json.WriteStartArray("enabledCloudwatchLogsExports");
                 json.WriteStringValue("postgresql");
                 json.WriteEndArray();
@@ -262,6 +266,7 @@ public static class SyntheticStackExport
             case 4:
                 json.WriteBoolean("enableKeyRotation", true);
                 json.WriteNumber("deletionWindowInDays", 30);
+                json.WriteString("policy", KeyPolicy);
                 break;
             case 5:
                 json.WriteString("bucket", bucket);

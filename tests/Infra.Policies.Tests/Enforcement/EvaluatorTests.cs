@@ -44,7 +44,7 @@ public sealed class EvaluatorTests
     public void Advisory_violations_alone_pass_the_run()
     {
         var resources = new ResourceSet([Resource("aws:rds/cluster:Cluster", "ledger-db",
-            """{"storageEncrypted":true,"backupRetentionPeriod":35,"deletionProtection":true,"deleteAutomatedBackups":false,"globalClusterIdentifier":"ledger","iamDatabaseAuthenticationEnabled":false,"copyTagsToSnapshot":true,"enabledCloudwatchLogsExports":["postgresql"]}""")]);
+            """{"storageEncrypted":true,"backupRetentionPeriod":35,"deletionProtection":true,"deleteAutomatedBackups":false,"globalClusterIdentifier":"ledger","iamDatabaseAuthenticationEnabled":false,"copyTagsToSnapshot":true,"enabledCloudwatchLogsExports":["postgresql"],"kmsKeyId":"arn:aws:kms:eu-west-3:444455556666:key/4d2a"}""")]);
         var enforcement = EnforcementPolicy.Parse("stacks:\n  production:\n    stack-production-database-secondary-region: disabled\n    governance-mandatory-tags: disabled\n", "enforcement.yaml", RuleCatalog.All);
 
         var report = Evaluator.Evaluate(resources, Context(EnvironmentKind.Production), new EvaluationOptions { Enforcement = enforcement });
@@ -167,7 +167,7 @@ public sealed class EvaluatorTests
     {
         var first = Evaluator.Evaluate(Resources(), Context(EnvironmentKind.Production));
         var baseline = ComplianceBaseline.FromReport(first);
-        var grown = new ResourceSet([.. Resources(), Resource(KmsKey, "new", $$"""{"enableKeyRotation":false,"tags":{{GoodTags}}}""")]);
+        var grown = new ResourceSet([.. Resources(), Resource(KmsKey, "new", $$"""{"enableKeyRotation":false,"policy":"{\"Statement\":[]}","tags":{{GoodTags}}}""")]);
 
         var report = Evaluator.Evaluate(grown, Context(EnvironmentKind.Production), new EvaluationOptions { Baseline = baseline });
 

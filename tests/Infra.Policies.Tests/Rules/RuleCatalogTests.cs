@@ -11,9 +11,9 @@ namespace Infra.Policies.Tests.Rules;
 public sealed partial class RuleCatalogTests
 {
     [Fact]
-    public void The_catalog_holds_at_least_35_rules()
+    public void The_catalog_holds_at_least_100_rules()
     {
-        Assert.True(RuleCatalog.All.Count >= 35, $"{RuleCatalog.All.Count} rules");
+        Assert.True(RuleCatalog.All.Count >= 100, $"{RuleCatalog.All.Count} rules");
     }
 
     [Fact]

@@ -43,10 +43,37 @@ public sealed class CloudTrailRule : PolicyRule
             yield return new PropertyIssue("includeGlobalServiceEvents", "includeGlobalServiceEvents is false: IAM and STS calls go unrecorded");
         }
 
+        if (DropsManagementEvents(resource) is { } path)
+        {
+            yield return new PropertyIssue(path, "the event selectors leave out management events: console logins, IAM and API changes go unrecorded");
+        }
+
         var key = resource.Property("kmsKeyId");
         if (!key.IsUnknown && key.AsString() is not { Length: > 0 })
         {
             yield return new PropertyIssue("kmsKeyId", "kmsKeyId is not set: log files are encrypted with an S3 key, not the bank's");
         }
+    }
+
+    /// <summary>
+    /// Advanced selectors replace the default: without one of <c>eventCategory = Management</c> no management event is
+    /// recorded; basic selectors that all say <c>includeManagementEvents: false</c> do the same.
+    /// </summary>
+    private static string? DropsManagementEvents(PolicyResource trail)
+    {
+        var advanced = trail.Property("advancedEventSelectors");
+        var basic = trail.Property("eventSelectors");
+        if (advanced.IsUnknown || basic.IsUnknown)
+        {
+            return null;
+        }
+
+        if (advanced.Items.Count > 0)
+        {
+            return advanced.Items.Any(s => s["fieldSelectors"].Items.Any(f => f["field"].AsString() == "eventCategory" && f["equals"].AsStrings().Contains("Management")))
+                ? null : "advancedEventSelectors";
+        }
+
+        return basic.Items.Count > 0 && basic.Items.All(s => s["includeManagementEvents"].AsBoolean() == false) ? "eventSelectors" : null;
     }
 }

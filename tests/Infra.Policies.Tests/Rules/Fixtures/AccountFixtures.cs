@@ -120,5 +120,22 @@ internal static class AccountFixtures
             Resource(Recorder, "eu-west-3-config", """{"name":"eu-west-3-config"}""", provider: ProviderWest3),
             Resource(Analyzer, "eu-west-3-unused", """{"analyzerName":"unused","type":"ACCOUNT_UNUSED_ACCESS"}""", provider: ProviderWest3),
         ], "of type ACCOUNT or ORGANIZATION"),
+        ["trail data events: management plus every S3 object passes"] = new(CloudTrailS3DataEventsRule.Code, false, Production,
+        [
+            Resource(Trail, "trail", """{"isMultiRegionTrail":true,"advancedEventSelectors":[{"name":"Management events","fieldSelectors":[{"field":"eventCategory","equals":["Management"]}]},{"name":"S3 objects","fieldSelectors":[{"field":"eventCategory","equals":["Data"]},{"field":"resources.type","equals":["AWS::S3::Object"]}]}]}"""),
+            Resource(Trail, "basic-trail", """{"isMultiRegionTrail":true,"eventSelectors":[{"readWriteType":"All","includeManagementEvents":true,"dataResources":[{"type":"AWS::S3::Object","values":["arn:aws:s3"]}]}]}"""),
+        ]),
+        ["trail data events: reads and writes in two selectors pass"] = new(CloudTrailS3DataEventsRule.Code, false, Production,
+            [Resource(Trail, "trail", """{"isMultiRegionTrail":true,"advancedEventSelectors":[{"fieldSelectors":[{"field":"eventCategory","equals":["Data"]},{"field":"resources.type","equals":["AWS::S3::Object"]},{"field":"readOnly","equals":["true"]}]},{"fieldSelectors":[{"field":"eventCategory","equals":["Data"]},{"field":"resources.type","equals":["AWS::S3::Object"]},{"field":"readOnly","equals":["false"]}]}]}""")]),
+        ["trail data events: management events only fail"] = new(CloudTrailS3DataEventsRule.Code, true, Production,
+            [Resource(Trail, "trail", """{"isMultiRegionTrail":true,"enableLogFileValidation":true}""")], "no reads or writes of S3 objects"),
+        ["trail data events: writes only fail"] = new(CloudTrailS3DataEventsRule.Code, true, Production,
+            [Resource(Trail, "trail", """{"isMultiRegionTrail":true,"eventSelectors":[{"readWriteType":"WriteOnly","dataResources":[{"type":"AWS::S3::Object","values":["arn:aws:s3"]}]}]}""")], "no reads of S3 objects"),
+        ["trail data events: one bucket only fails"] = new(CloudTrailS3DataEventsRule.Code, true, Production,
+            [Resource(Trail, "trail", """{"isMultiRegionTrail":true,"advancedEventSelectors":[{"fieldSelectors":[{"field":"eventCategory","equals":["Data"]},{"field":"resources.type","equals":["AWS::S3::Object"]},{"field":"resources.ARN","startsWith":["arn:aws:s3:::statements/"]}]}]}""")], "in every bucket"),
+        ["trail: advanced selectors without management events fail"] = new(CloudTrailRule.Code, true, Production,
+            [Resource(Trail, "trail", $$"""{"isMultiRegionTrail":true,"enableLogFileValidation":true,"kmsKeyId":"{{Key}}","advancedEventSelectors":[{"fieldSelectors":[{"field":"eventCategory","equals":["Data"]},{"field":"resources.type","equals":["AWS::S3::Object"]}]}]}""")], "leave out management events"),
+        ["trail: basic selectors that exclude management events fail"] = new(CloudTrailRule.Code, true, Production,
+            [Resource(Trail, "trail", $$"""{"isMultiRegionTrail":true,"enableLogFileValidation":true,"kmsKeyId":"{{Key}}","eventSelectors":[{"includeManagementEvents":false,"dataResources":[{"type":"AWS::S3::Object","values":["arn:aws:s3"]}]}]}""")], "leave out management events"),
     };
 }

@@ -38,5 +38,13 @@ internal static class ConsulFixtures
             [Resource(ConsulAclToken, "ops", """{"description":"ops","policies":["people-read","global-management"]}""")], "holds the global-management policy"),
         ["global management: an attachment by the policy's fixed ID fails"] = new(ConsulTokenNoGlobalManagementRule.Code, true, Production,
             [Resource(ConsulTokenPolicyAttachment, "ops-attach", """{"tokenId":"4f8e","policy":"00000000-0000-0000-0000-000000000001"}""")], "gives the token the global-management policy"),
+        ["cluster admin: people policies pass"] = new(ConsulAclPolicyNoAdminWriteRule.Code, false, Production,
+        [
+            Resource(ConsulAclPolicy, "people-consul-policy-write", """{"name":"people-write","rules":"node_prefix \"\" {\n  policy = \"read\"\n}\nkey_prefix \"acl\" {\n  policy = \"write\"\n}\noperator = \"read\"\n"}"""),
+        ]),
+        ["cluster admin: operator write fails"] = new(ConsulAclPolicyNoAdminWriteRule.Code, true, Production,
+            [Resource(ConsulAclPolicy, "ops", """{"name":"ops","rules":"node_prefix \"\" {\n  policy = \"read\"\n}\noperator = \"write\"\n"}""")], "operator = \"write\""),
+        ["cluster admin: acl write in JSON fails"] = new(ConsulAclPolicyNoAdminWriteRule.Code, true, Production,
+            [Resource(ConsulAclPolicy, "ops", """{"name":"ops","rules":"{\"acl\": \"write\", \"node_prefix\": {\"\": {\"policy\": \"read\"}}}"}""")], "acl = \"write\""),
     };
 }

@@ -131,5 +131,14 @@ internal static class DatabasesFixtures
             Resource(BackupPlan, "ledger-db-backup", """{"name":"ledger-db","rules":[{"ruleName":"weekly","targetVaultName":"ledger-db","copyActions":[{"destinationVaultArn":"arn:aws:backup:eu-west-1:111122223333:backup-vault:dr"}]}]}""",
                 provider: "urn:pulumi:production::infra::pulumi:providers:aws::aws-eu-west-3::aws-eu-west-3-id"),
         ], "rule 'weekly'"),
+        ["customer key: cluster on its own key passes"] = new(RdsCustomerManagedKeyRule.Code, false, Production,
+        [
+            Resource(Cluster, "ledger-db", """{"engine":"aurora-postgresql","storageEncrypted":true,"kmsKeyId":"arn:aws:kms:eu-west-3:111122223333:key/4d2a"}"""),
+            Resource(DbInstance, "scratch", """{"engine":"postgres","storageEncrypted":false}"""),
+        ]),
+        ["customer key: encrypted without a key fails"] = new(RdsCustomerManagedKeyRule.Code, true, Production,
+            [Resource(Cluster, "ledger-db", """{"engine":"aurora-postgresql","storageEncrypted":true}""")], "encrypted with alias/aws/rds"),
+        ["customer key: the aws/rds alias by ARN fails"] = new(RdsCustomerManagedKeyRule.Code, true, Staging,
+            [Resource(DbInstance, "reporting-db", """{"engine":"postgres","storageEncrypted":true,"kmsKeyId":"arn:aws:kms:eu-west-3:222233334444:alias/aws/rds"}""", stack: "staging")], "AWS managed key"),
     };
 }

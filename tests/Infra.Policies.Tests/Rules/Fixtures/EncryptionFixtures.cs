@@ -34,5 +34,19 @@ internal static class EncryptionFixtures
             [Resource(KeyPolicy, "ledger-key-policy", WithKeyPolicy("""{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}"""))], "every principal"),
         ["kms policy: a policy that is not JSON fails"] = new(KmsKeyPolicyNoPublicAccessRule.Code, true, Production,
             [Resource(KmsKey, "ledger-key", """{"policy":"{\"Statement\":[}"}""")], "not valid JSON"),
+        ["explicit policy: a key with its policy passes"] = new(KmsKeyExplicitPolicyRule.Code, false, Production,
+            [Resource(KmsKey, "ledger-key", WithKeyPolicy("""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"kms:*","Resource":"*"}"""))]),
+        ["explicit policy: a key policy resource for the key passes"] = new(KmsKeyExplicitPolicyRule.Code, false, Production,
+        [
+            Resource(KmsKey, "ledger-key", """{"enableKeyRotation":true}""", outputs: """{"arn":"arn:aws:kms:eu-west-3:444455556666:key/1a2b","keyId":"1a2b"}""", id: "1a2b"),
+            Resource(KeyPolicy, "ledger-key-policy", """{"keyId":"1a2b","policy":"{\"Statement\":[]}"}"""),
+        ]),
+        ["explicit policy: a key without a policy fails"] = new(KmsKeyExplicitPolicyRule.Code, true, Production,
+            [Resource(KmsKey, "ledger-key", """{"enableKeyRotation":true}""", id: "1a2b")], "the default policy"),
+        ["explicit policy: another key's policy resource does not count"] = new(KmsKeyExplicitPolicyRule.Code, true, Staging,
+        [
+            Resource(KmsKey, "ledger-key", """{"enableKeyRotation":true}""", id: "1a2b", stack: "staging"),
+            Resource(KeyPolicy, "payments-key-policy", """{"keyId":"9f8e","policy":"{\"Statement\":[]}"}""", stack: "staging"),
+        ], "no key policy"),
     };
 }

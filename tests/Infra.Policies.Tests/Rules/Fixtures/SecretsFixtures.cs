@@ -21,5 +21,9 @@ internal static class SecretsFixtures
             [Resource(Secret, "ledger-db-master-secret", """{"name":"rds/ledger-db/master","kmsKeyId":"alias/aws/secretsmanager"}""")], "AWS managed key"),
         ["secret key: a replica without its own key fails"] = new(SecretsManagerCustomerKeyRule.Code, true, Production,
             [Resource(Secret, "ledger-db-master-secret", """{"name":"rds/ledger-db/master","kmsKeyId":"arn:aws:kms:eu-west-1:111122223333:key/5c1d","replicas":[{"region":"eu-west-3"}]}""")], "the replica in eu-west-3"),
+        ["secret recoverable: the default window passes"] = new(SecretsManagerRecoveryWindowRule.Code, false, Production,
+            [Resource(Secret, "ledger-db-master-secret", """{"name":"rds/ledger-db/master"}"""), Resource(Secret, "payments-db-master-secret", """{"recoveryWindowInDays":7}""")]),
+        ["secret recoverable: a window of 0 fails"] = new(SecretsManagerRecoveryWindowRule.Code, true, Production,
+            [Resource(Secret, "ledger-db-master-secret", """{"name":"rds/ledger-db/master","recoveryWindowInDays":0}""")], "cannot be undone"),
     };
 }

@@ -83,5 +83,14 @@ internal static class VaultFixtures
             [Resource(VaultAwsAuthClient, "vault-aws-auth-client", """{"backend":"aws","iamServerIdHeaderValue":"vault.prd.example-bank.eu"}""")]),
         ["aws auth client: a stored access key fails"] = new(VaultAwsAuthClientNoStaticKeysRule.Code, true, Production,
             [Resource(VaultAwsAuthClient, "vault-aws-auth-client", $$"""{"backend":"aws","accessKey":"AKIAIOSFODNN7EXAMPLE","secretKey":{{SecretJson()}}}""")], "secretKey is set"),
+        ["audit raw: file and syslog devices that hash pass"] = new(VaultAuditNoRawSecretsRule.Code, false, Production,
+        [
+            Resource(VaultAudit, "vault-audit", """{"type":"file","path":"file","options":{"file_path":"/var/log/vault/audit.log","log_raw":"false"}}"""),
+            Resource(VaultAudit, "vault-audit-syslog", """{"type":"syslog","path":"syslog","options":{"facility":"AUTH","tag":"vault-audit"}}"""),
+        ]),
+        ["audit raw: log_raw fails"] = new(VaultAuditNoRawSecretsRule.Code, true, Production,
+            [Resource(VaultAudit, "vault-audit", """{"type":"file","options":{"file_path":"/var/log/vault/audit.log","log_raw":"true"}}""")], "options.log_raw is true"),
+        ["audit raw: unhashed accessors fail"] = new(VaultAuditNoRawSecretsRule.Code, true, Staging,
+            [Resource(VaultAudit, "vault-audit-socket", """{"type":"socket","options":{"address":"siem:9090","hmac_accessor":"False"}}""", stack: "staging")], "options.hmac_accessor is false"),
     };
 }
