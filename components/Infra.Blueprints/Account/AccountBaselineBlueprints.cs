@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
@@ -52,7 +53,7 @@ public static class AccountBaselineBlueprints
     private static LogArchiveBucket Archive(string bucketName, string trailArn, string account, AccountBaselineSettings settings)
     {
         var archiveRoot = $"arn:aws:iam::{settings.LogArchiveAccountId}:root";
-        var fromTrail = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, string> { ["aws:SourceArn"] = trailArn } };
+        var fromTrail = new JsonObject { ["StringEquals"] = new JsonObject { ["aws:SourceArn"] = trailArn } };
         var keyPolicy = Document(
             Statement("ArchiveAdministers", archiveRoot, ["kms:*"], "*", null),
             Statement("TrailEncrypts", null, ["kms:GenerateDataKey*", "kms:DescribeKey"], "*", fromTrail, service: "cloudtrail.amazonaws.com"));
@@ -60,38 +61,39 @@ public static class AccountBaselineBlueprints
         var bucketPolicy = Document(
             Statement("TrailReadsAcl", null, ["s3:GetBucketAcl"], bucketArn, fromTrail, service: "cloudtrail.amazonaws.com"),
             Statement("TrailWrites", null, ["s3:PutObject"], $"{bucketArn}/AWSLogs/{account}/*", fromTrail, service: "cloudtrail.amazonaws.com"),
-            new Dictionary<string, object>
+            new JsonObject
             {
                 ["Sid"] = "TlsOnly",
                 ["Effect"] = "Deny",
                 ["Principal"] = "*",
                 ["Action"] = "s3:*",
-                ["Resource"] = new[] { bucketArn, $"{bucketArn}/*" },
-                ["Condition"] = new Dictionary<string, object> { ["Bool"] = new Dictionary<string, string> { ["aws:SecureTransport"] = "false" } },
+                ["Resource"] = new JsonArray(bucketArn, $"{bucketArn}/*"),
+                ["Condition"] = new JsonObject { ["Bool"] = new JsonObject { ["aws:SecureTransport"] = "false" } },
             });
         return new LogArchiveBucket(bucketName, settings.LogArchiveAccountId, "COMPLIANCE", TrailRetentionDays, KeyDeletionWindowDays: 30, keyPolicy, bucketPolicy);
     }
 
-    private static Dictionary<string, object> Statement(string sid, string? account, string[] actions, object resource, object? condition, string? service = null)
+    private static JsonObject Statement(string sid, string? account, string[] actions, string resource, JsonObject? condition, string? service = null)
     {
-        var statement = new Dictionary<string, object>
+        var statement = new JsonObject
         {
             ["Sid"] = sid,
             ["Effect"] = "Allow",
-            ["Principal"] = service is null ? new Dictionary<string, string> { ["AWS"] = account! } : new Dictionary<string, string> { ["Service"] = service },
-            ["Action"] = actions,
+            ["Principal"] = service is null ? new JsonObject { ["AWS"] = account! } : new JsonObject { ["Service"] = service },
+            ["Action"] = new JsonArray([.. actions.Select(a => JsonValue.Create(a))]),
             ["Resource"] = resource,
         };
         if (condition is not null)
         {
-            statement["Condition"] = condition;
+            // A node has one parent: each statement gets its own copy of a shared condition.
+            statement["Condition"] = condition.DeepClone();
         }
 
         return statement;
     }
 
-    private static string Document(params Dictionary<string, object>[] statements) =>
-        System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object> { ["Version"] = "2012-10-17", ["Statement"] = statements });
+    private static string Document(params JsonObject[] statements) =>
+        new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray([.. statements]) }.ToJsonString();
 
     private static string StandardArn(string region, string standard) => $"arn:aws:securityhub:{region}::standards/{standard}";
 }

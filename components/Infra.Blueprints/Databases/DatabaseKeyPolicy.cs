@@ -47,12 +47,12 @@ public static class DatabaseKeyPolicy
     /// The root of <paramref name="account"/> administers the key; each of <paramref name="services"/>
     /// uses it for the account, only through its regional endpoint, creating grants only for AWS resources.
     /// </summary>
-    internal static JsonArray AdministeredAndUsedThrough(string account, string region, IEnumerable<string> services)
+    internal static List<JsonNode> AdministeredAndUsedThrough(string account, string region, IEnumerable<string> services)
     {
         ArgumentException.ThrowIfNullOrEmpty(account);
         ArgumentException.ThrowIfNullOrEmpty(region);
-        var statements = new JsonArray
-        {
+        List<JsonNode> statements =
+        [
             new JsonObject
             {
                 ["Sid"] = "AccountAdministers",
@@ -61,7 +61,7 @@ public static class DatabaseKeyPolicy
                 ["Action"] = "kms:*",
                 ["Resource"] = "*",
             },
-        };
+        ];
         foreach (var service in services)
         {
             var viaService = new JsonObject
@@ -97,8 +97,8 @@ public static class DatabaseKeyPolicy
         };
     }
 
-    internal static string Serialized(JsonArray statements) =>
-        new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = statements }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    internal static string Serialized(IEnumerable<JsonNode> statements) =>
+        new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray([.. statements]) }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 
     /// <summary>A statement for the principals of the account, limited by <paramref name="condition"/> to one service.</summary>
     private static JsonObject Statement(string sid, string[] actions, JsonObject condition) => new()

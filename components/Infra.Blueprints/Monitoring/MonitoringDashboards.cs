@@ -100,18 +100,12 @@ public static class MonitoringDashboards
 
     private static JsonArray Metric(string name, string[] dimensions, string stat, string? label = null)
     {
-        var metric = new JsonArray(MonitoringBlueprints.LoadBalancerNamespace, name);
-        foreach (var part in dimensions)
-        {
-            metric.Add(part);
-        }
         var options = Options(stat);
         if (label is not null)
         {
             options["label"] = label;
         }
-        metric.Add(options);
-        return metric;
+        return new JsonArray([MonitoringBlueprints.LoadBalancerNamespace, name, .. dimensions.Select(d => (JsonNode)d), options]);
     }
 
     private static JsonObject Options(string stat) => new() { ["stat"] = stat, ["period"] = 60 };

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Infra.Blueprints.People;
 
@@ -18,7 +19,8 @@ public static class HrJournal
     private static readonly string LeaveType = HrEventReader.TypeName(HrEventKind.Leave);
     private static readonly string TerminateType = HrEventReader.TypeName(HrEventKind.Terminate);
 
-    private static readonly JsonSerializerOptions Json = new()
+    // Source-generated metadata (no reflection), so the command also runs compiled ahead of time.
+    private static readonly JsonTypeInfo<HrJournalEntry> EntryJson = (JsonTypeInfo<HrJournalEntry>)new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
@@ -26,7 +28,8 @@ public static class HrJournal
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
         AllowDuplicateProperties = false,
-    };
+        TypeInfoResolver = HrJournalJsonContext.Default,
+    }.GetTypeInfo(typeof(HrJournalEntry));
 
     /// <summary>The entries of the journal text; a line that is not an entry is an error with its line number.</summary>
     public static IReadOnlyList<HrJournalEntry> Parse(string text)
@@ -42,7 +45,7 @@ public static class HrJournal
             }
             try
             {
-                entries.Add(JsonSerializer.Deserialize<HrJournalEntry>(lines[i], Json)
+                entries.Add(JsonSerializer.Deserialize(lines[i], EntryJson)
                     ?? throw new FormatException("null"));
             }
             catch (Exception e) when (e is JsonException or FormatException or NotSupportedException)
@@ -53,7 +56,7 @@ public static class HrJournal
         return entries;
     }
 
-    public static string Line(HrJournalEntry entry) => JsonSerializer.Serialize(entry, Json) + "\n";
+    public static string Line(HrJournalEntry entry) => JsonSerializer.Serialize(entry, EntryJson) + "\n";
 
     public static HrJournalEntry Entry(HrEvent hrEvent, ReadOnlySpan<byte> body, DateTimeOffset appliedAt)
     {

@@ -21,8 +21,6 @@ public static partial class PeopleYaml
         "# People and the days they have access (UTC, first and last day included). Kept in one canonical\n"
         + "# form, sorted by id with keys in this order: `infra validate` checks it, `" + FormatCommand + "` writes it.\n";
 
-    private static readonly JsonSerializerOptions QuotedText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Write(IEnumerable<PersonDefinition> people) => Layout(people).Text;
 
     /// <summary>The canonical text and the line of each key path (<c>people[3].end</c>) in it.</summary>
@@ -95,7 +93,7 @@ public static partial class PeopleYaml
     private static string Scalar(string value) =>
         PlainSafe().IsMatch(value) && !Reserved().IsMatch(value)
             ? value
-            : JsonSerializer.Serialize(value, QuotedText);
+            : $"\"{JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}\"";
 
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N} ._'()/+@&,-]*(?<! )$")]
     private static partial Regex PlainSafe();

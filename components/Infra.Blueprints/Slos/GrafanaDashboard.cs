@@ -16,7 +16,7 @@ public static class GrafanaDashboard
     public static string Render(string stack, string environment, IReadOnlyList<ServiceSlos> services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var panels = new JsonArray();
+        var panels = new List<JsonNode>();
         var y = 0;
         var id = 1;
         foreach (var service in services)
@@ -63,7 +63,7 @@ public static class GrafanaDashboard
             {
                 ["list"] = new JsonArray(new JsonObject { ["name"] = "datasource", ["label"] = "Prometheus", ["type"] = "datasource", ["query"] = "prometheus" }),
             },
-            ["panels"] = panels,
+            ["panels"] = new JsonArray([.. panels]),
         };
         return dashboard.ToJsonString(Indented) + "\n";
     }

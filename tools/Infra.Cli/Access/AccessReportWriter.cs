@@ -2,17 +2,25 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Infra.Blueprints.People;
 using Spectre.Console;
 
 namespace Infra.Cli.Access;
 
 /// <summary>The access review: every person, every system they reach, why and until when, as a table, CSV, Markdown or JSON.</summary>
-internal static class AccessReportWriter
+internal static partial class AccessReportWriter
 {
     private static readonly string[] Columns = ["person", "system", "resource", "level", "why", "until"];
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        TypeInfoResolver = AccessJsonContext.Default,
+    };
 
     public static void Write(AccessSnapshot snapshot, AccessReportFormat format, IAnsiConsole console)
     {
@@ -93,23 +101,32 @@ internal static class AccessReportWriter
     private static string MarkdownCell(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
-    private static string JsonText(AccessSnapshot snapshot) => JsonSerializer.Serialize(new
-    {
-        stack = snapshot.Stack,
-        day = snapshot.Day,
-        at = snapshot.At.ToUniversalTime(),
-        entries = snapshot.Entries.Select(e => new
-        {
-            person = e.Person,
-            system = e.System,
-            resource = e.Resource,
-            level = e.Level,
-            why = e.Why,
-            teams = e.Teams,
-            grant = e.Grant is { } g ? new { system = g.System, access = g.Access, reason = g.Reason, approver = g.Approver, start = g.Start, expires = g.Expires } : null,
-            until = e.Until,
-        }),
-    }, Json) + "\n";
+    private static string JsonText(AccessSnapshot snapshot) => JsonSerializer.Serialize(
+        new ReportJson(
+            snapshot.Stack,
+            snapshot.Day,
+            snapshot.At.ToUniversalTime(),
+            [.. snapshot.Entries.Select(e => new EntryJson(
+                e.Person,
+                e.System,
+                e.Resource,
+                e.Level,
+                e.Why,
+                e.Teams,
+                e.Grant is { } g ? new GrantJson(g.System, g.Access, g.Reason, g.Approver, g.Start, g.Expires) : null,
+                e.Until))]),
+        (JsonTypeInfo<ReportJson>)Json.GetTypeInfo(typeof(ReportJson))) + "\n";
+
+    private sealed record ReportJson(string Stack, DateOnly Day, DateTimeOffset At, EntryJson[] Entries);
+
+    private sealed record EntryJson(
+        string Person, string System, string Resource, string Level, string Why, IReadOnlyList<string> Teams, GrantJson? Grant, DateOnly? Until);
+
+    private sealed record GrantJson(string System, string Access, string Reason, string Approver, DateOnly Start, DateOnly Expires);
+
+    // Source-generated metadata (no reflection), so the command also runs compiled ahead of time.
+    [JsonSerializable(typeof(ReportJson))]
+    private sealed partial class AccessJsonContext : JsonSerializerContext;
 }
 
 /// <summary>The formats of <c>infra access report --output</c>.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Infra.Blueprints.Drills;
 using Spectre.Console;
 
@@ -11,10 +12,8 @@ namespace Infra.Cli.Commands;
 /// from its config and the durations the last drill measured (<c>stacks/drills/&lt;stack&gt;.region-switch.json</c>,
 /// when there is one). Exit 0 when every offline pre-check passes, 1 when one fails, 2 on bad usage or a broken record.
 /// </summary>
-internal static class DrillCommand
+internal static partial class DrillCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var stack = CommonOptions.Stack(required: true);
@@ -66,7 +65,7 @@ internal static class DrillCommand
                 writer.Write(RegionSwitchRunbook.Markdown(plan, environment.Today));
                 break;
             case DrillFormat.Json:
-                writer.WriteLine(JsonSerializer.Serialize(ToJson(plan), Json));
+                writer.WriteLine(JsonSerializer.Serialize(ToJson(plan), DrillJsonContext.Default.DrillJson));
                 break;
             default:
                 RenderText(plan, environment.Out);
@@ -121,24 +120,40 @@ internal static class DrillCommand
             : "[red]A pre-check failed[/]: fix it before the switch.");
     }
 
-    private static object ToJson(RegionSwitchPlan plan) => new
-    {
-        stack = plan.Stack,
-        environment = Name(plan.Environment),
-        from = plan.From,
-        to = plan.To,
-        ready = plan.Ready,
-        preChecks = plan.PreChecks.Select(c => new { id = c.Id, subject = c.Subject, status = Name(c.Status), detail = c.Detail }),
-        plannedSwitchover = new { rpoSeconds = plan.PlannedObjective.RecoveryPoint.TotalSeconds, rtoSeconds = plan.PlannedObjective.RecoveryTime.TotalSeconds, why = plan.PlannedObjective.Explanation, steps = Steps(plan.PlannedSwitchover) },
-        disasterFailover = new { rpoSeconds = plan.FailoverObjective.RecoveryPoint.TotalSeconds, rtoSeconds = plan.FailoverObjective.RecoveryTime.TotalSeconds, why = plan.FailoverObjective.Explanation, steps = Steps(plan.DisasterFailover) },
-        rollback = Steps(plan.Rollback),
-    };
+    private static DrillJson ToJson(RegionSwitchPlan plan) => new(
+        plan.Stack,
+        Name(plan.Environment),
+        plan.From,
+        plan.To,
+        plan.Ready,
+        [.. plan.PreChecks.Select(c => new CheckJson(c.Id, c.Subject, Name(c.Status), c.Detail))],
+        Objective(plan.PlannedObjective, plan.PlannedSwitchover),
+        Objective(plan.FailoverObjective, plan.DisasterFailover),
+        Steps(plan.Rollback));
+
+    private static ObjectiveJson Objective(RecoveryObjective objective, IEnumerable<DrillStep> steps) =>
+        new(objective.RecoveryPoint.TotalSeconds, objective.RecoveryTime.TotalSeconds, objective.Explanation, Steps(steps));
 
     private static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static IEnumerable<object> Steps(IEnumerable<DrillStep> steps) =>
-        steps.Select(s => new { id = s.Id, title = s.Title, detail = s.Detail, commands = s.Commands, budgetSeconds = s.Budget.TotalSeconds, measured = s.Measured });
+    private static StepJson[] Steps(IEnumerable<DrillStep> steps) =>
+        [.. steps.Select(s => new StepJson(s.Id, s.Title, s.Detail, s.Commands, s.Budget.TotalSeconds, s.Measured))];
+
+    private sealed record DrillJson(
+        string Stack, string Environment, string From, string To, bool Ready, CheckJson[] PreChecks,
+        ObjectiveJson PlannedSwitchover, ObjectiveJson DisasterFailover, StepJson[] Rollback);
+
+    private sealed record CheckJson(string Id, string Subject, string Status, string Detail);
+
+    private sealed record ObjectiveJson(double RpoSeconds, double RtoSeconds, string Why, StepJson[] Steps);
+
+    private sealed record StepJson(string Id, string Title, string Detail, IReadOnlyList<string> Commands, double BudgetSeconds, bool Measured);
+
+    // Source-generated metadata (no reflection), so the command also runs compiled ahead of time.
+    [JsonSerializable(typeof(DrillJson))]
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
+    private sealed partial class DrillJsonContext : JsonSerializerContext;
 }
 
 /// <summary>The formats of <c>infra drill region-switch --output</c>.</summary>

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Infra.Blueprints.Definition;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
 using Infra.Blueprints.Slos;
@@ -8,12 +11,24 @@ using Infra.Blueprints.Stacks;
 namespace Infra.Cli.Rendering;
 
 /// <summary>The plan as JSON, for pipelines and merge-request notes.</summary>
-internal static class PlanJson
+internal static partial class PlanJson
 {
+    // Source-generated metadata (no reflection), so the command also runs compiled ahead of time. Enums are
+    // written kebab-case by one converter each (the reflection-free kind); an enum not listed here comes out
+    // by its C# name (UseStringEnumConverter), never as a number.
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Converters =
+        {
+            Kebab<EnvironmentKind>(),
+            Kebab<AlertSeverity>(),
+            Kebab<TopicChangeKind>(),
+            Kebab<KafkaAclResourceType>(),
+            Kebab<KafkaAclPatternType>(),
+            Kebab<KafkaAclOperation>(),
+        },
+        TypeInfoResolver = PlanJsonContext.Default,
     };
 
     /// <summary>
@@ -23,48 +38,56 @@ internal static class PlanJson
     /// </summary>
     public static string Serialize(StackPlan plan, StackBlueprint blueprint, KafkaChangePlan? changes)
     {
-        var root = JsonSerializer.SerializeToNode(plan, Options)!.AsObject();
-        root["fleets"] = JsonSerializer.SerializeToNode(blueprint.Fleets.Select(f => new
-        {
-            service = f.Name,
-            f.Capacity.Min,
-            f.Capacity.Desired,
-            f.Capacity.Max,
-            f.Capacity.Zones,
-            f.Capacity.Needed,
-            f.Capacity.TargetUtilisationPercent,
-            f.Capacity.AfterZoneLoss,
-            targetTracking = new { rpsPerInstance = f.Capacity.TargetRpsPerInstance, f.AutoScaling.TargetTracking.RequestsPerTargetPerMinute },
-            why = f.Explanation,
-            image = f.LaunchTemplate.ImageId,
-            instanceType = f.LaunchTemplate.InstanceType,
-            f.Port,
-            calledBy = f.CalledBy,
-            calls = f.Calls,
-        }), Options);
-        root["slos"] = JsonSerializer.SerializeToNode(blueprint.Monitoring.Slos.SelectMany(s => s.All).Select(slo => new
-        {
-            service = slo.Service,
-            slo = slo.Name,
-            tier = blueprint.Monitoring.Slos.Single(s => s.Service == slo.Service).Tier,
-            objective = slo.Objective,
-            windowDays = (int)slo.Window.TotalDays,
-            latencyThresholdMs = slo.LatencyThresholdMs,
-            errorBudget = slo.ErrorBudget,
-            budgetMinutes = slo.BudgetMinutes,
-            budgetRequestsAtPeak = slo.BudgetRequestsAtPeak,
-            alerts = slo.Alerts.Select(a => new
-            {
-                severity = a.Severity,
-                longWindow = BurnRatePolicy.WindowName(a.LongWindow),
-                shortWindow = BurnRatePolicy.WindowName(a.ShortWindow),
-                burnRate = a.BurnRate,
-                errorRateThreshold = a.ErrorRateThreshold,
-            }),
-        }), Options);
-        root["vault"] = JsonSerializer.SerializeToNode(VaultTables.Rows(blueprint.Vault), Options);
-        root["kafka"] = JsonSerializer.SerializeToNode(new { blueprint = blueprint.Kafka, changes }, Options);
-        root["resources"] = JsonSerializer.SerializeToNode(blueprint.Counts, Options);
+        var root = Node(plan)!.AsObject();
+        root["fleets"] = Node(blueprint.Fleets.Select(f => new FleetJson(
+            f.Name, f.Capacity.Min, f.Capacity.Desired, f.Capacity.Max, f.Capacity.Zones,
+            f.Capacity.Needed, f.Capacity.TargetUtilisationPercent, f.Capacity.AfterZoneLoss,
+            new TargetTrackingJson(f.Capacity.TargetRpsPerInstance, f.AutoScaling.TargetTracking.RequestsPerTargetPerMinute),
+            f.Explanation, f.LaunchTemplate.ImageId, f.LaunchTemplate.InstanceType, f.Port, f.CalledBy, f.Calls)).ToArray());
+        root["slos"] = Node(blueprint.Monitoring.Slos.SelectMany(s => s.All).Select(slo => new SloJson(
+            slo.Service,
+            slo.Name,
+            blueprint.Monitoring.Slos.Single(s => s.Service == slo.Service).Tier,
+            slo.Objective,
+            (int)slo.Window.TotalDays,
+            slo.LatencyThresholdMs,
+            slo.ErrorBudget,
+            slo.BudgetMinutes,
+            slo.BudgetRequestsAtPeak,
+            [.. slo.Alerts.Select(a => new AlertJson(
+                a.Severity, BurnRatePolicy.WindowName(a.LongWindow), BurnRatePolicy.WindowName(a.ShortWindow), a.BurnRate, a.ErrorRateThreshold))])).ToArray());
+        root["vault"] = Node(VaultTables.Rows(blueprint.Vault));
+        root["kafka"] = Node(new KafkaJson(blueprint.Kafka, changes));
+        root["resources"] = Node(blueprint.Counts);
         return root.ToJsonString(Options);
     }
+
+    private static JsonStringEnumConverter<TEnum> Kebab<TEnum>()
+        where TEnum : struct, Enum => new(JsonNamingPolicy.KebabCaseLower);
+
+    private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+
+    private sealed record FleetJson(
+        string Service, int Min, int Desired, int Max, int Zones, int Needed, int TargetUtilisationPercent, int AfterZoneLoss,
+        TargetTrackingJson TargetTracking, string Why, string Image, string InstanceType, int Port,
+        IReadOnlyList<string> CalledBy, IReadOnlyList<string> Calls);
+
+    private sealed record TargetTrackingJson(decimal RpsPerInstance, decimal RequestsPerTargetPerMinute);
+
+    private sealed record SloJson(
+        string Service, string Slo, int Tier, decimal Objective, int WindowDays, int? LatencyThresholdMs, decimal ErrorBudget,
+        decimal BudgetMinutes, long BudgetRequestsAtPeak, IReadOnlyList<AlertJson> Alerts);
+
+    private sealed record AlertJson(AlertSeverity Severity, string LongWindow, string ShortWindow, decimal BurnRate, decimal ErrorRateThreshold);
+
+    private sealed record KafkaJson(KafkaTopicsBlueprint Blueprint, KafkaChangePlan? Changes);
+
+    [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+    [JsonSerializable(typeof(StackPlan))]
+    [JsonSerializable(typeof(FleetJson[]))]
+    [JsonSerializable(typeof(SloJson[]))]
+    [JsonSerializable(typeof(IReadOnlyList<VaultAccessRow>))]
+    [JsonSerializable(typeof(KafkaJson))]
+    [JsonSerializable(typeof(StackResourceCounts))]
+    private sealed partial class PlanJsonContext : JsonSerializerContext;
 }

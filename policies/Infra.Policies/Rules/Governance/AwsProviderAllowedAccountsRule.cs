@@ -59,9 +59,12 @@ public sealed class AwsProviderAllowedAccountsRule : PolicyRule
         {
             try
             {
-                return JsonSerializer.Deserialize<List<string>>(text) ?? [];
+                using var document = JsonDocument.Parse(text);
+                var items = document.RootElement.EnumerateArray().ToList();
+                // Only a list of account ids is a list of accounts; anything else allows none.
+                return items.TrueForAll(i => i.ValueKind == JsonValueKind.String) ? [.. items.Select(i => i.GetString()!)] : [];
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
                 return [];
             }
