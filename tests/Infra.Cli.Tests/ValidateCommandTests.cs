@@ -23,7 +23,7 @@ public sealed class ValidateCommandTests
         using var copy = new RepositoryCopy()
             .Edit(Files.Staging, "port: 9443", "port: 70000")
             .Edit(Files.Production, "infra:costCenter: CC-4100", "infra:costCenter: CC-41")
-            .Edit(Files.People, "approver: lpetit", "approver: aobrien");
+            .Edit(Files.People, "approver: lpetit\n", "approver: aobrien\n");
 
         var run = CliRun.Infra(copy.Root, "validate");
 
@@ -38,7 +38,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public void An_error_in_a_shared_catalog_is_reported_once()
     {
-        using var copy = new RepositoryCopy().Edit(Files.People, "approver: lpetit", "approver: aobrien");
+        using var copy = new RepositoryCopy().Edit(Files.People, "approver: lpetit\n", "approver: aobrien\n");
 
         var run = CliRun.Infra(copy.Root, "validate");
 

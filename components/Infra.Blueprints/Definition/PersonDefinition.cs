@@ -14,6 +14,12 @@ public sealed record PersonDefinition(
     DateOnly? End,
     EquatableList<TemporaryGrant> Grants)
 {
+    /// <summary>Privileged teams HR asked for, waiting for an approval by a member of each; they give nothing yet.</summary>
+    public EquatableList<string> RequestedTeams { get; init; } = [];
+
+    /// <summary>The approvals of the person's privileged team memberships.</summary>
+    public EquatableList<TeamApproval> Approvals { get; init; } = [];
+
     /// <summary>The instant access ends (exclusive), on the <see cref="End"/> day; null: at the end of that day.</summary>
     public DateTimeOffset? EndsAt { get; init; }
 

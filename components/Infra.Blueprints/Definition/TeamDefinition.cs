@@ -12,4 +12,10 @@ public sealed record TeamDefinition(
 {
     /// <summary>Why this team's members reach production networks over the VPN without a grant: a reviewed exception; null for none.</summary>
     public string? ProductionVpnException { get; init; }
+
+    /// <summary>
+    /// Whether membership gives powers over others' work or the platform (GitLab owner, Consul write, the platform team):
+    /// HR may only request it, and a member of the team approves it in people.yaml.
+    /// </summary>
+    public bool IsPrivileged => IsPlatform || Entitlements.Consul == ConsulAccess.Write || Entitlements.GitLab.Any(g => g.Access == GitLabAccessLevel.Owner);
 }

@@ -98,19 +98,34 @@ internal static class CatalogReader
         var name = map.Required("name")?.String();
         var email = map.Required("email")?.Matching(Patterns.Email(), "a lowercase e-mail address");
         var teams = map.Required("teams")?.ListOf(item => item.Matching(Patterns.KebabName(), "a team id of teams.yaml"));
+        var requested = map.Optional("requestedTeams") is { } r ? r.ListOf(item => item.Matching(Patterns.KebabName(), "a team id of teams.yaml")) : [];
+        var approvals = map.Optional("approvals") is { } a ? a.ListOf(ReadApproval) : [];
         var contract = map.Required("contract")?.Enum<ContractKind>();
         var start = map.Required("start")?.Date();
         var end = map.Optional("end")?.Date();
         var endsAt = map.Optional("endsAt")?.Instant();
         var grants = map.Optional("grants") is { } g ? g.ListOf(ReadGrant) : [];
         map.RejectUnknownKeys();
-        if (teams is { Count: 0 })
+        if (teams is { Count: 0 } && requested is { Count: 0 })
         {
-            map.Context.Error(KeyPath.Child(map.Path, "teams"), "lists no team; a person belongs to at least one team of teams.yaml");
+            map.Context.Error(KeyPath.Child(map.Path, "teams"), "lists no team; a person belongs to at least one team of teams.yaml, or waits for the approval of a requested one (requestedTeams)");
         }
-        return id is null || name is null || email is null || teams is null || contract is null || start is null || grants is null
+        return id is null || name is null || email is null || teams is null || requested is null || approvals is null || contract is null || start is null || grants is null
             ? null
-            : new PersonDefinition(id, name, email, teams, contract.Value, start.Value, end, grants) { EndsAt = endsAt };
+            : new PersonDefinition(id, name, email, teams, contract.Value, start.Value, end, grants) { EndsAt = endsAt, RequestedTeams = requested, Approvals = approvals };
+    }
+
+    private static TeamApproval? ReadApproval(ValueReader value)
+    {
+        if (value.Mapping() is not { } map)
+        {
+            return null;
+        }
+        var team = map.Required("team")?.Matching(Patterns.KebabName(), "a team id of teams.yaml");
+        var approver = map.Required("approver")?.Matching(Patterns.PersonId(), "the id of a person of people.yaml");
+        var date = map.Required("date")?.Date();
+        map.RejectUnknownKeys();
+        return team is null || approver is null || date is null ? null : new TeamApproval(team, approver, date.Value);
     }
 
     private static TemporaryGrant? ReadGrant(ValueReader value)

@@ -94,7 +94,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         CatalogValidator.ValidateTeams(teams, teamsContext);
         ProductionVpnValidator.Validate(settings, teams, teamsContext);
         TeamVaultGrantValidator.Validate(teams, settings.Vault?.KvMount, teamsContext);
-        CatalogValidator.ValidatePeople(people, names, names.Teams is null ? null : new GrantApprovers(teams.Select(t => t.Value), settings.Databases), peopleContext);
+        CatalogValidator.ValidatePeople(people, names, names.Teams is null ? null : new AccessApprovers(teams.Select(t => t.Value), settings.Databases), peopleContext);
         KafkaTopicValidator.Validate(topics, names, settings.Environment, topicsContext);
 
         if (diagnostics.Any(d => d.IsError))

@@ -10,8 +10,13 @@ namespace Infra.Blueprints.People;
 public static class HrEventApplier
 {
     /// <param name="now">When the event is applied: a team change applies from its day on, a termination ends access by then at the latest.</param>
-    public static HrApplication Apply(IReadOnlyList<PersonDefinition> people, HrEvent hrEvent, DateTimeOffset now)
+    /// <param name="privilegedTeams">
+    /// The teams HR may only request (<see cref="TeamDefinition.IsPrivileged"/>): an event's teams among them go to <c>requestedTeams</c>,
+    /// and a member of the team moves them to <c>teams</c> with an approval, in a merge request.
+    /// </param>
+    public static HrApplication Apply(IReadOnlyList<PersonDefinition> people, HrEvent hrEvent, DateTimeOffset now, IReadOnlySet<string> privilegedTeams)
     {
+        ArgumentNullException.ThrowIfNull(privilegedTeams);
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(hrEvent);
         var current = people.FirstOrDefault(p => p.Id == hrEvent.Person);
@@ -21,17 +26,20 @@ public static class HrEventApplier
         }
         return hrEvent.Kind switch
         {
-            HrEventKind.Hire => Hire(people, current, hrEvent),
+            HrEventKind.Hire => Hire(people, current, hrEvent, privilegedTeams),
             HrEventKind.Leave => EndAccess(people, current!, hrEvent, hrEvent.At ?? PersonDefinition.StartOf(hrEvent.Effective.AddDays(1))),
             HrEventKind.Terminate => EndAccess(people, current!, hrEvent, hrEvent.IssuedAt < now ? hrEvent.IssuedAt : now),
-            HrEventKind.TeamChange => TeamChange(people, current!, hrEvent, now),
+            HrEventKind.TeamChange => TeamChange(people, current!, hrEvent, now, privilegedTeams),
             _ => Extend(people, current!, hrEvent),
         };
     }
 
-    private static HrApplication Hire(IReadOnlyList<PersonDefinition> people, PersonDefinition? current, HrEvent e)
+    private static HrApplication Hire(IReadOnlyList<PersonDefinition> people, PersonDefinition? current, HrEvent e, IReadOnlySet<string> privileged)
     {
-        var hired = new PersonDefinition(e.Person, e.Name!, e.Email!, e.Teams!, e.Contract!.Value, e.Effective, e.End, []);
+        var hired = new PersonDefinition(e.Person, e.Name!, e.Email!, e.Teams!.Where(t => !privileged.Contains(t)).ToEquatableList(), e.Contract!.Value, e.Effective, e.End, [])
+        {
+            RequestedTeams = e.Teams!.Where(privileged.Contains).ToEquatableList(),
+        };
         if (current is not null)
         {
             return current == hired
@@ -64,15 +72,25 @@ public static class HrEventApplier
         return Replace(people, current, updated, ends);
     }
 
-    /// <summary>people.yaml holds no dated team history, so a team change is applied on its day, not before.</summary>
-    private static HrApplication TeamChange(IReadOnlyList<PersonDefinition> people, PersonDefinition current, HrEvent e, DateTimeOffset now)
+    /// <summary>
+    /// people.yaml holds no dated team history, so a team change is applied on its day, not before. The person keeps the
+    /// privileged teams the event names and they already hold (approved); the others it names wait in <c>requestedTeams</c>.
+    /// </summary>
+    private static HrApplication TeamChange(IReadOnlyList<PersonDefinition> people, PersonDefinition current, HrEvent e, DateTimeOffset now, IReadOnlySet<string> privileged)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (e.Effective > today)
         {
             return Refuse(people, $"the team change of '{current.Id}' takes effect on {e.Effective:yyyy-MM-dd}; it can be applied on or after that day, not on {today:yyyy-MM-dd}");
         }
-        return Replace(people, current, current with { Teams = e.Teams! }, now);
+        var teams = e.Teams!.Where(t => !privileged.Contains(t) || current.Teams.Contains(t)).ToEquatableList();
+        var updated = current with
+        {
+            Teams = teams,
+            RequestedTeams = e.Teams!.Where(t => privileged.Contains(t) && !current.Teams.Contains(t)).ToEquatableList(),
+            Approvals = current.Approvals.Where(a => teams.Contains(a.Team)).ToEquatableList(),
+        };
+        return Replace(people, current, updated, now);
     }
 
     private static HrApplication Extend(IReadOnlyList<PersonDefinition> people, PersonDefinition current, HrEvent e)

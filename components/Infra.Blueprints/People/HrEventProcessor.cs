@@ -69,13 +69,13 @@ public sealed class HrEventProcessor(TimeProvider clock)
         }
         var catalog = stacks[0].Catalog;
         var now = clock.GetUtcNow();
-        var application = HrEventApplier.Apply(catalog.People, hrEvent, now);
+        var application = HrEventApplier.Apply(catalog.People, hrEvent, now, catalog.Teams.Where(t => t.IsPrivileged).Select(t => t.Id).ToHashSet(StringComparer.Ordinal));
         if (!application.Accepted)
         {
             return HrEventResult.Refused(hrEvent, $"event {hrEvent.Id}: {application.Refusal}");
         }
         var peopleText = PeopleYaml.Write(application.People);
-        var invalid = PeopleCatalogChecks.Validate(peopleText, catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal), GrantApprovers.Of(stacks[0])).Where(d => d.IsError).ToList();
+        var invalid = PeopleCatalogChecks.Validate(peopleText, catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal), AccessApprovers.Of(stacks[0])).Where(d => d.IsError).ToList();
         if (invalid.Count > 0)
         {
             return HrEventResult.Refused(hrEvent, $"event {hrEvent.Id} would make people.yaml invalid: " + string.Join("; ", invalid.Select(d => $"{d.KeyPath}: {d.Message}")));

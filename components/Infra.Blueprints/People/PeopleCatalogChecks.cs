@@ -75,7 +75,7 @@ public static class PeopleCatalogChecks
     /// against the teams of teams.yaml and who may approve grants, before it is written anywhere. The stack's names
     /// (databases, stacks) are left to the loader, which checks them per stack.
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Validate(string peopleYaml, IReadOnlySet<string> teamIds, GrantApprovers approvers)
+    public static IReadOnlyList<Diagnostic> Validate(string peopleYaml, IReadOnlySet<string> teamIds, AccessApprovers approvers)
     {
         ArgumentNullException.ThrowIfNull(peopleYaml);
         ArgumentNullException.ThrowIfNull(teamIds);

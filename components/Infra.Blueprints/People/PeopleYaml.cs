@@ -49,6 +49,22 @@ public static partial class PeopleYaml
             Key(KeyPath.Child(path, "name"), "    ", "name", Scalar(person.Name));
             Key(KeyPath.Child(path, "email"), "    ", "email", Scalar(person.Email));
             Key(KeyPath.Child(path, "teams"), "    ", "teams", "[" + string.Join(", ", person.Teams.Select(Scalar)) + "]");
+            if (person.RequestedTeams.Count > 0)
+            {
+                Key(KeyPath.Child(path, "requestedTeams"), "    ", "requestedTeams", "[" + string.Join(", ", person.RequestedTeams.Select(Scalar)) + "]");
+            }
+            if (person.Approvals.Count > 0)
+            {
+                Key(KeyPath.Child(path, "approvals"), "    ", "approvals", "");
+                for (var i = 0; i < person.Approvals.Count; i++)
+                {
+                    var approval = person.Approvals[i];
+                    var approvalPath = KeyPath.Item(KeyPath.Child(path, "approvals"), i);
+                    // One line per approval, as a flow mapping: every key of it is on that line.
+                    lines[approvalPath] = lines[KeyPath.Child(approvalPath, "team")] = lines[KeyPath.Child(approvalPath, "approver")] = lines[KeyPath.Child(approvalPath, "date")] = ++line;
+                    text.Append($"      - {{ team: {Scalar(approval.Team)}, approver: {Scalar(approval.Approver)}, date: {Date(approval.Date)} }}\n");
+                }
+            }
             Key(KeyPath.Child(path, "contract"), "    ", "contract", ValueReader.EnumName(person.Contract));
             Key(KeyPath.Child(path, "start"), "    ", "start", Date(person.Start));
             if (person.End is { } end)

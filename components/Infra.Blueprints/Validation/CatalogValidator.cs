@@ -36,13 +36,15 @@ internal static class CatalogValidator
     }
 
     /// <param name="approvers">Who may approve which grant in this stack; null when teams.yaml could not be read (no follow-on errors).</param>
-    public static void ValidatePeople(IReadOnlyList<Located<PersonDefinition>> people, ReferenceNames names, GrantApprovers? approvers, DocumentContext context)
+    public static void ValidatePeople(IReadOnlyList<Located<PersonDefinition>> people, ReferenceNames names, AccessApprovers? approvers, DocumentContext context)
     {
         var byId = people.Select(p => p.Value).DistinctBy(p => p.Id).ToDictionary(p => p.Id, StringComparer.Ordinal);
         var emails = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (path, person) in people)
         {
             StackSettingsValidator.CheckEach(person.Teams, KeyPath.Child(path, "teams"), context, (team, itemPath) => names.RequireTeam(team, itemPath, context));
+            StackSettingsValidator.CheckEach(person.RequestedTeams, KeyPath.Child(path, "requestedTeams"), context, (team, itemPath) => names.RequireTeam(team, itemPath, context));
+            ValidateApprovals(person, path, names, approvers, byId, context);
             if (!emails.TryAdd(person.Email, person.Id))
             {
                 context.Error(KeyPath.Child(path, "email"), $"{person.Email} is already the e-mail of '{emails[person.Email]}'");
@@ -66,7 +68,46 @@ internal static class CatalogValidator
         }
     }
 
-    private static void ValidateGrant(PersonDefinition person, TemporaryGrant grant, string path, ReferenceNames names, GrantApprovers? approvers,
+    /// <summary>Each privileged team of the person has an approval by another member of it; each approval names a known team and person.</summary>
+    private static void ValidateApprovals(PersonDefinition person, string path, ReferenceNames names, AccessApprovers? approvers,
+        Dictionary<string, PersonDefinition> people, DocumentContext context)
+    {
+        for (var i = 0; i < person.Approvals.Count; i++)
+        {
+            var approval = person.Approvals[i];
+            var approvalPath = KeyPath.Item(KeyPath.Child(path, "approvals"), i);
+            names.RequireTeam(approval.Team, KeyPath.Child(approvalPath, "team"), context);
+            var approverPath = KeyPath.Child(approvalPath, "approver");
+            if (approval.Approver == person.Id)
+            {
+                context.Error(approverPath, $"'{person.Id}' cannot approve their own membership of '{approval.Team}'; another member of the team approves it");
+            }
+            else if (!people.TryGetValue(approval.Approver, out var approver))
+            {
+                names.RequirePerson(approval.Approver, approverPath, context);
+            }
+            else if (approvers is not null && AccessApprovers.Refusal(approval, approver) is { } refusal)
+            {
+                context.Error(approverPath, refusal);
+            }
+        }
+        if (approvers is null)
+        {
+            return;
+        }
+        for (var i = 0; i < person.Teams.Count; i++)
+        {
+            var team = person.Teams[i];
+            if (approvers.IsPrivileged(team) && !person.Approvals.Any(a => a.Team == team))
+            {
+                context.Error(KeyPath.Item(KeyPath.Child(path, "teams"), i),
+                    $"'{team}' is a privileged team (GitLab owner, Consul write or the platform team): membership needs the approval of one of its members, "
+                    + $"recorded under approvals as '- {{ team: {team}, approver: <member>, date: YYYY-MM-DD }}'; HR may only request it (requestedTeams)");
+            }
+        }
+    }
+
+    private static void ValidateGrant(PersonDefinition person, TemporaryGrant grant, string path, ReferenceNames names, AccessApprovers? approvers,
         Dictionary<string, PersonDefinition> people, DocumentContext context)
     {
         var (kind, resource) = GrantKinds.Split(grant);

@@ -76,17 +76,17 @@ public sealed class BrokenInputTests
             Files.People, "people[0].end", "2010-01-01 is before start 2016-09-05"),
         ["date in the wrong format"] = new(Files.People, "start: 2016-09-05", "start: 05/09/2016",
             Files.People, "people[0].start", "expected a date as YYYY-MM-DD, found '05/09/2016'"),
-        ["unknown team of a person"] = new(Files.People, "    teams: [platform]\n    contract: employee\n    start: 2016-09-05", "    teams: [platfrom]\n    contract: employee\n    start: 2016-09-05",
+        ["unknown team of a person"] = new(Files.People, "    teams: [platform]\n    approvals:\n      - { team: platform, approver: lpetit", "    teams: [platfrom]\n    approvals:\n      - { team: platform, approver: lpetit",
             Files.People, "people[0].teams[0]", "'platfrom' is not a team of teams.yaml; did you mean 'platform'?"),
         ["duplicate person id"] = new(Files.People, "id: aobrien", "id: adupont",
             Files.People, "people[1]", "duplicate id 'adupont'"),
-        ["self-approved grant"] = new(Files.People, "approver: lpetit", "approver: aobrien",
+        ["self-approved grant"] = new(Files.People, "approver: lpetit\n", "approver: aobrien\n",
             Files.People, "people[1].grants[0].approver", "'aobrien' cannot approve their own grant"),
         ["grant longer than 30 days"] = new(Files.People, "expires: 2026-12-04", "expires: 2027-01-30",
             Files.People, "people[1].grants[0].expires", "a temporary grant lasts at most 30 days"),
         ["grant expiring before it starts"] = new(Files.People, "expires: 2026-11-25", "expires: 2026-11-17",
             Files.People, "people[4].grants[0].expires", "2026-11-17 is before start 2026-11-18"),
-        ["unknown approver"] = new(Files.People, "approver: lpetit", "approver: nobody",
+        ["unknown approver"] = new(Files.People, "approver: lpetit\n", "approver: nobody\n",
             Files.People, "people[1].grants[0].approver", "'nobody' is not a person of people.yaml"),
         ["grant of a kind that is not provisioned"] = new(Files.People, "system: database/ledger-db", "system: kafka/ledger.posting.created.v1",
             Files.People, "people[1].grants[0].system", "'kafka' is not a kind of grant this program provisions; a grant is one of database/<database of the stack>, gitlab/<group>, vpn/<CIDR>, consul/<stack>"),
@@ -100,7 +100,7 @@ public sealed class BrokenInputTests
             Files.People, "people[1].grants[0].system", "'10.60.32.1/20' is not a network in canonical CIDR form"),
         ["grant of consul in an unknown stack"] = new(Files.People, "system: database/ledger-db\n        access: write", "system: consul/prod\n        access: write",
             Files.People, "people[1].grants[0].system", "'prod' is not a stack"),
-        ["grant approved outside the owner and platform teams"] = new(Files.People, "approver: adupont", "approver: cbernard",
+        ["grant approved outside the owner and platform teams"] = new(Files.People, "approver: adupont\n", "approver: cbernard\n",
             Files.People, "people[4].grants[0].approver", "'cbernard' (teams risk) may not approve database/payments-db; the approver must be in 'platform' or 'payments'"),
         ["vpn grant approved by the owner of a database"] = new(Files.People, "system: database/payments-db\n        access: read\n        reason: INC-4821 settlement mismatch\n        approver: adupont",
             "system: vpn/10.60.32.0/20\n        access: connect\n        reason: INC-4821 settlement mismatch\n        approver: hlambert",
@@ -150,7 +150,7 @@ public sealed class BrokenInputTests
     {
         using var repository = new RepositoryCopy()
             .Edit(Files.Staging, "port: 9443", "port: 70000")
-            .Edit(Files.People, "approver: lpetit", "approver: aobrien")
+            .Edit(Files.People, "approver: lpetit\n", "approver: aobrien\n")
             .Edit(Files.Topics, "name: payments.transfer.completed.v1", "name: payments.transfer.initiated.v1");
 
         var errors = repository.Loader.LoadFromFiles("staging").Errors.ToList();

@@ -8,6 +8,8 @@ public sealed class HrEventTests
 {
     private static readonly EquatableList<PersonDefinition> People = Roster.Staging.Catalog.People;
 
+    private static readonly HashSet<string> Privileged = Roster.Staging.Catalog.Teams.Where(t => t.IsPrivileged).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+
     [Fact]
     public void A_signed_body_verifies()
     {
@@ -61,8 +63,8 @@ public sealed class HrEventTests
     {
         var hire = HrEvents.Read(HrEvents.Hire());
 
-        var once = HrEventApplier.Apply(People, hire, HrEvents.Now);
-        var twice = HrEventApplier.Apply(once.People, hire, HrEvents.Now);
+        var once = HrEventApplier.Apply(People, hire, HrEvents.Now, Privileged);
+        var twice = HrEventApplier.Apply(once.People, hire, HrEvents.Now, Privileged);
 
         Assert.True(once.Changed);
         var jdoe = once.People.Single(p => p.Id == "jdoe");
@@ -76,7 +78,7 @@ public sealed class HrEventTests
     [Fact]
     public void A_contractor_is_hired_with_the_last_day_of_the_contract()
     {
-        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Hire(contract: "contractor", end: "2027-05-31")), HrEvents.Now);
+        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Hire(contract: "contractor", end: "2027-05-31")), HrEvents.Now, Privileged);
 
         var jdoe = result.People.Single(p => p.Id == "jdoe");
         Assert.Equal((ContractKind.Contractor, (DateOnly?)new DateOnly(2027, 5, 31)), (jdoe.Contract, jdoe.End));
@@ -85,7 +87,7 @@ public sealed class HrEventTests
     [Fact]
     public void A_hire_of_someone_already_there_with_other_details_is_refused()
     {
-        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Hire(person: "cmartin")), HrEvents.Now);
+        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Hire(person: "cmartin")), HrEvents.Now, Privileged);
 
         Assert.False(result.Accepted);
         Assert.Contains("'cmartin' is already in people.yaml", result.Refusal, StringComparison.Ordinal);
@@ -94,7 +96,7 @@ public sealed class HrEventTests
     [Fact]
     public void A_leave_of_an_unknown_person_is_refused()
     {
-        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave(person: "nobody")), HrEvents.Now);
+        var result = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave(person: "nobody")), HrEvents.Now, Privileged);
 
         Assert.Equal("'nobody' is not a person of people.yaml; a leave needs an existing person", result.Refusal);
     }
@@ -102,8 +104,8 @@ public sealed class HrEventTests
     [Fact]
     public void A_leave_sets_the_last_day_and_never_extends_access()
     {
-        var leave = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave()), HrEvents.Now);
-        var late = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave(person: "cmurphy", effective: "2026-12-31")), HrEvents.Now);
+        var leave = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave()), HrEvents.Now, Privileged);
+        var late = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Leave(person: "cmurphy", effective: "2026-12-31")), HrEvents.Now, Privileged);
 
         Assert.Equal(new DateOnly(2026, 11, 30), leave.People.Single(p => p.Id == "hlambert").End);
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), leave.ImpactAt);
@@ -114,8 +116,8 @@ public sealed class HrEventTests
     [Fact]
     public void A_team_change_applies_on_its_day_and_not_before()
     {
-        var today = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.TeamChange()), HrEvents.Now);
-        var future = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.TeamChange(effective: "2026-12-01")), HrEvents.Now);
+        var today = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.TeamChange()), HrEvents.Now, Privileged);
+        var future = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.TeamChange(effective: "2026-12-01")), HrEvents.Now, Privileged);
 
         Assert.Equal(["core-banking"], today.People.Single(p => p.Id == "hlambert").Teams);
         Assert.Contains("takes effect on 2026-12-01; it can be applied on or after that day", future.Refusal, StringComparison.Ordinal);
@@ -124,9 +126,9 @@ public sealed class HrEventTests
     [Fact]
     public void An_extension_moves_the_end_later_only()
     {
-        var later = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension()), HrEvents.Now);
-        var earlier = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension(end: "2026-11-25")), HrEvents.Now);
-        var employee = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension(person: "adupont")), HrEvents.Now);
+        var later = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension()), HrEvents.Now, Privileged);
+        var earlier = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension(end: "2026-11-25")), HrEvents.Now, Privileged);
+        var employee = HrEventApplier.Apply(People, HrEvents.Read(HrEvents.Extension(person: "adupont")), HrEvents.Now, Privileged);
 
         Assert.Equal(new DateOnly(2027, 5, 31), later.People.Single(p => p.Id == "cmurphy").End);
         Assert.Contains("is before the current end 2026-11-27; an earlier end is a leave event", earlier.Refusal, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class PeopleYamlTests
 {
     private static readonly HashSet<string> Teams = Roster.Staging.Catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
 
-    private static readonly GrantApprovers Approvers = GrantApprovers.Of(Roster.Staging);
+    private static readonly AccessApprovers Approvers = AccessApprovers.Of(Roster.Staging);
 
     [Fact]
     public void The_repository_people_file_is_canonical()
@@ -68,7 +68,7 @@ public sealed class PeopleYamlTests
 
         Assert.NotNull(error);
         Assert.True(error.IsError);
-        Assert.Equal(8, error.Line);
+        Assert.Equal(10, error.Line); // adupont's id, name, email, teams, approvals and its one approval come first
         Assert.Contains("this line should read 'contract: employee'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Run 'infra hr format'", error.Message, StringComparison.Ordinal);
     }
@@ -79,7 +79,7 @@ public sealed class PeopleYamlTests
         { "contractor without end date", "    contract: employee\n    start: 2026-01-05", "    contract: contractor\n    start: 2026-01-05" },
         { "grant over 30 days (leap year)", "expires: 2028-03-16", "expires: 2028-03-17" },
         { "self-approved grant", "approver: bob", "approver: amy" },
-        { "unknown team", "teams: [payments]", "teams: [paymnets]" },
+        { "unknown team", "teams: [risk]", "teams: [rsik]" },
         { "endsAt without end", "    start: 2026-01-05\n", "    start: 2026-01-05\n    endsAt: 2026-03-02T10:00:00Z\n" },
         { "endsAt on another day than end", "    start: 2026-01-05\n", "    start: 2026-01-05\n    end: 2026-03-01\n    endsAt: 2026-03-02T10:00:00Z\n" },
         { "endsAt without offset", "    start: 2026-01-05\n", "    start: 2026-01-05\n    end: 2026-03-02\n    endsAt: 2026-03-02T10:00:00\n" },
@@ -108,7 +108,7 @@ public sealed class PeopleYamlTests
     {
         // 2028-02-15 to 2028-03-16 is 30 days across a leap day: allowed; a day more is not.
         var grant = new TemporaryGrant("database/payments-db", "read", "INC-7 reconciliation", "bob", new DateOnly(2028, 2, 15), new DateOnly(2028, 3, 16));
-        var good = PeopleYaml.Write([Roster.Person("amy", new DateOnly(2026, 1, 5), grants: grant), Roster.Person("bob", new DateOnly(2020, 1, 1), team: "platform")]);
+        var good = PeopleYaml.Write([Roster.Person("amy", new DateOnly(2026, 1, 5), team: "risk", grants: grant), Roster.Person("bob", new DateOnly(2020, 1, 1))]);
         Assert.Empty(PeopleCatalogChecks.Validate(good, Teams, Approvers));
 
         var errors = PeopleCatalogChecks.Validate(good.Replace(find, replace, StringComparison.Ordinal), Teams, Approvers);

@@ -10,7 +10,7 @@ public sealed class TemporaryGrantTests
     private static readonly DateOnly Expires = new(2026, 11, 26);
     private static readonly DateTimeOffset EndsAt = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly PersonDefinition Approver = Roster.Person("adupont", new DateOnly(2016, 9, 5), team: "platform");
+    private static readonly PersonDefinition Approver = Roster.Person("adupont", new DateOnly(2016, 9, 5), team: "platform") with { Approvals = [new("platform", "lpetit", new DateOnly(2026, 12, 6))] };
 
     private static TemporaryGrant Grant(string system, string access, string approver = "adupont") =>
         new(system, access, "INC-1 settlement mismatch", approver, Start, Expires);
@@ -121,10 +121,10 @@ public sealed class TemporaryGrantTests
     [Fact]
     public void An_approver_who_had_not_started_when_the_grant_starts_is_refused()
     {
-        var late = Roster.Person("adupont", Start.AddDays(1), team: "platform");
+        var late = Roster.Person("adupont", Start.AddDays(1), team: "core-banking");
         var text = PeopleYaml.Write([Roster.Person("jdoe", new DateOnly(2024, 1, 8), grants: Grant("database/ledger-db", "read")), late]);
 
-        var errors = PeopleCatalogChecks.Validate(text, Roster.Staging.Catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal), GrantApprovers.Of(Roster.Staging));
+        var errors = PeopleCatalogChecks.Validate(text, Roster.Staging.Catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal), AccessApprovers.Of(Roster.Staging));
 
         var error = Assert.Single(errors, e => e.IsError);
         Assert.Equal("people[1].grants[0].approver", error.KeyPath);

@@ -117,7 +117,7 @@ public sealed class AccessCommandTests
     [Fact]
     public void An_invalid_catalog_is_reported_and_exits_1()
     {
-        using var copy = new RepositoryCopy().Edit(Files.People, "approver: lpetit", "approver: aobrien");
+        using var copy = new RepositoryCopy().Edit(Files.People, "approver: lpetit\n", "approver: aobrien\n");
 
         var run = PeopleCli.Run(copy.Root, "access", "report", "--stack", "staging");
 

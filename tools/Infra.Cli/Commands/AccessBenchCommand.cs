@@ -101,7 +101,7 @@ internal static class AccessBenchCommand
 
         watch.Restart();
         var yaml = PeopleYaml.Write(definition.Catalog.People);
-        var errors = PeopleCatalogChecks.Validate(yaml, definition.Catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal), GrantApprovers.Of(definition)).Count(d => d.IsError);
+        var errors = PeopleCatalogChecks.Validate(yaml, definition.Catalog.Teams.Select(t => t.Id).ToHashSet(StringComparer.Ordinal), AccessApprovers.Of(definition)).Count(d => d.IsError);
         var yamlTime = watch.Elapsed;
 
         var counts = string.Create(CultureInfo.InvariantCulture,
