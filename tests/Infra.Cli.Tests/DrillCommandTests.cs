@@ -16,7 +16,7 @@ public sealed class DrillCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Region switch of stack staging (staging): eu-west-3 -> eu-west-1", run.Output, StringComparison.Ordinal);
         Assert.Contains("secondary-capacity", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Planned switchover: RPO 0s, RTO 10m", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Planned switchover: RPO 0s, RTO 12m", run.Output, StringComparison.Ordinal);
         Assert.Contains("$ pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1", run.Output, StringComparison.Ordinal);
         Assert.Equal("", run.Error);
     }
@@ -65,14 +65,14 @@ public sealed class DrillCommandTests
         using var copy = new RepositoryCopy();
         Directory.CreateDirectory(Path.Combine(copy.Root, "stacks", "drills"));
         File.WriteAllText(Path.Combine(copy.Root, "stacks", "drills", "staging.region-switch.json"),
-            """{"stack":"staging","day":"2026-09-15","steps":[{"id":"live-checks","seconds":60},{"id":"switchover","seconds":240}]}""");
+            """{"stack":"staging","day":"2026-09-15","steps":[{"id":"live-checks","seconds":60},{"id":"switchover","seconds":240},{"id":"vault-follows-writer","seconds":30}]}""");
 
         var run = CliRun.Infra(copy.Root, "drill", "region-switch", "--stack", "staging", "--output", "json");
 
         Assert.Equal(0, run.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(run.Output);
         var planned = json.RootElement.GetProperty("plannedSwitchover");
-        Assert.Equal(300, planned.GetProperty("rtoSeconds").GetDouble());
+        Assert.Equal(330, planned.GetProperty("rtoSeconds").GetDouble());
         var switchover = planned.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "switchover");
         Assert.True(switchover.GetProperty("measured").GetBoolean());
     }

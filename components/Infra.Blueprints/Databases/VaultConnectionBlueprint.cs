@@ -31,4 +31,13 @@ public sealed record VaultConnectionBlueprint(
     /// <summary>The connection URL for the writer endpoint; Vault fills in the user and password itself.</summary>
     public string ConnectionUrl(string writerEndpoint) =>
         $"postgresql://{{{{username}}}}:{{{{password}}}}@{writerEndpoint}:{Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{DatabaseName}?sslmode=verify-full&sslrootcert={RdsCaBundlePath}";
+
+    /// <summary>
+    /// Points the existing connection at the cluster endpoint of <paramref name="clusterIdentifier"/>,
+    /// the new writer after a switch. Vault merges an update into the stored connection, so the
+    /// password it rotated stays, and it verifies the new connection before it keeps it. The apply
+    /// never does this: it would send the generated password of the first apply, which Vault rotated.
+    /// </summary>
+    public string RepointCommand(string region, string clusterIdentifier) =>
+        $"vault write {Backend}/config/{Name} connection_url=\"{ConnectionUrl($"$(aws rds describe-db-clusters --region {region} --db-cluster-identifier {clusterIdentifier} --query 'DBClusters[0].Endpoint' --output text)")}\"";
 }

@@ -25,14 +25,18 @@ public static class RegionSwitchDrill
         ["switchover"] = TimeSpan.FromMinutes(5),
         ["failover"] = TimeSpan.FromMinutes(5),
         ["detach-and-promote"] = TimeSpan.FromMinutes(10),
+        ["vault-follows-writer"] = TimeSpan.FromMinutes(2),
         ["record-config"] = TimeSpan.FromMinutes(10),
         // The fleets serve once their instances pass the health check grace period.
         ["apply"] = TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(FleetBlueprints.HealthCheckGracePeriodSeconds),
         ["verify"] = TimeSpan.FromMinutes(5),
     };
 
-    /// <summary>Writes resume once these steps are done: the services find the writer through the global writer endpoint.</summary>
-    private static readonly HashSet<string> UntilWritesResume = new(StringComparer.Ordinal) { "live-checks", "fence-writes", "switchover", "failover", "detach-and-promote" };
+    /// <summary>
+    /// Writes resume once these steps are done: the services find the writer through the global writer
+    /// endpoint, and Vault, pointed at the new writer, issues the credentials of those whose lease ends.
+    /// </summary>
+    private static readonly HashSet<string> UntilWritesResume = new(StringComparer.Ordinal) { "live-checks", "fence-writes", "switchover", "failover", "detach-and-promote", "vault-follows-writer" };
 
     /// <summary>Null when <paramref name="target"/> can be switched to, else what is wrong and what is allowed.</summary>
     public static string? CheckTarget(StackDefinition definition, string? target)
@@ -171,8 +175,11 @@ public static class RegionSwitchDrill
                 $"Take the cluster in {to} out of its global cluster; it becomes a standalone writer at once. The global writer endpoint no longer applies: point the services at the cluster endpoint (the apply of the next step does). The rule aws-rds-cluster-detached-from-global reports the detached clusters until a new secondary joins.",
                 [.. databases.Select(d => $"aws rds remove-from-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --db-cluster-identifier {ClusterArn(definition, d, to)}")]));
         }
+        steps.Add(Step("vault-follows-writer", "Point Vault at the new writers",
+            $"Vault issues and revokes credentials on the writer: point each connection at the cluster endpoint in {to}. Vault keeps the password it rotated and checks the new connection (verify-full) before it keeps it. Until then, services keep their credentials (the roles are replicated) but get no new ones.",
+            [.. databases.Select(d => d.Vault.RepointCommand(to, d.Regions.First(r => r.Region == to).ClusterIdentifier))]));
         steps.Add(Step("record-config", "Record the switch in the stack config",
-            "A merge request with this change: its preview must show no change to the global clusters, the clusters or their instances (the fields a switch changes are ignored), only the fleets, the database ingress rules and the Vault connection moving to " + to + ".",
+            "A merge request with this change: its preview must show no change to the global clusters, the clusters or their instances (the fields a switch changes are ignored), nor to the Vault connections (pointed at the writer by the previous step), only the fleets and the database ingress rules moving to " + to + ".",
             [
                 $"pulumi config set --path --stack {stack} 'infra:regions.primary' {to}",
                 $"pulumi config set --path --stack {stack} 'infra:regions.secondary' {from}",
@@ -182,11 +189,11 @@ public static class RegionSwitchDrill
             (production
                 ? $"Production: the emergency apply job of the pipeline, started by the incident lead and approved by a second person (docs/dr.md), runs from {to} with the state replicated there. "
                 : $"Merge; the pipeline applies {stack}. ")
-            + $"It creates the fleets in {to} ({(fleets.Count == 0 ? "none uses a database" : string.Join(", ", fleets))}) and points Vault at the writers in {to}."
+            + $"It creates the fleets in {to} ({(fleets.Count == 0 ? "none uses a database" : string.Join(", ", fleets))})."
             + (planned ? "" : $" Resources in {from} cannot be updated while it is down: re-run the apply when it is back."),
             [$"pulumi up --stack {stack}"]));
         steps.Add(Step("verify", "Verify",
-            "No person mints credentials: the writer is the cluster in " + to + ", Vault's connection points at it and verified it at the apply, and the fleets' health checks (which open a database session) pass.",
+            "No person mints credentials: the writer is the cluster in " + to + ", Vault's connection points at it (Vault verified it when it was written), and the fleets' health checks (which open a database session) pass.",
             [
                 .. databases.SelectMany(d => new[]
                 {
@@ -201,16 +208,19 @@ public static class RegionSwitchDrill
     private static EquatableList<DrillStep> Rollback(StackDefinition definition, EquatableList<DatabaseBlueprint> databases, string from, string to) =>
     [
         new("switch-back", "Before the config change is merged",
-            $"Switch the writers back to {from}; nothing else has moved.",
-            [.. databases.Select(d => $"aws rds switchover-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, from)}")],
-            Estimates["switchover"], Measured: false),
+            $"Switch the writers back to {from}, then Vault; nothing else has moved.",
+            [
+                .. databases.Select(d => $"aws rds switchover-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, from)}"),
+                .. databases.Select(d => d.Vault.RepointCommand(from, d.Regions.First(r => r.Region == from).ClusterIdentifier)),
+            ],
+            Estimates["switchover"] + Estimates["vault-follows-writer"], Measured: false),
         new("run-back", "After the apply",
-            $"Run this runbook again from {to} to {from}: switchover, config change, apply, verify. A failover cannot be undone; the way back is a planned switchover once {from} is healthy.",
+            $"Run this runbook again from {to} to {from}: switchover, Vault, config change, apply, verify. A failover cannot be undone; the way back is a planned switchover once {from} is healthy.",
             [
                 $"pulumi config set --path --stack {definition.StackName} 'infra:regions.primary' {from}",
                 $"pulumi config set --path --stack {definition.StackName} 'infra:regions.secondary' {to}",
             ],
-            Estimates["switchover"] + Estimates["record-config"] + Estimates["apply"] + Estimates["verify"], Measured: false),
+            Estimates["switchover"] + Estimates["vault-follows-writer"] + Estimates["record-config"] + Estimates["apply"] + Estimates["verify"], Measured: false),
     ];
 
     /// <summary>The cluster's ARN; the account is the one of the region's load balancer listener.</summary>

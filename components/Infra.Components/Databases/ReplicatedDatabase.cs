@@ -47,8 +47,13 @@ public sealed class ReplicatedDatabase : ComponentResource
         "finalSnapshotIdentifier",
     ];
 
-    /// <summary>The password lookup answers anew at every run: only the value of the first run counts.</summary>
-    public static readonly IReadOnlyList<string> ConnectionIgnoredChanges = ["postgresql.password"];
+    /// <summary>
+    /// Set at creation only. The password lookup answers anew at every run, and Vault rotates the
+    /// password at the bootstrap; an update of the block would send the first run's password again and
+    /// break the connection. So after a switch the runbook points Vault at the new writer
+    /// (<see cref="VaultConnectionBlueprint.RepointCommand"/>), not the apply.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ConnectionIgnoredChanges = ["postgresql"];
 
     public ReplicatedDatabase(string name, ReplicatedDatabaseArgs args, ComponentResourceOptions? options = null)
         : base(TypeToken, name, options)

@@ -63,11 +63,11 @@ public sealed class RegionSwitchDrillTests
         // The declared 5s is below Aurora's minimum for rds.global_db_rpo: 20s is what can be defended.
         Assert.Equal(TimeSpan.FromSeconds(20), plan.FailoverObjective.RecoveryPoint);
         Assert.Contains("its minimum is 20s", plan.FailoverObjective.Explanation, StringComparison.Ordinal);
-        // Live checks and the switchover, from the declared estimates: writes resume through the global writer endpoint.
-        Assert.Equal(TimeSpan.FromMinutes(10), plan.PlannedObjective.RecoveryTime);
-        Assert.Equal("RPO 0s, RTO 10m", plan.PlannedObjective.Summary);
-        // Live checks, fencing, failover and, if that fails, detach and promote.
-        Assert.Equal(TimeSpan.FromMinutes(22), plan.FailoverObjective.RecoveryTime);
+        // Live checks, the switchover and Vault, from the declared estimates: writes resume through the global writer endpoint.
+        Assert.Equal(TimeSpan.FromMinutes(12), plan.PlannedObjective.RecoveryTime);
+        Assert.Equal("RPO 0s, RTO 12m", plan.PlannedObjective.Summary);
+        // Live checks, fencing, failover and, if that fails, detach and promote; then Vault.
+        Assert.Equal(TimeSpan.FromMinutes(24), plan.FailoverObjective.RecoveryTime);
         Assert.Contains("declared estimates (no drill record yet)", plan.PlannedObjective.Explanation, StringComparison.Ordinal);
     }
 
@@ -78,7 +78,7 @@ public sealed class RegionSwitchDrillTests
 
         var plan = RegionSwitchDrill.Plan(Staging, record);
 
-        Assert.Equal(TimeSpan.FromSeconds(302), plan.PlannedObjective.RecoveryTime);
+        Assert.Equal(TimeSpan.FromSeconds(302 + 120), plan.PlannedObjective.RecoveryTime);
         var switchover = plan.PlannedSwitchover.Single(s => s.Id == "switchover");
         Assert.True(switchover.Measured);
         Assert.Equal(TimeSpan.FromSeconds(212), switchover.Budget);
@@ -114,13 +114,13 @@ public sealed class RegionSwitchDrillTests
         var plan = RegionSwitchDrill.Plan(Staging);
 
         Assert.Equal(
-            ["Announce and freeze", "Check what only the live estate can tell", "Switch the writer over to eu-west-1", "Record the switch in the stack config", "Apply", "Verify"],
+            ["Announce and freeze", "Check what only the live estate can tell", "Switch the writer over to eu-west-1", "Point Vault at the new writers", "Record the switch in the stack config", "Apply", "Verify"],
             plan.PlannedSwitchover.Select(s => s.Title));
-        Assert.Equal(["announce", "live-checks", "switchover", "record-config", "apply", "verify"], plan.PlannedSwitchover.Select(s => s.Id));
+        Assert.Equal(["announce", "live-checks", "switchover", "vault-follows-writer", "record-config", "apply", "verify"], plan.PlannedSwitchover.Select(s => s.Id));
         Assert.Contains("aws rds switchover-global-cluster --region eu-west-3 --global-cluster-identifier ledger-db-staging --target-db-cluster-identifier arn:aws:rds:eu-west-1:111122223333:cluster:ledger-db-staging-eu-west-1", plan.PlannedSwitchover[2].Commands);
-        Assert.Contains("pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1", plan.PlannedSwitchover[3].Commands);
-        Assert.DoesNotContain(plan.PlannedSwitchover[5].Commands, c => c.Contains("/creds/", StringComparison.Ordinal));
-        Assert.Contains("vault read -field=connection_details database/config/payments-db", plan.PlannedSwitchover[5].Commands);
+        Assert.Contains("pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1", plan.PlannedSwitchover[4].Commands);
+        Assert.DoesNotContain(plan.PlannedSwitchover[6].Commands, c => c.Contains("/creds/", StringComparison.Ordinal));
+        Assert.Contains("vault read -field=connection_details database/config/payments-db", plan.PlannedSwitchover[6].Commands);
         Assert.All(plan.DisasterFailover.Single(s => s.Id == "failover").Commands, c => Assert.EndsWith("--allow-data-loss", c, StringComparison.Ordinal));
         Assert.Contains(plan.Rollback[0].Commands, c => c.Contains("--target-db-cluster-identifier arn:aws:rds:eu-west-3:111122223333:cluster:payments-db-staging-eu-west-3", StringComparison.Ordinal));
     }
@@ -130,13 +130,42 @@ public sealed class RegionSwitchDrillTests
     {
         var plan = RegionSwitchDrill.Plan(Staging);
 
-        Assert.Equal(["announce", "live-checks", "fence-writes", "failover", "detach-and-promote", "record-config", "apply", "verify"], plan.DisasterFailover.Select(s => s.Id));
+        Assert.Equal(["announce", "live-checks", "fence-writes", "failover", "detach-and-promote", "vault-follows-writer", "record-config", "apply", "verify"], plan.DisasterFailover.Select(s => s.Id));
         Assert.Contains(
             "aws rds modify-db-cluster-parameter-group --region eu-west-3 --db-cluster-parameter-group-name ledger-db-staging-eu-west-3-aurora-postgresql16 --parameters ParameterName=default_transaction_read_only,ParameterValue=on,ApplyMethod=immediate",
             plan.DisasterFailover.Single(s => s.Id == "fence-writes").Commands);
         Assert.Contains(
             "aws rds remove-from-global-cluster --region eu-west-1 --global-cluster-identifier ledger-db-staging --db-cluster-identifier arn:aws:rds:eu-west-1:111122223333:cluster:ledger-db-staging-eu-west-1",
             plan.DisasterFailover.Single(s => s.Id == "detach-and-promote").Commands);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Vault_is_pointed_at_the_new_writers_cluster_endpoint_by_the_runbook_before_writes_count_as_resumed(bool planned)
+    {
+        var plan = RegionSwitchDrill.Plan(Staging);
+        var steps = planned ? plan.PlannedSwitchover : plan.DisasterFailover;
+
+        var vault = steps.Single(s => s.Id == "vault-follows-writer");
+
+        var ids = steps.Select(s => s.Id).ToList();
+        Assert.Equal(ids.IndexOf("record-config") - 1, ids.IndexOf("vault-follows-writer"));
+        Assert.Contains(
+            "vault write database/config/ledger-db connection_url=\"postgresql://{{username}}:{{password}}@$(aws rds describe-db-clusters --region eu-west-1 --db-cluster-identifier ledger-db-staging-eu-west-1 --query 'DBClusters[0].Endpoint' --output text):5432/ledger_db?sslmode=verify-full&sslrootcert=/etc/ssl/rds/global-bundle.pem\"",
+            vault.Commands);
+        // Only the URL is written: Vault keeps the password it rotated.
+        Assert.All(vault.Commands, c => Assert.DoesNotContain("password=", c, StringComparison.Ordinal));
+        Assert.Contains("vault-follows-writer 2m", (planned ? plan.PlannedObjective : plan.FailoverObjective).Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Switching_back_before_the_config_change_also_points_vault_back()
+    {
+        var switchBack = RegionSwitchDrill.Plan(Staging).Rollback[0];
+
+        Assert.Contains(switchBack.Commands, c => c.StartsWith("vault write database/config/payments-db connection_url=", StringComparison.Ordinal)
+            && c.Contains("--region eu-west-3 --db-cluster-identifier payments-db-staging-eu-west-3", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -176,7 +205,7 @@ public sealed class RegionSwitchDrillTests
         {
             Assert.Contains("\n" + section + "\n", markdown, StringComparison.Ordinal);
         }
-        Assert.Contains("| planned switchover | RPO 0s, RTO 10m |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| planned switchover | RPO 0s, RTO 12m |", markdown, StringComparison.Ordinal);
         Assert.Contains("**Switch the writer over to eu-west-1** (5m, estimated).", markdown, StringComparison.Ordinal);
         Assert.Contains("| passed | secondary-capacity | payments-db |", markdown, StringComparison.Ordinal);
         Assert.Contains("Prepared on 2026-11-22", markdown, StringComparison.Ordinal);
