@@ -190,28 +190,28 @@ public sealed class PlanStateTests : IDisposable
         var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"infra: --state {path}: line 3, byte 32 (offset 182): deployment.resources[0]: the key \"retention.ms\" appears twice in one object", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"infra: --state {path}: line 3, byte 32 (offset 202): deployment.resources[0]: the key \"retention.ms\" appears twice in one object", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Output);
     }
 
     [Fact]
     public void Invalid_utf8_in_a_string_is_bad_input_with_its_position()
     {
-        byte[] json = [.. "{\"version\":3,\"deployment\":{\"resources\":[\n{\"urn\":\"u\",\"type\":\"kafka:index/topic:Topic\",\"inputs\":{\"name\":\"a.b."u8,
+        byte[] json = [.. "{\"version\":3,\"deployment\":{\"resources\":[\n{\"urn\":\"urn:pulumi:s::p::t::u\",\"type\":\"kafka:index/topic:Topic\",\"inputs\":{\"name\":\"a.b."u8,
             0xC3, 0x28, .. "c.v1\",\"partitions\":3,\"replicationFactor\":3}}]}}"u8];
         var path = StateBytes(json);
 
         var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"infra: --state {path}: line 2, byte 67 (offset 107): invalid UTF-8 (0xC3)", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"infra: --state {path}: line 2, byte 87 (offset 127): invalid UTF-8 (0xC3)", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Output);
     }
 
     [Fact]
     public void The_same_live_topic_twice_is_bad_input_with_its_position()
     {
-        const string topic = "{\"urn\":\"u%\",\"type\":\"kafka:index/topic:Topic\",\"inputs\":{\"name\":\"a.b.c.v1\",\"partitions\":3,\"replicationFactor\":3}}";
+        const string topic = "{\"urn\":\"urn:pulumi:s::p::t::u%\",\"type\":\"kafka:index/topic:Topic\",\"inputs\":{\"name\":\"a.b.c.v1\",\"partitions\":3,\"replicationFactor\":3}}";
         var path = State(StateExports.Export(topic.Replace("%", "1", StringComparison.Ordinal) + ",\n" + topic.Replace("%", "2", StringComparison.Ordinal)));
 
         var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);
@@ -224,7 +224,7 @@ public sealed class PlanStateTests : IDisposable
     [Fact]
     public void A_topic_pending_deletion_beside_its_replacement_is_not_a_second_topic()
     {
-        const string topic = "{\"urn\":\"u\",\"type\":\"kafka:index/topic:Topic\",%\"inputs\":{\"name\":\"a.b.c.v1\",\"partitions\":3,\"replicationFactor\":3}}";
+        const string topic = "{\"urn\":\"urn:pulumi:s::p::t::u\",\"type\":\"kafka:index/topic:Topic\",%\"inputs\":{\"name\":\"a.b.c.v1\",\"partitions\":3,\"replicationFactor\":3}}";
         var path = State(StateExports.Export(topic.Replace("%", "", StringComparison.Ordinal) + ",\n" + topic.Replace("%", "\"delete\":true,", StringComparison.Ordinal)));
 
         var run = CliRun.Infra(Repository, "plan", "--stack", "staging", "--state", path);

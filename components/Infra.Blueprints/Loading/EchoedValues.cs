@@ -6,7 +6,7 @@ namespace Infra.Blueprints.Loading;
 /// Values echoed in a message are bounded: a 5 MB costCenter is shown by its start and its length, not whole.
 /// Messages quote what the file holds in single quotes; that is what is shortened.
 /// </summary>
-internal static partial class EchoedValues
+public static partial class EchoedValues
 {
     public const int MaxLength = 120;
 

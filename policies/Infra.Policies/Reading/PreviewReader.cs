@@ -14,14 +14,21 @@ namespace Infra.Policies.Reading;
 /// </summary>
 public static class PreviewReader
 {
-    private static readonly HashSet<string> RemovingOps = new(StringComparer.Ordinal) { "delete", "discard", "read-discard" };
+    /// <summary>Every step Pulumi writes (pulumi/pulumi <c>pkg/resource/deploy/step.go</c>, <c>StepOps</c>).</summary>
+    private static readonly string[] KnownOps =
+    [
+        "same", "create", "update", "delete", "replace", "create-replacement", "delete-replaced", "read", "read-replacement",
+        "refresh", "discard", "discard-replaced", "remove-pending-replace", "import", "import-replacement",
+    ];
+
+    private static readonly HashSet<string> RemovingOps = new(StringComparer.Ordinal) { "delete", "discard" };
 
     private static readonly HashSet<string> ReplacingOps = new(StringComparer.Ordinal) { "replace", "create-replacement", "delete-replaced" };
 
-    private static readonly HashSet<string> OldStateOps = new(StringComparer.Ordinal)
-    {
-        "delete-replaced", "discard-replaced", "read-discard-replaced", "remove-pending-replace",
-    };
+    private static readonly HashSet<string> OldStateOps = new(StringComparer.Ordinal) { "delete-replaced", "discard-replaced", "remove-pending-replace" };
+
+    /// <summary>Steps that lead to a resource: Pulumi writes their <c>newState</c>, and a resource has at most one of them.</summary>
+    private static readonly HashSet<string> ResultingOps = new(StringComparer.Ordinal) { "same", "create", "update", "import", "read" };
 
     public static ResourceSet Read(Stream stream, string fileName)
     {
@@ -85,6 +92,7 @@ public static class PreviewReader
             var byUrn = new Dictionary<string, PolicyResource>(StringComparer.Ordinal);
             var order = new List<string>();
             var destructive = new Dictionary<string, DestructiveStep>(StringComparer.Ordinal);
+            var resulting = new HashSet<string>(StringComparer.Ordinal);
             var index = 0;
             foreach (var step in steps.EnumerateArray())
             {
@@ -98,10 +106,26 @@ public static class PreviewReader
                 }
 
                 var op = step.TryGetProperty("op", out var opValue) && opValue.ValueKind == JsonValueKind.String ? opValue.GetString()! : "";
+                if (!KnownOps.Contains(op, StringComparer.Ordinal))
+                {
+                    throw Fail(EchoedValues.Shorten($"'op' is {(op.Length == 0 ? "missing" : $"'{op}'")}; expected one of Pulumi's steps: {string.Join(", ", KnownOps)}"));
+                }
+
                 var urn = step.TryGetProperty("urn", out var urnValue) && urnValue.ValueKind == JsonValueKind.String ? urnValue.GetString()! : null;
                 if (urn is null)
                 {
                     throw Fail("step without 'urn'");
+                }
+
+                var hasNewState = step.TryGetProperty("newState", out var newState) && newState.ValueKind == JsonValueKind.Object;
+                if (ResultingOps.Contains(op) && !hasNewState)
+                {
+                    throw Fail($"a '{op}' step without 'newState'; `pulumi preview --json` writes the state the step leads to");
+                }
+
+                if (ResultingOps.Contains(op) && !resulting.Add(urn))
+                {
+                    throw Fail(EchoedValues.Shorten($"a second '{op}' step for '{urn}'; a preview has one such step per resource"));
                 }
 
                 if (op == DestructiveStep.Delete || ReplacingOps.Contains(op))
@@ -131,12 +155,16 @@ public static class PreviewReader
                     continue;
                 }
 
-                if (!step.TryGetProperty("newState", out var newState) || newState.ValueKind != JsonValueKind.Object)
+                if (!hasNewState)
                 {
                     continue;
                 }
 
                 var resource = PropertyTreeReader.ReadResource(newState, previewMasks: true, Fail);
+                if (ResourceIdentity.Problem(resource) is { } problem)
+                {
+                    throw Fail($"newState: {problem}");
+                }
                 if (!byUrn.ContainsKey(resource.Urn))
                 {
                     order.Add(resource.Urn);

@@ -13,28 +13,40 @@ internal static class PropertyTreeReader
     public const string SignatureKey = "4dabf18193072939515e22adb298388d";
     public const string SecretSignature = "1b47061264138c4ac30d75fd1eb44270";
 
+    /// <summary>The keys of a secret's value: encrypted in an export, in clear with <c>--show-secrets</c>.</summary>
+    public const string CiphertextKey = "ciphertext";
+
+    /// <inheritdoc cref="CiphertextKey"/>
+    public const string PlaintextKey = "plaintext";
+
     /// <summary>The engine's marker of a value a preview cannot know yet.</summary>
     public const string UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     /// <summary>How <c>pulumi preview --json</c> prints a secret.</summary>
     public const string PreviewSecretMask = "[secret]";
 
-    public static PropertyValue Read(JsonElement element, bool previewMasks)
+    /// <summary>A value; <paramref name="fail"/>, when given, makes a secret without its value an error (a resource's values), where null reads it as a secret all the same.</summary>
+    public static PropertyValue Read(JsonElement element, bool previewMasks, Func<string, Exception>? fail = null)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 if (element.TryGetProperty(SignatureKey, out var signature))
                 {
-                    return signature.ValueKind == JsonValueKind.String && signature.ValueEquals(SecretSignature)
+                    if (signature.ValueKind != JsonValueKind.String || !signature.ValueEquals(SecretSignature))
+                    {
+                        return PropertyValue.Unknown; // assets, archives and resource references: not read by rules
+                    }
+
+                    return fail is null || HasSecretValue(element)
                         ? PropertyValue.Secret
-                        : PropertyValue.Unknown; // assets, archives and resource references: not read by rules
+                        : throw fail("a secret (an object with the secret signature) without its 'ciphertext' or 'plaintext' string; Pulumi writes one, so the file was edited or damaged");
                 }
 
                 var fields = new Dictionary<string, PropertyValue>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
-                    fields[property.Name] = Read(property.Value, previewMasks);
+                    fields[property.Name] = Read(property.Value, previewMasks, fail);
                 }
 
                 return fields.Count == 0 ? PropertyValue.EmptyObject : PropertyValue.FromFields(fields);
@@ -43,7 +55,7 @@ internal static class PropertyTreeReader
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    items[index++] = Read(item, previewMasks);
+                    items[index++] = Read(item, previewMasks, fail);
                 }
 
                 return PropertyValue.FromItems(items);
@@ -83,8 +95,8 @@ internal static class PropertyTreeReader
         var dependencies = element.TryGetProperty("dependencies", out var deps) && deps.ValueKind == JsonValueKind.Array
             ? deps.EnumerateArray().Select(d => d.GetString()).OfType<string>().ToArray()
             : [];
-        var inputs = element.TryGetProperty("inputs", out var inputsElement) ? Read(inputsElement, previewMasks) : PropertyValue.EmptyObject;
-        var outputs = element.TryGetProperty("outputs", out var outputsElement) ? Read(outputsElement, previewMasks) : PropertyValue.EmptyObject;
+        var inputs = element.TryGetProperty("inputs", out var inputsElement) ? Read(inputsElement, previewMasks, fail) : PropertyValue.EmptyObject;
+        var outputs = element.TryGetProperty("outputs", out var outputsElement) ? Read(outputsElement, previewMasks, fail) : PropertyValue.EmptyObject;
         return new PolicyResource(
             urn,
             type,
@@ -114,6 +126,9 @@ internal static class PropertyTreeReader
             : kept.Count == 0 ? PropertyValue.EmptyObject
             : PropertyValue.FromFields(new PropertyMap([.. kept.Select(f => f.Key)], [.. kept.Select(f => f.Value)]));
     }
+
+    private static bool HasSecretValue(JsonElement secret) =>
+        (secret.TryGetProperty(CiphertextKey, out var value) || secret.TryGetProperty(PlaintextKey, out value)) && value.ValueKind == JsonValueKind.String;
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

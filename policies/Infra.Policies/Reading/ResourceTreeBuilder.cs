@@ -21,6 +21,8 @@ internal sealed class ResourceTreeBuilder
     private static readonly byte[] SignatureKey = Encoding.UTF8.GetBytes(PropertyTreeReader.SignatureKey);
     private static readonly byte[] SecretSignature = Encoding.UTF8.GetBytes(PropertyTreeReader.SecretSignature);
     private static readonly byte[] UnknownSentinel = Encoding.UTF8.GetBytes(PropertyTreeReader.UnknownSentinel);
+    private static readonly byte[] CiphertextKey = Encoding.UTF8.GetBytes(PropertyTreeReader.CiphertextKey);
+    private static readonly byte[] PlaintextKey = Encoding.UTF8.GetBytes(PropertyTreeReader.PlaintextKey);
 
     private readonly Utf8StringCache _strings = new();
     private readonly KeySetCache _keySets = new();
@@ -257,9 +259,24 @@ internal sealed class ResourceTreeBuilder
         return complete;
     }
 
+    /// <summary>Whether the fields read before the secret signature (from <paramref name="first"/>) hold the secret's value as a string.</summary>
+    private bool HasSecretValue(int first)
+    {
+        for (var i = first; i < _keyStack.Count; i++)
+        {
+            if (_keyStack[i] is PropertyTreeReader.CiphertextKey or PropertyTreeReader.PlaintextKey && _valueStack[i].Kind == PropertyKind.Text)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool TryReadFields(ref Utf8JsonReader reader, IReadOnlyDictionary<string, PropertyValue>? echoed, int first, out SignatureKind signature)
     {
         signature = SignatureKind.None;
+        var secretValue = false;
         while (true)
         {
             if (!reader.Read())
@@ -269,6 +286,11 @@ internal sealed class ResourceTreeBuilder
 
             if (reader.TokenType == JsonTokenType.EndObject)
             {
+                if (signature == SignatureKind.Secret && !secretValue && !HasSecretValue(first))
+                {
+                    throw _fail("a secret (an object with the secret signature) without its 'ciphertext' or 'plaintext' string; Pulumi writes one, so the file was edited or damaged", reader.TokenStartIndex);
+                }
+
                 return true;
             }
 
@@ -286,7 +308,14 @@ internal sealed class ResourceTreeBuilder
             if (signature != SignatureKind.None)
             {
                 // The rest of a secret (ciphertext, plaintext) or of an asset is skipped unread.
-                if (!reader.Read() || !reader.TrySkip())
+                var valueField = reader.ValueTextEquals(CiphertextKey) || reader.ValueTextEquals(PlaintextKey);
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                secretValue |= valueField && reader.TokenType == JsonTokenType.String;
+                if (!reader.TrySkip())
                 {
                     return false;
                 }

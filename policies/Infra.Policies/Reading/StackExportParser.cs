@@ -46,6 +46,7 @@ internal sealed class StackExportParser
     private bool _sawVersion;
     private StateSecretsProvider? _secretsProvider;
     private int _resourceIndex;
+    private readonly HashSet<string> _liveUrns = new(StringComparer.Ordinal);
 
     public StackExportParser(Stream stream, string file, int initialBufferSize = InitialBufferSize, int maximumWindowSize = MaximumWindowSize)
     {
@@ -257,6 +258,17 @@ internal sealed class StackExportParser
 
                 var (line, column) = PositionAt(tokenStart);
                 resource = new StackExportEntry(read!, pendingDeletion, _resourceIndex, _file, line, column, _bytesBeforeBuffer + _start + tokenStart);
+                if (ResourceIdentity.Problem(read!) is { } problem)
+                {
+                    throw resource.Error(problem);
+                }
+
+                // Pulumi keeps one live resource per URN; a second is allowed only as the old half of a replacement (delete: true).
+                if (!pendingDeletion && !_liveUrns.Add(read!.Urn))
+                {
+                    throw resource.Error("the URN is in the export a second time; Pulumi keeps one live resource per URN, so the file was edited or damaged");
+                }
+
                 _resourceIndex++;
                 Commit(reader);
                 return StepResult.Resource;

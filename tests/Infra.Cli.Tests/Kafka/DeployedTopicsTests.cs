@@ -65,7 +65,7 @@ public sealed class DeployedTopicsTests
     [Fact]
     public void Config_is_sorted_by_key()
     {
-        var topic = Assert.Single(Read(StateExports.Export("""{"urn":"u","type":"kafka:index/topic:Topic","inputs":{"name":"a.b.c.v1","partitions":3,"replicationFactor":3,"config":{"retention.ms":"1","cleanup.policy":"compact"}}}""")));
+        var topic = Assert.Single(Read(StateExports.Export("""{"urn":"urn:pulumi:s::p::t::u","type":"kafka:index/topic:Topic","inputs":{"name":"a.b.c.v1","partitions":3,"replicationFactor":3,"config":{"retention.ms":"1","cleanup.policy":"compact"}}}""")));
 
         Assert.Equal(["cleanup.policy", "retention.ms"], topic.Config.Select(c => c.Key));
     }
@@ -73,7 +73,7 @@ public sealed class DeployedTopicsTests
     [Fact]
     public void Missing_inputs_are_taken_from_the_outputs()
     {
-        var topic = Assert.Single(Read(StateExports.Export("""{"urn":"u","type":"kafka:index/topic:Topic","inputs":{"name":"a.b.c.v1"},"outputs":{"partitions":24.0,"replicationFactor":3}}""")));
+        var topic = Assert.Single(Read(StateExports.Export("""{"urn":"urn:pulumi:s::p::t::u","type":"kafka:index/topic:Topic","inputs":{"name":"a.b.c.v1"},"outputs":{"partitions":24.0,"replicationFactor":3}}""")));
 
         Assert.Equal((24, 3), (topic.Partitions, topic.ReplicationFactor));
     }

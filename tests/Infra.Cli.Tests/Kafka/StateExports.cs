@@ -76,13 +76,13 @@ public static class StateExports
 
     public const string ConfigValueNotText = """
         {"version":3,"deployment":{"resources":[
-          {"urn":"u","type":"kafka:index/topic:Topic","inputs":{"name":"a.b.c.v1","partitions":3,"replicationFactor":3,"config":{"retention.ms":604800000}}}
+          {"urn":"urn:pulumi:s::p::t::u","type":"kafka:index/topic:Topic","inputs":{"name":"a.b.c.v1","partitions":3,"replicationFactor":3,"config":{"retention.ms":604800000}}}
         ]}}
         """;
 
     /// <summary>A topic config key written twice (line 3, byte 32): which value Pulumi manages is ambiguous.</summary>
     public const string RepeatedConfigKey = "{\"version\":3,\"deployment\":{\"resources\":[\n"
-        + "{\"urn\":\"u\",\"type\":\"kafka:index/topic:Topic\",\"inputs\":{\"name\":\"a.b.c.v1\",\"partitions\":3,\"replicationFactor\":3,\n"
+        + "{\"urn\":\"urn:pulumi:s::p::t::u\",\"type\":\"kafka:index/topic:Topic\",\"inputs\":{\"name\":\"a.b.c.v1\",\"partitions\":3,\"replicationFactor\":3,\n"
         + "  \"config\":{\"retention.ms\":\"1\",\"retention.ms\":\"2\"}}}]}}";
 
     /// <summary>An export holding one resource, given as its JSON object.</summary>

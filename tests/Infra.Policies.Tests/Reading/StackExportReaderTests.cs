@@ -260,7 +260,7 @@ public sealed class StackExportReaderTests
     [InlineData(7)]
     public void A_key_repeated_in_one_object_is_an_error_at_the_second(int chunk)
     {
-        const string export = "{\"version\":3,\"deployment\":{\"resources\":[\n{\"urn\":\"u\",\"type\":\"aws:kms/key:Key\",\n  \"inputs\":{\"tags\":{\"team\":\"a\",\"team\":\"b\"}}}]}}";
+        const string export = "{\"version\":3,\"deployment\":{\"resources\":[\n{\"urn\":\"urn:pulumi:s::p::t::u\",\"type\":\"aws:kms/key:Key\",\n  \"inputs\":{\"tags\":{\"team\":\"a\",\"team\":\"b\"}}}]}}";
 
         var error = Assert.Throws<StateFileException>(() => StackExportReader.ReadAll(new TrickleStream(Encoding.UTF8.GetBytes(export), chunk), "state.json"));
 
@@ -271,7 +271,7 @@ public sealed class StackExportReaderTests
     [Fact]
     public void The_same_key_in_two_objects_is_no_repetition()
     {
-        var resource = Assert.Single(Read("""{"version":3,"deployment":{"resources":[{"urn":"u","type":"t","inputs":{"a":{"a":{"a":1}},"b":{"a":2}}}]}}"""));
+        var resource = Assert.Single(Read("""{"version":3,"deployment":{"resources":[{"urn":"urn:pulumi:s::p::t::u","type":"t","inputs":{"a":{"a":{"a":1}},"b":{"a":2}}}]}}"""));
 
         Assert.Equal(1, resource.Property("a.a.a").AsNumber());
         Assert.Equal(2, resource.Property("b.a").AsNumber());
@@ -300,11 +300,11 @@ public sealed class StackExportReaderTests
     [InlineData(new byte[] { 0xE6, 0x97 }, "0xE6 0x97", 2)]
     public void Invalid_utf8_in_a_string_is_an_error_at_its_byte(byte[] invalid, string shown, int chunk)
     {
-        byte[] export = [.. "{\"version\":3,\"deployment\":{\"resources\":[\n  {\"urn\":\"u\",\"type\":\"t\",\"inputs\":{\"owner\":\"ab"u8, .. invalid, .. "\"}}]}}"u8];
+        byte[] export = [.. "{\"version\":3,\"deployment\":{\"resources\":[\n  {\"urn\":\"urn:pulumi:s::p::t::u\",\"type\":\"t\",\"inputs\":{\"owner\":\"ab"u8, .. invalid, .. "\"}}]}}"u8];
 
         var error = Assert.Throws<StateFileException>(() => StackExportReader.ReadAll(new TrickleStream(export, chunk), "state.json"));
 
-        Assert.Equal((2L, 46L, 86L), (error.Line, error.Column, error.ByteOffset));
+        Assert.Equal((2L, 66L, 106L), (error.Line, error.Column, error.ByteOffset));
         Assert.Contains($"invalid UTF-8 ({shown})", error.Problem, StringComparison.Ordinal);
     }
 
