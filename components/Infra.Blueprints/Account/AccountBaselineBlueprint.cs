@@ -7,7 +7,8 @@ namespace Infra.Blueprints.Account;
 /// The security baseline of an environment's account, as auditors test it (CIS AWS section 1 to 4, PCI DSS 10, DORA
 /// Art. 9-10): the trail and its archive, the regional controls, the S3 account-level public access block and the
 /// password policy. In <see cref="BaselineMode.CentralSecurityAccount"/> mode nothing is created: the component checks
-/// GuardDuty and the Security Hub standards with invokes.
+/// with lookups GuardDuty, the Security Hub standards and EBS encryption by default in every region, the S3 account
+/// public access block once, and the <see cref="CentralControls"/> through Security Hub.
 /// </summary>
 public sealed record AccountBaselineBlueprint(
     BaselineMode Mode,
@@ -17,4 +18,8 @@ public sealed record AccountBaselineBlueprint(
     LogArchiveBucket Bucket,
     EquatableList<RegionalBaseline> Regions,
     PasswordPolicy PasswordPolicy,
-    EquatableList<ResourceTag> Tags);
+    EquatableList<ResourceTag> Tags)
+{
+    /// <summary>What central mode checks through Security Hub's CIS evaluation, for the controls no lookup reads.</summary>
+    public EquatableList<CentralControl> CentralControls { get; init; } = [];
+}

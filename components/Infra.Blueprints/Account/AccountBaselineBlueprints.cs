@@ -28,7 +28,10 @@ public static class AccountBaselineBlueprints
                 RecordGlobalResources: n.Region == home,
                 [StandardArn(n.Region, "cis-aws-foundations-benchmark/v/3.0.0"), StandardArn(n.Region, "pci-dss/v/4.0.1")],
                 FlowLogTrafficType: "ALL",
-                AccessAnalyzerName: $"{environment}-{n.Region}"))
+                AccessAnalyzerName: $"{environment}-{n.Region}")
+            {
+                CentralControlsStandardArn = StandardArn(n.Region, "cis-aws-foundations-benchmark/v/3.0.0"),
+            })
             .OrderBy(r => r.Region == home ? 0 : 1)
             .ThenBy(r => r.Region, StringComparer.Ordinal)
             .ToList();
@@ -40,8 +43,23 @@ public static class AccountBaselineBlueprints
             Archive(bucketName, trailArn, account, settings),
             [.. regions],
             new PasswordPolicy(MinimumLength: 14, ReusePrevention: 24, MaximumAgeDays: 90, RequireSymbols: true, RequireNumbers: true, RequireUppercase: true, RequireLowercase: true),
-            StandardTags.For("account-baseline", "platform", DataClassification.Confidential, definition));
+            StandardTags.For("account-baseline", "platform", DataClassification.Confidential, definition))
+        {
+            CentralControls = CentralControls,
+        };
     }
+
+    /// <summary>Security Hub's controls for what the managed mode would create and no lookup can read (CIS AWS 3.0.0 clause in the comment).</summary>
+    private static readonly EquatableList<CentralControl> CentralControls =
+    [
+        new("CloudTrail.1", "a multi-region trail with management events", Global: true),    // 3.1
+        new("CloudTrail.4", "log file validation of the trail", Global: true),                // 3.2
+        new("Config.1", "AWS Config recording", Global: false),                               // 3.3
+        new("EC2.6", "flow logs of every VPC", Global: false),                                // 3.7
+        new("IAM.15", "a password policy of 14 characters or more", Global: true),           // 1.8
+        new("IAM.16", "a password policy that prevents reuse", Global: true),                 // 1.9
+        new("IAM.28", "an external-access analyzer", Global: false),                          // 1.20
+    ];
 
     /// <summary>Advanced selectors replace the default one, so management events are selected again beside the S3 object data events.</summary>
     private static readonly IReadOnlyList<TrailEventSelector> TrailEvents =

@@ -12,4 +12,8 @@ public sealed record RegionalBaseline(
     bool RecordGlobalResources,
     EquatableList<string> SecurityHubStandardArns,
     string FlowLogTrafficType,
-    string AccessAnalyzerName);
+    string AccessAnalyzerName)
+{
+    /// <summary>The standard under which central mode requires Security Hub to evaluate the account's <see cref="CentralControl"/>s.</summary>
+    public string CentralControlsStandardArn { get; init; } = "";
+}

@@ -210,28 +210,17 @@ public sealed class AccountBaseline : ComponentResource
         }, onHome);
     }
 
-    /// <summary>Reads GuardDuty and the enabled Security Hub standards of each region; what is missing is returned and logged as an error.</summary>
+    /// <summary>
+    /// Reads, in each region, GuardDuty, the enabled Security Hub standards, EBS encryption by default and whether Security
+    /// Hub evaluates the <see cref="AccountBaselineBlueprint.CentralControls"/> under CIS; once, the S3 account public access
+    /// block. What is missing is returned and logged as an error, which fails the update.
+    /// </summary>
     private Output<ImmutableArray<string>> CheckCentralControls(AccountBaselineBlueprint blueprint, IReadOnlyDictionary<string, Pulumi.Aws.Provider> providers)
     {
-        var checks = blueprint.Regions.Select(region =>
-        {
-            var invoke = new InvokeOptions { Parent = this, Provider = providers[region.Region] };
-            var detector = GuardDuty.GetDetector.Invoke(new GuardDuty.GetDetectorInvokeArgs(), invoke);
-            var standards = SecurityHub.GetEnabledStandards.Invoke(new SecurityHub.GetEnabledStandardsInvokeArgs(), invoke);
-            return Output.Tuple(detector, standards).Apply(found =>
-            {
-                var gaps = new List<string>();
-                if (found.Item1.Status != "ENABLED")
-                {
-                    gaps.Add($"{region.Region}: GuardDuty detector is {found.Item1.Status}, not ENABLED");
-                }
-
-                var enabled = found.Item2.StandardsSubscriptions.Select(s => s.StandardsSubscriptionArn).ToHashSet(StringComparer.Ordinal);
-                gaps.AddRange(region.SecurityHubStandardArns.Where(s => !enabled.Any(e => e.EndsWith("subscription/" + StandardPath(s), StringComparison.Ordinal)))
-                    .Select(s => $"{region.Region}: Security Hub standard {s} is not enabled"));
-                return gaps;
-            });
-        }).ToList();
+        var home = blueprint.Trail.HomeRegion;
+        var checks = blueprint.Regions.Select(region => CheckRegion(blueprint, region, new InvokeOptions { Parent = this, Provider = providers[region.Region] }, region.Region == home))
+            .Append(CheckAccountPublicAccessBlock(blueprint, new InvokeOptions { Parent = this, Provider = providers[home] }))
+            .ToList();
         return Output.All(checks).Apply(all =>
         {
             var gaps = all.SelectMany(g => g).ToImmutableArray();
@@ -243,6 +232,50 @@ public sealed class AccountBaseline : ComponentResource
             return gaps;
         });
     }
+
+    private static Output<List<string>> CheckRegion(AccountBaselineBlueprint blueprint, RegionalBaseline region, InvokeOptions invoke, bool isHome)
+    {
+        var detector = GuardDuty.GetDetector.Invoke(new GuardDuty.GetDetectorInvokeArgs(), invoke);
+        var standards = SecurityHub.GetEnabledStandards.Invoke(new SecurityHub.GetEnabledStandardsInvokeArgs(), invoke);
+        var ebs = Ebs.GetEncryptionByDefault.Invoke(new Ebs.GetEncryptionByDefaultInvokeArgs(), invoke);
+        var cis = StandardPath(region.CentralControlsStandardArn);
+        var controls = blueprint.CentralControls.Where(c => isHome || !c.Global)
+            .Select(control => SecurityHub.GetStandardsControlAssociations.Invoke(
+                new SecurityHub.GetStandardsControlAssociationsInvokeArgs { SecurityControlId = control.SecurityControlId }, invoke)
+                .Apply(found => found.StandardsControlAssociations.Any(a => IsStandard(a.StandardsArn, cis) && a.AssociationStatus == "ENABLED")
+                    ? null : $"{region.Region}: Security Hub does not evaluate {control.SecurityControlId} ({control.Evidences}) under {cis}"))
+            .ToList();
+        return Output.Tuple(detector, standards, ebs, Output.All(controls)).Apply(found =>
+        {
+            var gaps = new List<string>();
+            if (found.Item1.Status != "ENABLED")
+            {
+                gaps.Add($"{region.Region}: GuardDuty detector is {found.Item1.Status}, not ENABLED");
+            }
+
+            var enabled = found.Item2.StandardsSubscriptions.Select(s => s.StandardsSubscriptionArn).ToHashSet(StringComparer.Ordinal);
+            gaps.AddRange(region.SecurityHubStandardArns.Where(s => !enabled.Any(e => e.EndsWith("subscription/" + StandardPath(s), StringComparison.Ordinal)))
+                .Select(s => $"{region.Region}: Security Hub standard {s} is not enabled"));
+            if (!found.Item3.Enabled)
+            {
+                gaps.Add($"{region.Region}: EBS encryption by default is off");
+            }
+
+            gaps.AddRange(found.Item4.OfType<string>());
+            return gaps;
+        });
+    }
+
+    private static Output<List<string>> CheckAccountPublicAccessBlock(AccountBaselineBlueprint blueprint, InvokeOptions invoke) =>
+        S3.GetAccountPublicAccessBlock.Invoke(new S3.GetAccountPublicAccessBlockInvokeArgs { AccountId = blueprint.AccountId }, invoke).Apply(block =>
+            new (string Name, bool On)[]
+            {
+                ("blockPublicAcls", block.BlockPublicAcls), ("blockPublicPolicy", block.BlockPublicPolicy),
+                ("ignorePublicAcls", block.IgnorePublicAcls), ("restrictPublicBuckets", block.RestrictPublicBuckets),
+            }.Where(s => !s.On).Select(s => $"account {blueprint.AccountId}: the S3 account public access block has {s.Name} off").ToList());
+
+    /// <summary>Whether a standard's ARN (<c>arn:aws:securityhub:eu-west-3::standards/...</c>) is the standard with this path.</summary>
+    private static bool IsStandard(string arn, string path) => arn.Contains("standards/", StringComparison.Ordinal) && StandardPath(arn) == path;
 
     private static CustomResourceOptions With(CustomResourceOptions options, Resource dependency) =>
         new() { Parent = options.Parent, Provider = options.Provider, DependsOn = { dependency } };

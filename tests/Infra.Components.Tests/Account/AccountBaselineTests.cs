@@ -109,26 +109,84 @@ public sealed class AccountBaselineTests
     [Fact]
     public async Task Central_mode_creates_nothing_and_reports_what_the_security_account_does_not_run()
     {
-        var mocks = new RecordingMocks()
-            .Answer("aws:guardduty/getDetector:getDetector", call => ImmutableDictionary<string, object>.Empty
-                .Add("id", "detector").Add("status", RecordingMocks.ProviderId(call.Provider).Contains("eu-west-1", StringComparison.Ordinal) ? "DISABLED" : "ENABLED")
-                .Add("findingPublishingFrequency", "SIX_HOURS").Add("serviceRoleArn", "").Add("tags", ImmutableDictionary<string, object>.Empty)
-                .Add("features", ImmutableArray<object>.Empty).Add("arn", "").Add("accountId", AccountId).Add("region", ""))
-            .Answer("aws:securityhub/getEnabledStandards:getEnabledStandards", _ => ImmutableDictionary<string, object>.Empty
-                .Add("id", "standards").Add("region", "")
-                .Add("standardsSubscriptions", ImmutableArray.Create<object>(
-                    ImmutableDictionary<string, object>.Empty.Add("standardsArn", "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0")
-                        .Add("standardsSubscriptionArn", $"arn:aws:securityhub:eu-west-3:{AccountId}:subscription/cis-aws-foundations-benchmark/v/3.0.0")
-                        .Add("standardsInput", ImmutableDictionary<string, object>.Empty).Add("standardsStatus", "READY"))));
-        AccountBaseline? baseline = null;
+        var mocks = CentralSecurityAccount(disabledControl: "Config.1", ebsOffIn: "eu-west-1", publicAccessSwitchOff: "restrictPublicBuckets");
 
-        var gaps = await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "production" }, () => baseline = Build(BaselineMode.CentralSecurityAccount))
-            .ContinueWith(_ => OutputUtilities.GetValueAsync(baseline!.MissingCentralControls), TaskScheduler.Default).Unwrap();
+        var gaps = await CentralGapsAsync(mocks);
 
         Assert.DoesNotContain(mocks.Registered, r => r.Type is { } type && type.StartsWith("aws:", StringComparison.Ordinal) && !type.StartsWith("pulumi:providers", StringComparison.Ordinal));
         Assert.Contains("eu-west-1: GuardDuty detector is DISABLED, not ENABLED", gaps);
         Assert.Contains(gaps, g => g.StartsWith("eu-west-3: Security Hub standard", StringComparison.Ordinal) && g.EndsWith("pci-dss/v/4.0.1 is not enabled", StringComparison.Ordinal));
         Assert.DoesNotContain(gaps, g => g.StartsWith("eu-west-3: Security Hub standard", StringComparison.Ordinal) && g.Contains("cis-aws", StringComparison.Ordinal));
+        Assert.Contains("eu-west-1: EBS encryption by default is off", gaps);
+        Assert.DoesNotContain("eu-west-3: EBS encryption by default is off", gaps);
+        Assert.Contains($"account {AccountId}: the S3 account public access block has restrictPublicBuckets off", gaps);
+        Assert.Contains("eu-west-3: Security Hub does not evaluate Config.1 (AWS Config recording) under cis-aws-foundations-benchmark/v/3.0.0", gaps);
+        Assert.Contains("eu-west-1: Security Hub does not evaluate Config.1 (AWS Config recording) under cis-aws-foundations-benchmark/v/3.0.0", gaps);
+        Assert.DoesNotContain(gaps, g => g.Contains("CloudTrail.1", StringComparison.Ordinal) || g.Contains("IAM.15", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Central_mode_passes_when_the_security_account_runs_everything()
+    {
+        var gaps = await CentralGapsAsync(CentralSecurityAccount(disabledControl: null, ebsOffIn: null, publicAccessSwitchOff: null, allStandards: true));
+
+        Assert.Empty(gaps);
+    }
+
+    [Fact]
+    public async Task Central_mode_checks_global_controls_once_in_the_home_region_and_regional_ones_everywhere()
+    {
+        var mocks = CentralSecurityAccount(disabledControl: null, ebsOffIn: null, publicAccessSwitchOff: null, allStandards: true);
+
+        await CentralGapsAsync(mocks);
+
+        var asked = mocks.Calls.Where(c => c.Token == "aws:securityhub/getStandardsControlAssociations:getStandardsControlAssociations")
+            .Select(c => $"{RegionOf(c)} {c.Args["securityControlId"]}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+        [
+            "eu-west-1 Config.1", "eu-west-1 EC2.6", "eu-west-1 IAM.28",
+            "eu-west-3 CloudTrail.1", "eu-west-3 CloudTrail.4", "eu-west-3 Config.1", "eu-west-3 EC2.6", "eu-west-3 IAM.15", "eu-west-3 IAM.16", "eu-west-3 IAM.28",
+        ], asked);
+        Assert.Single(mocks.Calls, c => c.Token == "aws:s3/getAccountPublicAccessBlock:getAccountPublicAccessBlock" && (string)c.Args["accountId"] == AccountId);
+    }
+
+    /// <summary>A security account as the lookups see it: GuardDuty off in eu-west-1, only CIS enabled (unless all), one control not evaluated under CIS.</summary>
+    private static RecordingMocks CentralSecurityAccount(string? disabledControl, string? ebsOffIn, string? publicAccessSwitchOff, bool allStandards = false) => new RecordingMocks()
+        .Answer("aws:guardduty/getDetector:getDetector", call => ImmutableDictionary<string, object>.Empty
+            .Add("id", "detector").Add("status", !allStandards && RegionOf(call) == "eu-west-1" ? "DISABLED" : "ENABLED")
+            .Add("findingPublishingFrequency", "SIX_HOURS").Add("serviceRoleArn", "").Add("tags", ImmutableDictionary<string, object>.Empty)
+            .Add("features", ImmutableArray<object>.Empty).Add("arn", "").Add("accountId", AccountId).Add("region", ""))
+        .Answer("aws:securityhub/getEnabledStandards:getEnabledStandards", call => ImmutableDictionary<string, object>.Empty
+            .Add("id", "standards").Add("region", "")
+            .Add("standardsSubscriptions", ImmutableArray.CreateRange(((string[])(allStandards ? ["cis-aws-foundations-benchmark/v/3.0.0", "pci-dss/v/4.0.1"] : ["cis-aws-foundations-benchmark/v/3.0.0"]))
+                .Select(standard => (object)ImmutableDictionary<string, object>.Empty.Add("standardsArn", $"arn:aws:securityhub:{RegionOf(call)}::standards/{standard}")
+                    .Add("standardsSubscriptionArn", $"arn:aws:securityhub:{RegionOf(call)}:{AccountId}:subscription/{standard}")
+                    .Add("standardsInput", ImmutableDictionary<string, object>.Empty).Add("standardsStatus", "READY")))))
+        .Answer("aws:securityhub/getStandardsControlAssociations:getStandardsControlAssociations", call => ImmutableDictionary<string, object>.Empty
+            .Add("id", "associations").Add("securityControlId", call.Args["securityControlId"])
+            .Add("standardsControlAssociations", ImmutableArray.Create<object>(
+                Association(call, "pci-dss/v/4.0.1", "ENABLED"),
+                Association(call, "cis-aws-foundations-benchmark/v/3.0.0", (string)call.Args["securityControlId"] == disabledControl ? "DISABLED" : "ENABLED"))))
+        .Answer("aws:ebs/getEncryptionByDefault:getEncryptionByDefault", call => ImmutableDictionary<string, object>.Empty
+            .Add("id", RegionOf(call)).Add("region", RegionOf(call)).Add("enabled", RegionOf(call) != ebsOffIn))
+        .Answer("aws:s3/getAccountPublicAccessBlock:getAccountPublicAccessBlock", call => PublicAccessSwitches
+            .Aggregate(ImmutableDictionary<string, object>.Empty.Add("id", AccountId).Add("accountId", call.Args["accountId"]), (result, name) => result.Add(name, name != publicAccessSwitchOff)));
+
+    private static ImmutableDictionary<string, object> Association(MockCallArgs call, string standard, string status) => ImmutableDictionary<string, object>.Empty
+        .Add("securityControlId", call.Args["securityControlId"]).Add("associationStatus", status)
+        .Add("standardsArn", $"arn:aws:securityhub:{RegionOf(call)}::standards/{standard}")
+        .Add("securityControlArn", "").Add("standardsControlTitle", "").Add("standardsControlDescription", "").Add("updatedAt", "").Add("updatedReason", "")
+        .Add("relatedRequirements", ImmutableArray<object>.Empty);
+
+    private static string RegionOf(MockCallArgs call) => RecordingMocks.ProviderId(call.Provider).Contains("eu-west-1", StringComparison.Ordinal) ? "eu-west-1" : "eu-west-3";
+
+    private static async Task<ImmutableArray<string>> CentralGapsAsync(RecordingMocks mocks)
+    {
+        AccountBaseline? baseline = null;
+
+        // The gaps are logged as errors, which fail the deployment; the output still holds them.
+        return await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = "production" }, () => baseline = Build(BaselineMode.CentralSecurityAccount))
+            .ContinueWith(_ => OutputUtilities.GetValueAsync(baseline!.MissingCentralControls), TaskScheduler.Default).Unwrap();
     }
 
     [Fact]

@@ -24,10 +24,17 @@ public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IRead
         // Brokers that refuse what no ACL allows and create no topic on their own.
         .Answer("aws:msk/getConfiguration:getConfiguration", call => Result("serverProperties", "allow.everyone.if.no.acl.found=false\nauto.create.topics.enable=false\n")
             .Add("kafkaVersions", ImmutableArray.Create<object>("3.6.0")).Add("name", call.Args["name"]))
-        // A central security account that runs the whole baseline: GuardDuty on, the CIS and PCI DSS standards enabled.
+        // A central security account that runs the whole baseline: GuardDuty on, the CIS and PCI DSS standards enabled with
+        // every control, EBS encryption by default and the account's public access block on.
         .Answer("aws:guardduty/getDetector:getDetector", _ => Result("status", "ENABLED"))
         .Answer("aws:securityhub/getEnabledStandards:getEnabledStandards", _ => Result("standardsSubscriptions", ImmutableArray.Create<object>(
-            Subscription("cis-aws-foundations-benchmark/v/3.0.0"), Subscription("pci-dss/v/4.0.1"))));
+            Subscription("cis-aws-foundations-benchmark/v/3.0.0"), Subscription("pci-dss/v/4.0.1"))))
+        .Answer("aws:securityhub/getStandardsControlAssociations:getStandardsControlAssociations", call => Result("standardsControlAssociations", ImmutableArray.Create<object>(
+            ImmutableDictionary<string, object>.Empty.Add("securityControlId", call.Args["securityControlId"]).Add("associationStatus", "ENABLED")
+                .Add("standardsArn", "arn:aws:securityhub:eu-west-3::standards/cis-aws-foundations-benchmark/v/3.0.0"))))
+        .Answer("aws:ebs/getEncryptionByDefault:getEncryptionByDefault", _ => Result("enabled", true))
+        .Answer("aws:s3/getAccountPublicAccessBlock:getAccountPublicAccessBlock", call => Result("accountId", call.Args["accountId"])
+            .Add("blockPublicAcls", true).Add("blockPublicPolicy", true).Add("ignorePublicAcls", true).Add("restrictPublicBuckets", true));
 
     private static ImmutableDictionary<string, object> Subscription(string standard) => ImmutableDictionary<string, object>.Empty
         .Add("standardsArn", $"arn:aws:securityhub:::standards/{standard}")
