@@ -64,7 +64,7 @@ public class PlatformEnvironment : Stack
 
         // People's access as of now: whoever's access ended (end of the last day, leave time, termination) loses it at this run.
         Blueprint = StackBlueprint.For(definition, clock.GetUtcNow());
-        var providers = new PlatformProviders(definition, config);
+        var providers = new PlatformProviders(definition, Blueprint.Vault.ProviderToken, config);
         CreateAccountBaseline(Blueprint.AccountBaseline, providers);
         var endpoints = Blueprint.Endpoints.ToDictionary(
             b => b.Region,

@@ -1,5 +1,6 @@
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
+using Infra.Blueprints.Vault;
 using Pulumi;
 
 namespace Infra.Stacks;
@@ -11,7 +12,7 @@ namespace Infra.Stacks;
 /// </summary>
 internal sealed class PlatformProviders
 {
-    public PlatformProviders(StackDefinition definition, Config config)
+    public PlatformProviders(StackDefinition definition, VaultProviderToken vaultToken, Config config)
     {
         Aws = definition.Networks.ToDictionary(
             n => n.Region,
@@ -30,10 +31,13 @@ internal sealed class PlatformProviders
             Datacenter = definition.Endpoints.ConsulDatacenter,
             Token = config.RequireSecret(StackConfigKeys.ConsulToken),
         });
-        // The token comes from the pipeline's Vault login (VAULT_TOKEN), never from config.
+        // The token comes from the pipeline's Vault login (VAULT_TOKEN), never from config; how it is
+        // used (a child token of the stack file's TTL, or the login token as is) is the Vault blueprint's.
         Vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs
         {
             Address = definition.Endpoints.Vault.GetLeftPart(UriPartial.Authority),
+            MaxLeaseTtlSeconds = vaultToken.MaxLeaseTtlSeconds,
+            SkipChildToken = vaultToken.SkipChildToken,
         });
         Kafka = new Pulumi.Kafka.Provider("kafka", new Pulumi.Kafka.ProviderArgs
         {

@@ -36,6 +36,18 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public void Plan_shows_how_the_vault_provider_uses_its_token_and_for_how_long()
+    {
+        var table = CliRun.Infra(Repository, "plan", "--stack", "production");
+        var json = CliRun.Infra(Repository, "plan", "--stack", "production", "--output", "json");
+
+        Assert.Contains("Vault provider token: the login token as is (skipChildToken); the pipeline's JWT roles must issue it for at least 2h.", table.Output, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Output);
+        var token = document.RootElement.GetProperty("vaultProviderToken");
+        Assert.Equal((7200, true), (token.GetProperty("maxLeaseTtlSeconds").GetInt32(), token.GetProperty("skipChildToken").GetBoolean()));
+    }
+
+    [Fact]
     public void Json_carries_fleets_and_vault_access()
     {
         var run = CliRun.Infra(Repository, "plan", "--stack", "production", "--output", "json");

@@ -75,6 +75,20 @@ public sealed class StackPolicyTests(DeployedStacks stacks)
         Assert.All(providers, p => Assert.Equal([backupAccount], AccountsOf(p)));
     }
 
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public async Task The_vault_provider_uses_the_pipelines_login_token_for_as_long_as_the_stack_file_says(string stackName)
+    {
+        var deployment = await stacks.Of(stackName);
+
+        var vault = Assert.Single(deployment.Resources, r => r.Type == "pulumi:providers:vault");
+
+        // Stack files: providerTokenTtl 2h, skipChildToken true; the provider's own default is a 20-minute child token.
+        Assert.Equal("7200", vault.Inputs["maxLeaseTtlSeconds"].ToString());
+        Assert.Equal("true", vault.Inputs["skipChildToken"].ToString()!.ToLowerInvariant());
+    }
+
     private static string[] AccountsOf(DeployedResource provider) => provider.Inputs.GetValueOrDefault("allowedAccountIds") switch
     {
         string json => JsonSerializer.Deserialize<string[]>(json) ?? [],

@@ -14,14 +14,18 @@ internal static class VaultSettingsReader
         var credentialMaxTtl = map.Required("databaseCredentialMaxTtl")?.Duration(TimeSpan.FromMinutes(5), TimeSpan.FromHours(24));
         var rotation = map.Required("staticRoleRotation")?.Duration(TimeSpan.FromHours(1), TimeSpan.FromDays(30));
         var certificateTtl = map.Required("certificateTtl")?.Duration(TimeSpan.FromHours(1), TimeSpan.FromDays(30));
+        // A first Aurora global cluster can take over an hour; the provider's own default is 20 minutes.
+        var providerTokenTtl = map.Required("providerTokenTtl")?.Duration(TimeSpan.FromMinutes(30), TimeSpan.FromHours(12));
+        var skipChildToken = map.Optional("skipChildToken") is { } skip ? skip.Bool() : false;
         var intermediate = map.Optional("servicesIntermediateCertificate") is { } pem ? Certificate(pem) : null;
         map.RejectUnknownKeys();
         RequireOrder(map, "tokenTtl", tokenTtl, "tokenMaxTtl", tokenMaxTtl);
         RequireOrder(map, "databaseCredentialTtl", credentialTtl, "databaseCredentialMaxTtl", credentialMaxTtl);
         return kvMount is null || tokenTtl is null || tokenMaxTtl is null || credentialTtl is null || credentialMaxTtl is null
-            || rotation is null || certificateTtl is null
+            || rotation is null || certificateTtl is null || providerTokenTtl is null || skipChildToken is null
             ? null
-            : new VaultSettings(kvMount, tokenTtl.Value, tokenMaxTtl.Value, credentialTtl.Value, credentialMaxTtl.Value, rotation.Value, certificateTtl.Value, intermediate);
+            : new VaultSettings(kvMount, tokenTtl.Value, tokenMaxTtl.Value, credentialTtl.Value, credentialMaxTtl.Value, rotation.Value, certificateTtl.Value,
+                providerTokenTtl.Value, skipChildToken.Value, intermediate);
     }
 
     /// <summary>A PEM certificate bundle: public data, checked for its shape only (Vault checks that it matches the CSR).</summary>

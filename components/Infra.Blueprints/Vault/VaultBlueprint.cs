@@ -4,6 +4,7 @@ namespace Infra.Blueprints.Vault;
 
 /// <summary>Everything this program configures in an environment's Vault.</summary>
 public sealed record VaultBlueprint(
+    VaultProviderToken ProviderToken,
     VaultMount KvMount,
     VaultMount PkiMount,
     ServicePkiBlueprint ServicePki,

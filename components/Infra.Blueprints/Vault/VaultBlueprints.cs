@@ -33,6 +33,7 @@ public static class VaultBlueprints
             .Concat(definition.Catalog.Teams.Where(t => t.Entitlements.Vault.Count > 0).Select(TeamPolicy))
             .ToEquatableList();
         return new VaultBlueprint(
+            new VaultProviderToken(Seconds(vault.ProviderTokenTtl), vault.SkipChildToken),
             kv,
             pki,
             servicePki,

@@ -25,6 +25,19 @@ public sealed class VaultBlueprintsTests
         });
     }
 
+    [Theory]
+    [InlineData("    providerTokenTtl: 2h ", "    providerTokenTtl: 90m ", "    skipChildToken: true ", "    skipChildToken: false ", 5400, false)]
+    [InlineData("    providerTokenTtl: 2h ", "    providerTokenTtl: 4h ", "    skipChildToken: true ", "", 14400, false)]
+    [InlineData("    providerTokenTtl: 2h ", "    providerTokenTtl: 3h ", "    skipChildToken: true ", "    skipChildToken: true ", 10800, true)]
+    public void Provider_token_lasts_the_stack_files_ttl_and_is_a_child_token_unless_skipped(string ttl, string newTtl, string skip, string newSkip, int seconds, bool skipped)
+    {
+        using var repository = new Support.RepositoryCopy().Edit(Support.Files.Staging, ttl, newTtl).Edit(Support.Files.Staging, skip, newSkip);
+
+        var token = VaultBlueprints.For(repository.Loader.LoadFromFiles("staging").Definition!).ProviderToken;
+
+        Assert.Equal(new VaultProviderToken(seconds, skipped), token);
+    }
+
     [Fact]
     public void Dynamic_users_are_created_so_that_their_creator_may_reassign_and_drop_what_they_own_on_PostgreSQL_16()
     {

@@ -7,6 +7,7 @@ using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Planning;
 using Infra.Blueprints.Slos;
 using Infra.Blueprints.Stacks;
+using Infra.Blueprints.Vault;
 
 namespace Infra.Cli.Rendering;
 
@@ -57,6 +58,7 @@ internal static partial class PlanJson
             [.. slo.Alerts.Select(a => new AlertJson(
                 a.Severity, BurnRatePolicy.WindowName(a.LongWindow), BurnRatePolicy.WindowName(a.ShortWindow), a.BurnRate, a.ErrorRateThreshold))])).ToArray());
         root["vault"] = Node(VaultTables.Rows(blueprint.Vault));
+        root["vaultProviderToken"] = Node(blueprint.Vault.ProviderToken);
         root["kafka"] = Node(new KafkaJson(blueprint.Kafka, changes));
         root["resources"] = Node(blueprint.Counts);
         return root.ToJsonString(Options);
@@ -87,6 +89,7 @@ internal static partial class PlanJson
     [JsonSerializable(typeof(FleetJson[]))]
     [JsonSerializable(typeof(SloJson[]))]
     [JsonSerializable(typeof(IReadOnlyList<VaultAccessRow>))]
+    [JsonSerializable(typeof(VaultProviderToken))]
     [JsonSerializable(typeof(KafkaJson))]
     [JsonSerializable(typeof(StackResourceCounts))]
     private sealed partial class PlanJsonContext : JsonSerializerContext;

@@ -35,6 +35,10 @@ internal static class VaultTables
                 new Text(row.DatabaseCredentialTtl), new Text(row.CertificateTtl));
         }
         console.Write(table);
+        var token = vault.ProviderToken;
+        console.MarkupLine(Markup.Escape(token.SkipChildToken
+            ? $"Vault provider token: the login token as is (skipChildToken); the pipeline's JWT roles must issue it for at least {Seconds(token.MaxLeaseTtlSeconds)}."
+            : $"Vault provider token: a child token of the login token, for {Seconds(token.MaxLeaseTtlSeconds)} (maxLeaseTtlSeconds {token.MaxLeaseTtlSeconds}; never longer than the login token)."));
     }
 
     private static string Seconds(int seconds) => TimeSpan.FromSeconds(seconds) switch
