@@ -18,6 +18,13 @@ public static class PeopleAccessBlueprints
     /// </summary>
     public static readonly TimeSpan ConsulTokenLifetime = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// How long a leaver's Vault entity stays, disabled, after their access ends: Vault's default maximum token lifetime
+    /// (32 days), the longest a token of the people's login method can live, since that mount is not managed here. Deleting
+    /// the entity earlier would let its tokens work again with their own policies; disabled, none of them is usable.
+    /// </summary>
+    public static readonly TimeSpan LeaverEntityKept = TimeSpan.FromDays(32);
+
     public static PeopleAccessBlueprint For(StackDefinition definition, DateOnly day) => For(definition, PersonDefinition.StartOf(day));
 
     /// <summary>The resources of the people with access at <paramref name="at"/>: a run removes whoever's access ended before it, to the second.</summary>
@@ -38,9 +45,12 @@ public static class PeopleAccessBlueprints
             .Select(g => new VaultPolicy(VaultNames.GrantPolicy(g.Key), VaultPolicyHcl.Canonical(
                 g.Select(r => new VaultPathGrant($"{r.Backend}/creds/{r.RoleName}", [VaultCapability.Read]))).ToEquatableList()))
             .ToEquatableList();
+        var leavers = catalog.People.Where(p => AccessEndsAt(p) is { } ended && ended <= at && at < ended + LeaverEntityKept && PersonDefinition.StartOf(p.Start) < ended);
         var identities = active
             .Select(p => new VaultIdentityBlueprint(p.Id, p.Id, p.Id, p.Email, p.Teams, PeopleNames.AccessEnds(p), p.Teams.Any(platformTeams.Contains),
-                grantPolicies.Where(g => g.Name == VaultNames.GrantPolicy(p.Id)).Select(g => g.Name).ToEquatableList()))
+                grantPolicies.Where(g => g.Name == VaultNames.GrantPolicy(p.Id)).Select(g => g.Name).ToEquatableList(), Disabled: false))
+            .Concat(leavers.Select(p => new VaultIdentityBlueprint(p.Id, p.Id, p.Id, p.Email, p.Teams, PeopleNames.AccessEnds(p), p.Teams.Any(platformTeams.Contains), [], Disabled: true)))
+            .OrderBy(i => i.Person, StringComparer.Ordinal)
             .ToEquatableList();
         var groups = catalog.Teams
             .Where(t => t.Entitlements.Vault.Count > 0)

@@ -57,7 +57,7 @@ public sealed class PeopleAccess : ComponentResource
         CreateVpnAccess(name, blueprint, args.ClientVpnEndpointId, onVault, onAws);
         CreateConsulTokens(name, blueprint, onConsul);
 
-        PeopleWithAccess = Output.Create(blueprint.Identities.Select(i => i.Person).ToImmutableArray());
+        PeopleWithAccess = Output.Create(blueprint.Identities.Where(i => !i.Disabled).Select(i => i.Person).ToImmutableArray());
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["peopleWithAccess"] = PeopleWithAccess,
@@ -65,7 +65,7 @@ public sealed class PeopleAccess : ComponentResource
         });
     }
 
-    /// <summary>A Vault entity per person with access, with an alias on the login method; by person.</summary>
+    /// <summary>A Vault entity per person with access, and per recent leaver (disabled), with an alias on the login method; by person.</summary>
     private static Dictionary<string, Entity> CreateIdentities(string name, PeopleAccessBlueprint blueprint, Input<string> loginMountAccessor, CustomResourceOptions onVault)
     {
         var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
@@ -76,6 +76,7 @@ public sealed class PeopleAccess : ComponentResource
                 Name = identity.EntityName,
                 Metadata = Metadata(identity),
                 Policies = identity.Policies.ToList(),
+                Disabled = identity.Disabled,
             }, onVault);
             _ = new EntityAlias($"{name}-alias-{identity.Person}", new EntityAliasArgs
             {

@@ -74,4 +74,26 @@ public sealed class PeopleAccessBlueprintsTests
 
         Assert.Equal(terminated.EndsAt, token.ExpiresAt);
     }
+
+    [Fact]
+    public void A_leavers_entity_is_disabled_from_the_instant_access_ends_until_no_token_of_theirs_can_live_then_removed()
+    {
+        var leftAt = new DateTimeOffset(2026, 12, 2, 15, 30, 0, TimeSpan.Zero);
+        var definition = Roster.Production.With(
+            Roster.Person("jdoe", new DateOnly(2024, 1, 8), new DateOnly(2026, 12, 2)) with { EndsAt = leftAt },
+            Roster.Person("amy", new DateOnly(2024, 1, 8)));
+
+        Entity(definition, leftAt.AddSeconds(-1), e => Assert.False(e!.Disabled));
+        Entity(definition, leftAt, e =>
+        {
+            Assert.True(e!.Disabled);
+            Assert.Empty(e.Policies);
+        });
+        Entity(definition, leftAt + PeopleAccessBlueprints.LeaverEntityKept - TimeSpan.FromSeconds(1), e => Assert.True(e!.Disabled));
+        Entity(definition, leftAt + PeopleAccessBlueprints.LeaverEntityKept, Assert.Null);
+        Assert.DoesNotContain("jdoe", PeopleAccessBlueprints.For(definition, leftAt).TeamGroups.SelectMany(g => g.Members));
+    }
+
+    private static void Entity(Infra.Blueprints.Definition.StackDefinition definition, DateTimeOffset at, Action<VaultIdentityBlueprint?> check) =>
+        check(PeopleAccessBlueprints.For(definition, at).Identities.SingleOrDefault(i => i.Person == "jdoe"));
 }

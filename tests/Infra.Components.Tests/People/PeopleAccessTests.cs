@@ -60,6 +60,20 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
+    public async Task A_recent_leavers_entity_is_kept_disabled_and_is_not_among_the_people_with_access()
+    {
+        var leftAt = new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero); // cmurphy's contract ended on 2026-11-27
+        var blueprint = PeopleAccessBlueprints.For(new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("production").Definition!, leftAt.AddDays(2));
+
+        var created = await Deploy(blueprint);
+
+        var entity = created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "cmurphy");
+        Assert.Equal(true, entity.Inputs["disabled"]);
+        Assert.False((bool)created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "adupont").Inputs["disabled"]);
+        Assert.DoesNotContain(created, r => r.Type == ConsulToken && ((string)r.Inputs["description"]).StartsWith("cmurphy ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_leaver_gets_nothing()
     {
         var created = await Deploy(Production);

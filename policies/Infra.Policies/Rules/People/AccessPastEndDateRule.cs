@@ -1,5 +1,6 @@
 using System.Globalization;
 using Infra.Policies.Model;
+using Infra.Policies.Rules.Support;
 
 namespace Infra.Policies.Rules.People;
 
@@ -34,6 +35,10 @@ public sealed class AccessPastEndDateRule : PolicyRule
 
     protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
+        if (resource.Type == TypeTokens.VaultIdentityEntity && resource.Property("disabled").AsBoolean() == true)
+        {
+            yield break; // a leaver's entity kept disabled: Vault refuses its tokens and logins
+        }
         var person = PeopleResources.Window(resource, resources, context);
         if (person?.EndDate is not { } end)
         {
