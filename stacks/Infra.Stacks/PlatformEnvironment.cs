@@ -5,6 +5,7 @@ using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.People;
 using Infra.Blueprints.Stacks;
+using Infra.Blueprints.Validation;
 using Infra.Components.Account;
 using Infra.Components.Backups;
 using Infra.Components.Databases;
@@ -25,15 +26,17 @@ namespace Infra.Stacks;
 public class PlatformEnvironment : Stack
 {
     public PlatformEnvironment()
-        : this(null, TimeProvider.System)
+        : this(null, TimeProvider.System, refusePlaceholdersOnUpdate: true)
     {
     }
 
     /// <summary>
     /// With stack options (e.g. the transformations with which tests record every resource's parent)
-    /// and the clock that decides the day of people's access.
+    /// and the clock that decides the day of people's access. With <paramref name="refusePlaceholdersOnUpdate"/>,
+    /// as <c>pulumi up</c> runs it, an update (not a preview) stops before any resource while the stack
+    /// file holds a placeholder id (<see cref="PlaceholderIds"/>); tests of the whole stack run as updates on mocks without it.
     /// </summary>
-    protected PlatformEnvironment(StackOptions? options, TimeProvider clock)
+    protected PlatformEnvironment(StackOptions? options, TimeProvider clock, bool refusePlaceholdersOnUpdate = false)
         : base(options)
     {
         ArgumentNullException.ThrowIfNull(clock);
@@ -53,6 +56,12 @@ public class PlatformEnvironment : Stack
         {
             // The SDK reports a RunException as its message alone, without a stack trace.
             throw new RunException(loaded.FormatErrors());
+        }
+
+        if (refusePlaceholdersOnUpdate && !Deployment.Instance.IsDryRun && PlaceholderIds.In(definition.Networks) is { Count: > 0 } placeholders)
+        {
+            throw new RunException("the stack file holds placeholder ids, so nothing is updated:\n"
+                + string.Join('\n', placeholders.Select(p => $"  {p.KeyPath}: {PlaceholderIds.Describe(p)}")));
         }
 
         Definition = definition;

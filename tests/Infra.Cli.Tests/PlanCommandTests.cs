@@ -31,6 +31,9 @@ public sealed class PlanCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Fleets (8)", run.Output, StringComparison.Ordinal);
         Assert.Contains("so that losing a zone", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Fleets: egress, Consul registration and health", run.Output, StringComparison.Ordinal);
+        Assert.Contains("internet: none", run.Output, StringComparison.Ordinal);
+        Assert.Contains("cloud auto-join", run.Output, StringComparison.Ordinal);
         Assert.Contains("Vault: what each service may read", run.Output, StringComparison.Ordinal);
         Assert.Contains("database/creds/payments-db-payments-api", run.Output, StringComparison.Ordinal);
     }
@@ -60,6 +63,12 @@ public sealed class PlanCommandTests
         Assert.Equal(min - ((min + 2) / 3), ledger.GetProperty("afterZoneLoss").GetInt32());
         Assert.Equal(70, ledger.GetProperty("targetUtilisationPercent").GetInt32());
         Assert.Equal(840m * 60, ledger.GetProperty("targetTracking").GetProperty("requestsPerTargetPerMinute").GetDecimal());
+        Assert.Equal("internet: none", ledger.GetProperty("internet").GetString());
+        Assert.Contains(ledger.GetProperty("egress").EnumerateArray(), e => e.GetProperty("description").GetString() == "Vault" && e.GetProperty("port").GetInt32() == 443);
+        Assert.Equal(JsonValueKind.Null, ledger.GetProperty("egressProxy").ValueKind);
+        Assert.Contains("cloud auto-join", ledger.GetProperty("consul").GetProperty("join").GetString(), StringComparison.Ordinal);
+        Assert.Equal("/health/live", ledger.GetProperty("health").GetProperty("liveness").GetString());
+        Assert.Equal("/health/ready", ledger.GetProperty("health").GetProperty("readiness").GetString());
         var vault = json.RootElement.GetProperty("vault").EnumerateArray().Single(v => v.GetProperty("service").GetString() == "ledger");
         Assert.Equal("service-ledger", vault.GetProperty("policy").GetString());
     }

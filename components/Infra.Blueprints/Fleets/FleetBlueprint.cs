@@ -1,3 +1,4 @@
+using System.Globalization;
 using Infra.Blueprints.Aws;
 using Infra.Blueprints.Definition;
 
@@ -24,6 +25,7 @@ public sealed record FleetBlueprint(
     InstanceRoleSettings Role,
     ConsulServiceSettings Consul,
     EquatableList<string> Calls,
+    ProxySettings? EgressProxy,
     EquatableList<ResourceTag> Tags)
 {
     /// <summary>One line for <c>infra plan</c>: how many instances over how many zones, and why.</summary>
@@ -31,4 +33,35 @@ public sealed record FleetBlueprint(
 
     /// <summary>The services allowed to call this one: those that declare it as a dependency.</summary>
     public EquatableList<string> CalledBy => Consul.AllowedCallers;
+
+    /// <summary>For the plan: whether the fleet reaches the internet at all, and how.</summary>
+    public string Internet => EgressProxy is { } proxy
+        ? $"internet: only {string.Join(", ", proxy.Destinations)}, through the egress proxy {proxy.Url.Authority}"
+        : "internet: none";
+
+    /// <summary>For the plan: every egress rule, what it is for, its port and its peer.</summary>
+    public EquatableList<string> EgressRules =>
+        [.. SecurityGroup.Egress.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Description}: {r.Protocol}/{r.Port} to {r.Peer}"))];
+
+    /// <summary>For the plan: how the instances register with Consul and find its servers.</summary>
+    public string ConsulRegistration
+    {
+        get
+        {
+            var check = TargetGroup.HealthCheck;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"the local agent registers {Consul.ServiceName} on port {Port} ({TargetGroup.Protocol}), healthy while {check.Path} answers (every {check.IntervalSeconds} s); it joins by {Consul.Join.Description}");
+        }
+    }
+
+    /// <summary>For the plan: what replaces an instance and what only stops routing to it.</summary>
+    public string Health
+    {
+        get
+        {
+            var liveness = AutoScaling.Liveness;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"replaced after {liveness.UnhealthyThreshold} failed {liveness.Path} probes {liveness.IntervalSeconds} s apart (or a failed boot), after a {AutoScaling.HealthCheckGracePeriodSeconds} s grace; routed while {TargetGroup.HealthCheck.Path} passes");
+        }
+    }
 }

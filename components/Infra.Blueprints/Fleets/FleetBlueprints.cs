@@ -55,6 +55,7 @@ public static class FleetBlueprints
         var timeout = Math.Clamp(healthCheck.IntervalSeconds - 1, 2, 5);
         var liveness = new LivenessCheck(healthCheck.LivenessPath, protocol, service.Port, healthCheck.IntervalSeconds, timeout, healthCheck.UnhealthyThreshold);
         var tags = StandardTags.For(service.Name, service.Team, service.DataClassification, definition);
+        var proxy = ProxySettings.For(service, definition, network);
         var capacity = FleetCapacity.Compute(service.PeakRps, service.RpsPerInstance, service.TargetUtilisationPercent, network.Subnets.Count, definition.Environment);
         var launchTemplate = new LaunchTemplateSettings(
             service.Image,
@@ -63,7 +64,7 @@ public static class FleetBlueprints
             new RootVolume(RootDeviceName, RootVolumeGiB, "gp3", Encrypted: true, network.KmsKeyAlias, DeleteOnTermination: true),
             AssociatePublicIpAddress: false,
             DetailedMonitoring: true,
-            UserDataTemplate.Render(service, definition.StackName, definition.Endpoints, join, network.Region, liveness));
+            UserDataTemplate.Render(service, definition.StackName, definition.Endpoints, join, network.Region, liveness, proxy));
         var autoScaling = new AutoScalingSettings(
             network.Subnets,
             HealthCheckType,
@@ -116,6 +117,7 @@ public static class FleetBlueprints
             Role(service, join, ReportOwnHealth(service.Name, ValueReader.EnumName(definition.Environment), network)),
             new ConsulServiceSettings(service.Name, "http", callers, join),
             service.DependsOn.Services,
+            proxy,
             tags);
     }
 

@@ -22,7 +22,7 @@ internal static class UserDataTemplate
     /// <summary>The script, run as a systemd service after boot, that probes liveness and reports the instance when it fails.</summary>
     public const string LivenessWatchdog = "liveness-watchdog";
 
-    public static string Render(ServiceDefinition service, string stack, PlatformEndpoints endpoints, ConsulJoin join, string region, LivenessCheck liveness)
+    public static string Render(ServiceDefinition service, string stack, PlatformEndpoints endpoints, ConsulJoin join, string region, LivenessCheck liveness, ProxySettings? proxy)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -41,6 +41,7 @@ internal static class UserDataTemplate
                 """;
         // The probe goes to localhost and checks that the process answers, not who it is (the load balancer does not verify target certificates either).
         var insecure = https ? "--insecure " : "";
+        var proxyEnvironment = proxy is null ? "" : ProxyEnvironment(proxy);
         return string.Create(CultureInfo.InvariantCulture, $$"""
             #!/bin/bash
             # {{service.Name}} on stack {{stack}}: starts the Vault agent, the Consul agent, then the liveness watchdog.
@@ -63,7 +64,7 @@ internal static class UserDataTemplate
             instance=$(curl -fsS --max-time 2 -H "X-aws-ec2-metadata-token: $session" http://169.254.169.254/latest/meta-data/instance-id)
             aws autoscaling set-instance-health --region {{region}} --instance-id "$instance" --health-status Unhealthy "$1"
             SH
-            chmod 0755 /usr/local/bin/{{ReportUnhealthy}}
+            chmod 0755 /usr/local/bin/{{ReportUnhealthy}}{{proxyEnvironment}}
 
             cat > /etc/vault.d/agent.hcl <<'HCL'
             vault {
@@ -149,5 +150,24 @@ internal static class UserDataTemplate
             systemctl enable --now {{LivenessWatchdog}}
 
             """);
+    }
+
+    /// <summary>
+    /// The egress proxy for every process systemd starts after this point (the agents, the application):
+    /// its manager's default environment, re-read by a re-exec.
+    /// </summary>
+    private static string ProxyEnvironment(ProxySettings proxy)
+    {
+        var url = proxy.Url.AbsoluteUri.TrimEnd('/');
+        var direct = string.Join(',', proxy.NoProxy);
+        return "\n\n" + $"""
+            # Outside the VPC only through the egress proxy, which allows {string.Join(", ", proxy.Destinations)} and nothing else.
+            mkdir -p /etc/systemd/system.conf.d
+            cat > /etc/systemd/system.conf.d/egress-proxy.conf <<'CONF'
+            [Manager]
+            DefaultEnvironment="HTTPS_PROXY={url}" "https_proxy={url}" "HTTP_PROXY={url}" "http_proxy={url}" "NO_PROXY={direct}" "no_proxy={direct}"
+            CONF
+            systemctl daemon-reexec
+            """;
     }
 }

@@ -22,6 +22,10 @@ internal static class FleetSettingsValidator
                     $"has {network.Subnets.Count} zone(s); production fleets spread over at least {ProductionMinimumZones} zones so that losing one still leaves two");
             }
         }
+        foreach (var placeholder in PlaceholderIds.In(settings.Networks))
+        {
+            context.Warning(placeholder.KeyPath, PlaceholderIds.Describe(placeholder));
+        }
         var primary = settings.Networks.FirstOrDefault(n => n.Region == settings.Regions?.Primary);
         foreach (var service in settings.Services)
         {

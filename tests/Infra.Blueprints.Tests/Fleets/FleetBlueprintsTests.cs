@@ -118,6 +118,21 @@ public sealed class FleetBlueprintsTests
     }
 
     [Fact]
+    public void Plan_lines_say_what_the_fleet_reaches_how_it_registers_and_what_replaces_it()
+    {
+        var fleet = Fleet(Production, "payments-api");
+
+        Assert.Equal("internet: none", fleet.Internet);
+        Assert.Contains("Vault: tcp/443 to sg-0000000000e6a4dec", fleet.EgressRules);
+        Assert.Contains("PostgreSQL: payments-db: tcp/5432 to database payments-db", fleet.EgressRules);
+        Assert.Contains("to ledger, which it calls: tcp/8443 to fleet ledger", fleet.EgressRules);
+        Assert.Equal(fleet.SecurityGroup.Egress.Count(), fleet.EgressRules.Count);
+        Assert.Equal("the local agent registers payments-api on port 8443 (HTTPS), healthy while /health/ready answers (every 10 s); it joins by cloud auto-join: EC2 instances tagged consul-server=prd-par in eu-west-3 (ec2:DescribeInstances, that region only)",
+            fleet.ConsulRegistration);
+        Assert.Equal("replaced after 2 failed /health/live probes 10 s apart (or a failed boot), after a 480 s grace; routed while /health/ready passes", fleet.Health);
+    }
+
+    [Fact]
     public void Grace_period_covers_the_longest_boot()
     {
         var scaling = Fleet(Production, "ledger").AutoScaling;

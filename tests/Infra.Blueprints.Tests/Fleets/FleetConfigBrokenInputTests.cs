@@ -40,13 +40,13 @@ public sealed class FleetConfigBrokenInputTests
             Files.Staging, "infra:services.notifications.healthCheck.path", "unknown key 'path'"),
         ["negative peak"] = new(Files.Staging, "peakRps: 400", "peakRps: -5",
             Files.Staging, "infra:services.ledger.peakRps", "must be between 0 and 10000000, found -5"),
-        ["platform peer that is not a group or prefix list"] = new(Files.Staging, "        vault: sg-5a75cec2e0aaba630", "        vault: 10.40.0.0/16",
+        ["platform peer that is not a group or prefix list"] = new(Files.Staging, "        vault: sg-00000000005a75cec", "        vault: 10.40.0.0/16",
             Files.Staging, "infra:networks.eu-west-3.platformPeers.vault", "expected a security group (sg-) or managed prefix list (pl-) id"),
-        ["missing platform peer"] = new(Files.Staging, "        kafka: sg-e4cac46c9cdd5a14e\n", "",
+        ["missing platform peer"] = new(Files.Staging, "        kafka: sg-0000000000e4cac46\n", "",
             Files.Staging, "infra:networks.eu-west-3.platformPeers.kafka", "missing required key 'kafka'"),
         ["egress proxy without a port"] = new(Files.Staging, "url: http://egress-proxy.stg-par.example-bank.eu:3128", "url: http://egress-proxy.stg-par.example-bank.eu",
             Files.Staging, "infra:networks.eu-west-3.egressProxy.url", "expected a proxy URL with a host and an explicit port"),
-        ["no route table"] = new(Files.Staging, "routeTableIds: [rtb-f0e2101ff02dbca7b, rtb-5487c641d8d53c115, rtb-55a5a856973f6af6a]", "routeTableIds: []",
+        ["no route table"] = new(Files.Staging, "routeTableIds: [rtb-0000000000f0e2101, rtb-00000000005487c64, rtb-000000000055a5a85]", "routeTableIds: []",
             Files.Staging, "infra:networks.eu-west-3.routeTableIds", "lists no route table"),
         ["egress destination of the wrong shape"] = new(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      peakRps: 400\n      egress: [https://example.com]\n",
             Files.Staging, "infra:services.ledger.egress[0]", "expected host:port outside the VPC"),
@@ -65,7 +65,7 @@ public sealed class FleetConfigBrokenInputTests
     public void Egress_outside_the_vpc_without_an_egress_proxy_is_refused()
     {
         using var repository = new RepositoryCopy()
-            .Edit(Files.Staging, "      egressProxy:                     # the only way out to the internet, for a service's declared egress\n        url: http://egress-proxy.stg-par.example-bank.eu:3128\n        securityGroupId: sg-8fac39a000b312d05\n", "")
+            .Edit(Files.Staging, "      egressProxy:                     # the only way out to the internet, for a service's declared egress; PLACEHOLDER securityGroupId\n        url: http://egress-proxy.stg-par.example-bank.eu:3128\n        securityGroupId: sg-00000000008fac39a\n", "")
             .Edit(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      peakRps: 400\n      egress: [api.swift.com:443]\n");
 
         var error = Assert.Single(repository.Loader.LoadFromFiles("staging").Errors);
@@ -86,7 +86,7 @@ public sealed class FleetConfigBrokenInputTests
         Assert.False(loaded.HasErrors, loaded.FormatErrors());
         var ledger = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "ledger");
         var proxy = Assert.Single(ledger.SecurityGroup.Egress, r => r.Key == "out-egress-proxy-3128");
-        Assert.Equal(Infra.Blueprints.Aws.RulePeer.SecurityGroup("sg-8fac39a000b312d05"), proxy.Peer);
+        Assert.Equal(Infra.Blueprints.Aws.RulePeer.SecurityGroup("sg-00000000008fac39a"), proxy.Peer);
         Assert.Contains("api.swift.com:443", proxy.Description, StringComparison.Ordinal);
     }
 

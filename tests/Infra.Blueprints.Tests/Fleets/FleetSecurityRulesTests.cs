@@ -10,9 +10,9 @@ public sealed class FleetSecurityRulesTests
     private static readonly StackDefinition Staging = RepositoryDefinitions.Load("staging");
     private const string Vpc = "10.40.0.0/16";
     private const string LoadBalancer = "sg-0d9fbf2288fc37822";
-    private const string VaultServers = "sg-5a75cec2e0aaba630";
-    private const string ConsulServers = "sg-f7ee28e175c38b538";
-    private const string KafkaBrokers = "sg-e4cac46c9cdd5a14e";
+    private const string VaultServers = "sg-00000000005a75cec";
+    private const string ConsulServers = "sg-0000000000f7ee28e";
+    private const string KafkaBrokers = "sg-0000000000e4cac46";
 
     private static EquatableList<SecurityRule> Rules(StackDefinition definition, string service) =>
         FleetBlueprints.For(definition).Single(b => b.Name == service).SecurityGroup.Rules;

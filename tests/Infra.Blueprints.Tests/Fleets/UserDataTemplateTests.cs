@@ -184,6 +184,24 @@ public sealed class UserDataTemplateTests
         });
     }
 
+    [Fact]
+    public void A_service_with_egress_sends_it_through_the_proxy_and_everything_in_the_vpc_directly()
+    {
+        using var repository = new Support.RepositoryCopy()
+            .Edit(Support.Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      peakRps: 400\n      egress: [api.swift.com:443]\n");
+        var definition = repository.Loader.LoadFromFiles("staging").Definition!;
+        var fleets = FleetBlueprints.For(definition);
+        var ledger = fleets.Single(b => b.Name == "ledger").LaunchTemplate.UserData;
+
+        var line = Assert.Single(ledger.Split('\n'), l => l.StartsWith("DefaultEnvironment=", StringComparison.Ordinal));
+        Assert.Contains("\"HTTPS_PROXY=http://egress-proxy.stg-par.example-bank.eu:3128\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"https_proxy=http://egress-proxy.stg-par.example-bank.eu:3128\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"NO_PROXY=localhost,127.0.0.1,169.254.169.254,.consul,.amazonaws.com,vault.stg.example-bank.eu,consul.stg-par.example-bank.eu,kafka-1.stg.example-bank.eu", line, StringComparison.Ordinal);
+        Assert.Contains(",10.40.0.0/16\"", line, StringComparison.Ordinal);
+        Assert.True(ledger.IndexOf("systemctl daemon-reexec", StringComparison.Ordinal) < ledger.IndexOf("systemctl enable --now vault-agent", StringComparison.Ordinal));
+        Assert.All(fleets.Where(b => b.Name != "ledger"), b => Assert.DoesNotContain("PROXY", b.LaunchTemplate.UserData, StringComparison.Ordinal));
+    }
+
     /// <summary>The body of a script the boot writes to /usr/local/bin/NAME with a quoted heredoc.</summary>
     internal static string Script(string userData, string name)
     {

@@ -33,7 +33,7 @@ internal static partial class PlanJson
     };
 
     /// <summary>
-    /// The plan, with <c>fleets</c> (capacity and why), <c>vault</c> (what each service may read) and
+    /// The plan, with <c>fleets</c> (capacity and why, egress, Consul registration, health), <c>vault</c> (what each service may read) and
     /// <c>kafka</c> (the stack's Kafka blueprint and, given a state, the topic changes), and <c>resources</c>
     /// (how many of each reviewed kind of resource the stack declares).
     /// </summary>
@@ -44,7 +44,12 @@ internal static partial class PlanJson
             f.Name, f.Capacity.Min, f.Capacity.Desired, f.Capacity.Max, f.Capacity.Zones,
             f.Capacity.Needed, f.Capacity.TargetUtilisationPercent, f.Capacity.AfterZoneLoss,
             new TargetTrackingJson(f.Capacity.TargetRpsPerInstance, f.AutoScaling.TargetTracking.RequestsPerTargetPerMinute),
-            f.Explanation, f.LaunchTemplate.ImageId, f.LaunchTemplate.InstanceType, f.Port, f.CalledBy, f.Calls)).ToArray());
+            f.Explanation, f.LaunchTemplate.ImageId, f.LaunchTemplate.InstanceType, f.Port, f.CalledBy, f.Calls,
+            f.Internet,
+            [.. f.SecurityGroup.Egress.Select(r => new EgressRuleJson(r.Description, r.Protocol, r.Port, r.Peer.ToString()))],
+            f.EgressProxy is { } proxy ? new EgressProxyJson(proxy.Url.AbsoluteUri.TrimEnd('/'), proxy.Destinations, proxy.NoProxy) : null,
+            new ConsulJson(f.Consul.ServiceName, f.ConsulRegistration, f.Consul.Join.Description),
+            new HealthJson(f.AutoScaling.Liveness.Path, f.TargetGroup.HealthCheck.Path, f.AutoScaling.HealthCheckType, f.AutoScaling.HealthCheckGracePeriodSeconds, f.Health))).ToArray());
         root["slos"] = Node(blueprint.Monitoring.Slos.SelectMany(s => s.All).Select(slo => new SloJson(
             slo.Service,
             slo.Name,
@@ -72,9 +77,18 @@ internal static partial class PlanJson
     private sealed record FleetJson(
         string Service, int Min, int Desired, int Max, int Zones, int Needed, int TargetUtilisationPercent, int AfterZoneLoss,
         TargetTrackingJson TargetTracking, string Why, string Image, string InstanceType, int Port,
-        IReadOnlyList<string> CalledBy, IReadOnlyList<string> Calls);
+        IReadOnlyList<string> CalledBy, IReadOnlyList<string> Calls,
+        string Internet, IReadOnlyList<EgressRuleJson> Egress, EgressProxyJson? EgressProxy, ConsulJson Consul, HealthJson Health);
 
     private sealed record TargetTrackingJson(decimal RpsPerInstance, decimal RequestsPerTargetPerMinute);
+
+    private sealed record EgressRuleJson(string Description, string Protocol, int Port, string To);
+
+    private sealed record EgressProxyJson(string Url, IReadOnlyList<string> Destinations, IReadOnlyList<string> NoProxy);
+
+    private sealed record ConsulJson(string ServiceName, string Registration, string Join);
+
+    private sealed record HealthJson(string Liveness, string Readiness, string HealthCheckType, int GracePeriodSeconds, string Why);
 
     private sealed record SloJson(
         string Service, string Slo, int Tier, decimal Objective, int WindowDays, int? LatencyThresholdMs, decimal ErrorBudget,
