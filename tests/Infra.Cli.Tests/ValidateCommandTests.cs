@@ -143,5 +143,19 @@ public sealed class ValidateCommandTests
         Assert.DoesNotContain(": valid", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Windows_line_endings_in_people_yaml_are_named_as_such()
+    {
+        using var copy = new RepositoryCopy();
+        var path = Path.Combine(copy.Root, Files.People);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        var run = CliRun.Infra(copy.Root, "validate");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{Files.People}:1: error: has Windows line endings (CRLF) from this line on; the file's lines end with LF alone. Run 'infra hr format' to rewrite it", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("canonical form", run.Output, StringComparison.Ordinal);
+    }
+
     private const string AccessSettingsFile = Infra.Blueprints.People.AccessSettings.File;
 }

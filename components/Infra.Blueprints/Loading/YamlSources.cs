@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using YamlDotNet.Core;
 
 namespace Infra.Blueprints.Loading;
@@ -12,14 +14,24 @@ internal static class YamlSources
     private const string UnpositionedError =
         "is not valid YAML: the parser stopped without a position, most often at a [list] or {mapping} left open; check the brackets";
 
+    /// <summary>Decodes UTF-8 strictly: a byte that is not UTF-8 is an error, never a replacement character read on as text.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Opens <paramref name="path"/> and parses it with <paramref name="parse"/>; null when it cannot be read or parsed.</summary>
     public static T? ReadFile<T>(string path, DocumentContext context, Func<TextReader, T?> parse)
         where T : class
     {
         try
         {
-            using var text = File.OpenText(path);
+            using var text = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true);
             return Parse(context, () => parse(text));
+        }
+        catch (DecoderFallbackException)
+        {
+            // Found again on the bytes for its position: the decoder knows neither line nor column.
+            var (line, column, offset) = JsonText.FirstInvalidUtf8(File.ReadAllBytes(path)) ?? (1, 1, 0);
+            context.ParseError((int)line, string.Create(CultureInfo.InvariantCulture,
+                $"is not UTF-8 at column {column} (byte offset {offset}); the files are UTF-8 text: save it as UTF-8 (an editor's Latin-1 or Windows-1252 encoding writes such bytes)"));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using Infra.Blueprints.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -41,8 +42,14 @@ public sealed record AccessSettings(int MaxPeopleLosingAccess)
         var stream = new YamlStream();
         try
         {
-            using var reader = System.IO.File.OpenText(path);
+            using var reader = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
             stream.Load(new BoundedParser(reader));
+        }
+        catch (DecoderFallbackException)
+        {
+            var (line, column, _) = JsonText.FirstInvalidUtf8(System.IO.File.ReadAllBytes(path)) ?? (1, 1, 0);
+            error = Unreadable((int)line, string.Create(CultureInfo.InvariantCulture, $"is not UTF-8 at column {column}; save the file as UTF-8"));
+            return false;
         }
         catch (YamlException e)
         {

@@ -21,6 +21,12 @@ public static class PeopleCatalogChecks
         {
             return null;
         }
+        if (fileText.IndexOf('\r', StringComparison.Ordinal) is >= 0 and var carriageReturn)
+        {
+            // Named apart: every line would differ only by an invisible character.
+            return new Diagnostic(DiagnosticSeverity.Error, StackDefinitionLoader.PeopleFile, "", fileText.AsSpan(0, carriageReturn).Count('\n') + 1,
+                $"has Windows line endings (CRLF) from this line on; the file's lines end with LF alone. Run '{PeopleYaml.FormatCommand}' to rewrite it, and keep git from converting it (core.autocrlf=input or a .gitattributes 'eol=lf')");
+        }
         var actual = fileText.Split('\n');
         var expected = canonical.Split('\n');
         var line = 0;

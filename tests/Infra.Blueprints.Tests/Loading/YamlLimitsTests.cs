@@ -42,6 +42,22 @@ public sealed class YamlLimitsTests
 
     [Theory]
     [MemberData(nameof(InputFiles))]
+    public void A_byte_that_is_not_utf8_is_one_error_at_its_position_not_a_replacement_character(string file)
+    {
+        using var repository = new RepositoryCopy();
+        var line = Append(repository, file, "");
+        File.AppendAllBytes(Path.Combine(repository.Root, file), [.. "# caf"u8, 0xE9, .. "\n"u8]);
+
+        var error = Assert.Single(repository.Loader.LoadFromFiles("staging").Errors);
+
+        Assert.Equal((file, line), (error.File, error.Line));
+        Assert.StartsWith("is not UTF-8 at column 6 (byte offset ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("save it as UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.True(error.Unreadable);
+    }
+
+    [Theory]
+    [MemberData(nameof(InputFiles))]
     public void A_colon_without_a_key_is_one_error_at_its_position_not_an_exception(string file)
     {
         // Found by MutatedInputProperties: YamlDotNet reads these lines as a mapping whose last key has no value, and its

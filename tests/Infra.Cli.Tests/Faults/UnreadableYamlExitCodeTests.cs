@@ -55,6 +55,25 @@ public sealed class UnreadableYamlExitCodeTests : IDisposable
 
     [Theory]
     [MemberData(nameof(StackCommands))]
+    public void A_people_yaml_that_is_not_utf8_is_exit_2_with_its_position(string command)
+    {
+        var path = Path.Combine(copy.Root, Files.People);
+        var bytes = File.ReadAllBytes(path);
+        var at = Array.IndexOf(bytes, (byte)'C', Array.IndexOf(bytes, (byte)'\n'));
+        bytes[at] = 0xC7;
+        File.WriteAllBytes(path, bytes);
+
+        var run = Run(command);
+
+        Assert.True(run.ExitCode == 2, $"exit {run.ExitCode}\n{run.Output}{run.Error}");
+        Assert.Contains($"{Files.People}:", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains("error: is not UTF-8 at column", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("canonical form", run.Output + run.Error, StringComparison.Ordinal);
+        NoTrace.In(run);
+    }
+
+    [Theory]
+    [MemberData(nameof(StackCommands))]
     public void A_missing_catalog_is_exit_2(string command)
     {
         copy.Delete(Files.Topics);
