@@ -37,6 +37,34 @@ public sealed class RuleFixtureTests
         Assert.Empty(findings);
     }
 
+    /// <summary>
+    /// Findings name the property to change (<c>ingress[2].cidrBlocks[0]</c>), which reports map to the line. Exempt are the
+    /// rules whose finding is about the resource as a whole: a missing companion resource (bucket settings, key policy,
+    /// paging alarms, a second region or audit device), where it sits in the stack, who holds access, or a preview step.
+    /// </summary>
+    private static readonly string[] RulesWithoutPropertyPaths =
+    [
+        "aws-s3-bucket-public-access-block", "aws-s3-bucket-kms-encryption", "aws-s3-bucket-versioning-enabled", "aws-s3-bucket-tls-only",
+        "aws-securityhub-cis-and-pci-standards", "aws-iam-access-analyzer-external-access",
+        "monitoring-production-service-pages-on-slos", "stack-production-database-secondary-region", "stack-no-resource-outside-components",
+        "state-secrets-provider-kms", "vault-audit-two-devices", "kafka-topic-no-unmarked-destruction",
+        "gitlab-owner-platform-team-only", "people-no-access-past-end-date", "people-temporary-grant-expired", "people-consul-no-service-write",
+        "vault-policy-no-sudo-or-root", "kafka-topic-bounded-retention", "kafka-topic-min-insync-replicas", "kafka-topic-replication-factor",
+    ];
+
+    [Fact]
+    public void Failing_fixtures_point_at_a_property()
+    {
+        var exempt = RulesWithoutPropertyPaths.ToHashSet(StringComparer.Ordinal);
+
+        var withoutPath = RuleFixtures.Cases.Where(c => c.Value.Violates && !exempt.Contains(c.Value.RuleId))
+            .Where(c => Evaluate(c.Value).Any(f => string.IsNullOrEmpty(f.PropertyPath)))
+            .Select(c => $"{c.Value.RuleId}: {c.Key}")
+            .ToList();
+
+        Assert.Empty(withoutPath);
+    }
+
     [Fact]
     public void Every_rule_has_a_passing_and_a_failing_fixture()
     {

@@ -33,7 +33,7 @@ public sealed class AutoscalingElbHealthCheckRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.14", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var behindLoadBalancer = resource.Property("targetGroupArns").Items.Count > 0 || resource.Property("trafficSources").Items.Count > 0;
         var type = resource.Property("healthCheckType");
@@ -48,7 +48,7 @@ public sealed class AutoscalingElbHealthCheckRule : PolicyRule
         }
         if (liveness?.AsString() is not { } path || !path.StartsWith('/'))
         {
-            yield return $"healthCheckType is '{type}' and the group names no liveness check (a '{LivenessTag}' tag with the path it probes); expected 'ELB' behind a load balancer, or an instance liveness check";
+            yield return new PropertyIssue("healthCheckType", $"healthCheckType is '{type}' and the group names no liveness check (a '{LivenessTag}' tag with the path it probes); expected 'ELB' behind a load balancer, or an instance liveness check");
         }
     }
 }

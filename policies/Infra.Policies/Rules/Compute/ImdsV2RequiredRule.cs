@@ -25,7 +25,7 @@ public sealed class ImdsV2RequiredRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 5.6", "PCI DSS 2.2.1", "ISO 27001 A.8.9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var options = resource.Property("metadataOptions");
         if (options["httpEndpoint"].AsString() == "disabled")
@@ -41,7 +41,7 @@ public sealed class ImdsV2RequiredRule : PolicyRule
 
         if (tokens.AsString() != "required")
         {
-            yield return $"metadataOptions.httpTokens is {(tokens.IsPresent ? $"'{tokens}'" : "not set")}; expected 'required'";
+            yield return new PropertyIssue("metadataOptions.httpTokens", $"metadataOptions.httpTokens is {(tokens.IsPresent ? $"'{tokens}'" : "not set")}; expected 'required'");
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class RdsBackupRetentionRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 12.10.1", "ISO 27001 A.8.13", "DORA Art. 12"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var minimum = context.IsProduction ? ProductionMinimumDays : StagingMinimumDays;
         var value = resource.Property("backupRetentionPeriod");
@@ -40,7 +40,7 @@ public sealed class RdsBackupRetentionRule : PolicyRule
         var days = value.AsNumber() ?? 1;
         if (days < minimum)
         {
-            yield return $"backupRetentionPeriod is {(value.IsPresent ? days : "not set (1 day)")}; {context.StackName} requires at least {minimum} days";
+            yield return new PropertyIssue("backupRetentionPeriod", $"backupRetentionPeriod is {(value.IsPresent ? days : "not set (1 day)")}; {context.StackName} requires at least {minimum} days");
         }
     }
 }

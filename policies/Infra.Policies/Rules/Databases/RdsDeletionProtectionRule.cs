@@ -25,12 +25,12 @@ public sealed class RdsDeletionProtectionRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.13", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var protection = resource.Property("deletionProtection");
         if (context.IsProduction && !protection.IsUnknown && protection.AsBoolean() != true)
         {
-            yield return "deletionProtection is not true in production";
+            yield return new PropertyIssue("deletionProtection", "deletionProtection is not true in production");
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class RdsEngineUpgradePolicyRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.8", "ISO 27001 A.8.32"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var automatic = resource.Property("autoMinorVersionUpgrade");
         if (automatic.IsUnknown || automatic.AsBoolean() == false)
@@ -39,7 +39,7 @@ public sealed class RdsEngineUpgradePolicyRule : PolicyRule
             : ClusterOf(resource, resources)?.Property("engineVersion").AsString();
         if (version is not null && version.Contains('.', StringComparison.Ordinal))
         {
-            yield return $"engineVersion pins {version} while autoMinorVersionUpgrade is {(automatic.IsPresent ? "true" : "not set (true)")}";
+            yield return new PropertyIssue("autoMinorVersionUpgrade", $"engineVersion pins {version} while autoMinorVersionUpgrade is {(automatic.IsPresent ? "true" : "not set (true)")}");
         }
     }
 

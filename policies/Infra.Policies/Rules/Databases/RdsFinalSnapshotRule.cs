@@ -25,11 +25,11 @@ public sealed class RdsFinalSnapshotRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.13", "DORA Art. 12"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (context.IsProduction && resource.Property("skipFinalSnapshot").AsBoolean() == true)
         {
-            yield return "skipFinalSnapshot is true in production";
+            yield return new PropertyIssue("skipFinalSnapshot", "skipFinalSnapshot is true in production");
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed class RdsForceSslRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 4.2.1", "ISO 27001 A.8.24"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (!ClusterParameters.IsPostgreSql(resource) || resource.Property("parameters").IsUnknown)
         {
@@ -34,7 +34,7 @@ public sealed class RdsForceSslRule : PolicyRule
         var value = ClusterParameters.Of(resource).GetValueOrDefault("rds.force_ssl");
         if (value != "1")
         {
-            yield return value is null ? "rds.force_ssl is not set (RDS's default 0 accepts connections without TLS)" : $"rds.force_ssl is {value}; expected 1";
+            yield return new PropertyIssue("parameters", value is null ? "rds.force_ssl is not set (RDS's default 0 accepts connections without TLS)" : $"rds.force_ssl is {value}; expected 1");
         }
     }
 }

@@ -27,12 +27,12 @@ public sealed class RdsIamAuthenticationRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 8.3.1", "ISO 27001 A.8.5"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var enabled = resource.Property("iamDatabaseAuthenticationEnabled");
         if (!enabled.IsUnknown && enabled.AsBoolean() != true)
         {
-            yield return "iamDatabaseAuthenticationEnabled is not true";
+            yield return new PropertyIssue("iamDatabaseAuthenticationEnabled", "iamDatabaseAuthenticationEnabled is not true");
         }
     }
 }

@@ -25,12 +25,12 @@ public sealed class RdsKeepAutomatedBackupsRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["DORA Art. 12", "ISO 27001 A.8.13"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var value = resource.Property("deleteAutomatedBackups");
         if (!value.IsUnknown && value.AsBoolean() != false)
         {
-            yield return value.IsPresent ? "deleteAutomatedBackups is true" : "deleteAutomatedBackups is not set (the provider's default, true, deletes them with the database)";
+            yield return new PropertyIssue("deleteAutomatedBackups", value.IsPresent ? "deleteAutomatedBackups is true" : "deleteAutomatedBackups is not set (the provider's default, true, deletes them with the database)");
         }
     }
 }

@@ -25,11 +25,11 @@ public sealed class RdsNoPublicAccessRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 2.3.3", "PCI DSS 1.4.4", "ISO 27001 A.8.20"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Property("publiclyAccessible").AsBoolean() == true)
         {
-            yield return "publiclyAccessible is true";
+            yield return new PropertyIssue("publiclyAccessible", "publiclyAccessible is true");
         }
     }
 }

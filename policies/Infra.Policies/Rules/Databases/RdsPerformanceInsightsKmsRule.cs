@@ -25,7 +25,7 @@ public sealed class RdsPerformanceInsightsKmsRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 3.5.1", "ISO 27001 A.8.24"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Property("performanceInsightsEnabled").AsBoolean() != true)
         {
@@ -34,7 +34,7 @@ public sealed class RdsPerformanceInsightsKmsRule : PolicyRule
         var key = resource.Property("performanceInsightsKmsKeyId");
         if (!key.IsUnknown && key.AsString() is not { Length: > 0 })
         {
-            yield return "performanceInsightsEnabled is true without performanceInsightsKmsKeyId: AWS's default key encrypts it";
+            yield return new PropertyIssue("performanceInsightsKmsKeyId", "performanceInsightsEnabled is true without performanceInsightsKmsKeyId: AWS's default key encrypts it");
         }
     }
 }

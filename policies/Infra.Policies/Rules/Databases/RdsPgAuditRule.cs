@@ -26,7 +26,7 @@ public sealed class RdsPgAuditRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 10.2.1", "ISO 27001 A.8.15", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (!ClusterParameters.IsPostgreSql(resource) || resource.Property("parameters").IsUnknown)
         {
@@ -36,16 +36,16 @@ public sealed class RdsPgAuditRule : PolicyRule
         var libraries = parameters.GetValueOrDefault("shared_preload_libraries", "");
         if (!libraries.Split(',').Any(l => l.Trim() == "pgaudit"))
         {
-            yield return "shared_preload_libraries does not load pgaudit";
+            yield return new PropertyIssue("parameters", "shared_preload_libraries does not load pgaudit");
         }
         var classes = parameters.GetValueOrDefault("pgaudit.log", "");
         if (classes.Trim().Length == 0 || classes.Trim() == "none")
         {
-            yield return "pgaudit.log names no class; expected e.g. ddl,role";
+            yield return new PropertyIssue("parameters", "pgaudit.log names no class; expected e.g. ddl,role");
         }
         if (parameters.GetValueOrDefault("pgaudit.log_parameter") == "1")
         {
-            yield return "pgaudit.log_parameter is 1: statement parameters, customer data included, would be logged";
+            yield return new PropertyIssue("parameters", "pgaudit.log_parameter is 1: statement parameters, customer data included, would be logged");
         }
     }
 }

@@ -25,12 +25,12 @@ public sealed class RdsStorageEncryptedRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 2.3.1", "PCI DSS 3.5.1", "ISO 27001 A.8.24"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var encrypted = resource.Property("storageEncrypted");
         if (!encrypted.IsUnknown && encrypted.AsBoolean() != true)
         {
-            yield return "storageEncrypted is not true";
+            yield return new PropertyIssue("storageEncrypted", "storageEncrypted is not true");
         }
     }
 }

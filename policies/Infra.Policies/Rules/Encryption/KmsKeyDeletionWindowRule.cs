@@ -27,11 +27,11 @@ public sealed class KmsKeyDeletionWindowRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.24", "DORA Art. 12"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (context.IsProduction && resource.Property("deletionWindowInDays").AsNumber() is < 30 and var days)
         {
-            yield return $"deletionWindowInDays is {days}; production keys keep 30";
+            yield return new PropertyIssue("deletionWindowInDays", $"deletionWindowInDays is {days}; production keys keep 30");
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed class KmsKeyRotationRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["CIS AWS 3.6", "PCI DSS 3.7.4", "ISO 27001 A.8.24"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var spec = resource.Property("customerMasterKeySpec").AsString() ?? "SYMMETRIC_DEFAULT";
         if (spec != "SYMMETRIC_DEFAULT" || resource.Property("customerMasterKeySpec").IsUnknown || resource.Property("enableKeyRotation").IsUnknown)
@@ -35,11 +35,11 @@ public sealed class KmsKeyRotationRule : PolicyRule
 
         if (resource.Property("enableKeyRotation").AsBoolean() != true)
         {
-            yield return "enableKeyRotation is not true";
+            yield return new PropertyIssue("enableKeyRotation", "enableKeyRotation is not true");
         }
         else if (resource.Property("rotationPeriodInDays").AsNumber() is > 365 and var days)
         {
-            yield return $"rotationPeriodInDays is {days}; at most 365";
+            yield return new PropertyIssue("rotationPeriodInDays", $"rotationPeriodInDays is {days}; at most 365");
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class AwsProviderAllowedAccountsRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.32", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var value = resource.Property("allowedAccountIds");
         if (value.IsUnknown || value.IsSecret)
@@ -38,12 +38,12 @@ public sealed class AwsProviderAllowedAccountsRule : PolicyRule
         var accounts = Accounts(value);
         if (accounts.Count == 0)
         {
-            yield return "allowedAccountIds is not set: the provider would act on any account its credentials reach";
+            yield return new PropertyIssue("allowedAccountIds", "allowedAccountIds is not set: the provider would act on any account its credentials reach");
         }
         else if (accounts.Count != 1 || (context.AwsAccountIds.Count > 0 && !context.AwsAccountIds.Contains(accounts[0])))
         {
             var allowed = context.AwsAccountIds.Count > 0 ? string.Join(" or ", context.AwsAccountIds.Order(StringComparer.Ordinal)) : "one account";
-            yield return $"allowedAccountIds is [{string.Join(", ", accounts)}]; it must be exactly one of the stack's accounts: {allowed}";
+            yield return new PropertyIssue("allowedAccountIds", $"allowedAccountIds is [{string.Join(", ", accounts)}]; it must be exactly one of the stack's accounts: {allowed}");
         }
     }
 

@@ -27,11 +27,11 @@ public sealed class DataClassificationTagRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.5.12", "ISO 27001 A.5.13"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (Tags.Get(resource, "data-classification") is { Length: > 0 } level && !Levels.Contains(level))
         {
-            yield return $"data-classification is '{level}'; expected one of {string.Join(", ", Levels)}";
+            yield return new PropertyIssue("tags.data-classification", $"data-classification is '{level}'; expected one of {string.Join(", ", Levels)}");
         }
     }
 }

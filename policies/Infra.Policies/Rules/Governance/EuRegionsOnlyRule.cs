@@ -25,17 +25,17 @@ public sealed class EuRegionsOnlyRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.5.34", "DORA Art. 28"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Property("region").AsString() is { Length: > 0 } region && !context.AllowedRegions.Contains(region))
         {
-            yield return $"region '{region}' is not an allowed EU region";
+            yield return new PropertyIssue("region", $"region '{region}' is not an allowed EU region");
         }
 
         if (resource.Property("availabilityZone").AsString() is { Length: > 1 } zone
             && !context.AllowedRegions.Contains(zone[..^1]))
         {
-            yield return $"availabilityZone '{zone}' is not in an allowed EU region";
+            yield return new PropertyIssue("availabilityZone", $"availabilityZone '{zone}' is not in an allowed EU region");
         }
     }
 }

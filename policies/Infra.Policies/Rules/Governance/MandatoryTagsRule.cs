@@ -26,7 +26,7 @@ public sealed class MandatoryTagsRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.5.9", "ISO 27001 A.5.12", "DORA Art. 8"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (!Taggable.Is(resource) || resource.Outputs["tagsAll"].IsUnknown || resource.Inputs["tagsAll"].IsUnknown || resource.Inputs["tags"].IsUnknown)
         {
@@ -45,13 +45,13 @@ public sealed class MandatoryTagsRule : PolicyRule
 
         if (missing is not null)
         {
-            yield return $"missing tag(s): {string.Join(", ", missing)}";
+            yield return new PropertyIssue("tags", $"missing tag(s): {string.Join(", ", missing)}");
         }
 
         var expected = context.IsProduction ? "production" : "staging";
         if (Tags.Get(resource, sources, "environment") is { Length: > 0 } environment && environment != expected)
         {
-            yield return $"tag environment is '{environment}' in stack {context.StackName}; expected '{expected}'";
+            yield return new PropertyIssue("tags.environment", $"tag environment is '{environment}' in stack {context.StackName}; expected '{expected}'");
         }
     }
 }

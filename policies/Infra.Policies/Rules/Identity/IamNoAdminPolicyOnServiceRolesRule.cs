@@ -35,7 +35,7 @@ public sealed class IamNoAdminPolicyOnServiceRolesRule : PolicyRule
     /// <summary>Whether an attachment's role is a service role is known only from the roles of the stack.</summary>
     public override RuleScope Scope => RuleScope.Stack;
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Type == TypeTokens.IamRole)
         {
@@ -46,7 +46,7 @@ public sealed class IamNoAdminPolicyOnServiceRolesRule : PolicyRule
 
             foreach (var arn in resource.Property("managedPolicyArns").AsStrings().Where(AdminPolicies.Contains))
             {
-                yield return $"service role has managed policy {arn}";
+                yield return new PropertyIssue("managedPolicyArns", $"service role has managed policy {arn}");
             }
 
             yield break;
@@ -65,7 +65,7 @@ public sealed class IamNoAdminPolicyOnServiceRolesRule : PolicyRule
         var role = roleName is null ? null : roles.GetValueOrDefault(roleName);
         if (role is null || IsServiceRole(role))
         {
-            yield return $"attaches {policy} to {(role is null ? $"role '{roleName}' (not in this stack; every role here is a service role)" : $"service role '{roleName}'")}";
+            yield return new PropertyIssue("policyArn", $"attaches {policy} to {(role is null ? $"role '{roleName}' (not in this stack; every role here is a service role)" : $"service role '{roleName}'")}");
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class LbAccessLogsRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 10.2.1", "ISO 27001 A.8.15", "DORA Art. 10"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Property("loadBalancerType").AsString() == "gateway")
         {
@@ -40,7 +40,7 @@ public sealed class LbAccessLogsRule : PolicyRule
 
         if (logs["enabled"].AsBoolean() != true || logs["bucket"].AsString() is not { Length: > 0 } && !logs["bucket"].IsUnknown)
         {
-            yield return "accessLogs are not enabled with a bucket";
+            yield return new PropertyIssue("accessLogs", "accessLogs are not enabled with a bucket");
         }
     }
 }

@@ -27,13 +27,13 @@ public sealed class LbDropInvalidHeadersRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 6.4.1", "ISO 27001 A.8.20"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var type = resource.Property("loadBalancerType").AsString() ?? "application";
         if (type == "application" && !resource.Property("loadBalancerType").IsUnknown && !resource.Property("dropInvalidHeaderFields").IsUnknown
             && resource.Property("dropInvalidHeaderFields").AsBoolean() != true)
         {
-            yield return "dropInvalidHeaderFields is not true";
+            yield return new PropertyIssue("dropInvalidHeaderFields", "dropInvalidHeaderFields is not true");
         }
     }
 }

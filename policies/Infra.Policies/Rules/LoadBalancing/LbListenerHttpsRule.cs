@@ -25,7 +25,7 @@ public sealed class LbListenerHttpsRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 4.2.1", "ISO 27001 A.8.24"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Property("protocol").AsString() != "HTTP")
         {
@@ -43,7 +43,7 @@ public sealed class LbListenerHttpsRule : PolicyRule
                 a["type"].AsString() == "redirect" && a["redirect"]["protocol"].AsString() == "HTTPS");
         if (!redirectsToHttps)
         {
-            yield return "protocol is HTTP and the default action does not redirect to HTTPS";
+            yield return new PropertyIssue("defaultActions", "protocol is HTTP and the default action does not redirect to HTTPS");
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed class LbListenerTlsPolicyRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 4.2.1", "ISO 27001 A.8.24", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Property("protocol").AsString() is not ("HTTPS" or "TLS"))
         {
@@ -40,7 +40,7 @@ public sealed class LbListenerTlsPolicyRule : PolicyRule
 
         if (policy.AsString() is not { } name || !IsModern(name))
         {
-            yield return $"sslPolicy is {(policy.IsPresent ? $"'{policy}'" : "not set")}; expected a TLS 1.3 policy such as ELBSecurityPolicy-TLS13-1-2-2021-06";
+            yield return new PropertyIssue("sslPolicy", $"sslPolicy is {(policy.IsPresent ? $"'{policy}'" : "not set")}; expected a TLS 1.3 policy such as ELBSecurityPolicy-TLS13-1-2-2021-06");
         }
     }
 

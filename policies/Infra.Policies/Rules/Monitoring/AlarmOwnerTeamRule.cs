@@ -25,7 +25,7 @@ public sealed class AlarmOwnerTeamRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.5.2", "DORA Art. 10"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var sources = Tags.Sources(resource);
         if (Tags.IsUnknown(sources, "team"))
@@ -34,7 +34,7 @@ public sealed class AlarmOwnerTeamRule : PolicyRule
         }
         if (Tags.Get(resource, sources, "team") is not { Length: > 0 })
         {
-            yield return "has no team tag: nobody owns this alarm";
+            yield return new PropertyIssue("tags.team", "has no team tag: nobody owns this alarm");
         }
     }
 }

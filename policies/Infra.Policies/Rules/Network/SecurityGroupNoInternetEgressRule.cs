@@ -28,40 +28,49 @@ public sealed class SecurityGroupNoInternetEgressRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 1.3.2", "PCI DSS 1.4.4", "ISO 27001 A.8.20", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(resource);
         foreach (var (ports, cidrs) in Egress(resource))
         {
-            foreach (var cidr in cidrs.Where(c => AddressRange.Parse(c).IncludesPublicAddresses))
+            foreach (var (path, cidr) in cidrs.Where(c => AddressRange.Parse(c.Cidr).IncludesPublicAddresses))
             {
-                yield return $"egress to {cidr} on {ports}; only the egress proxy may reach the internet";
+                yield return new PropertyIssue(path, $"egress to {cidr} on {ports}; only the egress proxy may reach the internet");
             }
         }
     }
 
     /// <summary>Outbound permissions: <c>egress[]</c> of a group, a <c>type: egress</c> rule, or a vpc egress rule.</summary>
-    private static IEnumerable<(string Ports, IReadOnlyList<string> Cidrs)> Egress(PolicyResource resource)
+    /// <summary>Each permission's ports, and its ranges with the property path of each (<c>egress[1].cidrBlocks[0]</c>, <c>cidrIpv4</c>).</summary>
+    private static IEnumerable<(string Ports, IReadOnlyList<(string Path, string Cidr)> Cidrs)> Egress(PolicyResource resource)
     {
         switch (resource.Type)
         {
             case TypeTokens.SecurityGroup:
-                foreach (var item in resource.Property("egress").Items)
+                var items = resource.Property("egress").Items;
+                for (var i = 0; i < items.Count; i++)
                 {
-                    yield return (Ports(item["protocol"], item["fromPort"], item["toPort"]), [.. item["cidrBlocks"].AsStrings(), .. item["ipv6CidrBlocks"].AsStrings()]);
+                    var item = items[i];
+                    yield return (Ports(item["protocol"], item["fromPort"], item["toPort"]),
+                        [.. Ranges(item["cidrBlocks"], $"egress[{i}].cidrBlocks"), .. Ranges(item["ipv6CidrBlocks"], $"egress[{i}].ipv6CidrBlocks")]);
                 }
 
                 break;
             case TypeTokens.SecurityGroupRule when resource.Property("type").AsString() == "egress":
                 yield return (Ports(resource.Property("protocol"), resource.Property("fromPort"), resource.Property("toPort")),
-                    [.. resource.Property("cidrBlocks").AsStrings(), .. resource.Property("ipv6CidrBlocks").AsStrings()]);
+                    [.. Ranges(resource.Property("cidrBlocks"), "cidrBlocks"), .. Ranges(resource.Property("ipv6CidrBlocks"), "ipv6CidrBlocks")]);
                 break;
             case TypeTokens.SecurityGroupEgressRule:
                 yield return (Ports(resource.Property("ipProtocol"), resource.Property("fromPort"), resource.Property("toPort")),
-                    [.. resource.Property("cidrIpv4").AsStrings(), .. resource.Property("cidrIpv6").AsStrings()]);
+                    [.. Ranges(resource.Property("cidrIpv4"), "cidrIpv4"), .. Ranges(resource.Property("cidrIpv6"), "cidrIpv6")]);
                 break;
         }
     }
+
+    /// <summary>A list of ranges (<c>path[j]</c> each), or the single range of a vpc rule resource (<c>path</c>).</summary>
+    private static IEnumerable<(string Path, string Cidr)> Ranges(PropertyValue value, string path) =>
+        value.AsString() is { } single ? [(path, single)]
+            : value.Items.Select((item, j) => (Path: $"{path}[{j}]", Cidr: item.AsString())).Where(r => r.Cidr is not null).Select(r => (r.Path, r.Cidr!));
 
     private static string Ports(PropertyValue protocol, PropertyValue fromPort, PropertyValue toPort) =>
         protocol.AsString() is "-1" or "all" ? "all ports"

@@ -31,11 +31,11 @@ public sealed class CredentialsAreSecretsRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 8.3.2", "ISO 27001 A.5.17", "ISO 27001 A.8.24"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         List<string>? found = null;
         Walk(resource.Inputs, "", ref found);
-        return found?.Select(path => $"input '{path}' holds a credential in plain text") ?? [];
+        return found?.Select(path => new PropertyIssue(path, $"input '{path}' holds a credential in plain text")) ?? [];
     }
 
     /// <summary>Collects the paths of plain-text credentials; paths are only built on the way to a finding.</summary>

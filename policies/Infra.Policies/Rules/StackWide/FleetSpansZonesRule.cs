@@ -28,7 +28,7 @@ public sealed class FleetSpansZonesRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.14", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var subnets = resource.Property("vpcZoneIdentifiers");
         if (subnets.IsUnknown || subnets.Items.Any(s => s.IsUnknown))
@@ -43,7 +43,7 @@ public sealed class FleetSpansZonesRule : PolicyRule
             .ToList();
         if (zones.Count < 2)
         {
-            yield return $"spans {zones.Count} zone(s) ({string.Join(", ", zones)}); at least 2 are required";
+            yield return new PropertyIssue("vpcZoneIdentifiers", $"spans {zones.Count} zone(s) ({string.Join(", ", zones)}); at least 2 are required");
         }
     }
 }

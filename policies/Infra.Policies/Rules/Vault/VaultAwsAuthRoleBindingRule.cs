@@ -27,7 +27,7 @@ public sealed class VaultAwsAuthRoleBindingRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 8.3.1", "ISO 27001 A.8.5", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var authType = resource.Property("authType");
         var arns = resource.Property("boundIamPrincipalArns");
@@ -36,11 +36,11 @@ public sealed class VaultAwsAuthRoleBindingRule : PolicyRule
             var bound = arns.AsStrings().ToList();
             if (bound.Count == 0)
             {
-                yield return "boundIamPrincipalArns is empty: any IAM principal of any account may log in";
+                yield return new PropertyIssue("boundIamPrincipalArns", "boundIamPrincipalArns is empty: any IAM principal of any account may log in");
             }
             foreach (var arn in bound.Where(a => a.Contains('*', StringComparison.Ordinal)))
             {
-                yield return $"boundIamPrincipalArns has the wildcard '{arn}'; bind the exact role ARN of the fleet";
+                yield return new PropertyIssue("boundIamPrincipalArns", $"boundIamPrincipalArns has the wildcard '{arn}'; bind the exact role ARN of the fleet");
             }
         }
 
@@ -52,11 +52,11 @@ public sealed class VaultAwsAuthRoleBindingRule : PolicyRule
         var ranges = cidrs.AsStrings().ToList();
         if (ranges.Count == 0)
         {
-            yield return "tokenBoundCidrs is not set: its tokens work from anywhere";
+            yield return new PropertyIssue("tokenBoundCidrs", "tokenBoundCidrs is not set: its tokens work from anywhere");
         }
         foreach (var range in ranges.Where(r => r.EndsWith("/0", StringComparison.Ordinal)))
         {
-            yield return $"tokenBoundCidrs has '{range}', which is every address; use the fleet's subnets";
+            yield return new PropertyIssue("tokenBoundCidrs", $"tokenBoundCidrs has '{range}', which is every address; use the fleet's subnets");
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed class VaultAwsAuthRoleTtlRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 8.2.8", "ISO 27001 A.8.5"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var ttl = resource.Property("tokenTtl").AsNumber() ?? 0;
         var max = resource.Property("tokenMaxTtl").AsNumber() ?? 0;
@@ -36,7 +36,7 @@ public sealed class VaultAwsAuthRoleTtlRule : PolicyRule
         var maxKnown = !resource.Property("tokenMaxTtl").IsUnknown;
         if (ttlKnown && ttl is <= 0 or > MaximumTtlSeconds)
         {
-            yield return $"tokenTtl is {(ttl <= 0 ? "not set (Vault default: 32 days)" : ttl + " s")}; expected 1 to {MaximumTtlSeconds} s";
+            yield return new PropertyIssue("tokenTtl", $"tokenTtl is {(ttl <= 0 ? "not set (Vault default: 32 days)" : ttl + " s")}; expected 1 to {MaximumTtlSeconds} s");
         }
 
         if (!maxKnown)
@@ -46,11 +46,11 @@ public sealed class VaultAwsAuthRoleTtlRule : PolicyRule
 
         if (max is <= 0 or > MaximumMaxTtlSeconds)
         {
-            yield return $"tokenMaxTtl is {(max <= 0 ? "not set (Vault default: 32 days)" : max + " s")}; expected 1 to {MaximumMaxTtlSeconds} s";
+            yield return new PropertyIssue("tokenMaxTtl", $"tokenMaxTtl is {(max <= 0 ? "not set (Vault default: 32 days)" : max + " s")}; expected 1 to {MaximumMaxTtlSeconds} s");
         }
         else if (ttlKnown && ttl > max)
         {
-            yield return $"tokenTtl {ttl} s is above tokenMaxTtl {max} s";
+            yield return new PropertyIssue("tokenTtl", $"tokenTtl {ttl} s is above tokenMaxTtl {max} s");
         }
     }
 }

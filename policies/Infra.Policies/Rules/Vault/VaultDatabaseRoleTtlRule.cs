@@ -28,18 +28,18 @@ public sealed class VaultDatabaseRoleTtlRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 8.2.8", "ISO 27001 A.5.18"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var defaultTtl = resource.Property("defaultTtl").AsNumber() ?? 0;
         var maxTtl = resource.Property("maxTtl").AsNumber() ?? 0;
         if (!resource.Property("defaultTtl").IsUnknown && defaultTtl is <= 0 or > MaximumDefaultTtlSeconds)
         {
-            yield return $"defaultTtl is {(defaultTtl <= 0 ? "not set (mount default)" : defaultTtl + " s")}; expected 1 to {MaximumDefaultTtlSeconds} s";
+            yield return new PropertyIssue("defaultTtl", $"defaultTtl is {(defaultTtl <= 0 ? "not set (mount default)" : defaultTtl + " s")}; expected 1 to {MaximumDefaultTtlSeconds} s");
         }
 
         if (!resource.Property("maxTtl").IsUnknown && maxTtl is <= 0 or > MaximumMaxTtlSeconds)
         {
-            yield return $"maxTtl is {(maxTtl <= 0 ? "not set (mount default)" : maxTtl + " s")}; expected 1 to {MaximumMaxTtlSeconds} s";
+            yield return new PropertyIssue("maxTtl", $"maxTtl is {(maxTtl <= 0 ? "not set (mount default)" : maxTtl + " s")}; expected 1 to {MaximumMaxTtlSeconds} s");
         }
     }
 }

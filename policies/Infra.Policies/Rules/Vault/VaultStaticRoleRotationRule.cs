@@ -28,7 +28,7 @@ public sealed class VaultStaticRoleRotationRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 8.6.3", "ISO 27001 A.5.17"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Property("rotationSchedule").AsString() is { Length: > 0 }
             || resource.Property("rotationSchedule").IsUnknown || resource.Property("rotationPeriod").IsUnknown)
@@ -40,11 +40,11 @@ public sealed class VaultStaticRoleRotationRule : PolicyRule
         var period = resource.Property("rotationPeriod").AsNumber();
         if (period is null or <= 0)
         {
-            yield return "neither rotationPeriod nor rotationSchedule is set: the password never rotates";
+            yield return new PropertyIssue("rotationPeriod", "neither rotationPeriod nor rotationSchedule is set: the password never rotates");
         }
         else if (period > maximum)
         {
-            yield return $"rotationPeriod is {period} s; {context.StackName} allows at most {maximum} s";
+            yield return new PropertyIssue("rotationPeriod", $"rotationPeriod is {period} s; {context.StackName} allows at most {maximum} s");
         }
     }
 }
