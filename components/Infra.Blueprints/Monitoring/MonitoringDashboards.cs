@@ -75,7 +75,7 @@ public static class MonitoringDashboards
     {
         var period = (int)slo.Window.TotalSeconds;
         var budget = slo.ErrorBudget.ToString(CultureInfo.InvariantCulture);
-        JsonArray metrics = slo.Kind == SloKind.Availability
+        JsonNode[] metrics = slo.Kind == SloKind.Availability
             ?
             [
                 Hidden(Metric("HTTPCode_Target_5XX_Count", tg, "Sum"), "errors", period),
@@ -120,22 +120,24 @@ public static class MonitoringDashboards
     }
 
     private static JsonArray Expression(string expression, string label) =>
-        [new JsonObject { ["expression"] = expression, ["label"] = label, ["id"] = "result" }];
+        new(new JsonObject { ["expression"] = expression, ["label"] = label, ["id"] = "result" });
 
     private static JsonObject Threshold(string label, double value) =>
         new() { ["horizontal"] = new JsonArray(new JsonObject { ["label"] = label, ["value"] = value }) };
 
-    private static JsonObject Graph(string title, string region, JsonArray metrics, JsonObject? annotations = null) =>
+    private static JsonObject Graph(string title, string region, JsonNode[] metrics, JsonObject? annotations = null) =>
         Widget(title, region, metrics, "timeSeries", null, annotations);
 
-    private static JsonObject Widget(string title, string region, JsonArray metrics, string view, string? start, JsonObject? annotations = null)
+    // The metrics are an array, not a JsonArray: a collection expression fills a JsonArray through the
+    // reflection-based JsonArray.Add<T>, which the AOT compiler refuses.
+    private static JsonObject Widget(string title, string region, JsonNode[] metrics, string view, string? start, JsonObject? annotations = null)
     {
         var properties = new JsonObject
         {
             ["title"] = title,
             ["region"] = region,
             ["view"] = view,
-            ["metrics"] = metrics,
+            ["metrics"] = new JsonArray(metrics),
         };
         if (start is not null)
         {
