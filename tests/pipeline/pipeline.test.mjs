@@ -126,6 +126,27 @@ const scenarios = [
     jobs: ['drill:region-switch'],
   },
   {
+    name: 'emergency production apply run by hand on main',
+    variables: { CI_PIPELINE_SOURCE: 'web', INFRA_SCHEDULE: 'emergency-production', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
+    unset: ['CI_COMMIT_TAG'],
+    kind: 'emergency',
+    jobs: ['validate', 'preview:production:emergency', 'deploy:production:emergency (manual)'],
+  },
+  {
+    name: 'emergency apply on a schedule (no pipeline: a person starts it)',
+    variables: { CI_PIPELINE_SOURCE: 'schedule', INFRA_SCHEDULE: 'emergency-production', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
+    unset: ['CI_COMMIT_TAG'],
+    kind: undefined,
+    jobs: [],
+  },
+  {
+    name: 'emergency apply on another branch (no pipeline)',
+    variables: { CI_PIPELINE_SOURCE: 'web', INFRA_SCHEDULE: 'emergency-production', CI_COMMIT_BRANCH: 'feature/topics', CI_COMMIT_REF_NAME: 'feature/topics' },
+    unset: ['CI_COMMIT_TAG'],
+    kind: undefined,
+    jobs: [],
+  },
+  {
     name: 'schedule without INFRA_SCHEDULE (no pipeline)',
     variables: { CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
     unset: ['CI_COMMIT_TAG', 'INFRA_SCHEDULE'],
@@ -302,6 +323,24 @@ test('the release previews production once, with every rule mandatory, saves the
     assert.equal(job.variables.GIT_DEPTH, '0', 'the whole history, so that the release gate can see main');
   }
   assert.ok(!JSON.stringify(release).includes('POLICY_PACK_CONFIG'), 'no variable picks the policy config');
+});
+
+test('the emergency apply runs in Ireland, applies the plan its preview saved, and needs the approval of production', () => {
+  const emergency = expandedJobs({ CI_PIPELINE_SOURCE: 'web', INFRA_SCHEDULE: 'emergency-production', CI_COMMIT_BRANCH: 'main' });
+  const preview = emergency['preview:production:emergency'];
+  const deploy = emergency['deploy:production:emergency'];
+  assert.deepEqual(preview.script, ['scripts/ci/preview.sh production --save-plan']);
+  assert.deepEqual(deploy.script, ['scripts/ci/apply-plan.sh production']);
+  const needed = (job) => job.needs.map((need) => (typeof need === 'string' ? need : need.job)).sort();
+  assert.deepEqual(needed(deploy), ['preview:production:emergency', 'validate']);
+  // The environment whose protection asks another SRE to approve, and the one apply at a time of production.
+  assert.equal(deploy.environment.name, 'production');
+  assert.equal(deploy.resource_group, 'production');
+  assert.equal(deploy.variables.INFRA_ACCESS, 'apply');
+  for (const job of [preview, deploy]) {
+    assert.deepEqual(job.tags, ['eu-west-1'], 'the runners of the region that is left');
+    assert.equal(job.variables.AWS_REGION, 'eu-west-1');
+  }
 });
 
 test('jobs that do not need secrets get none: no ID token, no environment for the tests and offline checks', () => {

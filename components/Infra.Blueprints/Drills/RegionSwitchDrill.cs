@@ -187,7 +187,7 @@ public static class RegionSwitchDrill
             ]));
         steps.Add(Step("apply", "Apply",
             (production
-                ? $"Production: the emergency apply job of the pipeline, started by the incident lead and approved by a second person (docs/dr.md), runs from {to} with the state replicated there. "
+                ? $"Production: the emergency apply job of the pipeline (Run pipeline on main with INFRA_SCHEDULE=emergency-production; deploy:production:emergency), started by the incident lead and approved by a second SRE, runs on the runners in {to} after the state backend was switched to its replica (docs/state-backend.md). "
                 : $"Merge; the pipeline applies {stack}. ")
             + $"It creates the fleets in {to} ({(fleets.Count == 0 ? "none uses a database" : string.Join(", ", fleets))})."
             + (planned ? "" : $" Resources in {from} cannot be updated while it is down: re-run the apply when it is back."),

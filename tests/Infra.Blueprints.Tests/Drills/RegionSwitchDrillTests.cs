@@ -174,7 +174,8 @@ public sealed class RegionSwitchDrillTests
         var apply = RegionSwitchDrill.Plan(RepositoryDefinitions.Load("production")).DisasterFailover.Single(s => s.Id == "apply");
 
         Assert.Contains("emergency apply job", apply.Detail, StringComparison.Ordinal);
-        Assert.Contains("second person", apply.Detail, StringComparison.Ordinal);
+        Assert.Contains("approved by a second SRE", apply.Detail, StringComparison.Ordinal);
+        Assert.Contains("INFRA_SCHEDULE=emergency-production", apply.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("Merge;", apply.Detail, StringComparison.Ordinal);
     }
 
