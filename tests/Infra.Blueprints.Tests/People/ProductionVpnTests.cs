@@ -19,6 +19,19 @@ public sealed class ProductionVpnTests
         Assert.All(vpn, e => Assert.Equal(["platform"], e.Teams));
     }
 
+    [Theory]
+    [InlineData("production", "10.60.0.0/16", "10.61.0.0/16")]
+    [InlineData("staging", "10.40.0.0/16", "10.41.0.0/16")]
+    public void The_on_call_rota_reaches_every_region_of_the_stack_the_secondary_included(string stack, string primary, string secondary)
+    {
+        var definition = Roster.Load(stack);
+
+        var routes = Infra.Blueprints.People.PeopleAccessBlueprints.For(definition, Roster.Today).VpnAuthorizations.Where(r => r.Owner == "platform").Select(r => r.Network).ToList();
+
+        Assert.Equal([primary, secondary], definition.Networks.Select(n => n.Cidr.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal([primary, secondary], routes);
+    }
+
     [Fact]
     public void A_team_wide_production_route_is_refused_at_its_vpn_item()
     {
