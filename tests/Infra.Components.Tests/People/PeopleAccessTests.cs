@@ -7,6 +7,7 @@ using Infra.Components.Tests.Support;
 using Pulumi;
 using Pulumi.Testing;
 using Pulumi.Utilities;
+using static Infra.Components.Tests.People.PeopleAccessDeployment;
 
 namespace Infra.Components.Tests.People;
 
@@ -23,9 +24,6 @@ public sealed class PeopleAccessTests
     private const string ConsulToken = "consul:index/aclToken:AclToken";
     private const string DatabaseRole = "vault:database/secretBackendRole:SecretBackendRole";
     private const string VaultPolicy = "vault:index/policy:Policy";
-    private const string LoginAccessor = "auth_oidc_1a2b3c4d";
-    private const string GetUser = "gitlab:index/getUser:getUser";
-    private const string GetGroup = "gitlab:index/getGroup:getGroup";
 
     private static readonly DateOnly Today = new(2026, 11, 22);
 
@@ -356,44 +354,5 @@ public sealed class PeopleAccessTests
         Assert.DoesNotContain(mocks.Declared, r => r.Type!.StartsWith("gitlab:", StringComparison.Ordinal));
     }
 
-    /// <summary>The args the stack gives the component, with the providers: Vault, Consul, the primary region's AWS and GitLab. Only inside a deployment.</summary>
-    private static PeopleAccessArgs Args(PeopleAccessBlueprint blueprint) => new()
-    {
-        Blueprint = blueprint,
-        LoginMountAccessor = LoginAccessor,
-        ClientVpnEndpointId = "cvpn-endpoint-0123456789abcdef0",
-        Vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.prd.example-bank.eu" }),
-        Consul = new Pulumi.Consul.Provider("consul-prd-par", new Pulumi.Consul.ProviderArgs { Address = "consul.prd-par.example-bank.eu" }),
-        Aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" }),
-        GitLab = new Pulumi.GitLab.Provider("gitlab", new Pulumi.GitLab.ProviderArgs { BaseUrl = "https://gitlab.example-bank.eu/api/v4/" }),
-    };
-
     private static string Package(string type) => type[..type.IndexOf(':', StringComparison.Ordinal)];
-
-    private static async Task<List<MockResourceArgs>> Deploy(PeopleAccessBlueprint blueprint)
-    {
-        var mocks = Mocks();
-        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
-        {
-            _ = new PeopleAccess("people", Args(blueprint));
-        });
-        return [.. mocks.Registered];
-    }
-
-    private static int UserId(string username) => 1000 + Production.Identities.ToList().FindIndex(i => i.Person == username);
-
-    private static int GroupId(string path) => 500 + path.Length;
-
-    private static ImmutableDictionary<string, object> UserOf(MockCallArgs call) => ImmutableDictionary<string, object>.Empty
-        .Add("username", call.Args["username"])
-        .Add("userId", UserId((string)call.Args["username"]));
-
-    private static ImmutableDictionary<string, object> GroupOf(MockCallArgs call) => ImmutableDictionary<string, object>.Empty
-        .Add("fullPath", call.Args["fullPath"])
-        .Add("groupId", GroupId((string)call.Args["fullPath"]));
-
-    /// <summary>The GitLab users and groups exist already (provisioned by SCIM, created by hand): only looked up.</summary>
-    private static RecordingMocks Mocks() => new RecordingMocks()
-        .Answer(GetUser, UserOf)
-        .Answer(GetGroup, GroupOf);
 }
