@@ -1,6 +1,7 @@
 namespace Infra.Blueprints.Definition;
 
 /// <summary>One service as declared in the stack config: the input of its fleet blueprint.</summary>
+/// <param name="Protocol">What the load balancer speaks to the instances on <paramref name="Port"/>.</param>
 /// <param name="TargetUtilisationPercent">The share of <paramref name="RpsPerInstance"/> the fleet is sized and scaled for.</param>
 /// <param name="Egress">Destinations outside the VPC (host:port), reached through the region's egress proxy only.</param>
 public sealed record ServiceDefinition(
@@ -9,6 +10,7 @@ public sealed record ServiceDefinition(
     string Image,
     string InstanceType,
     int Port,
+    TargetProtocol Protocol,
     int PeakRps,
     int RpsPerInstance,
     int TargetUtilisationPercent,

@@ -48,7 +48,7 @@ public static class FleetBlueprints
 
     private static FleetBlueprint For(ServiceDefinition service, StackDefinition definition, RegionNetwork network, int priority)
     {
-        var protocol = Protocol(service.Port);
+        var protocol = Protocol(service.Protocol);
         var join = ConsulJoin.CloudAutoJoin(network.Region, definition.Endpoints.ConsulDatacenter);
         var healthCheck = service.HealthCheck;
         // The load balancer requires the timeout to be shorter than the interval.
@@ -151,8 +151,8 @@ public static class FleetBlueprints
             ]);
     }
 
-    /// <summary>Ports ending in 443 (8443, 9443) speak HTTPS; the others HTTP.</summary>
-    public static string Protocol(int port) => port % 1000 == 443 ? "HTTPS" : "HTTP";
+    /// <summary>The target group's protocol: what the load balancer speaks to the instances.</summary>
+    public static string Protocol(TargetProtocol protocol) => protocol == TargetProtocol.Http ? "HTTP" : "HTTPS";
 
     /// <summary>
     /// The host name the shared load balancer routes to the fleet: the service's name in the

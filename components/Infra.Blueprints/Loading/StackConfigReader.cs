@@ -178,6 +178,7 @@ internal static class StackConfigReader
         var image = map.Required("image")?.Matching(Patterns.ImageId(), "an AMI id: ami- followed by 8 or 17 hexadecimal digits");
         var instanceType = map.Required("instanceType")?.Matching(Patterns.InstanceType(), "an EC2 instance type such as m7i.large");
         var port = map.Required("port")?.Int(1024, 65535);
+        var protocol = map.Optional("protocol") is { } protocolValue ? protocolValue.Enum<TargetProtocol>() : TargetProtocol.Https;
         var peakRps = map.Required("peakRps")?.Int(0, 10_000_000);
         var rpsPerInstance = map.Required("rpsPerInstance")?.Int(1, 1_000_000);
         var utilisation = map.Optional("targetUtilisationPercent") is { } u ? u.Int(10, 90) : ServiceDefinition.DefaultTargetUtilisationPercent;
@@ -188,10 +189,10 @@ internal static class StackConfigReader
         var slo = map.Optional("slo") is { } sloValue ? (sloValue.Mapping() is { } sloMap ? ReadServiceLevels(sloMap) : null) : ServiceLevelSettings.Defaults;
         var egress = NameList(map.Optional("egress"), Patterns.Broker(), "host:port outside the VPC, e.g. fcm.googleapis.com:443");
         map.RejectUnknownKeys();
-        return team is null || image is null || instanceType is null || port is null || peakRps is null
+        return team is null || image is null || instanceType is null || port is null || protocol is null || peakRps is null
             || rpsPerInstance is null || utilisation is null || classification is null || healthCheck is null || dependsOn is null || iam is null || slo is null || egress is null
             ? null
-            : new ServiceDefinition(name, team, image, instanceType, port.Value, peakRps.Value, rpsPerInstance.Value, utilisation.Value, classification.Value, healthCheck, dependsOn, iam, slo, egress);
+            : new ServiceDefinition(name, team, image, instanceType, port.Value, protocol.Value, peakRps.Value, rpsPerInstance.Value, utilisation.Value, classification.Value, healthCheck, dependsOn, iam, slo, egress);
     }
 
     /// <summary>

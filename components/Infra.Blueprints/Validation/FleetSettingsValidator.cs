@@ -29,8 +29,20 @@ internal static class FleetSettingsValidator
         var primary = settings.Networks.FirstOrDefault(n => n.Region == settings.Regions?.Primary);
         foreach (var service in settings.Services)
         {
+            ValidateProtocol(service, context);
             ValidateIam(service, context);
             ValidateEgress(service, primary, context);
+        }
+    }
+
+    /// <summary>The load balancer speaks TLS to every target that holds confidential or restricted data (PCI DSS 4.2.1, encryption in transit).</summary>
+    private static void ValidateProtocol(ServiceDefinition service, DocumentContext context)
+    {
+        if (service.Protocol == TargetProtocol.Http && service.DataClassification >= DataClassification.Confidential)
+        {
+            context.Error(KeyPath.Child(KeyPath.Child(StackConfigReader.Qualified(StackConfigKeys.Services), service.Name), "protocol"),
+                $"is http, but {service.Name} holds {ValueReader.EnumName(service.DataClassification)} data; the load balancer speaks TLS to its targets: "
+                + "use https (the default), or http only for public or internal data");
         }
     }
 

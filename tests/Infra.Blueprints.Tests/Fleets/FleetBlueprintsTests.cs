@@ -132,6 +132,16 @@ public sealed class FleetBlueprintsTests
         Assert.Equal("replaced after 2 failed /health/live probes 10 s apart (or a failed boot), after a 480 s grace; routed while /health/ready passes", fleet.Health);
     }
 
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void The_load_balancer_speaks_tls_to_every_target_of_the_repository(string stack) =>
+        Assert.All(FleetBlueprints.For(stack == "staging" ? Staging : Production), b =>
+        {
+            Assert.Equal("HTTPS", b.TargetGroup.Protocol);
+            Assert.Equal("HTTPS", b.TargetGroup.HealthCheck.Protocol);
+        });
+
     [Fact]
     public void Grace_period_covers_the_longest_boot()
     {
@@ -148,8 +158,8 @@ public sealed class FleetBlueprintsTests
         var targetGroup = Fleet(Staging, "notifications").TargetGroup;
 
         Assert.Equal(8080, targetGroup.Port);
-        Assert.Equal("HTTP", targetGroup.Protocol);
-        Assert.Equal(new TargetHealthCheck("/healthz", "HTTP", 15, 5, 3, 3, "200"), targetGroup.HealthCheck);
+        Assert.Equal("HTTPS", targetGroup.Protocol);
+        Assert.Equal(new TargetHealthCheck("/healthz", "HTTPS", 15, 5, 3, 3, "200"), targetGroup.HealthCheck);
         Assert.Equal(4, Fleet(Staging, "card-authorizer").TargetGroup.HealthCheck.TimeoutSeconds);
         Assert.Equal("HTTPS", Fleet(Staging, "card-authorizer").TargetGroup.Protocol);
     }

@@ -38,6 +38,12 @@ public sealed class FleetConfigBrokenInputTests
             Files.Staging, "infra:services.notifications.healthCheck.livenessPath", "missing required key 'livenessPath'"),
         ["the former single path"] = new(Files.Staging, "        livenessPath: /livez\n        readinessPath: /healthz", "        path: /healthz",
             Files.Staging, "infra:services.notifications.healthCheck.path", "unknown key 'path'"),
+        ["plain http to confidential data"] = new(Files.Staging, "      port: 8080\n      peakRps: 50\n", "      port: 8080\n      protocol: http\n      peakRps: 50\n",
+            Files.Staging, "infra:services.notifications.protocol", "is http, but notifications holds confidential data; the load balancer speaks TLS to its targets"),
+        ["plain http to restricted data"] = new(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      protocol: http\n      peakRps: 400\n",
+            Files.Staging, "infra:services.ledger.protocol", "is http, but ledger holds restricted data"),
+        ["unknown protocol"] = new(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      protocol: tls\n      peakRps: 400\n",
+            Files.Staging, "infra:services.ledger.protocol", "'tls'"),
         ["negative peak"] = new(Files.Staging, "peakRps: 400", "peakRps: -5",
             Files.Staging, "infra:services.ledger.peakRps", "must be between 0 and 10000000, found -5"),
         ["platform peer that is not a group or prefix list"] = new(Files.Staging, "        vault: sg-00000000005a75cec", "        vault: 10.40.0.0/16",
@@ -103,6 +109,20 @@ public sealed class FleetConfigBrokenInputTests
         Assert.Equal(1, ledger.Capacity.Needed);
         Assert.Equal(400m * 60, ledger.AutoScaling.TargetTracking.RequestsPerTargetPerMinute);
         Assert.Contains("at 50 % of 800 per instance", ledger.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plain_http_is_accepted_for_internal_data_only()
+    {
+        using var repository = new RepositoryCopy()
+            .Edit(Files.Staging, "      port: 8080\n      peakRps: 50\n", "      port: 8080\n      protocol: http\n      peakRps: 50\n")
+            .Edit(Files.Staging, "      rpsPerInstance: 250\n      dataClassification: confidential\n", "      rpsPerInstance: 250\n      dataClassification: internal\n");
+
+        var loaded = repository.Loader.LoadFromFiles("staging");
+
+        Assert.False(loaded.HasErrors, loaded.FormatErrors());
+        var notifications = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "notifications");
+        Assert.Equal("HTTP", notifications.TargetGroup.Protocol);
     }
 
     [Fact]

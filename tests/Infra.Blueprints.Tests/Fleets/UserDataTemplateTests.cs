@@ -93,7 +93,7 @@ public sealed class UserDataTemplateTests
 
     [Theory]
     [InlineData("payments-api", "http            = \"https://localhost:8443/health/ready\"")]
-    [InlineData("notifications", "http            = \"http://localhost:8080/healthz\"")]
+    [InlineData("notifications", "http            = \"https://localhost:8080/healthz\"")]
     public void Consul_routes_on_the_readiness_path_on_the_service_protocol(string service, string check) =>
         Assert.Contains(check, UserData(service), StringComparison.Ordinal);
 
@@ -118,7 +118,7 @@ public sealed class UserDataTemplateTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(["report-unhealthy --should-respect-grace-period"], run.Calls.Where(c => c.StartsWith("report-unhealthy", StringComparison.Ordinal)));
         Assert.Equal(3, run.Calls.Count(c => c.StartsWith("curl ", StringComparison.Ordinal)));
-        Assert.Contains("curl -fsS -o /dev/null --max-time 5 http://localhost:8080/livez", run.Calls);
+        Assert.Contains("curl -fsS -o /dev/null --max-time 5 --insecure https://localhost:8080/livez", run.Calls);
     }
 
     [Fact]
