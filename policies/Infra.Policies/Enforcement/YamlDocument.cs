@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using Infra.Blueprints.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,11 +14,11 @@ internal static class YamlDocument
         var stream = new YamlStream();
         try
         {
-            stream.Load(new Infra.Blueprints.Loading.BoundedParser(new StringReader(text)));
+            stream.Load(new BoundedParser(new StringReader(text)));
         }
         catch (YamlException ex)
         {
-            diagnostics.Add(new PolicyFileDiagnostic(file, "", (int)ex.Start.Line, $"invalid YAML at column {ex.Start.Column}: {Infra.Blueprints.Loading.BoundedParser.Reason(ex)}"));
+            diagnostics.Add(new PolicyFileDiagnostic(file, "", (int)ex.Start.Line, $"invalid YAML at column {ex.Start.Column}: {BoundedParser.Reason(ex)}"));
             return null;
         }
 
@@ -37,11 +40,19 @@ internal static class YamlDocument
 
     public static string Child(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
+    /// <summary>The file's text; a file that cannot be read, or holds a byte that is not UTF-8, is a diagnostic (at its line) and no text.</summary>
     public static string ReadText(string path, List<PolicyFileDiagnostic> diagnostics)
     {
         try
         {
-            return File.ReadAllText(path);
+            var bytes = File.ReadAllBytes(path);
+            if (JsonText.FirstInvalidUtf8(bytes) is { } invalid)
+            {
+                diagnostics.Add(new PolicyFileDiagnostic(path, "", (int)invalid.Line, string.Create(CultureInfo.InvariantCulture, $"is not UTF-8 at column {invalid.Column}; save the file as UTF-8")));
+                return "";
+            }
+
+            return Encoding.UTF8.GetString(JsonText.WithoutBom(bytes).Span);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using Infra.Blueprints.Loading;
 using Infra.Policies.Enforcement;
+using Infra.Policies.Reading;
 
 namespace Infra.Policies.Evaluation;
 
@@ -9,6 +12,9 @@ namespace Infra.Policies.Evaluation;
 /// </summary>
 public sealed class ComplianceBaseline
 {
+    /// <summary>The one version of the file's format.</summary>
+    private const int Version = 1;
+
     private readonly HashSet<BaselineEntry> _entries;
 
     private ComplianceBaseline(IEnumerable<BaselineEntry> entries) => _entries = [.. entries];
@@ -39,15 +45,43 @@ public sealed class ComplianceBaseline
         }
     }
 
+    /// <summary>
+    /// Reads a baseline strictly, as <c>--write-baseline</c> writes it: UTF-8 JSON (a leading BOM skipped), each key once,
+    /// <c>"version": 1</c>, and every violation's three strings; anything else is an error with its position.
+    /// </summary>
     public static ComplianceBaseline Read(Stream stream, string file)
     {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var json = JsonText.WithoutBom(buffer.ToArray());
+        if (JsonText.FirstInvalidUtf8(json) is { } invalid)
+        {
+            throw Fail(file, "", (int)invalid.Line, string.Create(CultureInfo.InvariantCulture, $"is not UTF-8 at column {invalid.Column}; --write-baseline writes UTF-8 JSON"));
+        }
+
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(stream);
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (JsonException ex)
+        {
+            var truncated = JsonSyntax.IsValidPrefix(json.Span, default) && !JsonSyntax.IsComplete(json.Span);
+            throw Fail(file, "", (int)(ex.LineNumber ?? 0) + 1, string.Create(CultureInfo.InvariantCulture, $"at column {(ex.BytePositionInLine ?? 0) + 1}: {JsonSyntax.Describe(ex, truncated)}"));
+        }
+
+        using (document)
+        {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("violations", out var list) || list.ValueKind != JsonValueKind.Array)
             {
                 throw Fail(file, "", null, "expected {\"version\":1,\"violations\":[...]}");
+            }
+
+            if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != Version)
+            {
+                throw Fail(file, "version", null, string.Create(CultureInfo.InvariantCulture, $"expected the number {Version}, as --write-baseline writes it; found {(version.ValueKind == JsonValueKind.Undefined ? "none" : version.GetRawText())}"));
             }
 
             var entries = new List<BaselineEntry>();
@@ -64,17 +98,13 @@ public sealed class ComplianceBaseline
 
             return new ComplianceBaseline(entries);
         }
-        catch (JsonException ex)
-        {
-            throw Fail(file, "", (int?)(ex.LineNumber + 1), "malformed JSON");
-        }
     }
 
     public void Write(Stream stream)
     {
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
-        writer.WriteNumber("version", 1);
+        writer.WriteNumber("version", Version);
         writer.WriteStartArray("violations");
         foreach (var entry in _entries.OrderBy(e => e.Stack, StringComparer.Ordinal).ThenBy(e => e.Urn, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal))
         {
