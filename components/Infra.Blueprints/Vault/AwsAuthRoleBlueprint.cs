@@ -9,5 +9,8 @@ namespace Infra.Blueprints.Vault;
 /// </summary>
 /// <param name="AuthType">How instances prove who they are: <c>iam</c>, a signed STS request bound to the role ARN (not <c>ec2</c> instance metadata).</param>
 /// <param name="TokenBoundCidrs">The subnets of the fleet: a token leaked elsewhere is refused.</param>
+/// <param name="InferredEntityType">Vault looks up the EC2 instance behind the signed request (<c>ec2_instance</c>), which it needs to check the account.</param>
+/// <param name="InferredAwsRegion">Where Vault looks the instance up: the fleets' region.</param>
+/// <param name="BoundAccountIds">The stack's AWS account: an instance of another account is refused even with a role of the same ARN.</param>
 public sealed record AwsAuthRoleBlueprint(string Role, string Service, EquatableList<string> Policies, int TokenTtlSeconds, int TokenMaxTtlSeconds, string AuthType,
-    EquatableList<string> TokenBoundCidrs);
+    EquatableList<string> TokenBoundCidrs, string InferredEntityType, string InferredAwsRegion, EquatableList<string> BoundAccountIds);

@@ -43,7 +43,8 @@ public static class VaultBlueprints
             AuditDevices,
             policies,
             definition.Services.Select(s => new AwsAuthRoleBlueprint(
-                s.Name, s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl), AuthType: "iam", fleetSubnets)).ToEquatableList(),
+                s.Name, s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl), AuthType: "iam", fleetSubnets,
+                InferredEntityType: "ec2_instance", InferredAwsRegion: definition.Regions.Primary, BoundAccountIds: [definition.AwsAccountId])).ToEquatableList(),
             definition.Services.Select(s => new PkiRoleBlueprint(
                 s.Name,
                 s.Name,

@@ -75,6 +75,9 @@ public sealed class VaultRoles : ComponentResource
                 TokenTtl = role.TokenTtlSeconds,
                 TokenMaxTtl = role.TokenMaxTtlSeconds,
                 TokenBoundCidrs = role.TokenBoundCidrs.ToList(),
+                InferredEntityType = role.InferredEntityType,
+                InferredAwsRegion = role.InferredAwsRegion,
+                BoundAccountIds = role.BoundAccountIds.ToList(),
             }, new CustomResourceOptions { Parent = this, Provider = vault, DependsOn = policies.Cast<Resource>().ToArray() });
         }
 

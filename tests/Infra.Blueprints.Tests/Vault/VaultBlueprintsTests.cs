@@ -98,6 +98,20 @@ public sealed class VaultBlueprintsTests
             Assert.Contains($"header_value = \"{vaultHost}\"", f.LaunchTemplate.UserData, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("staging", "111122223333", "eu-west-3")]
+    [InlineData("production", "444455556666", "eu-west-3")]
+    public void Aws_logins_are_bound_to_the_stacks_account_through_the_instance_in_the_fleets_region(string stack, string account, string region)
+    {
+        var definition = Loader.LoadFromFiles(stack).Definition!;
+
+        var roles = VaultBlueprints.For(definition).AwsAuthRoles;
+
+        Assert.Equal((account, region), (definition.AwsAccountId, definition.Regions.Primary));
+        Assert.All(roles, r => Assert.Equal(("iam", "ec2_instance", region), (r.AuthType, r.InferredEntityType, r.InferredAwsRegion)));
+        Assert.All(roles, r => Assert.Equal([account], r.BoundAccountIds));
+    }
+
     [Fact]
     public void Service_certificates_name_no_ip_address_and_not_localhost()
     {

@@ -56,6 +56,8 @@ public sealed class VaultRolesTests
         Assert.Equal(expected.TokenTtlSeconds, Convert.ToInt32(role.Inputs["tokenTtl"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected.TokenMaxTtlSeconds, Convert.ToInt32(role.Inputs["tokenMaxTtl"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(["10.40.0.0/20", "10.40.16.0/20", "10.40.32.0/20"], InputTree.List(role.Inputs["tokenBoundCidrs"]).Cast<string>());
+        Assert.Equal(("ec2_instance", "eu-west-3"), ((string)role.Inputs["inferredEntityType"], (string)role.Inputs["inferredAwsRegion"]));
+        Assert.Equal(["111122223333"], InputTree.List(role.Inputs["boundAccountIds"]).Cast<string>());
     }
 
     [Fact]
