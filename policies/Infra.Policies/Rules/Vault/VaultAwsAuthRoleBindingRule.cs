@@ -68,7 +68,7 @@ public sealed class VaultAwsAuthRoleBindingRule : PolicyRule
     }
 
     // Vault takes boundAccountIds for iam logins only when it infers the EC2 instance behind them.
-    private static IEnumerable<string> AccountBinding(PolicyResource resource, PolicyContext context)
+    private static IEnumerable<PropertyIssue> AccountBinding(PolicyResource resource, PolicyContext context)
     {
         var inferred = resource.Property("inferredEntityType");
         var accounts = resource.Property("boundAccountIds");
@@ -79,12 +79,12 @@ public sealed class VaultAwsAuthRoleBindingRule : PolicyRule
         var bound = accounts.AsStrings().ToList();
         if (inferred.AsString() != "ec2_instance" || bound.Count == 0)
         {
-            yield return "the role is not bound to an account: set inferredEntityType to ec2_instance and boundAccountIds to the stack's account";
+            yield return new PropertyIssue("boundAccountIds", "the role is not bound to an account: set inferredEntityType to ec2_instance and boundAccountIds to the stack's account");
             yield break;
         }
         foreach (var account in bound.Where(a => context.AwsAccountIds.Count > 0 && !context.AwsAccountIds.Contains(a)))
         {
-            yield return $"boundAccountIds has '{account}', which is not an account of this stack ({string.Join(", ", context.AwsAccountIds.Order(StringComparer.Ordinal))})";
+            yield return new PropertyIssue("boundAccountIds", $"boundAccountIds has '{account}', which is not an account of this stack ({string.Join(", ", context.AwsAccountIds.Order(StringComparer.Ordinal))})");
         }
     }
 }
