@@ -5,6 +5,7 @@ namespace Infra.Blueprints.Definition;
 /// the explicit mark that lets the topic be deleted (in two steps, see <see cref="TopicDeletion"/>):
 /// the entry stays in the catalog so that a deletion is always a reviewed line, never a missing one.
 /// <see cref="TransactionalProducers"/> are producers that write the topic inside Kafka transactions.
+/// <see cref="Erasure"/> names the process that erases a key of a compacted topic (it writes the tombstone).
 /// </summary>
 public sealed record KafkaTopicDefinition(
     string Name,
@@ -19,4 +20,5 @@ public sealed record KafkaTopicDefinition(
     EquatableList<string> Consumers,
     EquatableList<TopicConfigEntry> Config,
     EquatableList<TopicEnvironmentOverride> Environments,
-    TopicDeletion Delete);
+    TopicDeletion Delete,
+    string? Erasure = null);

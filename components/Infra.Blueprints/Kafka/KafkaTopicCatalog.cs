@@ -75,8 +75,16 @@ public static class KafkaTopicCatalog
             // Validation has checked every key and value; the canonical spelling keeps "2" and "02" one value.
             config[entry.Key] = KafkaTopicConfigs.Keys[entry.Key].Canonical(entry.Value) ?? entry.Value;
         }
+        // A compacted topic that never deletes keeps its tombstones (its erasures) this long: stated, never left to the brokers.
+        var compactOnly = config[KafkaTopicConfigs.CleanupPolicy] == "compact";
+        if (compactOnly)
+        {
+            config.TryAdd(KafkaTopicConfigs.DeleteRetentionMs, KafkaTopicConfigs.Keys[KafkaTopicConfigs.DeleteRetentionMs].KafkaDefault);
+        }
         return config
-            .Where(c => (production && KafkaTopicConfigs.PinnedInProduction.Any(p => p.Key == c.Key)) || !KafkaTopicConfigs.Keys[c.Key].IsKafkaDefault(c.Value))
+            .Where(c => (production && KafkaTopicConfigs.PinnedInProduction.Any(p => p.Key == c.Key))
+                || (compactOnly && c.Key == KafkaTopicConfigs.DeleteRetentionMs)
+                || !KafkaTopicConfigs.Keys[c.Key].IsKafkaDefault(c.Value))
             .Select(c => new TopicConfigEntry(c.Key, c.Value))
             .ToEquatableList();
     }

@@ -17,6 +17,7 @@ public static class KafkaTopicConfigs
     public const string RetentionMs = "retention.ms";
     public const string MinInsyncReplicas = "min.insync.replicas";
     public const string UncleanLeaderElection = "unclean.leader.election.enable";
+    public const string DeleteRetentionMs = "delete.retention.ms";
 
     private const long Day = 24 * 60 * 60 * 1000L;
 
@@ -39,7 +40,7 @@ public static class KafkaTopicConfigs
         KafkaConfigKey.WholeNumber("segment.ms", 7 * Day, 60 * 60 * 1000L, 365 * Day),
         KafkaConfigKey.WholeNumber("min.compaction.lag.ms", 0, 0, 365 * Day),
         KafkaConfigKey.WholeNumber("max.compaction.lag.ms", long.MaxValue, 60 * 60 * 1000L, long.MaxValue),
-        KafkaConfigKey.WholeNumber("delete.retention.ms", Day, 0, 365 * Day),
+        KafkaConfigKey.WholeNumber(DeleteRetentionMs, Day, 0, 365 * Day),
         KafkaConfigKey.Fraction("min.cleanable.dirty.ratio", "0.5"),
         KafkaConfigKey.Choice("message.timestamp.type", "CreateTime", "CreateTime", "LogAppendTime"),
         KafkaConfigKey.TrueFalse(UncleanLeaderElection, false),

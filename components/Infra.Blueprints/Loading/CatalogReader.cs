@@ -161,12 +161,13 @@ internal static class CatalogReader
         var config = map.Optional("config") is { } c ? ReadTopicConfig(c) : [];
         var environments = map.Optional("environments") is { } e ? ReadOverrides(e) : [];
         var delete = map.Optional("delete") is { } d ? ReadDeletion(d) : TopicDeletion.None;
+        var erasure = map.Optional("erasure")?.String();
         map.RejectUnknownKeys();
         return name is null || owner is null || partitions is null || replication is null || cleanup is null
             || classification is null || producers is null || transactional is null || consumers is null || config is null || environments is null || delete is null
             ? null
             : new KafkaTopicDefinition(name, owner, partitions.Value, replication.Value, retention, cleanup.Value,
-                classification.Value, producers, transactional, consumers, config, environments, delete.Value);
+                classification.Value, producers, transactional, consumers, config, environments, delete.Value, erasure);
     }
 
     /// <summary>The two steps of a deletion: <c>unprotect</c> (release 1), then <c>true</c> (release 2).</summary>

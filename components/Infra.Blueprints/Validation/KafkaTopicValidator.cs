@@ -42,6 +42,7 @@ internal static class KafkaTopicValidator
             {
                 CheckEnvironmentRules(onStack, path, names.StackName, kind, context);
             }
+            CheckErasure(onStack, path, context);
         }
     }
 
@@ -54,6 +55,28 @@ internal static class KafkaTopicValidator
             var first = domainOwners[domain];
             context.Error(KeyPath.Child(path, "owner"),
                 $"domain '{domain}' belongs to team '{first.Owner}' ({first.Path}); topics of a domain have one owner team, so '{topic.Owner}' declares topics in its own domains only");
+        }
+    }
+
+    /// <summary>
+    /// A restricted compacted topic keeps each key's last value for ever, so erasing personal data
+    /// depends on a tombstone: it needs a bound (retentionHours: compact,delete) or a declared
+    /// erasure process and a stated tombstone retention.
+    /// </summary>
+    private static void CheckErasure(ResolvedTopic topic, string path, DocumentContext context)
+    {
+        var definition = topic.Topic;
+        if (definition.DataClassification != DataClassification.Restricted || definition.CleanupPolicy != CleanupPolicy.Compact || topic.RetentionHours is not null)
+        {
+            return;
+        }
+        var tombstones = definition.Config.Any(c => c.Key == KafkaTopicConfigs.DeleteRetentionMs);
+        if (string.IsNullOrWhiteSpace(definition.Erasure) || !tombstones)
+        {
+            var missing = string.Join(" and ", new[] { string.IsNullOrWhiteSpace(definition.Erasure) ? "erasure" : null, tombstones ? null : "config.delete.retention.ms" }.OfType<string>());
+            context.Error(KeyPath.Child(path, "cleanupPolicy"),
+                $"restricted and compacted without retentionHours: every key's last value is kept for ever, so erasure rests on tombstones; missing {missing}. "
+                + "Expected retentionHours (compact,delete with that bound), or erasure (the process that writes a tombstone per erased key) with config.delete.retention.ms (how long tombstones stay)");
         }
     }
 

@@ -36,7 +36,18 @@ public sealed class KafkaTopicBlueprintTests
     {
         var config = ConfigOf(Single(EnvironmentKind.Production, Topic(cleanup: CleanupPolicy.Compact, retentionHours: null), "production"));
 
-        Assert.Equal(["cleanup.policy", "min.insync.replicas", "unclean.leader.election.enable"], config.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["cleanup.policy", "delete.retention.ms", "min.insync.replicas", "unclean.leader.election.enable"], config.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null, "86400000")]
+    [InlineData("3600000", "3600000")]
+    public void Compacted_topic_that_never_deletes_states_its_tombstone_retention_even_at_Kafkas_default(string? stated, string written)
+    {
+        var topic = Topic(cleanup: CleanupPolicy.Compact, retentionHours: null, config: stated is null ? [] : [("delete.retention.ms", stated)]);
+
+        Assert.Equal(written, ConfigOf(Single(EnvironmentKind.Staging, topic))["delete.retention.ms"]);
+        Assert.DoesNotContain("delete.retention.ms", ConfigOf(Single(EnvironmentKind.Staging, Topic(cleanup: CleanupPolicy.Compact, retentionHours: 720))).Keys);
     }
 
     [Fact]
@@ -176,10 +187,11 @@ public sealed class KafkaTopicBlueprintTests
         var blueprint = KafkaTopicCatalog.For(definition);
 
         Assert.Equal(definition.Catalog.Topics.Count, blueprint.Topics.Count);
-        Assert.All(blueprint.Topics.SelectMany(t => t.Config).Where(c => blueprint.Pinned.All(p => p.Key != c.Key)),
+        Assert.All(blueprint.Topics.SelectMany(t => t.Config.Where(c => !(c.Key == KafkaTopicConfigs.DeleteRetentionMs && ConfigOf(t)["cleanup.policy"] == "compact")))
+                .Where(c => blueprint.Pinned.All(p => p.Key != c.Key)),
             c => Assert.False(KafkaTopicConfigs.Keys[c.Key].IsKafkaDefault(c.Value), $"{c.Key}={c.Value} is Kafka's default"));
         Assert.Equal(definition.Environment == EnvironmentKind.Production, blueprint.Topics.All(t => t.Protect));
         var snapshot = blueprint.Topics.Single(t => t.Name == "customer.profile.snapshot.v1");
-        Assert.DoesNotContain("delete.retention.ms", ConfigOf(snapshot).Keys);
+        Assert.Equal("86400000", ConfigOf(snapshot)["delete.retention.ms"]);
     }
 }

@@ -51,6 +51,12 @@ public sealed class KafkaTopicBrokenInputTests
         ["transactional producer that is not a service"] = Topics("producers: [payments-api]\n    consumers: [ledger, fraud-scoring, notifications]",
             "producers: [payments-api]\n    transactionalProducers: [Payments_API]\n    consumers: [ledger, fraud-scoring, notifications]",
             "topics[0].transactionalProducers[0]", "a service name"),
+        ["restricted compacted topic without a bound or an erasure process"] = Topics(
+            "    erasure: customer-profile writes a tombstone for each customer that a GDPR erasure request removes   # declared process; tombstones stay delete.retention.ms\n", "",
+            "topics[20].cleanupPolicy", "restricted and compacted without retentionHours: every key's last value is kept for ever, so erasure rests on tombstones; missing erasure. Expected retentionHours"),
+        ["restricted compacted topic without a tombstone retention"] = Topics("      delete.retention.ms: \"86400000\"\n      min.insync.replicas: \"2\"\n      min.compaction.lag.ms: \"600000\"",
+            "      min.insync.replicas: \"2\"\n      min.compaction.lag.ms: \"600000\"",
+            "topics[10].cleanupPolicy", "missing config.delete.retention.ms"),
         ["topic in another team's domain"] = Topics("name: payments.transfer.completed.v1\n    owner: payments", "name: payments.transfer.completed.v1\n    owner: cards",
             "topics[1].owner", "domain 'payments' belongs to team 'payments' (topics[0]); topics of a domain have one owner team"),
     };

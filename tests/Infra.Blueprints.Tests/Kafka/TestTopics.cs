@@ -16,14 +16,17 @@ internal static class TestTopics
         (string Key, string Value)[]? config = null,
         TopicEnvironmentOverride[]? environments = null,
         TopicDeletion delete = TopicDeletion.None,
-        string[]? transactionalProducers = null) =>
-        new(name, "payments", partitions, replicationFactor, retentionHours, cleanup, DataClassification.Confidential,
+        string[]? transactionalProducers = null,
+        DataClassification classification = DataClassification.Confidential,
+        string? erasure = null) =>
+        new(name, "payments", partitions, replicationFactor, retentionHours, cleanup, classification,
             (producers ?? ["payments-api"]).ToEquatableList(),
             (transactionalProducers ?? []).ToEquatableList(),
             (consumers ?? ["ledger"]).ToEquatableList(),
             (config ?? []).Select(c => new TopicConfigEntry(c.Key, c.Value)).ToEquatableList(),
             (environments ?? []).ToEquatableList(),
-            delete);
+            delete,
+            erasure);
 
     public static Dictionary<string, string> ConfigOf(Infra.Blueprints.Kafka.KafkaTopicBlueprint topic) =>
         topic.Config.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
