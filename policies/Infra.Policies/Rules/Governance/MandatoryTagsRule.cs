@@ -34,10 +34,12 @@ public sealed class MandatoryTagsRule : PolicyRule
         }
 
         var sources = Tags.Sources(resource);
+        var groupTags = resource.Type == TypeTokens.AutoscalingGroup ? Tags.Of(resource) : null; // once, not once per tag
         List<string>? missing = null;
         foreach (var tag in context.MandatoryTags)
         {
-            if (Tags.Get(resource, sources, tag) is not { Length: > 0 } && !Tags.IsUnknown(sources, tag))
+            var value = groupTags is null ? Tags.Get(resource, sources, tag) : groupTags.GetValueOrDefault(tag);
+            if (value is not { Length: > 0 } && !Tags.IsUnknown(sources, tag))
             {
                 (missing ??= []).Add(tag);
             }

@@ -33,12 +33,46 @@ public sealed class CredentialsAreSecretsRule : PolicyRule
 
     protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
+        if (!HoldsCredential(resource.Inputs))
+        {
+            return [];
+        }
+
         List<string>? found = null;
         Walk(resource.Inputs, "", ref found);
         return found?.Select(path => new PropertyIssue(path, $"input '{path}' holds a credential in plain text")) ?? [];
     }
 
-    /// <summary>Collects the paths of plain-text credentials; paths are only built on the way to a finding.</summary>
+    /// <summary>Whether any plain-text credential is in the tree: a walk without paths, since nearly every resource has none.</summary>
+    private static bool HoldsCredential(PropertyValue value)
+    {
+        if (value.Kind == PropertyKind.Map)
+        {
+            foreach (var (key, child) in value.Fields)
+            {
+                if (child.Kind == PropertyKind.Text ? CredentialNames.Contains(key) && child.AsString()!.Length > 0
+                    : child.Kind is PropertyKind.Map or PropertyKind.List && HoldsCredential(child))
+                {
+                    return true;
+                }
+            }
+        }
+        else if (value.Kind == PropertyKind.List)
+        {
+            var items = value.Items;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Kind is PropertyKind.Map or PropertyKind.List && HoldsCredential(items[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Collects the paths of plain-text credentials, for a tree that holds one.</summary>
     private static void Walk(PropertyValue value, string path, ref List<string>? found)
     {
         if (value.Kind == PropertyKind.Map)
