@@ -52,25 +52,20 @@ public sealed class SecurityGroupNoInternetEgressRule : PolicyRule
                 {
                     var item = items[i];
                     yield return (Ports(item["protocol"], item["fromPort"], item["toPort"]),
-                        [.. Ranges(item["cidrBlocks"], $"egress[{i}].cidrBlocks"), .. Ranges(item["ipv6CidrBlocks"], $"egress[{i}].ipv6CidrBlocks")]);
+                        [.. Ingress.Ranges(item["cidrBlocks"], $"egress[{i}].cidrBlocks"), .. Ingress.Ranges(item["ipv6CidrBlocks"], $"egress[{i}].ipv6CidrBlocks")]);
                 }
 
                 break;
             case TypeTokens.SecurityGroupRule when resource.Property("type").AsString() == "egress":
                 yield return (Ports(resource.Property("protocol"), resource.Property("fromPort"), resource.Property("toPort")),
-                    [.. Ranges(resource.Property("cidrBlocks"), "cidrBlocks"), .. Ranges(resource.Property("ipv6CidrBlocks"), "ipv6CidrBlocks")]);
+                    [.. Ingress.Ranges(resource.Property("cidrBlocks"), "cidrBlocks"), .. Ingress.Ranges(resource.Property("ipv6CidrBlocks"), "ipv6CidrBlocks")]);
                 break;
             case TypeTokens.SecurityGroupEgressRule:
                 yield return (Ports(resource.Property("ipProtocol"), resource.Property("fromPort"), resource.Property("toPort")),
-                    [.. Ranges(resource.Property("cidrIpv4"), "cidrIpv4"), .. Ranges(resource.Property("cidrIpv6"), "cidrIpv6")]);
+                    [.. Ingress.Ranges(resource.Property("cidrIpv4"), "cidrIpv4"), .. Ingress.Ranges(resource.Property("cidrIpv6"), "cidrIpv6")]);
                 break;
         }
     }
-
-    /// <summary>A list of ranges (<c>path[j]</c> each), or the single range of a vpc rule resource (<c>path</c>).</summary>
-    private static IEnumerable<(string Path, string Cidr)> Ranges(PropertyValue value, string path) =>
-        value.AsString() is { } single ? [(path, single)]
-            : value.Items.Select((item, j) => (Path: $"{path}[{j}]", Cidr: item.AsString())).Where(r => r.Cidr is not null).Select(r => (r.Path, r.Cidr!));
 
     private static string Ports(PropertyValue protocol, PropertyValue fromPort, PropertyValue toPort) =>
         protocol.AsString() is "-1" or "all" ? "all ports"

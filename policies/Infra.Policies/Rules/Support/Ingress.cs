@@ -68,7 +68,7 @@ internal sealed record Ingress(string Path, string Protocol, int FromPort, int T
     }
 
     /// <summary>The ranges of one field (a list, or a single string for the VPC rule resources), each with its path.</summary>
-    private static IEnumerable<(string Path, string Cidr)> Ranges(PropertyValue value, string path)
+    public static IEnumerable<(string Path, string Cidr)> Ranges(PropertyValue value, string path)
     {
         if (value.AsString() is { } single)
         {
