@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The repository's test command: restores, builds and tests every project of Infra.sln, then the
-# GitLab pipeline's job selection and the exported SLO rules (promtool). It fails closed: any project that does not restore, build or
+# The repository's test command: restores, builds and tests every project of Infra.sln, runs the trim
+# analysis of the infra command, then the GitLab pipeline's job selection and the exported SLO rules (promtool). It fails closed: any project that does not restore, build or
 # test fails the run, and nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,14 @@ fi
 
 dotnet build Infra.sln --configuration Release --nologo "${restore_sources[@]}"
 set +e
+# The infra command is published Native AOT where a C toolchain exists (scripts/ci/infra). The trim
+# analysis over its IL catches what the Roslyn analyzers miss (a collection expression that fills a
+# JsonArray through the reflection-based JsonArray.Add<T>) and needs no C toolchain, so it runs here.
+case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
+dotnet publish tools/Infra.Cli --configuration Release --runtime "$rid" --self-contained -p:PublishTrimmed=true \
+  --output "$results/trimmed" --nologo -v quiet "${restore_sources[@]}"
+trim_rc=$?
+echo "Trim analysis of the infra command ($rid): $([ "$trim_rc" -eq 0 ] && echo passed || echo FAILED)"
 dotnet test Infra.sln --configuration Release --no-build --nologo 2>&1 | tee "$results/tests.log"
 dotnet_rc=${PIPESTATUS[0]}
 tests/pipeline/run.sh 2>&1 | tee -a "$results/tests.log"  # the GitLab pipeline's job selection (gitlab-ci-local)
@@ -38,4 +46,4 @@ if [ "$reported" -ne "$expected" ]; then
   echo "Expected a test summary from $expected test assemblies (every tests/*/*.Tests.csproj, tests/pipeline and tests/slo), found $reported." >&2
   exit 1
 fi
-[ "$dotnet_rc" -eq 0 ] && [ "$pipeline_rc" -eq 0 ] && [ "$slo_rc" -eq 0 ]
+[ "$dotnet_rc" -eq 0 ] && [ "$pipeline_rc" -eq 0 ] && [ "$slo_rc" -eq 0 ] && [ "$trim_rc" -eq 0 ]
