@@ -3,6 +3,7 @@ namespace Infra.Blueprints.Definition;
 /// <summary>One service as declared in the stack config: the input of its fleet blueprint.</summary>
 /// <param name="Protocol">What the load balancer speaks to the instances on <paramref name="Port"/>.</param>
 /// <param name="TargetUtilisationPercent">The share of <paramref name="RpsPerInstance"/> the fleet is sized and scaled for.</param>
+/// <param name="ListenerPriority">The shared listener rule's priority when declared; else derived from the name.</param>
 /// <param name="Egress">Destinations outside the VPC (host:port), reached through the region's egress proxy only.</param>
 public sealed record ServiceDefinition(
     string Name,
@@ -19,7 +20,8 @@ public sealed record ServiceDefinition(
     ServiceDependencies DependsOn,
     EquatableList<IamStatement> Iam,
     ServiceLevelSettings Slo,
-    EquatableList<string> Egress)
+    EquatableList<string> Egress,
+    int? ListenerPriority)
 {
     /// <summary>Headroom for bursts within a minute and for slow requests, when a service declares no target utilisation.</summary>
     public const int DefaultTargetUtilisationPercent = 70;

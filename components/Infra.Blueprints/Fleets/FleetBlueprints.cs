@@ -42,8 +42,13 @@ public static class FleetBlueprints
         {
             throw new ArgumentException($"the network of {network.Region} has {zones} zone(s); {ValueReader.EnumName(definition.Environment)} fleets need at least {minimumZones}", nameof(definition));
         }
-        var priorities = ListenerPriorities.Assign(definition.Services.Select(s => s.Name));
-        return definition.Services.Select(s => For(s, definition, network, priorities[s.Name])).ToEquatableList();
+        // Validation reports these with their keys; a definition that was not validated is refused here.
+        var (priority, shared) = ListenerPriorities.Collisions(definition.Services).FirstOrDefault();
+        if (shared is not null)
+        {
+            throw new ArgumentException($"{string.Join(" and ", shared.Select(s => s.Name))} share listener priority {priority}", nameof(definition));
+        }
+        return definition.Services.Select(s => For(s, definition, network, ListenerPriorities.Of(s))).ToEquatableList();
     }
 
     private static FleetBlueprint For(ServiceDefinition service, StackDefinition definition, RegionNetwork network, int priority)

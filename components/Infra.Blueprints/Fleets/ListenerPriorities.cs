@@ -1,12 +1,13 @@
 using System.Text;
+using Infra.Blueprints.Definition;
 
 namespace Infra.Blueprints.Fleets;
 
 /// <summary>
-/// Listener rule priorities derived from service names, so that a service keeps its priority
-/// whatever else is added to or removed from the stack. Two names may hash to the same priority:
-/// then the services are taken in name order and each later one moves to the next free priority.
-/// The result depends only on the set of names, never on the order they were declared in.
+/// Listener rule priorities that never move: a service's is the one it declares
+/// (<c>listenerPriority</c>), else the one its name hashes to. Nothing is ever shifted to make
+/// room: two services on one priority are a validation error, so that adding a service can never
+/// change the rule of one that exists (the added one declares a free priority instead).
 /// </summary>
 public static class ListenerPriorities
 {
@@ -14,6 +15,9 @@ public static class ListenerPriorities
     public const int First = 1000;
 
     public const int Count = 40_000;
+
+    /// <summary>The highest priority a load balancer rule may have.</summary>
+    public const int Highest = 50_000;
 
     /// <summary>The priority a name hashes to: FNV-1a of its UTF-8 bytes, in [First, First + Count).</summary>
     public static int Derived(string name)
@@ -27,21 +31,20 @@ public static class ListenerPriorities
         return First + (int)(hash % Count);
     }
 
-    /// <summary>A unique priority per name.</summary>
-    public static IReadOnlyDictionary<string, int> Assign(IEnumerable<string> names)
+    /// <summary>A service's priority: the declared one, else the derived one. It depends on nothing but the service.</summary>
+    public static int Of(ServiceDefinition service)
     {
-        ArgumentNullException.ThrowIfNull(names);
-        var taken = new HashSet<int>();
-        var assigned = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var name in names.Distinct().Order(StringComparer.Ordinal))
-        {
-            var priority = Derived(name);
-            while (!taken.Add(priority))
-            {
-                priority = priority + 1 == First + Count ? First : priority + 1;
-            }
-            assigned[name] = priority;
-        }
-        return assigned;
+        ArgumentNullException.ThrowIfNull(service);
+        return service.ListenerPriority ?? Derived(service.Name);
+    }
+
+    /// <summary>Each priority that more than one service gets, with those services.</summary>
+    public static IEnumerable<(int Priority, IReadOnlyList<ServiceDefinition> Services)> Collisions(IEnumerable<ServiceDefinition> services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services
+            .GroupBy(Of)
+            .Where(g => g.Count() > 1)
+            .Select(g => (g.Key, (IReadOnlyList<ServiceDefinition>)[.. g]));
     }
 }

@@ -1,4 +1,5 @@
 using Infra.Blueprints.Definition;
+using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Loading;
 
 namespace Infra.Blueprints.Validation;
@@ -25,6 +26,17 @@ internal static class FleetSettingsValidator
         foreach (var placeholder in PlaceholderIds.In(settings.Networks))
         {
             context.Warning(placeholder.KeyPath, PlaceholderIds.Describe(placeholder));
+        }
+        foreach (var (priority, services) in ListenerPriorities.Collisions(settings.Services))
+        {
+            foreach (var service in services)
+            {
+                var path = KeyPath.Child(StackConfigReader.Qualified(StackConfigKeys.Services), service.Name);
+                var others = string.Join(", ", services.Where(s => s != service).Select(s => s.Name));
+                context.Error(service.ListenerPriority is null ? path : KeyPath.Child(path, "listenerPriority"),
+                    $"gets listener priority {priority}, as {others} does; priorities never move, so that no service's rule changes when one is added: "
+                    + $"declare listenerPriority on the service being added, a free value from 1 to {ListenerPriorities.Highest}");
+            }
         }
         var primary = settings.Networks.FirstOrDefault(n => n.Region == settings.Regions?.Primary);
         foreach (var service in settings.Services)

@@ -175,27 +175,30 @@ public sealed class FleetBlueprintsTests
     }
 
     [Fact]
-    public void Priority_of_a_service_does_not_depend_on_the_other_services()
+    public void A_colliding_service_never_moves_the_priority_of_one_that_exists()
     {
-        var alone = ListenerPriorities.Assign(["ledger"]);
-        var together = ListenerPriorities.Assign(["payments-api", "ledger", "notifications"]);
+        // svc-56 and svc-100 hash to the same priority, and svc-100 sorts first: before, adding it moved svc-56.
+        Assert.Equal(ListenerPriorities.Derived("svc-56"), ListenerPriorities.Derived("svc-100"));
+        var existing = Service("svc-56", null);
+        var added = Service("svc-100", null);
 
-        Assert.Equal(alone["ledger"], together["ledger"]);
+        var collision = Assert.Single(ListenerPriorities.Collisions([existing, added]));
+
+        Assert.Equal(ListenerPriorities.Derived("svc-56"), collision.Priority);
+        Assert.Equal([existing, added], collision.Services);
+        Assert.Equal(ListenerPriorities.Derived("svc-56"), ListenerPriorities.Of(existing));
+        Assert.Empty(ListenerPriorities.Collisions([existing, Service("svc-100", 1_000)]));
     }
 
     [Fact]
-    public void Colliding_priorities_are_resolved_in_name_order_whatever_the_declaration_order()
+    public void A_declared_priority_is_the_services_whatever_its_name()
     {
-        // svc-56 and svc-100 hash to the same priority.
-        Assert.Equal(ListenerPriorities.Derived("svc-56"), ListenerPriorities.Derived("svc-100"));
-
-        var forward = ListenerPriorities.Assign(["svc-56", "svc-100"]);
-        var backward = ListenerPriorities.Assign(["svc-100", "svc-56"]);
-
-        Assert.Equal(forward, backward);
-        Assert.Equal(ListenerPriorities.Derived("svc-100"), forward["svc-100"]);
-        Assert.Equal(forward["svc-100"] + 1, forward["svc-56"]);
+        Assert.Equal(42_000, ListenerPriorities.Of(Service("ledger", 42_000)));
+        Assert.Equal(ListenerPriorities.Derived("ledger"), ListenerPriorities.Of(Service("ledger", null)));
     }
+
+    private static ServiceDefinition Service(string name, int? priority) =>
+        Staging.Services.Single(s => s.Name == "ledger") with { Name = name, ListenerPriority = priority };
 
     [Fact]
     public void Role_has_the_ssm_core_policy_and_the_declared_statements()

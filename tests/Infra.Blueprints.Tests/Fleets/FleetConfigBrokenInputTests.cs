@@ -44,6 +44,8 @@ public sealed class FleetConfigBrokenInputTests
             Files.Staging, "infra:services.ledger.protocol", "is http, but ledger holds restricted data"),
         ["unknown protocol"] = new(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      protocol: tls\n      peakRps: 400\n",
             Files.Staging, "infra:services.ledger.protocol", "'tls'"),
+        ["listener priority out of range"] = new(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      listenerPriority: 50001\n      peakRps: 400\n",
+            Files.Staging, "infra:services.ledger.listenerPriority", "must be between 1 and 50000, found 50001"),
         ["negative peak"] = new(Files.Staging, "peakRps: 400", "peakRps: -5",
             Files.Staging, "infra:services.ledger.peakRps", "must be between 0 and 10000000, found -5"),
         ["platform peer that is not a group or prefix list"] = new(Files.Staging, "        vault: sg-00000000005a75cec", "        vault: 10.40.0.0/16",
@@ -123,6 +125,49 @@ public sealed class FleetConfigBrokenInputTests
         Assert.False(loaded.HasErrors, loaded.FormatErrors());
         var notifications = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "notifications");
         Assert.Equal("HTTP", notifications.TargetGroup.Protocol);
+    }
+
+    /// <summary>A service named aa-77347, added last, hashes to ledger's listener priority.</summary>
+    private const string CollidingService = """
+            aa-77347:
+              team: payments
+              image: ami-0c4e9a1d7b3f52e86
+              instanceType: m7i.large
+              port: 8443
+              peakRps: 10
+              rpsPerInstance: 100
+              dataClassification: internal
+              healthCheck: { livenessPath: /health/live, readinessPath: /health/ready, intervalSeconds: 10, healthyThreshold: 3, unhealthyThreshold: 2 }
+          infra:databases:
+
+        """;
+
+    [Fact]
+    public void A_service_added_on_an_existing_services_priority_is_refused_and_must_declare_a_free_one()
+    {
+        Assert.Equal(Infra.Blueprints.Fleets.ListenerPriorities.Derived("ledger"), Infra.Blueprints.Fleets.ListenerPriorities.Derived("aa-77347"));
+        using var repository = new RepositoryCopy().Edit(Files.Staging, "  infra:databases:\n", CollidingService);
+
+        var errors = repository.Loader.LoadFromFiles("staging").Errors.ToList();
+
+        Assert.Equal(["infra:services.aa-77347", "infra:services.ledger"], errors.Select(e => e.KeyPath).Order(StringComparer.Ordinal));
+        var added = errors.Single(e => e.KeyPath == "infra:services.aa-77347");
+        Assert.Equal(repository.LineOf(Files.Staging, "    aa-77347:"), added.Line);
+        Assert.Contains("gets listener priority 32180, as ledger does; priorities never move", added.Message, StringComparison.Ordinal);
+        Assert.Contains("declare listenerPriority on the service being added", added.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_a_declared_free_priority_the_added_service_is_accepted_and_the_existing_one_keeps_its_own()
+    {
+        using var repository = new RepositoryCopy().Edit(Files.Staging, "  infra:databases:\n", CollidingService.Replace("      port: 8443\n", "      port: 8443\n      listenerPriority: 32181\n", StringComparison.Ordinal));
+
+        var loaded = repository.Loader.LoadFromFiles("staging");
+
+        Assert.False(loaded.HasErrors, loaded.FormatErrors());
+        var fleets = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!);
+        Assert.Equal(32180, fleets.Single(f => f.Name == "ledger").ListenerRule.Priority);
+        Assert.Equal(32181, fleets.Single(f => f.Name == "aa-77347").ListenerRule.Priority);
     }
 
     [Fact]
