@@ -54,7 +54,10 @@ if [ "${stack}" = production ] && [ "${access}" != state ]; then
 fi
 
 # State backend (PULUMI_BACKEND_URL). Secrets: the stack file's KMS secrets provider (secretsprovider), whose key
-# only the apply roles and the protected production preview role may use; there is no passphrase.
-: "${PULUMI_BACKEND_URL:?PULUMI_BACKEND_URL is not set}"
-pulumi login --non-interactive "${PULUMI_BACKEND_URL}" >/dev/null
+# only the apply roles and the protected production preview role may use; there is no passphrase. A job that runs
+# no Pulumi (drill:region-switch) sets INFRA_PULUMI_LOGIN=0 in .gitlab-ci.yml (a pipeline cannot: refused above).
+if [ "${INFRA_PULUMI_LOGIN:-1}" != 0 ]; then
+  : "${PULUMI_BACKEND_URL:?PULUMI_BACKEND_URL is not set}"
+  pulumi login --non-interactive "${PULUMI_BACKEND_URL}" >/dev/null
+fi
 echo "cloud-login: ${stack} (${access}) as ${AWS_ROLE_ARN##*/}, Vault role ${vault_role}"

@@ -78,6 +78,25 @@ public sealed class DrillCommandTests
     }
 
     [Fact]
+    public void The_json_runbook_has_what_the_ci_drill_reads_and_marks_the_steps_until_writes_resume()
+    {
+        var run = CliRun.Infra(Repository, "drill", "region-switch", "--stack", "staging", "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        // scripts/ci/region-drill.sh (tests/pipeline/drill.test.mjs) reads exactly these keys.
+        Assert.Equal("staging", root.GetProperty("stack").GetString());
+        Assert.True(root.GetProperty("ready").GetBoolean());
+        Assert.Equal(("eu-west-3", "eu-west-1"), (root.GetProperty("from").GetString(), root.GetProperty("to").GetString()));
+        var planned = root.GetProperty("plannedSwitchover");
+        Assert.True(planned.GetProperty("rtoSeconds").GetDouble() > 0);
+        var counted = planned.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("untilWritesResume").GetBoolean()).Select(s => s.GetProperty("id").GetString());
+        Assert.Equal(["live-checks", "switchover", "vault-follows-writer"], counted);
+        Assert.Contains(root.GetProperty("rollback")[0].GetProperty("commands").EnumerateArray(), c => c.GetString()!.Contains("switchover-global-cluster", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_broken_drill_record_exits_2_naming_the_file()
     {
         using var copy = new RepositoryCopy();

@@ -116,14 +116,14 @@ const scenarios = [
     variables: { CI_PIPELINE_SOURCE: 'schedule', INFRA_SCHEDULE: 'region-drill', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
     unset: ['CI_COMMIT_TAG'],
     kind: 'region-drill',
-    jobs: ['drill:region-switch'],
+    jobs: ['drill:plan', 'drill:region-switch'],
   },
   {
     name: 'region-switch drill run by hand (Run pipeline with the variable)',
     variables: { CI_PIPELINE_SOURCE: 'web', INFRA_SCHEDULE: 'region-drill', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
     unset: ['CI_COMMIT_TAG'],
     kind: 'region-drill',
-    jobs: ['drill:region-switch'],
+    jobs: ['drill:plan', 'drill:region-switch'],
   },
   {
     name: 'emergency production apply run by hand on main',
@@ -252,7 +252,8 @@ test('plans run against the exported state, and deploys wait for them', () => {
 
 test('images are pinned by tag', () => {
   const text = readFileSync(path.join(repository, '.gitlab-ci.yml'), 'utf8');
-  const images = [...text.matchAll(/^\s*(?:image|DOTNET_IMAGE):\s*(\S+)/gm)].map((m) => m[1]).filter((i) => !i.startsWith('$'));
+  // `image: NAME`, or `image:` with `name: NAME` on the next line.
+  const images = [...text.matchAll(/^\s*(?:image|DOTNET_IMAGE):[ \t]*(?:\n\s*name:[ \t]*)?(\S+)/gm)].map((m) => m[1]).filter((i) => !i.startsWith('$'));
   assert.ok(images.length > 0);
   for (const image of images) {
     assert.match(image, /:[0-9][0-9A-Za-z.-]*$/, `${image} is pinned to a version tag`);
@@ -343,9 +344,24 @@ test('the emergency apply runs in Ireland, applies the plan its preview saved, a
   }
 });
 
+test('the region drill switches staging for real with staging\'s apply credentials, after its runbook, one at a time with staging\'s applies', () => {
+  const drill = expandedJobs({ CI_PIPELINE_SOURCE: 'schedule', INFRA_SCHEDULE: 'region-drill', CI_COMMIT_BRANCH: 'main' });
+  const run = drill['drill:region-switch'];
+  assert.deepEqual(run.script, ['scripts/ci/region-drill.sh staging reports/drill/region-switch.json']);
+  assert.deepEqual(run.needs.map((need) => (typeof need === 'string' ? need : need.job)), ['drill:plan']);
+  assert.equal(run.variables.INFRA_STACK, 'staging');
+  assert.equal(run.variables.INFRA_ACCESS, 'apply');
+  assert.equal(run.environment.name, 'staging');
+  assert.equal(run.resource_group, 'staging');
+  assert.ok(run.id_tokens.AWS_ID_TOKEN && run.id_tokens.VAULT_ID_TOKEN);
+  assert.deepEqual(run.artifacts.paths, ['stacks/drills/staging.region-switch.json']);
+  assert.equal(run.artifacts.when, 'always');
+  assert.deepEqual(drill['drill:plan'].artifacts.paths, ['runbook.md', 'reports/drill/region-switch.json']);
+});
+
 test('jobs that do not need secrets get none: no ID token, no environment for the tests and offline checks', () => {
   const expanded = expandedJobs({ CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main' });
-  for (const name of ['test', 'validate', 'policy-config:all-mandatory', 'expiring', 'drill:region-switch']) {
+  for (const name of ['test', 'validate', 'policy-config:all-mandatory', 'expiring', 'drill:plan']) {
     assert.ok(expanded[name], `${name} exists`);
     assert.equal(expanded[name].id_tokens, undefined, `${name} gets no ID token`);
     assert.equal(expanded[name].environment, undefined, `${name} gets no environment-scoped variable`);

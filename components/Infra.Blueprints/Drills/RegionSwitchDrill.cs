@@ -38,6 +38,13 @@ public static class RegionSwitchDrill
     /// </summary>
     private static readonly HashSet<string> UntilWritesResume = new(StringComparer.Ordinal) { "live-checks", "fence-writes", "switchover", "failover", "detach-and-promote", "vault-follows-writer" };
 
+    /// <summary>Whether the step counts toward the RTO: writes resume once every such step is done.</summary>
+    public static bool CountsTowardRto(DrillStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return UntilWritesResume.Contains(step.Id);
+    }
+
     /// <summary>Null when <paramref name="target"/> can be switched to, else what is wrong and what is allowed.</summary>
     public static string? CheckTarget(StackDefinition definition, string? target)
     {

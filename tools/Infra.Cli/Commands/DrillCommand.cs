@@ -138,7 +138,7 @@ internal static partial class DrillCommand
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static StepJson[] Steps(IEnumerable<DrillStep> steps) =>
-        [.. steps.Select(s => new StepJson(s.Id, s.Title, s.Detail, s.Commands, s.Budget.TotalSeconds, s.Measured))];
+        [.. steps.Select(s => new StepJson(s.Id, s.Title, s.Detail, s.Commands, s.Budget.TotalSeconds, s.Measured, RegionSwitchDrill.CountsTowardRto(s)))];
 
     private sealed record DrillJson(
         string Stack, string Environment, string From, string To, bool Ready, CheckJson[] PreChecks,
@@ -148,7 +148,8 @@ internal static partial class DrillCommand
 
     private sealed record ObjectiveJson(double RpoSeconds, double RtoSeconds, string Why, StepJson[] Steps);
 
-    private sealed record StepJson(string Id, string Title, string Detail, IReadOnlyList<string> Commands, double BudgetSeconds, bool Measured);
+    /// <param name="UntilWritesResume">Counts toward the RTO: scripts/ci/region-drill.sh runs and times these steps.</param>
+    private sealed record StepJson(string Id, string Title, string Detail, IReadOnlyList<string> Commands, double BudgetSeconds, bool Measured, bool UntilWritesResume);
 
     // Source-generated metadata (no reflection), so the command also runs compiled ahead of time.
     [JsonSerializable(typeof(DrillJson))]
