@@ -3,6 +3,7 @@ using Infra.Blueprints.Definition;
 namespace Infra.Blueprints.Databases;
 
 /// <summary>The settings both regional clusters share: a switch moves the writer, never these.</summary>
+/// <param name="Parameters">What both regions' parameter groups hold; the writer's adds rds.global_db_rpo (<see cref="DatabaseRegionBlueprint.Parameters"/>).</param>
 /// <param name="ParameterGroupFamily">The cluster parameter group family of the engine's major version, e.g. aurora-postgresql16.</param>
 /// <param name="BackupWindow">Daily, UTC, hh:mm-hh:mm.</param>
 /// <param name="MaintenanceWindow">Weekly, UTC, ddd:hh:mm-ddd:hh:mm; never overlaps <paramref name="BackupWindow"/>.</param>

@@ -55,8 +55,6 @@ public static class DatabaseBlueprints
                 new("pgaudit.log", PgAuditClasses, PendingReboot),
                 new("pgaudit.log_parameter", "0", PendingReboot),
                 new("pgaudit.log_catalog", "0", PendingReboot),
-                // The writer waits for the secondary when it lags more than this: the failover's RPO holds.
-                new("rds.global_db_rpo", ((int)ManagedRpo(database.MaxReplicationLag).TotalSeconds).ToString(CultureInfo.InvariantCulture), PendingReboot),
             ],
             database.BackupRetentionDays,
             DatabaseWindows.Backup(database.Name),
@@ -81,7 +79,7 @@ public static class DatabaseBlueprints
             DeleteAutomatedBackups: false,
             LogRetentionDays: production ? 731 : 365);
         var regions = new[] { (definition.Regions.Primary, true), (definition.Regions.Secondary, false) }
-            .Select(r => Region(database, definition, r.Item1, r.Item2, usedBy, cluster.ParameterGroupFamily))
+            .Select(r => Region(database, definition, r.Item1, r.Item2, usedBy, cluster))
             .ToEquatableList();
         var globalRegion = regions.Select(r => r.Region).Min(StringComparer.Ordinal)!;
         var allowedRoles = vault.DatabaseRoles.Where(r => r.Database == database.Name).Select(r => r.Name)
@@ -135,8 +133,9 @@ public static class DatabaseBlueprints
             StandardTags.For(database.Name, database.Team, database.DataClassification, definition));
     }
 
-    private static DatabaseRegionBlueprint Region(DatabaseDefinition database, StackDefinition definition, string region, bool isPrimary, EquatableList<string> usedBy, string family)
+    private static DatabaseRegionBlueprint Region(DatabaseDefinition database, StackDefinition definition, string region, bool isPrimary, EquatableList<string> usedBy, ClusterSettings cluster)
     {
+        var family = cluster.ParameterGroupFamily;
         var network = definition.Networks.FirstOrDefault(n => n.Region == region)
             ?? throw new ArgumentException($"region {region} has no network", nameof(definition));
         if (network.Subnets.Count < 2)
@@ -183,6 +182,7 @@ public static class DatabaseBlueprints
             clusterIdentifier,
             network.Subnets.Select(s => s.SubnetId).ToEquatableList(),
             $"{clusterIdentifier}-{family}",
+            [.. cluster.Parameters, .. ManagedRpoParameter(database, definition, isPrimary)],
             $"{database.Name} ({definition.StackName}, {region}): storage, master secret, logs, backups and Performance Insights",
             DatabaseKeyPolicy.For(network.Account, region, logGroupPrefix, definition.DatabaseBackup.AccountId),
             logGroupPrefix + "postgresql",
@@ -200,7 +200,18 @@ public static class DatabaseBlueprints
             RulePeer.Cidr(network.ToString()),
             description));
 
-    /// <summary>The smallest rds.global_db_rpo Aurora PostgreSQL accepts.</summary>
+    /// <summary>
+    /// On the writer's parameter group only: the writer waits for the secondary when it lags more than
+    /// this, so the failover's RPO holds. AWS's advice for two regions is to leave it unset on the
+    /// secondary: there it would block every commit after a failover, with no secondary left. And none
+    /// while the secondary region is lost, for the same reason.
+    /// </summary>
+    private static IEnumerable<ClusterParameter> ManagedRpoParameter(DatabaseDefinition database, StackDefinition definition, bool isPrimary) =>
+        isPrimary && !definition.Regions.SecondaryLost
+            ? [new("rds.global_db_rpo", ((int)ManagedRpo(database.MaxReplicationLag).TotalSeconds).ToString(CultureInfo.InvariantCulture), PendingReboot)]
+            : [];
+
+    /// <summary>The smallest rds.global_db_rpo Aurora PostgreSQL accepts: 20 s (Aurora User Guide, "Managing RPOs for Aurora PostgreSQL–based global databases").</summary>
     public static readonly TimeSpan MinimumManagedRpo = TimeSpan.FromSeconds(20);
 
     /// <summary>The RPO rds.global_db_rpo enforces for a declared lag bound: the bound, but never below what Aurora accepts.</summary>

@@ -13,6 +13,7 @@ namespace Infra.Blueprints.Databases;
 /// </summary>
 /// <param name="SecurityGroup">Ingress on the PostgreSQL port only from the fleets that declare the database (in the primary region), Vault's servers and the bootstrap host (in both).</param>
 /// <param name="ParameterGroupName">Carries the family, so that a major upgrade creates the new group beside the old one.</param>
+/// <param name="Parameters">The shared parameters (<see cref="ClusterSettings.Parameters"/>), and on the writer's group <c>rds.global_db_rpo</c>.</param>
 /// <param name="FinalSnapshotPrefix">The final snapshot's name without its time stamp (<see cref="FinalSnapshotIdentifier"/>).</param>
 /// <param name="KmsKeyPolicy">The key policy (<see cref="DatabaseKeyPolicy"/>).</param>
 /// <param name="LogGroupName">The CloudWatch log group RDS exports the PostgreSQL log to, managed here with its retention and key.</param>
@@ -24,6 +25,7 @@ public sealed record DatabaseRegionBlueprint(
     string SubnetGroupName,
     EquatableList<string> SubnetIds,
     string ParameterGroupName,
+    EquatableList<ClusterParameter> Parameters,
     string KmsKeyDescription,
     string KmsKeyPolicy,
     string LogGroupName,

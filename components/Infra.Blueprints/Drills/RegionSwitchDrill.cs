@@ -186,10 +186,12 @@ public static class RegionSwitchDrill
             $"Vault issues and revokes credentials on the writer: point each connection at the cluster endpoint in {to}. Vault keeps the password it rotated and checks the new connection (verify-full) before it keeps it. Until then, services keep their credentials (the roles are replicated) but get no new ones.",
             [.. databases.Select(d => d.Vault.RepointCommand(to, d.Regions.First(r => r.Region == to).ClusterIdentifier))]));
         steps.Add(Step("record-config", "Record the switch in the stack config",
-            "A merge request with this change: its preview must show no change to the global clusters, the clusters or their instances (the fields a switch changes are ignored), nor to the Vault connections (pointed at the writer by the previous step), only the fleets and the database ingress rules moving to " + to + ".",
+            "A merge request with this change: its preview must show no change to the global clusters, the clusters or their instances (the fields a switch changes are ignored), nor to the Vault connections (pointed at the writer by the previous step), only the fleets, the database ingress rules and rds.global_db_rpo moving to " + to + "."
+            + (planned ? "" : $" With {from} lost, secondaryLost keeps rds.global_db_rpo off the new writer, which would otherwise block every commit with no secondary to replicate to; set it back to false once {from}'s clusters have rejoined as secondaries."),
             [
                 $"pulumi config set --path --stack {stack} 'infra:regions.primary' {to}",
                 $"pulumi config set --path --stack {stack} 'infra:regions.secondary' {from}",
+                .. planned ? Array.Empty<string>() : [$"pulumi config set --path --stack {stack} 'infra:regions.secondaryLost' true"],
                 $"infra drill region-switch --stack {stack}",
             ]));
         steps.Add(Step("apply", "Apply",

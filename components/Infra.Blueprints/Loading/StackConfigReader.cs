@@ -79,8 +79,9 @@ internal static class StackConfigReader
     {
         var primary = map.Required("primary")?.OneOf(AwsRegions.Known, "AWS region");
         var secondary = map.Required("secondary")?.OneOf(AwsRegions.Known, "AWS region");
+        var secondaryLost = map.Optional("secondaryLost")?.Bool();
         map.RejectUnknownKeys();
-        return primary is null || secondary is null ? null : new RegionPair(primary, secondary);
+        return primary is null || secondary is null ? null : new RegionPair(primary, secondary, secondaryLost ?? false);
     }
 
     private static RegionNetwork? ReadNetwork(string region, MappingReader map)

@@ -178,7 +178,7 @@ public sealed class ReplicatedDatabase : ComponentResource
             Name = region.ParameterGroupName,
             Family = cluster.ParameterGroupFamily,
             Description = $"{blueprint.Name}: TLS only, connection and audit logs",
-            Parameters = cluster.Parameters
+            Parameters = region.Parameters
                 .Select(p => new Rds.Inputs.ClusterParameterGroupParameterArgs { Name = p.Name, Value = p.Value, ApplyMethod = p.ApplyMethod })
                 .ToList(),
             Tags = ResourceTags.Map(tags),

@@ -93,7 +93,28 @@ public sealed class DatabaseBlueprintsTests
         var declared = Infra.Blueprints.Loading.Durations.Parse(lag)!.Value;
         var database = Ledger(Staging with { Databases = [.. Staging.Databases.Select(d => d with { MaxReplicationLag = declared })] });
 
-        Assert.Contains(new ClusterParameter("rds.global_db_rpo", seconds, "pending-reboot"), database.Cluster.Parameters);
+        Assert.Contains(new ClusterParameter("rds.global_db_rpo", seconds, "pending-reboot"), database.Primary.Parameters);
+    }
+
+    [Theory]
+    [InlineData("eu-west-3", "eu-west-1")]
+    [InlineData("eu-west-1", "eu-west-3")]
+    public void Only_the_writers_parameter_group_holds_rds_global_db_rpo_so_a_failover_does_not_block_commits(string primary, string secondary)
+    {
+        var database = Ledger(WithPrimary(Staging, primary, secondary));
+
+        Assert.Contains(database.Primary.Parameters, p => p.Name == "rds.global_db_rpo");
+        // After a failover with the old writer's region lost, this group is the writer's: with the parameter, and no secondary, no commit would complete.
+        Assert.DoesNotContain(database.Secondary.Parameters, p => p.Name == "rds.global_db_rpo");
+        Assert.All(database.Regions, r => Assert.Equal(database.Cluster.Parameters, r.Parameters.Where(p => p.Name != "rds.global_db_rpo")));
+    }
+
+    [Fact]
+    public void While_the_secondary_region_is_lost_the_writer_holds_no_rds_global_db_rpo()
+    {
+        var database = Ledger(Staging with { Regions = new RegionPair("eu-west-1", "eu-west-3", SecondaryLost: true) });
+
+        Assert.All(database.Regions, r => Assert.DoesNotContain(r.Parameters, p => p.Name == "rds.global_db_rpo"));
     }
 
     [Fact]
@@ -168,8 +189,9 @@ public sealed class DatabaseBlueprintsTests
             foreach (var region in old.Regions)
             {
                 var same = switched.Regions.Single(r => r.Region == region.Region);
-                // Only the role and the fleets' ingress move with the writer.
-                Assert.Equal(region with { IsPrimary = same.IsPrimary, SecurityGroup = same.SecurityGroup }, same);
+                // Only the role, the fleets' ingress and the writer's rds.global_db_rpo move with the writer.
+                Assert.Equal(region with { IsPrimary = same.IsPrimary, SecurityGroup = same.SecurityGroup, Parameters = same.Parameters }, same);
+                Assert.Equal(region.Parameters.Where(p => p.Name != "rds.global_db_rpo"), same.Parameters.Where(p => p.Name != "rds.global_db_rpo"));
                 Assert.NotEqual(region.IsPrimary, same.IsPrimary);
             }
         }

@@ -15,6 +15,8 @@ public sealed class DatabaseConfigBrokenInputTests
             Files.Staging, "infra:databases.payments-db.backupRetentionDays", "is 3 days; staging keeps backups at least 7 days"),
         ["unknown region"] = new(Files.Staging, "secondary: eu-west-1 ", "secondary: eu-south-7 ",
             Files.Staging, "infra:regions.secondary", "'eu-south-7' is not a known AWS region"),
+        ["a lost secondary that is not true or false"] = new(Files.Staging, "secondary: eu-west-1 ", "secondary: eu-west-1\n    secondaryLost: maybe ",
+            Files.Staging, "infra:regions.secondaryLost", "expected true or false, found 'maybe'"),
         ["the same region twice"] = new(Files.Staging, "primary: eu-west-3 ", "primary: eu-west-1 ",
             Files.Staging, "infra:regions.secondary", "is the same region as primary (eu-west-1)"),
         ["a database no service uses"] = new(Files.Staging, "  infra:databaseAccess:", UnusedDatabase,

@@ -169,6 +169,16 @@ public sealed class RegionSwitchDrillTests
     }
 
     [Fact]
+    public void A_failover_records_the_lost_region_so_that_the_apply_keeps_rds_global_db_rpo_off_the_new_writer()
+    {
+        var plan = RegionSwitchDrill.Plan(Staging);
+        const string lost = "pulumi config set --path --stack staging 'infra:regions.secondaryLost' true";
+
+        Assert.Contains(lost, plan.DisasterFailover.Single(s => s.Id == "record-config").Commands);
+        Assert.DoesNotContain(lost, plan.PlannedSwitchover.Single(s => s.Id == "record-config").Commands);
+    }
+
+    [Fact]
     public void Production_applies_through_the_emergency_path_not_a_merge()
     {
         var apply = RegionSwitchDrill.Plan(RepositoryDefinitions.Load("production")).DisasterFailover.Single(s => s.Id == "apply");

@@ -352,14 +352,16 @@ public sealed class ReplicatedDatabaseTests
     public async Task Parameter_groups_force_tls_with_the_blueprint_parameters()
     {
         var (mocks, program) = await Deploy("staging");
-        var expected = program.Blueprint.Cluster.Parameters.Select(p => (p.Name, p.Value, p.ApplyMethod)).ToList();
-
-        Assert.Contains(expected, p => p.Name == "rds.force_ssl" && p.Value == "1");
+        Assert.Contains(program.Blueprint.Cluster.Parameters, p => p.Name == "rds.force_ssl" && p.Value == "1");
         var groups = mocks.OfType("aws:rds/clusterParameterGroup:ClusterParameterGroup");
         Assert.Equal(2, groups.Count);
-        Assert.All(groups, g => Assert.Equal(
-            expected,
-            List(g.Inputs["parameters"]).Select(Map).Select(p => ((string)p["name"], (string)p["value"], (string)p["applyMethod"]))));
+        foreach (var region in program.Blueprint.Regions)
+        {
+            var group = Assert.Single(groups, g => g.Name == $"ledger-db-{region.Region}-params");
+            Assert.Equal(
+                region.Parameters.Select(p => (p.Name, p.Value, p.ApplyMethod)),
+                List(group.Inputs["parameters"]).Select(Map).Select(p => ((string)p["name"], (string)p["value"], (string)p["applyMethod"])));
+        }
     }
 
     [Theory]
