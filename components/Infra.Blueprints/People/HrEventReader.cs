@@ -55,7 +55,9 @@ public static partial class HrEventReader
         }
         catch (JsonException e)
         {
-            error = $"is not valid JSON: {e.Message}";
+            // The parser's position is 0-based and at the end of its message: said here 1-based, before the reason.
+            var reason = e.Message.Split(" LineNumber:")[0];
+            error = string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: {reason}");
             return false;
         }
     }
