@@ -67,6 +67,5 @@ public sealed class AccessSettingsInputTests : IDisposable
     }
 
     /// <summary>Runs the command line in the copy; <c>EVENT</c> becomes a signed hire, valid on its own.</summary>
-    private CliRun Run(string command) =>
-        PeopleCli.Run(copy.Root, [.. command.Split(' ').Select(a => a == "EVENT" ? SignedEvents.Write(copy.Root, SignedEvents.Hire("evt-limit", "limit")) : a)]);
+    private CliRun Run(string command) => PeopleCli.Run(copy.Root, SignedEvents.Arguments(copy.Root, command, "evt-limit", "limit"));
 }

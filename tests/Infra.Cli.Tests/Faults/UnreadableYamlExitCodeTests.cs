@@ -98,7 +98,6 @@ public sealed class UnreadableYamlExitCodeTests : IDisposable
         NoTrace.In(run);
     }
 
-    /// <summary>Runs the command in the copy; <c>EVENT</c> becomes a signed hire, valid on its own.</summary>
-    private CliRun Run(string command) =>
-        People.PeopleCli.Run(copy.Root, [.. command.Split(' ').Select(a => a == "EVENT" ? SignedEvents.Write(copy.Root, SignedEvents.Hire("evt-exit", "exitcode")) : a)]);
+    /// <summary>Runs the command line in the copy; <c>EVENT</c> becomes a signed hire, valid on its own.</summary>
+    private CliRun Run(string command) => People.PeopleCli.Run(copy.Root, SignedEvents.Arguments(copy.Root, command, "evt-exit", "exitcode"));
 }
