@@ -298,7 +298,7 @@ public static class SyntheticStackExport
                 json.WriteEndObject();
                 return;
             case 9:
-                WriteTopic(json, new SyntheticTopic($"payments.event-{n}.v1", 12, 3, [new("min.insync.replicas", "2"), new("retention.ms", "604800000")]));
+                WriteTopic(json, new SyntheticTopic($"payments.event-{n}.v1", 12, 3, [new("min.insync.replicas", "2"), new("retention.ms", "604800000"), new("unclean.leader.election.enable", "false")]));
                 return;
             default:
                 json.WriteString("backend", "postgres");

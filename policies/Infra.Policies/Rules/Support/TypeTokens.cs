@@ -60,6 +60,8 @@ internal static class TypeTokens
     public const string AwsProvider = "pulumi:providers:aws";
 
     public const string KafkaTopic = "kafka:index/topic:Topic";
+    public const string KafkaAcl = "kafka:index/acl:Acl";
+    public const string VaultPkiRole = "vault:pkiSecret/secretBackendRole:SecretBackendRole";
     public const string VaultPolicy = "vault:index/policy:Policy";
     public const string VaultAudit = "vault:index/audit:Audit";
     public const string VaultStaticRole = "vault:database/secretBackendStaticRole:SecretBackendStaticRole";

@@ -45,6 +45,8 @@ internal static class FixtureTypes
     public const string ClientVpnEndpoint = "aws:ec2clientvpn/endpoint:Endpoint";
     public const string ClientVpnAuthorization = "aws:ec2clientvpn/authorizationRule:AuthorizationRule";
     public const string Topic = "kafka:index/topic:Topic";
+    public const string KafkaAcl = "kafka:index/acl:Acl";
+    public const string PkiRole = "vault:pkiSecret/secretBackendRole:SecretBackendRole";
     public const string VaultPolicy = "vault:index/policy:Policy";
     public const string VaultAudit = "vault:index/audit:Audit";
     public const string StaticRole = "vault:database/secretBackendStaticRole:SecretBackendStaticRole";

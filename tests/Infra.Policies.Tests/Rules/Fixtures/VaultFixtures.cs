@@ -101,5 +101,17 @@ internal static class VaultFixtures
             [Resource(VaultAudit, "vault-audit", """{"type":"file","options":{"file_path":"/var/log/vault/audit.log","log_raw":"true"}}""")], "options.log_raw is true"),
         ["audit raw: unhashed accessors fail"] = new(VaultAuditNoRawSecretsRule.Code, true, Staging,
             [Resource(VaultAudit, "vault-audit-socket", """{"type":"socket","options":{"address":"siem:9090","hmac_accessor":"False"}}""", stack: "staging")], "options.hmac_accessor is false"),
+        ["vault pki role: names only with a max TTL passes"] = new(VaultPkiRoleNoIpOrLocalhostRule.Code, false, Production,
+            [Resource(PkiRole, "vault-pki-role-ledger", """{"backend":"pki-internal","name":"ledger","allowedDomains":["ledger.service.consul"],"allowAnyName":false,"allowIpSans":false,"allowLocalhost":false,"serverFlag":true,"clientFlag":true,"keyType":"ec","keyBits":256,"maxTtl":"259200"}""")]),
+        ["vault pki role: IP SANs and localhost left at the defaults fail"] = new(VaultPkiRoleNoIpOrLocalhostRule.Code, true, Production,
+            [Resource(PkiRole, "vault-pki-role-ledger", """{"backend":"pki-internal","name":"ledger","allowedDomains":["ledger.service.consul"],"allowAnyName":false,"serverFlag":true,"clientFlag":true,"keyType":"ec","keyBits":256,"maxTtl":"259200"}""")], "allowIpSans is not set (the provider's default is true)"),
+        ["vault pki role: IP SANs fail"] = new(VaultPkiRoleNoIpOrLocalhostRule.Code, true, Production,
+            [Resource(PkiRole, "vault-pki-role-ledger", """{"backend":"pki-internal","name":"ledger","allowedDomains":["ledger.service.consul"],"allowAnyName":false,"allowIpSans":true,"allowLocalhost":false,"serverFlag":true,"clientFlag":true,"keyType":"ec","keyBits":256,"maxTtl":"259200"}""")], "allowIpSans is true; expected false"),
+        ["vault pki role: localhost fails"] = new(VaultPkiRoleNoIpOrLocalhostRule.Code, true, Production,
+            [Resource(PkiRole, "vault-pki-role-ledger", """{"backend":"pki-internal","name":"ledger","allowedDomains":["ledger.service.consul"],"allowAnyName":false,"allowIpSans":false,"allowLocalhost":true,"serverFlag":true,"clientFlag":true,"keyType":"ec","keyBits":256,"maxTtl":"259200"}""")], "allowLocalhost is true; expected false"),
+        ["vault pki role: any name fails"] = new(VaultPkiRoleNoIpOrLocalhostRule.Code, true, Production,
+            [Resource(PkiRole, "vault-pki-role-ledger", """{"backend":"pki-internal","name":"ledger","allowedDomains":["ledger.service.consul"],"allowAnyName":true,"allowIpSans":false,"allowLocalhost":false,"serverFlag":true,"clientFlag":true,"keyType":"ec","keyBits":256,"maxTtl":"259200"}""")], "allowAnyName is true"),
+        ["vault pki role: no max TTL fails"] = new(VaultPkiRoleNoIpOrLocalhostRule.Code, true, Production,
+            [Resource(PkiRole, "vault-pki-role-ledger", """{"backend":"pki-internal","name":"ledger","allowedDomains":["ledger.service.consul"],"allowAnyName":false,"allowIpSans":false,"allowLocalhost":false,"serverFlag":true,"clientFlag":true,"keyType":"ec","keyBits":256}""")], "maxTtl is not set"),
     };
 }
