@@ -9,6 +9,8 @@ namespace Infra.Blueprints.Validation;
 /// roles and named PKI roles. Everything else is refused, because a team path is a path to
 /// escalation: write access to <c>sys/policies/acl</c> is root, <c>identity/</c> and <c>auth/</c>
 /// let a member join another entity or mint a login, and a glob such as <c>s*</c> reaches them all.
+/// The one exception is reading: the platform team, whose SREs debug Vault, may read and list the
+/// ACL policies, the mounts and the AWS auth roles, which change nothing and hold no secret.
 /// </summary>
 internal static class TeamVaultGrantValidator
 {
@@ -17,6 +19,11 @@ internal static class TeamVaultGrantValidator
 
     /// <summary>The KV v2 path kinds of a team's subtree (<c>destroy/</c> is not one: it erases versions for good).</summary>
     private static readonly string[] KvKinds = ["data", "metadata", "delete", "undelete"];
+
+    /// <summary>What the platform team may read to debug Vault without break-glass; written only by this program.</summary>
+    private static readonly string[] PlatformDiagnosticPaths = ["sys/policies/acl", "sys/policies/acl/*", "sys/mounts", "auth/aws/role", "auth/aws/role/*"];
+
+    private static readonly VaultCapability[] ReadCapabilities = [VaultCapability.Read, VaultCapability.List, VaultCapability.Deny];
 
     private static readonly VaultCapability[] DatabaseCapabilities = [VaultCapability.Read, VaultCapability.Deny];
 
@@ -31,7 +38,7 @@ internal static class TeamVaultGrantValidator
             for (var i = 0; i < grants.Count; i++)
             {
                 var grantPath = KeyPath.Item(KeyPath.Child(KeyPath.Child(path, "entitlements"), "vault"), i);
-                foreach (var (key, problem) in Problems(team.Id, grants[i], kvMount))
+                foreach (var (key, problem) in Problems(team.Id, team.IsPlatform, grants[i], kvMount))
                 {
                     context.Error(KeyPath.Child(grantPath, key), problem);
                 }
@@ -40,9 +47,17 @@ internal static class TeamVaultGrantValidator
     }
 
     /// <summary>What is wrong with one grant of a team, as (key, message); nothing when it is allowed.</summary>
-    public static IEnumerable<(string Key, string Problem)> Problems(string team, VaultPathGrant grant, string? kvMount)
+    public static IEnumerable<(string Key, string Problem)> Problems(string team, bool platform, VaultPathGrant grant, string? kvMount)
     {
         var path = grant.Path;
+        if (platform && PlatformDiagnosticPaths.Contains(path, StringComparer.Ordinal))
+        {
+            foreach (var problem in OnlyCapabilities(path, grant, ReadCapabilities, "the platform team reads Vault's configuration to debug it; it changes it only through this program"))
+            {
+                yield return problem;
+            }
+            yield break;
+        }
         var literal = LiteralPrefix(path);
         var wildcard = literal.Length < path.Length;
         if (ReservedPrefixes.FirstOrDefault(p => path.StartsWith(p, StringComparison.Ordinal)) is { } reserved)
@@ -122,7 +137,8 @@ internal static class TeamVaultGrantValidator
 
     private static string Allowed(string team, string? kvMount) =>
         $"a team may be granted {(kvMount ?? "<kvMount>")}/{{data,metadata,delete,undelete}}/teams/{team}/..., "
-        + $"{VaultNames.DatabaseMount}/creds/<role> and {VaultNames.PkiMount}/issue/<role> (named roles, no glob)";
+        + $"{VaultNames.DatabaseMount}/creds/<role> and {VaultNames.PkiMount}/issue/<role> (named roles, no glob); "
+        + $"a platform team also read and list on {string.Join(", ", PlatformDiagnosticPaths)}";
 
     private static string Name(VaultCapability capability) => capability.ToString().ToLowerInvariant();
 }

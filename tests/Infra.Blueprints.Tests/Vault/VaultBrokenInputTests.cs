@@ -1,3 +1,4 @@
+using Infra.Blueprints.Loading;
 using Infra.Blueprints.Tests.Loading;
 using Infra.Blueprints.Tests.Support;
 
@@ -52,6 +53,33 @@ public sealed class VaultBrokenInputTests
     public void Team_vault_paths_outside_the_allow_list_are_refused(string grant, string key, string expectedMessage)
     {
         new BrokenInputCase(Files.Teams, PaymentsMetadata, grant, Files.Teams, $"teams[1].entitlements.vault[1].{key}", expectedMessage).AssertReported();
+    }
+
+    [Theory]
+    [InlineData("{ path: sys/policies/acl/*, capabilities: [read, list, update] }", "update on 'sys/policies/acl/*' is not allowed; the platform team reads Vault's configuration to debug it")]
+    [InlineData("{ path: auth/aws/role/*, capabilities: [create] }", "create on 'auth/aws/role/*' is not allowed")]
+    [InlineData("{ path: sys/mounts, capabilities: [read, sudo] }", "sudo is not granted to people")]
+    public void The_platform_team_may_read_vaults_configuration_but_never_change_it(string grant, string expectedMessage)
+    {
+        new BrokenInputCase(Files.Teams, Metadata, grant, Files.Teams, "teams[0].entitlements.vault[1].capabilities", expectedMessage).AssertReported();
+    }
+
+    [Theory]
+    [InlineData("{ path: sys/policies/acl/*, capabilities: [read, list] }")]
+    [InlineData("{ path: sys/mounts, capabilities: [read] }")]
+    [InlineData("{ path: auth/aws/role/*, capabilities: [read, list] }")]
+    public void Only_the_platform_team_may_read_vaults_configuration(string grant)
+    {
+        // The repository's own catalog grants these reads to the platform team.
+        var repository = new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging");
+        using var payments = new RepositoryCopy().Edit(Files.Teams, PaymentsMetadata, grant);
+
+        var paymentsResult = payments.Loader.LoadFromFiles("staging");
+
+        Assert.False(repository.HasErrors, string.Join("\n", repository.Errors));
+        var path = grant.Split(',')[0]["{ path: ".Length..];
+        Assert.Contains(repository.Definition!.Catalog.Teams.Single(t => t.IsPlatform).Entitlements.Vault, g => g.Path == path);
+        Assert.Contains(paymentsResult.Errors, e => e.KeyPath == "teams[1].entitlements.vault[1].path" && e.Message.Contains("which operate Vault itself", StringComparison.Ordinal));
     }
 
     [Theory]
