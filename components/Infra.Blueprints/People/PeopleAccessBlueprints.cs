@@ -78,6 +78,8 @@ public static class PeopleAccessBlueprints
             AllowBareDomains: false,
             AllowSubdomains: true,
             AllowAnyName: false,
+            AllowIpSans: false,
+            AllowLocalhost: false,
             EnforceHostnames: true,
             ServerFlag: false,
             ClientFlag: true);

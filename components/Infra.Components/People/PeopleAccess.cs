@@ -217,6 +217,8 @@ public sealed class PeopleAccess : ComponentResource
             AllowSubdomains = vpn.AllowSubdomains,
             AllowBareDomains = vpn.AllowBareDomains,
             AllowAnyName = vpn.AllowAnyName,
+            AllowIpSans = vpn.AllowIpSans,
+            AllowLocalhost = vpn.AllowLocalhost,
             EnforceHostnames = vpn.EnforceHostnames,
             ServerFlag = vpn.ServerFlag,
             ClientFlag = vpn.ClientFlag,

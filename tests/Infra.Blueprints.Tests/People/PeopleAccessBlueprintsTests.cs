@@ -15,6 +15,8 @@ public sealed class PeopleAccessBlueprintsTests
         Assert.False(role.AllowBareDomains);
         Assert.True(role.AllowSubdomains);
         Assert.False(role.AllowAnyName);
+        Assert.False(role.AllowIpSans);
+        Assert.False(role.AllowLocalhost);
         Assert.True(role.EnforceHostnames);
         Assert.False(role.ServerFlag);
         Assert.True(role.ClientFlag);
