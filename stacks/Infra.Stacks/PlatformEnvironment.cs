@@ -79,9 +79,15 @@ public class PlatformEnvironment : Stack
             b => b.Region,
             b => new VpcEndpoints(b.Name, new VpcEndpointsArgs { Blueprint = b, Aws = providers.Aws[b.Region] }),
             StringComparer.Ordinal);
+        // Auto Scaling launches a fleet's encrypted volumes only once it holds a grant on the region's key.
+        var keyGrants = Blueprint.EbsKeyGrants.ToDictionary(
+            b => b.Region,
+            b => new EbsKeyGrant(b.Name, new EbsKeyGrantArgs { Blueprint = b, Aws = providers.Aws[b.Region] }),
+            StringComparer.Ordinal);
         var fleets = Blueprint.Fleets.ToDictionary(
             b => b.Name,
-            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Endpoints = endpoints[b.Region], Consul = providers.Consul }),
+            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Endpoints = endpoints[b.Region], Consul = providers.Consul },
+                new ComponentResourceOptions { DependsOn = { keyGrants[b.Region] } }),
             StringComparer.Ordinal);
         FleetGroupNames = Output.All(fleets.Values.Select(f => (Input<string>)f.GroupName).ToArray());
 

@@ -11,6 +11,9 @@ internal static class StagingFleets
 {
     public static EquatableList<FleetBlueprint> Blueprints() => FleetBlueprints.For(Definition());
 
+    /// <summary>The KMS grants the staging fleets' encrypted volumes need.</summary>
+    public static EquatableList<EbsKeyGrantBlueprint> EbsKeyGrants() => EbsKeyGrantBlueprints.For(Definition(), Blueprints());
+
     /// <summary>The VPC endpoints of the staging fleets' region, which their HTTPS egress names.</summary>
     public static VpcEndpoints Endpoints(Pulumi.Aws.Provider aws)
     {

@@ -20,6 +20,8 @@ public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IRead
         .Answer("aws:ec2clientvpn/getEndpoint:getEndpoint", _ => Result("clientVpnEndpointId", "cvpn-endpoint-0123456789abcdef0"))
         .Answer("gitlab:index/getUser:getUser", call => Result("userId", StableNumber((string)call.Args["username"])))
         .Answer("gitlab:index/getGroup:getGroup", call => Result("groupId", StableNumber((string)call.Args["fullPath"])))
+        // The environment's EBS key, managed outside the stack, behind its alias.
+        .Answer("aws:kms/getAlias:getAlias", call => Result("name", call.Args["name"]).Add("targetKeyArn", $"arn:aws:kms:mock:key-behind-{call.Args["name"]}"))
         .Answer("aws:secretsmanager/getRandomPassword:getRandomPassword", _ => Result("randomPassword", "Generated-master-Password-0123456789abcde"))
         // Brokers that refuse what no ACL allows and create no topic on their own.
         .Answer("aws:msk/getConfiguration:getConfiguration", call => Result("serverProperties", "allow.everyone.if.no.acl.found=false\nauto.create.topics.enable=false\n")
