@@ -88,14 +88,14 @@ const scenarios = [
     variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
     unset: ['CI_COMMIT_TAG', 'CI_OPEN_MERGE_REQUESTS'],
     kind: 'main',
-    jobs: ['test', 'validate', 'plan:staging', 'deploy:staging', 'smoke:staging'],
+    jobs: ['test', 'validate', 'plan:staging', 'deploy:staging', 'smoke:staging', 'fleets:staging'],
   },
   {
     name: 'release tag',
     variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'release-2026.11.24', CI_COMMIT_REF_NAME: 'release-2026.11.24' },
     unset: ['CI_COMMIT_BRANCH', 'CI_OPEN_MERGE_REQUESTS'],
     kind: 'release',
-    jobs: ['test', 'validate', 'plan:production', 'preview:production', 'policy-config:all-mandatory', 'deploy:production (manual)', 'smoke:production'],
+    jobs: ['test', 'validate', 'plan:production', 'preview:production', 'policy-config:all-mandatory', 'deploy:production (manual)', 'smoke:production', 'fleets:production'],
   },
   {
     name: 'another tag (no pipeline)',
@@ -372,7 +372,7 @@ test('jobs that do not need secrets get none: no ID token, no environment for th
   const unscoped = Object.entries(expanded)
     .filter(([name, job]) => !name.startsWith('.') && job?.id_tokens && !job.environment)
     .map(([name]) => name).sort();
-  assert.deepEqual(unscoped, ['compliance:staging', 'drift:staging', 'plan:production', 'plan:staging', 'preview:staging', 'smoke:staging']);
+  assert.deepEqual(unscoped, ['compliance:staging', 'drift:staging', 'fleets:staging', 'plan:production', 'plan:staging', 'preview:staging', 'smoke:staging']);
   for (const name of ['plan:staging', 'plan:production']) {
     assert.equal(expanded[name].variables.INFRA_ACCESS, 'state', `${name} reads the state only`);
   }
@@ -434,4 +434,17 @@ test('CODEOWNERS: the rules, the people catalog, the pipeline and the stack file
     assert.deepEqual(owned('Security owners', file), ['@bank/security'], `${file} needs a security owner`);
   }
   assert.deepEqual(owned('Security owners', 'stacks/catalog/kafka-topics.yaml'), [], 'team data that teams edit is not blocked on security');
+});
+
+test('after each smoke check the pipeline waits for the fleets\' instance refreshes, then checks their healthy targets', () => {
+  for (const [stack, source] of [['staging', { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main' }], ['production', { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_TAG: 'release-2026.11.24' }]]) {
+    const job = expandedJobs(source)[`fleets:${stack}`];
+    assert.deepEqual(job.needs.map((n) => n.job ?? n), [`smoke:${stack}`, `plan:${stack}`], 'the outputs of the smoke check and the plan');
+    assert.deepEqual(job.script, [
+      `scripts/ci/wait-for-fleets.sh "$INFRA_STACK" "reports/$INFRA_STACK/outputs.json"`,
+      `scripts/ci/check-fleet-health.sh "$INFRA_STACK" "reports/$INFRA_STACK/outputs.json" "reports/$INFRA_STACK/plan.json"`,
+    ]);
+    assert.equal(job.variables.INFRA_STACK, stack);
+    assert.equal(job.variables.INFRA_ACCESS, 'preview', 'read-only credentials');
+  }
 });
