@@ -7,9 +7,7 @@ set -euo pipefail
 stack="${1:?usage: check-fleet-health.sh STACK OUTPUTS_JSON PLAN_JSON}"
 outputs="${2:?usage: check-fleet-health.sh STACK OUTPUTS_JSON PLAN_JSON}"
 plan="${3:?usage: check-fleet-health.sh STACK OUTPUTS_JSON PLAN_JSON}"
-region=$(jq -er '.primaryRegion' "${outputs}") || { echo "check-fleet-health: ${outputs} has no primaryRegion" >&2; exit 2; }
-jq -e '.fleetGroupNames | type == "array" and length > 0' "${outputs}" >/dev/null || { echo "check-fleet-health: ${outputs} has no fleetGroupNames (a list of autoscaling group names)" >&2; exit 2; }
-mapfile -t groups < <(jq -r '.fleetGroupNames[]' "${outputs}")
+source "$(dirname "$0")/fleet-groups.sh"
 failures=0
 
 for group in "${groups[@]}"; do

@@ -9,9 +9,7 @@ stack="${1:?usage: wait-for-fleets.sh STACK OUTPUTS_JSON}"
 outputs="${2:?usage: wait-for-fleets.sh STACK OUTPUTS_JSON}"
 wait_seconds="${INFRA_FLEET_WAIT_SECONDS:-1800}"
 poll_seconds="${INFRA_FLEET_POLL_SECONDS:-30}"
-region=$(jq -er '.primaryRegion' "${outputs}") || { echo "wait-for-fleets: ${outputs} has no primaryRegion" >&2; exit 2; }
-jq -e '.fleetGroupNames | type == "array" and length > 0' "${outputs}" >/dev/null || { echo "wait-for-fleets: ${outputs} has no fleetGroupNames (a list of autoscaling group names)" >&2; exit 2; }
-mapfile -t groups < <(jq -r '.fleetGroupNames[]' "${outputs}")
+source "$(dirname "$0")/fleet-groups.sh"
 
 deadline=$((SECONDS + wait_seconds))
 pending=("${groups[@]}")
