@@ -98,7 +98,7 @@ public static class DatabaseBackupBlueprints
             ["Action"] = "backup:CopyIntoBackupVault",
             ["Resource"] = vaultArn,
         }),
-    }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }.ToJsonString();
 
     private static string ServiceTrustPolicy() => new JsonObject
     {
@@ -109,5 +109,5 @@ public static class DatabaseBackupBlueprints
             ["Principal"] = new JsonObject { ["Service"] = "backup.amazonaws.com" },
             ["Action"] = "sts:AssumeRole",
         }),
-    }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }.ToJsonString();
 }

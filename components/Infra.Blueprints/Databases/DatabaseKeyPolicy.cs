@@ -98,7 +98,7 @@ public static class DatabaseKeyPolicy
     }
 
     internal static string Serialized(IEnumerable<JsonNode> statements) =>
-        new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray([.. statements]) }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        new JsonObject { ["Version"] = "2012-10-17", ["Statement"] = new JsonArray([.. statements]) }.ToJsonString();
 
     /// <summary>A statement for the principals of the account, limited by <paramref name="condition"/> to one service.</summary>
     private static JsonObject Statement(string sid, string[] actions, JsonObject condition) => new()

@@ -158,6 +158,6 @@ public static class MonitoringDashboards
             widgets[i]["x"] = i % 2 * Width;
             widgets[i]["y"] = i / 2 * Height;
         }
-        return new JsonObject { ["widgets"] = new JsonArray([.. widgets]) }.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        return new JsonObject { ["widgets"] = new JsonArray([.. widgets]) }.ToJsonString();
     }
 }

@@ -50,10 +50,10 @@ internal static partial class PlanJson
             f.EgressProxy is { } proxy ? new EgressProxyJson(proxy.Url.AbsoluteUri.TrimEnd('/'), proxy.Destinations, proxy.NoProxy) : null,
             new ConsulJson(f.Consul.ServiceName, f.ConsulRegistration, f.Consul.Join.Description),
             new HealthJson(f.AutoScaling.Liveness.Path, f.TargetGroup.HealthCheck.Path, f.AutoScaling.HealthCheckType, f.AutoScaling.HealthCheckGracePeriodSeconds, f.Health))).ToArray());
-        root["slos"] = Node(blueprint.Monitoring.Slos.SelectMany(s => s.All).Select(slo => new SloJson(
+        root["slos"] = Node(blueprint.Monitoring.Slos.SelectMany(s => s.All, (service, slo) => new SloJson(
             slo.Service,
             slo.Name,
-            blueprint.Monitoring.Slos.Single(s => s.Service == slo.Service).Tier,
+            service.Tier,
             slo.Objective,
             (int)slo.Window.TotalDays,
             slo.LatencyThresholdMs,
