@@ -29,7 +29,7 @@ public sealed class GitLabOwnerPlatformOnlyRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 7.2.2", "ISO 27001 A.8.2", "ISO 27001 A.8.4"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (!string.Equals(resource.Property("accessLevel").AsString(), "owner", StringComparison.OrdinalIgnoreCase))
         {
@@ -39,11 +39,11 @@ public sealed class GitLabOwnerPlatformOnlyRule : PolicyRule
         var person = Memberships.PersonOf(resource, resources, context);
         if (person is null)
         {
-            yield return $"{Memberships.Describe(resource, null)} is Owner but is not a person of the catalog's platform team";
+            yield return new PropertyIssue("accessLevel", $"{Memberships.Describe(resource, null)} is Owner but is not a person of the catalog's platform team");
         }
         else if (!person.PlatformTeam)
         {
-            yield return $"{person.PersonId} is Owner but is not in the platform team";
+            yield return new PropertyIssue("accessLevel", $"{person.PersonId} is Owner but is not in the platform team");
         }
     }
 }

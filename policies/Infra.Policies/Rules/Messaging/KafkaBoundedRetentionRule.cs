@@ -32,7 +32,7 @@ public sealed class KafkaBoundedRetentionRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.5.34", "PCI DSS 3.2.1"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var config = resource.Property("config");
         if (config["cleanup.policy"].IsUnknown || config["retention.ms"].IsUnknown)
@@ -51,11 +51,11 @@ public sealed class KafkaBoundedRetentionRule : PolicyRule
             }
             if (!tombstones.IsPresent)
             {
-                yield return "cleanup.policy is compact and delete.retention.ms is not set: every key is kept for ever and erasure rests on tombstones whose retention nobody stated";
+                yield return new PropertyIssue("config.delete.retention.ms", "cleanup.policy is compact and delete.retention.ms is not set: every key is kept for ever and erasure rests on tombstones whose retention nobody stated");
             }
             else if (tombstones.AsNumber() is not { } tombstoneMs || tombstoneMs < 0 || tombstoneMs > MaximumRetentionMs)
             {
-                yield return string.Create(CultureInfo.InvariantCulture, $"delete.retention.ms is {tombstones}; expected between 0 and {MaximumRetentionMs} (365 days)");
+                yield return new PropertyIssue("config.delete.retention.ms", string.Create(CultureInfo.InvariantCulture, $"delete.retention.ms is {tombstones}; expected between 0 and {MaximumRetentionMs} (365 days)"));
             }
             yield break;
         }
@@ -67,7 +67,7 @@ public sealed class KafkaBoundedRetentionRule : PolicyRule
         }
         if (retention.AsNumber() is not { } ms || ms < 0 || ms > MaximumRetentionMs)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"retention.ms is {retention}; expected between 0 and {MaximumRetentionMs} (365 days)");
+            yield return new PropertyIssue("config.retention.ms", string.Create(CultureInfo.InvariantCulture, $"retention.ms is {retention}; expected between 0 and {MaximumRetentionMs} (365 days)"));
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class KafkaMinInSyncReplicasRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.14", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (!context.IsProduction)
         {
@@ -43,11 +43,11 @@ public sealed class KafkaMinInSyncReplicasRule : PolicyRule
         var factor = resource.Property("replicationFactor").AsNumber();
         if (minimum < 2)
         {
-            yield return $"min.insync.replicas is {(value.IsPresent ? value.ToString() : "not set (broker default 1)")}; production requires at least 2";
+            yield return new PropertyIssue("config.min.insync.replicas", $"min.insync.replicas is {(value.IsPresent ? value.ToString() : "not set (broker default 1)")}; production requires at least 2");
         }
         else if (factor is { } f && minimum >= f)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"min.insync.replicas {minimum} is not below the replication factor {f}; one broker down would stop producers");
+            yield return new PropertyIssue("config.min.insync.replicas", string.Create(CultureInfo.InvariantCulture, $"min.insync.replicas {minimum} is not below the replication factor {f}; one broker down would stop producers"));
         }
     }
 }

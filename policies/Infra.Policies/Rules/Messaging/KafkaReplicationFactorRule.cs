@@ -27,11 +27,11 @@ public sealed class KafkaReplicationFactorRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["ISO 27001 A.8.14", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (context.IsProduction && resource.Property("replicationFactor").AsNumber() is < ProductionMinimum and var factor)
         {
-            yield return $"replicationFactor is {factor}; production requires at least {ProductionMinimum}";
+            yield return new PropertyIssue("replicationFactor", $"replicationFactor is {factor}; production requires at least {ProductionMinimum}");
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class PeopleConsulNoServiceWriteRule : PolicyRule
     /// <summary>The whole stack: whether a policy is a person's is read from the tokens that name it.</summary>
     public override RuleScope Scope => RuleScope.Stack;
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         var name = resource.Property("name").AsString();
         var managed = $"managed by {PeopleNames.ManagedBy}";
@@ -46,7 +46,7 @@ public sealed partial class PeopleConsulNoServiceWriteRule : PolicyRule
         }
         foreach (Match write in ServiceWrite().Matches(resource.Property("rules").AsString() ?? ""))
         {
-            yield return $"the people's policy {name} grants {write.Groups["policy"].Value} on {write.Groups["kind"].Value} \"{write.Groups["prefix"].Value}\": a person could re-register a service";
+            yield return new PropertyIssue("rules", $"the people's policy {name} grants {write.Groups["policy"].Value} on {write.Groups["kind"].Value} \"{write.Groups["prefix"].Value}\": a person could re-register a service");
         }
     }
 

@@ -16,8 +16,10 @@ internal static class PeopleResources
     public static readonly IReadOnlyList<string> Types =
     [
         TypeTokens.GitLabGroupMembership, TypeTokens.GitLabProjectMembership, TypeTokens.VaultIdentityEntity,
-        TypeTokens.ConsulAclToken, TypeTokens.VaultPkiCert, TypeTokens.VaultPkiSign,
+        TypeTokens.ConsulAclToken, TypeTokens.VaultPkiCert, TypeTokens.VaultPkiSign, TypeTokens.ClientVpnAuthorizationRule,
     ];
+
+    private static readonly string PersonGroupPrefix = PeopleNames.VpnPersonGroup("");
 
     private static readonly string ManagedSuffix = $"; managed by {PeopleNames.ManagedBy}";
 
@@ -27,7 +29,18 @@ internal static class PeopleResources
         TypeTokens.VaultIdentityEntity => "Vault entity",
         TypeTokens.ConsulAclToken => "Consul token",
         TypeTokens.VaultPkiCert or TypeTokens.VaultPkiSign => "VPN certificate",
+        TypeTokens.ClientVpnAuthorizationRule => "VPN authorization",
         _ => "membership",
+    };
+
+    /// <summary>The property that names the person, which a finding about the person's access as a whole points at.</summary>
+    public static string PersonProperty(PolicyResource resource) => resource.Type switch
+    {
+        TypeTokens.VaultIdentityEntity => "name",
+        TypeTokens.ConsulAclToken => "description",
+        TypeTokens.VaultPkiCert or TypeTokens.VaultPkiSign => "commonName",
+        TypeTokens.ClientVpnAuthorizationRule => "accessGroupId",
+        _ => "userId",
     };
 
     /// <summary>The person's access window, or null when the resource names no person this run knows.</summary>
@@ -51,7 +64,8 @@ internal static class PeopleResources
     /// <summary>
     /// The person id a resource carries: a membership's name <c>{component}-gitlab-{person}-{group}</c> (declared by
     /// hand: <c>{person}-{group}</c>), an entity's name, a token's description <c>{person} (...); managed by infra-people</c>,
-    /// a certificate's common name <c>{person}.vpn.{stack}.internal</c>.
+    /// a certificate's common name <c>{person}.vpn.{stack}.internal</c>, a VPN authorization's group <c>person-{person}</c>
+    /// (a team's group names no person).
     /// </summary>
     private static string? PersonId(PolicyResource resource, IEnumerable<string> known)
     {
@@ -67,12 +81,21 @@ internal static class PeopleResources
                 var commonName = resource.Property("commonName").AsString() ?? "";
                 var dot = commonName.IndexOf(".vpn.", StringComparison.Ordinal);
                 return dot > 0 ? commonName[..dot] : null;
+            case TypeTokens.ClientVpnAuthorizationRule:
+                return VpnPerson(resource);
             default:
                 var name = resource.Name.IndexOf(PeopleNames.GitLabMembershipMarker, StringComparison.Ordinal) is var at and >= 0
                     ? resource.Name[(at + PeopleNames.GitLabMembershipMarker.Length)..]
                     : resource.Name;
                 return known.Where(id => name == id || name.StartsWith(id + "-", StringComparison.Ordinal)).MaxBy(id => id.Length);
         }
+    }
+
+    /// <summary>The person a VPN authorization admits through their own group <c>person-{person}</c> (a grant's rule); null for a team's rule.</summary>
+    public static string? VpnPerson(PolicyResource rule)
+    {
+        var group = rule.Property("accessGroupId").AsString() ?? "";
+        return group.StartsWith(PersonGroupPrefix, StringComparison.Ordinal) && group.Length > PersonGroupPrefix.Length ? group[PersonGroupPrefix.Length..] : null;
     }
 
     private static bool IsManaged(string? managedBy) => managedBy == PeopleNames.ManagedBy;

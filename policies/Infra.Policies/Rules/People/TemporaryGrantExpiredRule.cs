@@ -1,13 +1,18 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Infra.Policies.Model;
+using Infra.Policies.Rules.Support;
 
 namespace Infra.Policies.Rules.People;
 
 /// <summary>
-/// Temporary grants expire: a membership whose <c>expiresAt</c> has passed must be gone from the program.
-/// Flags: <c>new gitlab.GroupMembership("bfaure-cards-incident", { expiresAt: "2026-10-09" })</c> on 2026-11-22.
+/// Temporary grants expire: a membership whose <c>expiresAt</c> has passed, or a person's VPN authorization whose
+/// description says the grant ran until a day that has passed, must be gone from the program.
+/// Flags: <c>new gitlab.GroupMembership("bfaure-cards-incident", { expiresAt: "2026-10-09" })</c> on 2026-11-22, and
+/// <c>new aws.ec2clientvpn.AuthorizationRule("people-vpn-rule-grant-bfaure-10.60.0.0-16", { accessGroupId: "person-bfaure",
+/// description: "bfaure reaches 10.60.0.0/16 until 2026-10-09 (grant approved by adupont)" })</c>.
 /// </summary>
-public sealed class TemporaryGrantExpiredRule : PolicyRule
+public sealed partial class TemporaryGrantExpiredRule : PolicyRule
 {
     public const string Code = "people-temporary-grant-expired";
 
@@ -17,20 +22,36 @@ public sealed class TemporaryGrantExpiredRule : PolicyRule
 
     public override RuleSeverity Severity => RuleSeverity.High;
 
-    public override IReadOnlyList<string> ResourceTypes => Memberships.Types;
+    public override IReadOnlyList<string> ResourceTypes { get; } = [.. Memberships.Types, TypeTokens.ClientVpnAuthorizationRule];
 
-    public override string Rationale => "An expired grant still declared is re-created on the next update: the temporary access becomes permanent.";
+    public override string Rationale => "An expired grant still declared is re-created on the next update: the temporary access becomes permanent. "
+        + "A VPN authorization has no expiry of its own: it lasts until a run removes it.";
 
-    public override string Remediation => "Remove the grant from people.yaml; the next HR run removes the membership.";
+    public override string Remediation => "Remove the grant from people.yaml; the next HR run removes the membership or the VPN authorization.";
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 7.2.4", "ISO 27001 A.5.18"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
+        if (resource.Type == TypeTokens.ClientVpnAuthorizationRule)
+        {
+            if (PeopleResources.VpnPerson(resource) is { } person
+                && Until().Match(resource.Property("description").AsString() ?? "") is { Success: true } until
+                && DateOnly.TryParseExact(until.Groups["day"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
+                && last < context.Today)
+            {
+                yield return new PropertyIssue("description", $"the VPN grant of {person} to {resource.Property("targetNetworkCidr")} ran until {until.Groups["day"].Value} and its authorization is still declared");
+            }
+            yield break;
+        }
         if (Memberships.ExpiresAt(resource) is { } expires && expires < context.Today)
         {
             var who = Memberships.Describe(resource, Memberships.PersonOf(resource, resources, context));
-            yield return $"the grant of {who} expired on {expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} and is still declared";
+            yield return new PropertyIssue("expiresAt", $"the grant of {who} expired on {expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} and is still declared");
         }
     }
+
+    // The people blueprint's description of a grant's rule: "{person} reaches {network} until {last day} (grant approved by {approver})".
+    [GeneratedRegex(@"\buntil (?<day>\d{4}-\d{2}-\d{2})\b")]
+    private static partial Regex Until();
 }

@@ -15,6 +15,9 @@ public sealed partial class VaultPolicyNoSudoRule : PolicyRule
 {
     public const string Code = "vault-policy-no-sudo-or-root";
 
+    /// <summary>The HCL document (the provider's input is <c>policy</c>; C#'s argument is <c>PolicyContents</c>).</summary>
+    private const string PolicyProperty = "policy";
+
     public override string Id => Code;
 
     /// <summary>Paths where a write makes its holder root or lets it become someone else, each with what it controls.</summary>
@@ -44,14 +47,14 @@ public sealed partial class VaultPolicyNoSudoRule : PolicyRule
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 7.2.2", "ISO 27001 A.8.2", "DORA Art. 9"];
 
-    protected override IEnumerable<string> Check(PolicyResource resource, ResourceSet resources, PolicyContext context)
+    protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
         if (resource.Property("name").AsString() == "root")
         {
-            yield return "the policy is named 'root'";
+            yield return new PropertyIssue("name", "the policy is named 'root'");
         }
 
-        if (resource.Property("policy").AsString() is not { } text)
+        if (resource.Property(PolicyProperty).AsString() is not { } text)
         {
             yield break;
         }
@@ -64,19 +67,19 @@ public sealed partial class VaultPolicyNoSudoRule : PolicyRule
                 : [];
             if (capabilities.Contains("sudo"))
             {
-                yield return $"path \"{path}\" grants sudo";
+                yield return new PropertyIssue(PolicyProperty, $"path \"{path}\" grants sudo");
             }
 
             if (path is "*" or "/*" && capabilities.Any(c => c != "deny"))
             {
-                yield return $"path \"{path}\" grants {string.Join(", ", capabilities)} on everything (root-equivalent)";
+                yield return new PropertyIssue(PolicyProperty, $"path \"{path}\" grants {string.Join(", ", capabilities)} on everything (root-equivalent)");
                 continue;
             }
 
             var writes = capabilities.Where(WriteCapabilities.Contains).ToList();
             if (writes.Count > 0 && EscalationPaths.FirstOrDefault(e => MayMatchUnder(path, e.Prefix)) is { Prefix: not null } escalation)
             {
-                yield return $"path \"{path}\" grants {string.Join(", ", writes)} on {escalation.What} ({escalation.Prefix}...): an escalation to root";
+                yield return new PropertyIssue(PolicyProperty, $"path \"{path}\" grants {string.Join(", ", writes)} on {escalation.What} ({escalation.Prefix}...): an escalation to root");
             }
         }
     }
