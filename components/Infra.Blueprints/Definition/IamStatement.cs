@@ -1,7 +1,7 @@
 namespace Infra.Blueprints.Definition;
 
 /// <summary>
-/// One Allow statement a service's instance role carries besides SSM. A wildcard in an action or a
+/// One Allow statement a service's instance role carries besides the platform's. A wildcard in an action or a
 /// resource needs a written <see cref="Justification"/>, checked when the stack is loaded.
 /// </summary>
 public sealed record IamStatement(EquatableList<string> Actions, EquatableList<string> Resources, string? Justification)

@@ -9,8 +9,6 @@ namespace Infra.Blueprints.Fleets;
 /// <summary>Builds one fleet blueprint per service of a stack, in the primary region: a pure function of the definition.</summary>
 public static class FleetBlueprints
 {
-    public const string SsmManagedInstanceCore = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
-
     /// <summary>How long the application may take to start once the agents run; the image is pre-baked.</summary>
     public const int ApplicationStartSeconds = 180;
 
@@ -119,20 +117,22 @@ public static class FleetBlueprints
             targetGroup,
             new ListenerRuleSettings(network.LoadBalancer.ListenerArn, priority, HostName(service.Name, definition.Endpoints)),
             new SecurityGroupSettings(network.VpcId, $"{service.Name} instances", FleetSecurityRules.For(service, definition, network), RevokeRulesOnDelete: true),
-            Role(service, join, ReportOwnHealth(service.Name, ValueReader.EnumName(definition.Environment), network)),
+            Role(service, join, ReportOwnHealth(service.Name, ValueReader.EnumName(definition.Environment), network), SsmAgentPermissions.For(service.DataClassification, definition.StackName, network)),
             new ConsulServiceSettings(service.Name, "http", callers, join),
             service.DependsOn.Services,
             proxy,
             tags);
     }
 
-    /// <summary>The instance role: the platform's statements (Consul's join first, then the health report), then the service's declared ones.</summary>
-    private static InstanceRoleSettings Role(ServiceDefinition service, ConsulJoin join, PolicyStatement healthReport)
+    /// <summary>
+    /// The instance role: the platform's statements (Consul's join first, then the health report and the
+    /// SSM agent's), then the service's declared ones; no managed policy.
+    /// </summary>
+    private static InstanceRoleSettings Role(ServiceDefinition service, ConsulJoin join, PolicyStatement healthReport, IEnumerable<PolicyStatement> ssmAgent)
     {
-        EquatableList<PolicyStatement> statements = [join.Permission, healthReport, .. IamPolicyDocuments.Declared(service.Iam)];
+        EquatableList<PolicyStatement> statements = [join.Permission, healthReport, .. ssmAgent, .. IamPolicyDocuments.Declared(service.Iam)];
         return new InstanceRoleSettings(
             IamPolicyDocuments.Ec2AssumeRole(),
-            [SsmManagedInstanceCore],
             statements,
             IamPolicyDocuments.Allow(statements),
             VaultAuthRole: service.Name);

@@ -60,7 +60,7 @@ public sealed class ServiceFleet : ComponentResource
         });
     }
 
-    /// <summary>The instance role with its managed and inline policies, and the instance profile the launch template names.</summary>
+    /// <summary>The instance role with its one inline policy, and the instance profile the launch template names.</summary>
     private static (Role Role, InstanceProfile Profile) CreateRole(string name, FleetBlueprint blueprint, CustomResourceOptions onAws)
     {
         var tags = blueprint.Tags;
@@ -70,15 +70,6 @@ public sealed class ServiceFleet : ComponentResource
             Description = $"{blueprint.Name} instances",
             Tags = ResourceTags.Map(tags),
         }, onAws);
-        for (var i = 0; i < blueprint.Role.ManagedPolicyArns.Count; i++)
-        {
-            var policyArn = blueprint.Role.ManagedPolicyArns[i];
-            _ = new RolePolicyAttachment($"{name}-{policyArn[(policyArn.LastIndexOf('/') + 1)..]}", new RolePolicyAttachmentArgs
-            {
-                Role = role.Name,
-                PolicyArn = policyArn,
-            }, onAws);
-        }
         _ = new RolePolicy($"{name}-policy", new RolePolicyArgs
         {
             Role = role.Name,

@@ -81,6 +81,7 @@ public static class RuleCatalog
         new IamNoAdminPolicyOnServiceRolesRule(),
         new IamRoleTrustRule(),
         new IamNoPassRoleOnAllRolesRule(),
+        new IamNoBroadSsmOnInstanceRolesRule(),
         new LbListenerHttpsRule(),
         new LbListenerTlsPolicyRule(),
         new LbAccessLogsRule(),

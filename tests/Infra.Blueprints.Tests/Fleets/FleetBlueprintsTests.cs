@@ -201,11 +201,10 @@ public sealed class FleetBlueprintsTests
         Staging.Services.Single(s => s.Name == "ledger") with { Name = name, ListenerPriority = priority };
 
     [Fact]
-    public void Role_has_the_ssm_core_policy_and_the_declared_statements()
+    public void Role_has_the_declared_statements_after_the_platforms()
     {
         var role = Fleet(Staging, "payments-api").Role;
 
-        Assert.Equal(["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"], role.ManagedPolicyArns);
         Assert.Equal("payments-api", role.VaultAuthRole);
         using var policy = JsonDocument.Parse(role.InlinePolicy);
         var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().Where(s => s.GetProperty("Sid").GetString()!.StartsWith("Declared", StringComparison.Ordinal)).ToList();
