@@ -8,7 +8,8 @@ namespace Infra.Blueprints.Account;
 /// Art. 9-10): the trail and its archive, the regional controls, the S3 account-level public access block and the
 /// password policy. In <see cref="BaselineMode.CentralSecurityAccount"/> mode nothing is created: the component checks
 /// with lookups GuardDuty, the Security Hub standards and EBS encryption by default in every region, the S3 account
-/// public access block once, and the <see cref="CentralControls"/> through Security Hub.
+/// public access block and the trail's <see cref="Bucket"/> (owned by the log archive account, object-locked) once, and
+/// the <see cref="CentralControls"/> through Security Hub.
 /// </summary>
 public sealed record AccountBaselineBlueprint(
     BaselineMode Mode,

@@ -20,7 +20,7 @@ public static class AccountBaselineBlueprints
         var trailName = $"{environment}-account-trail";
         var account = definition.AwsAccountId;
         var trailArn = $"arn:aws:cloudtrail:{home}:{account}:trail/{trailName}";
-        var bucketName = $"example-bank-{environment}-cloudtrail-{account}";
+        var bucketName = settings.TrailBucket ?? $"example-bank-{environment}-cloudtrail-{account}";
         var regions = definition.Networks
             .Select(n => new RegionalBaseline(
                 n.Region,

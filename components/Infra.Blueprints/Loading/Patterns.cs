@@ -18,6 +18,10 @@ internal static partial class Patterns
     [GeneratedRegex("^[0-9]{12}$")]
     public static partial Regex AwsAccountId();
 
+    /// <summary>S3's rules for a general purpose bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, a letter or digit at each end.</summary>
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    public static partial Regex S3BucketName();
+
     [GeneratedRegex("^ami-([0-9a-f]{8}|[0-9a-f]{17})$")]
     public static partial Regex ImageId();
 

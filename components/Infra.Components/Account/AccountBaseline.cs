@@ -20,8 +20,9 @@ namespace Infra.Components.Account;
 /// per region Config recording, GuardDuty, Security Hub with the CIS and PCI DSS standards, EBS encryption by default,
 /// an access analyzer and the VPC's flow logs (into the same archive); once per account the S3 public access block and
 /// the password policy. Central security account: nothing is created; GuardDuty and the enabled Security Hub standards of
-/// each region are read with invokes, and <see cref="MissingCentralControls"/> lists what the security account does not run
-/// (each also logged as an error, which fails the update).
+/// each region are read with invokes, and so is the trail's bucket, which must belong to the log archive account and be
+/// object-locked; <see cref="MissingCentralControls"/> lists what the security account does not run (each also logged as
+/// an error, which fails the update).
 /// </summary>
 public sealed class AccountBaseline : ComponentResource
 {
@@ -220,6 +221,7 @@ public sealed class AccountBaseline : ComponentResource
         var home = blueprint.Trail.HomeRegion;
         var checks = blueprint.Regions.Select(region => CheckRegion(blueprint, region, new InvokeOptions { Parent = this, Provider = providers[region.Region] }, region.Region == home))
             .Append(CheckAccountPublicAccessBlock(blueprint, new InvokeOptions { Parent = this, Provider = providers[home] }))
+            .Append(Output.Create(CheckTrailBucketAsync(blueprint.Bucket, new InvokeOptions { Parent = this, Provider = providers[home] })))
             .ToList();
         return Output.All(checks).Apply(all =>
         {
@@ -273,6 +275,34 @@ public sealed class AccountBaseline : ComponentResource
                 ("blockPublicAcls", block.BlockPublicAcls), ("blockPublicPolicy", block.BlockPublicPolicy),
                 ("ignorePublicAcls", block.IgnorePublicAcls), ("restrictPublicBuckets", block.RestrictPublicBuckets),
             }.Where(s => !s.On).Select(s => $"account {blueprint.AccountId}: the S3 account public access block has {s.Name} off").ToList());
+
+    /// <summary>
+    /// The trail's bucket belongs to the log archive account: S3 answers a request that names the expected owner only when
+    /// that account owns the bucket (403 otherwise). Its default object lock must be the one the managed mode sets.
+    /// </summary>
+    private static async Task<List<string>> CheckTrailBucketAsync(LogArchiveBucket bucket, InvokeOptions invoke)
+    {
+        S3.GetBucketObjectLockConfigurationResult found;
+        try
+        {
+            found = await S3.GetBucketObjectLockConfiguration.InvokeAsync(
+                new S3.GetBucketObjectLockConfigurationArgs { Bucket = bucket.Name, ExpectedBucketOwner = bucket.AccountId }, invoke).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return [$"the trail's bucket {bucket.Name} (infra:accountBaseline.trailBucket) is not shown to belong to the log archive account {bucket.AccountId} "
+                + $"(infra:accountBaseline.logArchiveAccountId): S3 refused to read its object lock configuration with that expected owner ({e.Message}). "
+                + "Name the bucket the organization trail writes to, and let this account's deploy roles call s3:GetBucketObjectLockConfiguration on it"];
+        }
+
+        var retention = found.Rules.SelectMany(r => r.DefaultRetentions).FirstOrDefault();
+        var days = retention is null ? 0 : retention.Days + (365 * retention.Years);
+        return found.ObjectLockEnabled == "Enabled" && retention?.Mode == bucket.ObjectLockMode && days >= bucket.ObjectLockDays
+            ? []
+            : [$"the trail's bucket {bucket.Name} in the log archive account {bucket.AccountId} has object lock {found.ObjectLockEnabled}"
+                + (retention is null ? " with no default retention" : $" with a default retention of {retention.Mode} {days} days")
+                + $"; expected {bucket.ObjectLockMode} for at least {bucket.ObjectLockDays} days, so no one can erase a year of trail"];
+    }
 
     /// <summary>Whether a standard's ARN (<c>arn:aws:securityhub:eu-west-3::standards/...</c>) is the standard with this path.</summary>
     private static bool IsStandard(string arn, string path) => arn.Contains("standards/", StringComparison.Ordinal) && StandardPath(arn) == path;

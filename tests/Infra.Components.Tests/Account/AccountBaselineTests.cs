@@ -16,6 +16,7 @@ public sealed class AccountBaselineTests
 {
     private const string AccountId = "444455556666"; // infra:awsAccountId of Pulumi.production.yaml
     private const string LogArchiveAccountId = "777788889999";
+    private const string OrganizationTrailBucket = "example-bank-organization-trail";
 
     private static readonly string[] PublicAccessSwitches = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
@@ -123,6 +124,43 @@ public sealed class AccountBaselineTests
         Assert.Contains("eu-west-3: Security Hub does not evaluate Config.1 (AWS Config recording) under cis-aws-foundations-benchmark/v/3.0.0", gaps);
         Assert.Contains("eu-west-1: Security Hub does not evaluate Config.1 (AWS Config recording) under cis-aws-foundations-benchmark/v/3.0.0", gaps);
         Assert.DoesNotContain(gaps, g => g.Contains("CloudTrail.1", StringComparison.Ordinal) || g.Contains("IAM.15", StringComparison.Ordinal));
+        Assert.DoesNotContain(gaps, g => g.Contains("trail's bucket", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Central_mode_reports_a_trail_bucket_outside_the_log_archive_account()
+    {
+        var mocks = CentralSecurityAccount(disabledControl: null, ebsOffIn: null, publicAccessSwitchOff: null, allStandards: true, bucketOwner: AccountId);
+
+        var gaps = await CentralGapsAsync(mocks);
+
+        var gap = Assert.Single(gaps);
+        Assert.StartsWith($"the trail's bucket {OrganizationTrailBucket} (infra:accountBaseline.trailBucket) is not shown to belong to the log archive account {LogArchiveAccountId} (infra:accountBaseline.logArchiveAccountId)", gap, StringComparison.Ordinal);
+        var asked = Assert.Single(mocks.Calls, c => c.Token == "aws:s3/getBucketObjectLockConfiguration:getBucketObjectLockConfiguration");
+        Assert.Equal((OrganizationTrailBucket, LogArchiveAccountId, "eu-west-3"), ((string)asked.Args["bucket"], (string)asked.Args["expectedBucketOwner"], RegionOf(asked)));
+    }
+
+    [Theory]
+    [InlineData("GOVERNANCE", 365, 0)]
+    [InlineData("COMPLIANCE", 90, 0)]
+    [InlineData(null, 0, 0)]
+    public async Task Central_mode_reports_a_trail_bucket_whose_lock_someone_could_lift_or_that_keeps_less_than_a_year(string? mode, int days, int years)
+    {
+        var mocks = CentralSecurityAccount(disabledControl: null, ebsOffIn: null, publicAccessSwitchOff: null, allStandards: true, bucketLock: (mode, days, years));
+
+        var gaps = await CentralGapsAsync(mocks);
+
+        var gap = Assert.Single(gaps);
+        Assert.StartsWith($"the trail's bucket {OrganizationTrailBucket} in the log archive account {LogArchiveAccountId} has object lock", gap, StringComparison.Ordinal);
+        Assert.EndsWith("expected COMPLIANCE for at least 365 days, so no one can erase a year of trail", gap, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Central_mode_accepts_a_lock_stated_in_years()
+    {
+        var gaps = await CentralGapsAsync(CentralSecurityAccount(disabledControl: null, ebsOffIn: null, publicAccessSwitchOff: null, allStandards: true, bucketLock: ("COMPLIANCE", 0, 1)));
+
+        Assert.Empty(gaps);
     }
 
     [Fact]
@@ -150,8 +188,13 @@ public sealed class AccountBaselineTests
         Assert.Single(mocks.Calls, c => c.Token == "aws:s3/getAccountPublicAccessBlock:getAccountPublicAccessBlock" && (string)c.Args["accountId"] == AccountId);
     }
 
-    /// <summary>A security account as the lookups see it: GuardDuty off in eu-west-1, only CIS enabled (unless all), one control not evaluated under CIS.</summary>
-    private static RecordingMocks CentralSecurityAccount(string? disabledControl, string? ebsOffIn, string? publicAccessSwitchOff, bool allStandards = false) => new RecordingMocks()
+    /// <summary>
+    /// A security account as the lookups see it: GuardDuty off in eu-west-1, only CIS enabled (unless all), one control not
+    /// evaluated under CIS; the trail's bucket owned by <paramref name="bucketOwner"/> (S3 refuses a request that expects
+    /// another owner) and locked as <paramref name="bucketLock"/> says (COMPLIANCE for 365 days unless given).
+    /// </summary>
+    private static RecordingMocks CentralSecurityAccount(string? disabledControl, string? ebsOffIn, string? publicAccessSwitchOff, bool allStandards = false,
+        string bucketOwner = LogArchiveAccountId, (string? Mode, int Days, int Years)? bucketLock = null) => new RecordingMocks()
         .Answer("aws:guardduty/getDetector:getDetector", call => ImmutableDictionary<string, object>.Empty
             .Add("id", "detector").Add("status", !allStandards && RegionOf(call) == "eu-west-1" ? "DISABLED" : "ENABLED")
             .Add("findingPublishingFrequency", "SIX_HOURS").Add("serviceRoleArn", "").Add("tags", ImmutableDictionary<string, object>.Empty)
@@ -170,7 +213,16 @@ public sealed class AccountBaselineTests
         .Answer("aws:ebs/getEncryptionByDefault:getEncryptionByDefault", call => ImmutableDictionary<string, object>.Empty
             .Add("id", RegionOf(call)).Add("region", RegionOf(call)).Add("enabled", RegionOf(call) != ebsOffIn))
         .Answer("aws:s3/getAccountPublicAccessBlock:getAccountPublicAccessBlock", call => PublicAccessSwitches
-            .Aggregate(ImmutableDictionary<string, object>.Empty.Add("id", AccountId).Add("accountId", call.Args["accountId"]), (result, name) => result.Add(name, name != publicAccessSwitchOff)));
+            .Aggregate(ImmutableDictionary<string, object>.Empty.Add("id", AccountId).Add("accountId", call.Args["accountId"]), (result, name) => result.Add(name, name != publicAccessSwitchOff)))
+        .Answer("aws:s3/getBucketObjectLockConfiguration:getBucketObjectLockConfiguration", call => (string)call.Args["expectedBucketOwner"] != bucketOwner
+            ? throw new InvalidOperationException("operation error S3: GetObjectLockConfiguration, https response error StatusCode: 403, api error AccessDenied: Access Denied")
+            : LockConfiguration(call, bucketLock ?? ("COMPLIANCE", 365, 0)));
+
+    private static ImmutableDictionary<string, object> LockConfiguration(MockCallArgs call, (string? Mode, int Days, int Years) lockRule) => ImmutableDictionary<string, object>.Empty
+        .Add("id", call.Args["bucket"]).Add("bucket", call.Args["bucket"]).Add("expectedBucketOwner", call.Args["expectedBucketOwner"]).Add("region", RegionOf(call))
+        .Add("objectLockEnabled", lockRule.Mode is null ? "" : "Enabled")
+        .Add("rules", lockRule.Mode is not { } mode ? ImmutableArray<object>.Empty : ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty
+            .Add("defaultRetentions", ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty.Add("mode", mode).Add("days", lockRule.Days).Add("years", lockRule.Years)))));
 
     private static ImmutableDictionary<string, object> Association(MockCallArgs call, string standard, string status) => ImmutableDictionary<string, object>.Empty
         .Add("securityControlId", call.Args["securityControlId"]).Add("associationStatus", status)
@@ -213,7 +265,7 @@ public sealed class AccountBaselineTests
     }
 
     private static AccountBaselineBlueprint Blueprint(BaselineMode mode) =>
-        AccountBaselineBlueprints.For(Production, new AccountBaselineSettings(mode, LogArchiveAccountId));
+        AccountBaselineBlueprints.For(Production, new AccountBaselineSettings(mode, LogArchiveAccountId, mode == BaselineMode.CentralSecurityAccount ? OrganizationTrailBucket : null));
 
     private static Dictionary<string, Pulumi.Aws.Provider> Providers() =>
         Production.Networks.ToDictionary(n => n.Region, n => new Pulumi.Aws.Provider($"aws-{n.Region}", new Pulumi.Aws.ProviderArgs { Region = n.Region }), StringComparer.Ordinal);

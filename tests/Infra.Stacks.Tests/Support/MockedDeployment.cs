@@ -36,7 +36,12 @@ public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IRead
                 .Add("standardsArn", "arn:aws:securityhub:eu-west-3::standards/cis-aws-foundations-benchmark/v/3.0.0"))))
         .Answer("aws:ebs/getEncryptionByDefault:getEncryptionByDefault", _ => Result("enabled", true))
         .Answer("aws:s3/getAccountPublicAccessBlock:getAccountPublicAccessBlock", call => Result("accountId", call.Args["accountId"])
-            .Add("blockPublicAcls", true).Add("blockPublicPolicy", true).Add("ignorePublicAcls", true).Add("restrictPublicBuckets", true));
+            .Add("blockPublicAcls", true).Add("blockPublicPolicy", true).Add("ignorePublicAcls", true).Add("restrictPublicBuckets", true))
+        // The organization trail's bucket, owned by the log archive account and locked for a year.
+        .Answer("aws:s3/getBucketObjectLockConfiguration:getBucketObjectLockConfiguration", call => Result("bucket", call.Args["bucket"])
+            .Add("expectedBucketOwner", call.Args["expectedBucketOwner"]).Add("objectLockEnabled", "Enabled").Add("rules", ImmutableArray.Create<object>(
+                ImmutableDictionary<string, object>.Empty.Add("defaultRetentions", ImmutableArray.Create<object>(
+                    ImmutableDictionary<string, object>.Empty.Add("mode", "COMPLIANCE").Add("days", 365).Add("years", 0))))));
 
     private static ImmutableDictionary<string, object> Subscription(string standard) => ImmutableDictionary<string, object>.Empty
         .Add("standardsArn", $"arn:aws:securityhub:::standards/{standard}")
