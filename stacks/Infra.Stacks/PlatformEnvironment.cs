@@ -84,6 +84,11 @@ public class PlatformEnvironment : Stack
             b => b.Region,
             b => new EbsKeyGrant(b.Name, new EbsKeyGrantArgs { Blueprint = b, Aws = providers.Aws[b.Region] }),
             StringComparer.Ordinal);
+        // Where Session Manager logs every session on the fleets, and the preferences that send it there.
+        foreach (var logging in Blueprint.SessionLogging)
+        {
+            _ = new SessionLogging(logging.Name, new SessionLoggingArgs { Blueprint = logging, Aws = providers.Aws[logging.Region] });
+        }
         var fleets = Blueprint.Fleets.ToDictionary(
             b => b.Name,
             b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Endpoints = endpoints[b.Region], Consul = providers.Consul },

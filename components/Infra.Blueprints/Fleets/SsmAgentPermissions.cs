@@ -9,7 +9,7 @@ namespace Infra.Blueprints.Fleets;
 /// Run Command's message channel. No fleet reads SSM parameters: every secret comes from Vault.
 /// <list type="bullet">
 /// <item>Every fleet registers with Systems Manager (<c>ssm:UpdateInstanceInformation</c>) and may
-/// write session logs to its region's session log group (<see cref="SessionLogging"/>).</item>
+/// write session logs to its region's session log group (<see cref="SessionLoggingBlueprints"/>).</item>
 /// <item>A fleet of restricted data opens no command channel (no <c>ssmmessages</c>, no
 /// <c>ec2messages</c>): no shell and no Run Command, except while a person holds a temporary
 /// <c>session</c> grant for it, which adds <see cref="SessionChannel"/> until the grant ends.</item>
@@ -38,7 +38,7 @@ public static class SsmAgentPermissions
     {
         ArgumentNullException.ThrowIfNull(network);
         yield return new PolicyStatement("SsmAgentRegisters", [UpdateInstanceInformation], ["*"], [InRegion(network.Region)]);
-        var logGroup = SessionLogging.LogGroupArn(stack, network.Region, network.Account);
+        var logGroup = SessionLoggingBlueprints.LogGroupArn(stack, network.Region, network.Account);
         yield return new PolicyStatement("SessionLogGroups", ["logs:DescribeLogGroups"], [$"arn:aws:logs:{network.Region}:{network.Account}:log-group:*"], []);
         yield return new PolicyStatement("SessionLogs", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], [$"{logGroup}:*"], []);
         if (classification < DataClassification.Restricted)

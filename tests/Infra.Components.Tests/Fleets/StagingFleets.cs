@@ -14,6 +14,9 @@ internal static class StagingFleets
     /// <summary>The KMS grants the staging fleets' encrypted volumes need.</summary>
     public static EquatableList<EbsKeyGrantBlueprint> EbsKeyGrants() => EbsKeyGrantBlueprints.For(Definition(), Blueprints());
 
+    /// <summary>Session Manager's logging in the staging fleets' regions.</summary>
+    public static EquatableList<SessionLoggingBlueprint> SessionLogging() => SessionLoggingBlueprints.For(Definition(), Blueprints());
+
     /// <summary>The VPC endpoints of the staging fleets' region, which their HTTPS egress names.</summary>
     public static VpcEndpoints Endpoints(Pulumi.Aws.Provider aws)
     {
