@@ -11,18 +11,27 @@ namespace Infra.Policies.Tests.Benchmarking;
 /// <summary>The benchmark's generated estate is a valid export of a compliant stack (timing it is the CLI's job, not a test's).</summary>
 public sealed class SyntheticStackExportTests
 {
-    [Fact]
-    public void A_generated_export_has_the_requested_size_and_no_failing_violation()
+    /// <summary>
+    /// Sizes that end the export at each kind of cut: whole families (2,203); the Paris half of an Aurora pair without its
+    /// Ireland partner (2,187, and 2,210, which ends like the 100,000-resource benchmark: 100,000 = 22 × 4,545 + 10); a
+    /// bucket without its access block, encryption and versioning (2,184).
+    /// </summary>
+    [Theory]
+    [InlineData(2_203)]
+    [InlineData(2_187)]
+    [InlineData(2_210)]
+    [InlineData(2_184)]
+    public void A_generated_export_has_the_requested_size_and_no_failing_violation(int size)
     {
         using var stream = new MemoryStream();
-        SyntheticStackExport.Write(stream, 2_203, "production");
+        SyntheticStackExport.Write(stream, size, "production");
         stream.Position = 0;
 
         var resources = StackExportReader.ReadAll(stream, "generated.json");
         var report = new ComplianceEvaluator(new FakeTimeProvider(Fixture.Now))
             .Evaluate(resources, PolicyContext.Create("production", EnvironmentKind.Production, new FakeTimeProvider(Fixture.Now)));
 
-        Assert.Equal(2_203, resources.Count);
+        Assert.Equal(size, resources.Count);
         Assert.Empty(report.Violations.Where(v => v.Fails).Select(v => $"{v.RuleId} {v.ResourceType}: {v.Message}").Distinct());
     }
 
