@@ -19,9 +19,31 @@ internal static class ResourceIdentity
         {
             return "'type' is empty; expected the resource's type token, such as aws:s3/bucket:Bucket";
         }
-        var parts = resource.Urn.StartsWith(UrnPrefix, StringComparison.Ordinal) ? resource.Urn[UrnPrefix.Length..].Split("::", 4) : [];
-        return parts.Length == 4 && parts.All(p => p.Length > 0)
+        return IsPulumiUrn(resource.Urn)
             ? null
             : EchoedValues.Shorten($"'urn' is not a Pulumi URN; expected urn:pulumi:<stack>::<project>::<type>::<name>, found '{resource.Urn}'");
+    }
+
+    /// <summary>The prefix, then four non-empty parts separated by <c>::</c> (the name may hold more); on spans, as this runs for every resource.</summary>
+    private static bool IsPulumiUrn(string urn)
+    {
+        if (!urn.StartsWith(UrnPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = urn.AsSpan(UrnPrefix.Length);
+        for (var separator = 0; separator < 3; separator++)
+        {
+            var cut = rest.IndexOf("::", StringComparison.Ordinal);
+            if (cut <= 0)
+            {
+                return false;
+            }
+
+            rest = rest[(cut + 2)..];
+        }
+
+        return rest.Length > 0;
     }
 }
