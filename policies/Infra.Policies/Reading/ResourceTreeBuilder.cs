@@ -25,6 +25,7 @@ internal sealed class ResourceTreeBuilder
     private static readonly byte[] PlaintextKey = Encoding.UTF8.GetBytes(PropertyTreeReader.PlaintextKey);
 
     private readonly Utf8StringCache _strings = new();
+    private readonly Utf8ValueCache _values = new();
     private readonly KeySetCache _keySets = new();
     private readonly PropertyValue?[] _smallIntegers = new PropertyValue?[65536];
     private readonly List<string> _keyStack = [];
@@ -101,13 +102,13 @@ internal sealed class ResourceTreeBuilder
             switch (name)
             {
                 case "urn":
-                    urn = OptionalString(ref reader);
+                    urn = OptionalUniqueString(ref reader);
                     break;
                 case "type":
                     type = OptionalString(ref reader, shareLong: true);
                     break;
                 case "id":
-                    id = OptionalString(ref reader);
+                    id = OptionalUniqueString(ref reader);
                     break;
                 case "parent":
                     parent = OptionalString(ref reader, shareLong: true);
@@ -349,7 +350,7 @@ internal sealed class ResourceTreeBuilder
         }
     }
 
-    /// <summary>A string value; short ones are shared (the same "tcp" or "required" appears in thousands of resources).</summary>
+    /// <summary>A string value; short ones that repeat are shared (the same "tcp" or "required" appears in thousands of resources).</summary>
     private PropertyValue StringValue(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped || reader.ValueSpan.Length > MaximumInternedLength)
@@ -357,7 +358,7 @@ internal sealed class ResourceTreeBuilder
             return PropertyValue.FromString(reader.GetString()!);
         }
 
-        return _strings.GetValue(reader.ValueSpan);
+        return _values.Get(reader.ValueSpan);
     }
 
     private PropertyValue NumberValue(ref Utf8JsonReader reader)
@@ -410,6 +411,10 @@ internal sealed class ResourceTreeBuilder
 
     private string? OptionalString(ref Utf8JsonReader reader, bool shareLong = false) =>
         reader.TokenType == JsonTokenType.String ? Text(ref reader, shareLong) : null;
+
+    /// <summary>A text that is one resource's own (its URN, its id): not worth a place in a cache.</summary>
+    private static string? OptionalUniqueString(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
 
     /// <summary>
     /// The text of a property name or string; short unescaped ones come from the cache, and so do long ones that

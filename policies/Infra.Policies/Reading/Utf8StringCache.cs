@@ -1,11 +1,10 @@
 using System.Text;
-using Infra.Policies.Model;
 
 namespace Infra.Policies.Reading;
 
 /// <summary>
-/// Shares the strings of repeated UTF-8 texts (property names, enum-like values), and the string values made of them,
-/// without decoding them again: an open-addressing table keyed on the raw bytes. Bounded, so unique texts cannot make
+/// Shares the strings of repeated UTF-8 texts (property names, type tokens, parent and provider URNs) without decoding
+/// them again: an open-addressing table keyed on the raw bytes. Bounded, so unique texts cannot make
 /// it grow without end. The key bytes live in one shared arena and each slot keeps its hash, so a probe touches no
 /// other object and the table adds no object per entry for the garbage collector to trace.
 /// </summary>
@@ -22,15 +21,6 @@ internal sealed class Utf8StringCache
     {
         var slot = FindOrAdd(bytes);
         return slot < 0 ? Encoding.UTF8.GetString(bytes) : _entries[slot].Text!;
-    }
-
-    /// <summary>The string value of these bytes, shared like the string itself.</summary>
-    public PropertyValue GetValue(ReadOnlySpan<byte> bytes)
-    {
-        var slot = FindOrAdd(bytes);
-        return slot < 0
-            ? PropertyValue.FromString(Encoding.UTF8.GetString(bytes))
-            : _entries[slot].Value ??= PropertyValue.FromString(_entries[slot].Text!);
     }
 
     /// <summary>The slot holding these bytes, after adding them if new; -1 when the cache is full and they are not in it.</summary>
@@ -120,6 +110,5 @@ internal sealed class Utf8StringCache
         public int Offset;
         public int Length;
         public string? Text;
-        public PropertyValue? Value;
     }
 }
