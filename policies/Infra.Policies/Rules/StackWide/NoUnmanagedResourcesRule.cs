@@ -34,10 +34,16 @@ public sealed class NoUnmanagedResourcesRule : PolicyRule
             yield break;
         }
 
-        if (resource.Parent.EndsWith(TypeTokens.Stack + "::" + ResourceUrn.NameOf(resource.Parent), StringComparison.Ordinal)
-            || resources.FindByUrn(resource.Parent)?.Type == TypeTokens.Stack)
+        if (IsStackUrn(resource.Parent) || resources.FindByUrn(resource.Parent)?.Type == TypeTokens.Stack)
         {
             yield return "its parent is the stack itself, not a managed component";
         }
+    }
+
+    /// <summary>Whether the URN's type, just before <c>::NAME</c>, is the stack's: on spans, since this runs for every resource.</summary>
+    private static bool IsStackUrn(string urn)
+    {
+        var name = urn.LastIndexOf("::", StringComparison.Ordinal);
+        return name >= 0 && urn.AsSpan(0, name).EndsWith(TypeTokens.Stack, StringComparison.Ordinal);
     }
 }

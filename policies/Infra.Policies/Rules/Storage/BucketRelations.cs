@@ -12,8 +12,37 @@ internal static class BucketRelations
     public static IEnumerable<PolicyResource> ConfigurationsOf(PolicyResource bucket, ResourceSet resources, params string[] types)
     {
         var index = resources.Derived("bucket-configurations:" + string.Join(",", types), set => Index(set, types));
-        var keys = new[] { bucket.Property("bucket").AsString(), bucket.Id, bucket.Urn }.OfType<string>().Distinct(StringComparer.Ordinal);
-        return keys.SelectMany(k => index.TryGetValue(k, out var list) ? list : []).Distinct();
+        var name = bucket.Property("bucket").AsString();
+        var found = new List<PolicyResource>();
+        Collect(index, name, found);
+        if (bucket.Id != name)
+        {
+            Collect(index, bucket.Id, found);
+        }
+
+        if (bucket.Urn != name && bucket.Urn != bucket.Id)
+        {
+            Collect(index, bucket.Urn, found);
+        }
+
+        return found;
+    }
+
+    /// <summary>Adds the configurations under one key that are not in <paramref name="found"/> yet (a short list: no set to build).</summary>
+    private static void Collect(Dictionary<string, List<PolicyResource>> index, string? key, List<PolicyResource> found)
+    {
+        if (key is null || !index.TryGetValue(key, out var list))
+        {
+            return;
+        }
+
+        foreach (var config in list)
+        {
+            if (!found.Contains(config))
+            {
+                found.Add(config);
+            }
+        }
     }
 
     private static Dictionary<string, List<PolicyResource>> Index(ResourceSet resources, string[] types)

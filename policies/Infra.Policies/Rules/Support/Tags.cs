@@ -16,7 +16,7 @@ internal static class Tags
     {
         if (resource.Type == TypeTokens.AutoscalingGroup)
         {
-            return Of(resource).GetValueOrDefault(key);
+            return GroupTag(resource, key);
         }
 
         foreach (var source in sources)
@@ -29,6 +29,21 @@ internal static class Tags
         }
 
         return null;
+    }
+
+    /// <summary>An autoscaling group's tag as <see cref="Of"/> reads it (the last entry of a key wins), without building the whole map.</summary>
+    private static string? GroupTag(PolicyResource resource, string key)
+    {
+        string? found = null;
+        foreach (var tag in resource.Property("tags").Items)
+        {
+            if (tag["key"].AsString() == key)
+            {
+                found = tag["value"].AsString() ?? "";
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Whether the tag's value is unknown until the update, in the first tag map that holds it.</summary>
