@@ -140,7 +140,7 @@ public class PlatformEnvironment : Stack
             Aws = providers.Primary,
         });
 
-        CreatePeopleAccess(Blueprint.People, definition, providers, vaultRoles);
+        CreatePeopleAccess(Blueprint.People, definition, providers, vaultRoles, fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.RoleName, StringComparer.Ordinal));
 
         _ = new StackMonitoring("monitoring", new StackMonitoringArgs
         {
@@ -202,7 +202,8 @@ public class PlatformEnvironment : Stack
     /// People log in to Vault through OIDC mounted at <c>oidc</c>; the stack's Client VPN endpoint is
     /// tagged <c>Name=vpn-&lt;stack&gt;</c> (docs/people-access.md).
     /// </summary>
-    private static void CreatePeopleAccess(PeopleAccessBlueprint people, StackDefinition definition, PlatformProviders providers, VaultRoles vaultRoles)
+    private static void CreatePeopleAccess(PeopleAccessBlueprint people, StackDefinition definition, PlatformProviders providers, VaultRoles vaultRoles,
+        IReadOnlyDictionary<string, Input<string>> fleetRoles)
     {
         var login = Pulumi.Vault.GetAuthBackend.Invoke(
             new Pulumi.Vault.GetAuthBackendInvokeArgs { Path = "oidc" },
@@ -219,6 +220,7 @@ public class PlatformEnvironment : Stack
             Consul = providers.Consul,
             Aws = providers.Primary,
             GitLab = providers.GitLab,
+            FleetRoles = fleetRoles,
         }, new ComponentResourceOptions
         {
             // Team policies and the pki-internal mount belong to VaultRoles.

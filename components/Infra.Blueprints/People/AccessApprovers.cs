@@ -4,8 +4,8 @@ namespace Infra.Blueprints.People;
 
 /// <summary>
 /// Who may approve access. A temporary grant: the platform team, or the team that owns what the grant opens (the
-/// database's team; for a GitLab group, the teams that maintain it); a VPN route or a Consul level is the platform's
-/// alone. A privileged team membership (<see cref="TeamDefinition.IsPrivileged"/>): a member of that team.
+/// database's team; for a GitLab group, the teams that maintain it); a VPN route, a Consul level or a shell on a fleet
+/// (a session) is the platform's alone. A privileged team membership (<see cref="TeamDefinition.IsPrivileged"/>): a member of that team.
 /// </summary>
 public sealed class AccessApprovers
 {
@@ -34,7 +34,7 @@ public sealed class AccessApprovers
         {
             GrantKinds.Database => databaseOwners.TryGetValue(resource, out var owner) ? [owner] : [],
             GrantKinds.GitLab => teams.Where(t => t.Entitlements.GitLab.Any(g => g.Group == resource && g.Access >= GitLabAccessLevel.Maintainer)).Select(t => t.Id),
-            GrantKinds.Vpn or GrantKinds.Consul => [],
+            GrantKinds.Vpn or GrantKinds.Consul or GrantKinds.Session => [],
             _ => null,
         };
         return owners is null ? [] : [.. teams.Where(t => t.IsPlatform).Select(t => t.Id).Concat(owners).Distinct(StringComparer.Ordinal)];

@@ -22,6 +22,7 @@ public static class AccessCalculator
         var catalog = definition.Catalog;
         var stack = new StackScope(definition.StackName, [.. definition.Networks.Select(n => n.Cidr)],
             definition.Databases.Select(d => d.Name).ToHashSet(StringComparer.Ordinal),
+            definition.Services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal),
             catalog.People.ToDictionary(p => p.Id, StringComparer.Ordinal));
         var teams = catalog.Teams.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var entries = new List<AccessEntry>();
@@ -48,7 +49,8 @@ public static class AccessCalculator
     }
 
     /// <summary>What a stack holds that decides whether a grant counts in it, and the people who approve grants.</summary>
-    private sealed record StackScope(string Name, IReadOnlyList<IPNetwork> Networks, IReadOnlySet<string> Databases, IReadOnlyDictionary<string, PersonDefinition> People);
+    private sealed record StackScope(string Name, IReadOnlyList<IPNetwork> Networks, IReadOnlySet<string> Databases, IReadOnlySet<string> Services,
+        IReadOnlyDictionary<string, PersonDefinition> People);
 
     private static IEnumerable<AccessEntry> ForPerson(PersonDefinition person, Dictionary<string, TeamDefinition> teams, StackScope stack, DateTimeOffset at)
     {
@@ -118,7 +120,8 @@ public static class AccessCalculator
 
     /// <summary>
     /// What a grant opens in this stack, as the report names it, or null when it opens nothing here: a database the stack
-    /// does not hold, a network outside its VPCs, the Consul of another stack (a Consul grant is the person's token).
+    /// does not hold, a network outside its VPCs, the Consul of another stack (a Consul grant is the person's token), a
+    /// session on another stack's fleet (a session grant names the service).
     /// </summary>
     private static (string System, string Resource)? GrantedResource(PersonDefinition person, TemporaryGrant grant, StackScope stack)
     {
@@ -129,6 +132,8 @@ public static class AccessCalculator
             GrantKinds.GitLab => (AccessSystems.GitLab, resource),
             GrantKinds.Vpn when IPNetwork.TryParse(resource, out var network) && ReachesStack(network, stack.Networks) => (AccessSystems.Vpn, resource),
             GrantKinds.Consul when resource == stack.Name => (AccessSystems.Consul, PeopleNames.ConsulToken(person.Id)),
+            GrantKinds.Session when resource.StartsWith(stack.Name + "/", StringComparison.Ordinal) && stack.Services.Contains(resource[(stack.Name.Length + 1)..])
+                => (kind, resource[(stack.Name.Length + 1)..]),
             _ => null,
         };
     }

@@ -21,4 +21,5 @@ public sealed record PeopleAccessBlueprint(
     EquatableList<ConsulPolicyBlueprint> ConsulPolicies,
     EquatableList<ConsulTokenBlueprint> ConsulTokens,
     EquatableList<DatabaseGrantBlueprint> DatabaseGrants,
-    EquatableList<VaultPolicy> GrantPolicies);
+    EquatableList<VaultPolicy> GrantPolicies,
+    EquatableList<SessionGrantBlueprint> SessionGrants);

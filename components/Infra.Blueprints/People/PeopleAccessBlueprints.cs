@@ -1,5 +1,6 @@
 using System.Globalization;
 using Infra.Blueprints.Definition;
+using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.Vault;
 
@@ -109,7 +110,11 @@ public static class PeopleAccessBlueprints
                 Earlier(Earlier(tokenWeek + ConsulTokenLifetime, AccessEndsAt(active.Single(p => p.Id == e.Person))), e.Grant is { } grant ? GrantEndsAt(grant, catalog) : null)))
             .ToEquatableList();
         var policies = consul.Select(e => e.Level).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(ConsulPolicy).ToEquatableList();
-        return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnRole, certificates, authorizations, policies, tokens, databaseGrants, grantPolicies);
+        var sessions = snapshot.Entries
+            .Where(e => e.System == GrantKinds.Session && e.Grant is not null)
+            .Select(e => SessionGrant(e, definition.Regions.Primary, Earlier(GrantEndsAt(e.Grant!, catalog), AccessEndsAt(active.Single(p => p.Id == e.Person)))))
+            .ToEquatableList();
+        return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnRole, certificates, authorizations, policies, tokens, databaseGrants, grantPolicies, sessions);
     }
 
     /// <summary>
@@ -143,6 +148,14 @@ public static class PeopleAccessBlueprints
             ],
             endsAt);
     }
+
+    /// <summary>A session grant: Session Manager's channel on the fleet's role in its region, until the grant ends.</summary>
+    private static SessionGrantBlueprint SessionGrant(AccessEntry entry, string region, DateTimeOffset endsAt) => new(
+        entry.Person,
+        entry.Resource,
+        $"session-grant-{entry.Person}",
+        IamPolicyDocuments.Allow([SsmAgentPermissions.SessionChannel(region, endsAt)]),
+        endsAt);
 
     /// <summary>The instant a grant stops: the end of its expiry day, or earlier when its approver's access ends first.</summary>
     private static DateTimeOffset GrantEndsAt(TemporaryGrant grant, Catalog catalog) =>

@@ -107,6 +107,23 @@ internal static class CatalogValidator
         }
     }
 
+    /// <summary>A session grant names <c>&lt;stack&gt;/&lt;service&gt;</c>; the service is checked in its own stack's validation.</summary>
+    private static void ValidateSessionTarget(string resource, string systemPath, ReferenceNames names, DocumentContext context)
+    {
+        var slash = resource.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == resource.Length - 1 || resource.IndexOf('/', slash + 1) >= 0)
+        {
+            context.Error(systemPath, $"'{resource}' is not <stack>/<service>, such as session/production/ledger");
+            return;
+        }
+        var stack = resource[..slash];
+        names.RequireStack(stack, systemPath, context);
+        if (stack == names.StackName)
+        {
+            names.RequireService(resource[(slash + 1)..], systemPath, context);
+        }
+    }
+
     private static void ValidateGrant(PersonDefinition person, TemporaryGrant grant, string path, ReferenceNames names, AccessApprovers? approvers,
         Dictionary<string, PersonDefinition> people, DocumentContext context)
     {
@@ -130,6 +147,9 @@ internal static class CatalogValidator
                 break;
             case GrantKinds.Consul:
                 names.RequireStack(resource, systemPath, context);
+                break;
+            case GrantKinds.Session:
+                ValidateSessionTarget(resource, systemPath, names, context);
                 break;
         }
         if (!levels.Contains(grant.Access))

@@ -51,12 +51,14 @@ public sealed class ServiceFleet : ComponentResource
         TargetGroupArn = targetGroup.Arn;
         SecurityGroupId = securityGroup.Id;
         RoleArn = role.Arn;
+        RoleName = role.Name;
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["groupName"] = GroupName,
             ["targetGroupArn"] = TargetGroupArn,
             ["securityGroupId"] = SecurityGroupId,
             ["roleArn"] = RoleArn,
+            ["roleName"] = RoleName,
         });
     }
 
@@ -303,6 +305,10 @@ public sealed class ServiceFleet : ComponentResource
 
     [Output("roleArn")]
     public Output<string> RoleArn { get; private set; }
+
+    /// <summary>The instance role's name: a temporary session grant's policy goes on it (<c>PeopleAccess</c>).</summary>
+    [Output("roleName")]
+    public Output<string> RoleName { get; private set; }
 
     private static string Flag(bool value) => value ? "true" : "false";
 }

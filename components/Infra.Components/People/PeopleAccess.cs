@@ -22,7 +22,8 @@ namespace Infra.Components.People;
 /// certificate per person from a dedicated PKI role (revoked when the resource goes), the Client VPN
 /// authorization rule of each team network, Consul ACL tokens where a team says so, and each temporary grant in force
 /// (a Vault database role the person's entity may read, a GitLab membership expiring with the grant, a VPN rule for the
-/// person, a Consul token at the grant's level expiring with it). It creates
+/// person, a Consul token at the grant's level expiring with it, Session Manager's channel on a fleet's role until
+/// the grant's end). It creates
 /// and deletes only its own resources: accounts provisioned by the identity provider (SAML/SCIM),
 /// GitLab users included, are looked up, never created or removed. Each child and lookup goes through
 /// the provider of its package from the args (<see cref="PeopleAccessArgs"/>: Vault, Consul, AWS of the
@@ -49,6 +50,9 @@ public sealed class PeopleAccess : ComponentResource
         var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
         var onGitLab = new CustomResourceOptions { Parent = this, Provider = gitlab };
         var lookup = new InvokeOptions { Parent = this, Provider = gitlab };
+        var fleetRoles = blueprint.SessionGrants.Count == 0
+            ? args.FleetRoles
+            : RequiredArgs.Require(args.FleetRoles, nameof(PeopleAccessArgs.FleetRoles), "the blueprint has session grants, whose policies go on the fleets' roles");
 
         CreateDatabaseGrants(name, blueprint, onVault);
         var entities = CreateIdentities(name, blueprint, args.LoginMountAccessor, onVault);
@@ -56,6 +60,7 @@ public sealed class PeopleAccess : ComponentResource
         GitLabUsersNotFound = CreateGitLabMemberships(name, blueprint, onGitLab, lookup);
         CreateVpnAccess(name, blueprint, args.ClientVpnEndpointId, onVault, onAws);
         CreateConsulTokens(name, blueprint, onConsul);
+        CreateSessionGrants(name, blueprint, fleetRoles, onAws);
 
         PeopleWithAccess = Output.Create(blueprint.Identities.Where(i => !i.Disabled).Select(i => i.Person).ToImmutableArray());
         RegisterOutputs(new Dictionary<string, object?>
@@ -271,6 +276,24 @@ public sealed class PeopleAccess : ComponentResource
                 Local = token.Local,
                 ExpirationTime = token.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             }, onConsul);
+        }
+    }
+
+    /// <summary>Each session grant's policy on its service's fleet role: Session Manager's channel until the grant ends.</summary>
+    private static void CreateSessionGrants(string name, PeopleAccessBlueprint blueprint, IReadOnlyDictionary<string, Input<string>>? fleetRoles, CustomResourceOptions onAws)
+    {
+        foreach (var grant in blueprint.SessionGrants)
+        {
+            if (fleetRoles is null || !fleetRoles.TryGetValue(grant.Service, out var role))
+            {
+                throw new ArgumentException($"the session grant of {grant.Person} names the fleet '{grant.Service}', which has no role in {nameof(PeopleAccessArgs.FleetRoles)}", nameof(fleetRoles));
+            }
+            _ = new Pulumi.Aws.Iam.RolePolicy($"{name}-session-grant-{grant.Person}-{grant.Service}", new Pulumi.Aws.Iam.RolePolicyArgs
+            {
+                Role = role,
+                Name = grant.PolicyName,
+                Policy = grant.Policy,
+            }, onAws);
         }
     }
 

@@ -102,6 +102,39 @@ public sealed class TemporaryGrantTests
     }
 
     [Fact]
+    public void A_session_grant_opens_session_managers_channel_on_its_fleet_in_its_stack_only_until_the_grant_ends()
+    {
+        var grant = Grant("session/production/ledger", "shell");
+
+        var during = PeopleAccessBlueprints.For(Production(grant), EndsAt.AddSeconds(-1));
+        var staging = PeopleAccessBlueprints.For(Roster.Staging.With(Roster.Person("jdoe", new DateOnly(2024, 1, 8), grants: grant), Approver), EndsAt.AddSeconds(-1));
+        var after = PeopleAccessBlueprints.For(Production(grant), EndsAt);
+
+        var session = Assert.Single(during.SessionGrants);
+        Assert.Equal(("jdoe", "ledger", "session-grant-jdoe", EndsAt), (session.Person, session.Service, session.PolicyName, session.EndsAt));
+        using var policy = System.Text.Json.JsonDocument.Parse(session.Policy);
+        var statement = Assert.Single(policy.RootElement.GetProperty("Statement").EnumerateArray());
+        Assert.Equal(Infra.Blueprints.Fleets.SsmAgentPermissions.SessionChannelActions, statement.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("2026-11-27T00:00:00Z", statement.GetProperty("Condition").GetProperty("DateLessThan").GetProperty("aws:CurrentTime")[0].GetString());
+        Assert.Equal("eu-west-3", statement.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:RequestedRegion")[0].GetString());
+        Assert.Empty(staging.SessionGrants);
+        Assert.Empty(after.SessionGrants);
+        Assert.Contains(AccessCalculator.Calculate(Production(grant), EndsAt.AddSeconds(-1)).Entries,
+            e => e is { Person: "jdoe", System: GrantKinds.Session, Resource: "ledger", Level: "shell" } && e.Grant == grant);
+    }
+
+    [Fact]
+    public void A_session_grant_ends_when_the_persons_access_ends_first()
+    {
+        var leftAt = new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero);
+        var definition = Production(Grant("session/production/ledger", "shell"));
+        definition = definition.With(definition.Catalog.People.Select(p => p.Id == "jdoe" ? p with { End = new DateOnly(2026, 11, 23), EndsAt = leftAt } : p).ToArray());
+
+        Assert.Equal(leftAt, PeopleAccessBlueprints.For(definition, leftAt.AddSeconds(-1)).SessionGrants.Single().EndsAt);
+        Assert.Empty(PeopleAccessBlueprints.For(definition, leftAt).SessionGrants);
+    }
+
+    [Fact]
     public void A_grant_stops_when_its_approver_leaves_and_that_loss_is_never_held_back_by_the_removal_limit()
     {
         var leftAt = new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero);

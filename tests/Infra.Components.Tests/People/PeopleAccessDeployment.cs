@@ -15,8 +15,9 @@ internal static class PeopleAccessDeployment
     internal const string LoginAccessor = "auth_oidc_1a2b3c4d";
 
     /// <summary>The args the stack gives the component, with the providers: Vault, Consul, the primary region's AWS and GitLab. Only inside a deployment.</summary>
-    internal static PeopleAccessArgs Args(PeopleAccessBlueprint blueprint) => new()
+    internal static PeopleAccessArgs Args(PeopleAccessBlueprint blueprint, IReadOnlyDictionary<string, Input<string>>? fleetRoles = null) => new()
     {
+        FleetRoles = fleetRoles,
         Blueprint = blueprint,
         LoginMountAccessor = LoginAccessor,
         ClientVpnEndpointId = "cvpn-endpoint-0123456789abcdef0",
