@@ -6,8 +6,9 @@ namespace Infra.Policies.Evaluation;
 
 /// <summary>
 /// The line a finding points at: the stack file key that produced the value (the component's entry, or the entry's key
-/// named like the offending property, e.g. <c>instanceType</c>); otherwise the line of the component's file that creates
-/// the resource; otherwise the stack file's first line.
+/// named like the offending property, e.g. <c>instanceType</c>); otherwise the catalog entry the resource is made from
+/// (a person of people.yaml, a topic of kafka-topics.yaml, at the key that sets the property where it has one);
+/// otherwise the line of the component's file that creates the resource; otherwise the stack file's first line.
 /// </summary>
 public sealed class SourceLocator(string stackFile, StackFileKeys keys, IReadOnlyList<ComponentSource> components, Func<string, string?> readFile)
 {
@@ -19,12 +20,25 @@ public sealed class SourceLocator(string stackFile, StackFileKeys keys, IReadOnl
         new("infra:fleet:ServiceFleet", Config + StackConfigKeys.Services, "components/Infra.Components/Fleets/ServiceFleet.cs"),
         new("infra:fleet:FleetConnections", null, "components/Infra.Components/Fleets/FleetConnections.cs"),
         new("infra:database:ReplicatedDatabase", Config + StackConfigKeys.Databases, "components/Infra.Components/Databases/ReplicatedDatabase.cs"),
-        new("infra:kafka:KafkaTopics", null, "components/Infra.Components/Kafka/KafkaTopics.cs"),
+        new("infra:kafka:KafkaTopics", null, "components/Infra.Components/Kafka/KafkaTopics.cs",
+            new CatalogSource("stacks/catalog/kafka-topics.yaml", "topics", "name", new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["config.retention.ms"] = "retentionHours",
+                ["config.cleanup.policy"] = "cleanupPolicy",
+            })),
         new("infra:vault:VaultRoles", Config + StackConfigKeys.Vault, "components/Infra.Components/Vault/VaultRoles.cs"),
-        new("infra:people:PeopleAccess", null, "components/Infra.Components/People/PeopleAccess.cs"),
+        new("infra:people:PeopleAccess", null, "components/Infra.Components/People/PeopleAccess.cs",
+            new CatalogSource("stacks/catalog/people.yaml", "people", "id", new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                // Which person a resource is for: the entry's id; how long it lasts: the person's end.
+                ["userId"] = "id", ["name"] = "id", ["description"] = "id", ["commonName"] = "id", ["accessGroupId"] = "id",
+                ["expiresAt"] = "end", ["expirationTime"] = "end",
+            })),
     ];
 
     private readonly Dictionary<string, string?> _files = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, CatalogEntries> _catalogs = new(StringComparer.Ordinal);
 
     /// <summary>A locator over a repository's stack file <c>Pulumi.&lt;stack&gt;.yaml</c> and its components.</summary>
     public static SourceLocator ForRepository(string repositoryRoot, string stack)
@@ -56,7 +70,23 @@ public sealed class SourceLocator(string stackFile, StackFileKeys keys, IReadOnl
             return new SourceLocation(stackFile, line ?? entryLine);
         }
 
+        if (source.Catalog is { } catalog && Entries(catalog).LineOf(resource!.Name, propertyPath, catalog) is { } catalogLine)
+        {
+            return new SourceLocation(catalog.File, catalogLine);
+        }
+
         return new SourceLocation(source.File, LineCreating(source.File, resource!.Type));
+    }
+
+    private CatalogEntries Entries(CatalogSource catalog)
+    {
+        if (!_catalogs.TryGetValue(catalog.File, out var entries))
+        {
+            entries = CatalogEntries.Parse(readFile(catalog.File), catalog);
+            _catalogs[catalog.File] = entries;
+        }
+
+        return entries;
     }
 
     /// <summary>The type and name of the nearest ancestor that is one of this program's components (type <c>infra:...</c>), read from the parent URNs.</summary>

@@ -38,6 +38,14 @@ public sealed class StackFileKeys
         return new StackFileKeys(lines);
     }
 
+    /// <summary>The keys under one node (a catalog entry), by their path from it.</summary>
+    public static StackFileKeys Of(YamlNode node)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        Walk(node, "", lines);
+        return new StackFileKeys(lines);
+    }
+
     public int? LineOf(string keyPath) => _lines.TryGetValue(keyPath, out var line) ? line : null;
 
     private static void Walk(YamlNode node, string path, Dictionary<string, int> lines)

@@ -27,6 +27,34 @@ public sealed class SourceLocatorTests
 
     private const string KafkaComponent = "namespace Infra.Components.Kafka;\n\n        var topic = new Kafka.Topic(name, new TopicArgs());\n";
 
+    private const string PeopleComponent = "namespace Infra.Components.People;\n        _ = new AclPolicy(name, new AclPolicyArgs());\n";
+
+    // Lines: 1 topics, 2 payments name, 3 replicationFactor, 4 (blank), 5 ledger name, 6 replicationFactor, 7 retentionHours, 8 config, 9 min.insync.replicas.
+    private const string TopicCatalog = """
+        topics:
+          - name: payments.transfer.initiated.v1
+            replicationFactor: 3
+
+          - name: ledger.posting.created.v1
+            replicationFactor: 3
+            retentionHours: 168
+            config:
+              min.insync.replicas: "2"
+        """;
+
+    // Lines: 1 people, 2 adupont (no end), 5 adupontb, 7 cmurphy, 9 cmurphy's end.
+    private const string PeopleCatalog = """
+        people:
+          - id: adupont
+            teams: [platform]
+
+          - id: adupontb
+            teams: [platform]
+          - id: cmurphy
+            teams: [platform]
+            end: 2026-11-27
+        """;
+
     private static readonly string FleetUrn = "urn:pulumi:production::infra::infra:fleet:ServiceFleet::ledger";
 
     [Fact]
@@ -50,13 +78,52 @@ public sealed class SourceLocatorTests
     }
 
     [Fact]
-    public void A_component_without_a_stack_entry_points_at_the_line_creating_the_resource()
+    public void A_component_without_a_stack_entry_points_at_the_line_creating_the_resource_the_catalog_does_not_hold()
     {
-        var topic = Child("urn:pulumi:production::infra::infra:kafka:KafkaTopics::topics", "kafka:index/topic:Topic", "ledger.posting.created.v1");
+        var topic = Child("urn:pulumi:production::infra::infra:kafka:KafkaTopics::topics", "kafka:index/topic:Topic", "audit.events.v1");
 
         var location = Locator().Locate(topic, "config", new ResourceSet([topic]));
 
         Assert.Equal(new SourceLocation("components/Infra.Components/Kafka/KafkaTopics.cs", 3), location);
+    }
+
+    [Theory]
+    [InlineData("replicationFactor", 6)]
+    [InlineData("config.min.insync.replicas", 9)]
+    [InlineData("config.retention.ms", 7)]
+    [InlineData("config.unclean.leader.election.enable", 5)]
+    public void A_topic_points_at_its_catalog_entry_at_the_key_that_sets_the_property(string property, int line)
+    {
+        var topic = Child("urn:pulumi:production::infra::infra:kafka:KafkaTopics::kafka", "kafka:index/topic:Topic", "ledger.posting.created.v1");
+
+        var location = Locator().Locate(topic, property, new ResourceSet([topic]));
+
+        Assert.Equal(new SourceLocation("stacks/catalog/kafka-topics.yaml", line), location);
+    }
+
+    [Theory]
+    [InlineData("people-gitlab-cmurphy-bank-platform", "gitlab:index/groupMembership:GroupMembership", "expiresAt", 9)]
+    [InlineData("people-gitlab-cmurphy-bank-platform", "gitlab:index/groupMembership:GroupMembership", "userId", 7)]
+    [InlineData("people-consul-token-cmurphy", "consul:index/aclToken:AclToken", "expirationTime", 9)]
+    [InlineData("people-vpn-rule-grant-adupont-10.60.0.0-16", "aws:ec2clientvpn/authorizationRule:AuthorizationRule", "accessGroupId", 2)]
+    [InlineData("people-gitlab-adupont-bank-platform", "gitlab:index/groupMembership:GroupMembership", "expiresAt", 2)]
+    public void A_persons_resource_points_at_their_entry_in_people_yaml(string name, string type, string property, int line)
+    {
+        var resource = Child("urn:pulumi:production::infra::infra:people:PeopleAccess::people", type, name);
+
+        var location = Locator().Locate(resource, property, new ResourceSet([resource]));
+
+        Assert.Equal(new SourceLocation("stacks/catalog/people.yaml", line), location);
+    }
+
+    [Fact]
+    public void A_resource_whose_name_carries_no_catalog_entry_points_at_the_component_line()
+    {
+        var policy = Child("urn:pulumi:production::infra::infra:people:PeopleAccess::people", "consul:index/aclPolicy:AclPolicy", "people-consul-policy-write");
+
+        var location = Locator().Locate(policy, "rules", new ResourceSet([policy]));
+
+        Assert.Equal(new SourceLocation("components/Infra.Components/People/PeopleAccess.cs", 2), location);
     }
 
     [Fact]
@@ -120,8 +187,14 @@ public sealed class SourceLocatorTests
     }
 
     private static SourceLocator Locator() =>
-        new("Pulumi.production.yaml", StackFileKeys.Parse(StackText), SourceLocator.RepositoryComponents,
-            path => path == "components/Infra.Components/Kafka/KafkaTopics.cs" ? KafkaComponent : null);
+        new("Pulumi.production.yaml", StackFileKeys.Parse(StackText), SourceLocator.RepositoryComponents, path => path switch
+        {
+            "components/Infra.Components/Kafka/KafkaTopics.cs" => KafkaComponent,
+            "components/Infra.Components/People/PeopleAccess.cs" => PeopleComponent,
+            "stacks/catalog/kafka-topics.yaml" => TopicCatalog,
+            "stacks/catalog/people.yaml" => PeopleCatalog,
+            _ => null,
+        });
 
     private static PolicyResource Child(string parent, string type, string name, string inputs = "{}") =>
         new($"urn:pulumi:production::infra::{ResourceUrn.TypeOf(parent)}${type}::{name}", type, null, parent, null, true, false, [],
