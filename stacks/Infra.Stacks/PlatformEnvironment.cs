@@ -91,7 +91,7 @@ public class PlatformEnvironment : Stack
         }
         var fleets = Blueprint.Fleets.ToDictionary(
             b => b.Name,
-            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Endpoints = endpoints[b.Region], Consul = providers.Consul },
+            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Endpoints = endpoints[b.Region] },
                 new ComponentResourceOptions { DependsOn = { keyGrants[b.Region] } }),
             StringComparer.Ordinal);
         FleetGroupNames = Output.All(fleets.Values.Select(f => (Input<string>)f.GroupName).ToArray());

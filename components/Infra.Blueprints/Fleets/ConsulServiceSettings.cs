@@ -1,10 +1,8 @@
-using Infra.Blueprints.Definition;
-
 namespace Infra.Blueprints.Fleets;
 
 /// <summary>
-/// The service in Consul: how its agent joins the datacenter (<see cref="Join"/>), its
-/// service-defaults (protocol) and its intentions, which allow the services that declare it as a
-/// dependency and deny every other caller.
+/// The service in Consul: its name and how its agent joins the datacenter (<see cref="Join"/>).
+/// Consul is service discovery here, not a control: without Connect sidecars nothing enforces
+/// intentions, so there are none, and the fleets' security groups decide who reaches whom.
 /// </summary>
-public sealed record ConsulServiceSettings(string ServiceName, string Protocol, EquatableList<string> AllowedCallers, ConsulJoin Join);
+public sealed record ConsulServiceSettings(string ServiceName, ConsulJoin Join);

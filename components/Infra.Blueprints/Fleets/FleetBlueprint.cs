@@ -9,6 +9,8 @@ namespace Infra.Blueprints.Fleets;
 /// <c>ServiceFleet</c> component maps it to resources one for one and decides nothing itself.
 /// <see cref="Name"/> is the component's name; its children are named from it.
 /// </summary>
+/// <param name="Calls">The services this one calls: its declared <c>dependsOn.services</c>.</param>
+/// <param name="CalledBy">The services that declare it as a dependency: the only fleets its security group admits.</param>
 public sealed record FleetBlueprint(
     string Name,
     string Team,
@@ -25,14 +27,12 @@ public sealed record FleetBlueprint(
     InstanceRoleSettings Role,
     ConsulServiceSettings Consul,
     EquatableList<string> Calls,
+    EquatableList<string> CalledBy,
     ProxySettings? EgressProxy,
     EquatableList<ResourceTag> Tags)
 {
     /// <summary>One line for <c>infra plan</c>: how many instances over how many zones, and why.</summary>
     public string Explanation => Capacity.Explanation;
-
-    /// <summary>The services allowed to call this one: those that declare it as a dependency.</summary>
-    public EquatableList<string> CalledBy => Consul.AllowedCallers;
 
     /// <summary>For the plan: whether the fleet reaches the internet at all, and how.</summary>
     public string Internet => EgressProxy is { } proxy

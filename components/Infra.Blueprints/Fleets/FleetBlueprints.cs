@@ -118,8 +118,9 @@ public static class FleetBlueprints
             new ListenerRuleSettings(network.LoadBalancer.ListenerArn, priority, HostName(service.Name, definition.Endpoints)),
             new SecurityGroupSettings(network.VpcId, $"{service.Name} instances", FleetSecurityRules.For(service, definition, network), RevokeRulesOnDelete: true),
             Role(service, join, ReportOwnHealth(service.Name, ValueReader.EnumName(definition.Environment), network), SsmAgentPermissions.For(service.DataClassification, definition.StackName, network)),
-            new ConsulServiceSettings(service.Name, "http", callers, join),
+            new ConsulServiceSettings(service.Name, join),
             service.DependsOn.Services,
+            callers,
             proxy,
             tags);
     }

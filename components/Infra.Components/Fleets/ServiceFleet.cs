@@ -9,20 +9,19 @@ using Pulumi.Aws.Ec2.Inputs;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.LB;
 using Pulumi.Aws.LB.Inputs;
-using Pulumi.Consul;
-using Pulumi.Consul.Inputs;
 
 namespace Infra.Components.Fleets;
 
 /// <summary>
 /// One service's fleet, mapped one for one from its <see cref="FleetBlueprint"/>: instance role and
 /// profile, security group and the rules whose peers are known (the load balancer, CIDRs), target
-/// group and listener rule, launch template, autoscaling group, and the Consul service-defaults
-/// and intentions. Rules between fleets are made by <see cref="FleetConnections"/> once every
-/// fleet exists. The providers come from the args (<see cref="ServiceFleetArgs"/>): the AWS provider of the
-/// fleet's region and the Consul provider. Outputs: <see cref="GroupName"/>, <see cref="TargetGroupArn"/>,
-/// <see cref="SecurityGroupId"/> (the peer of the rules between fleets and of the databases' ingress)
-/// and <see cref="RoleArn"/> (bound to the fleet's Vault AWS auth role).
+/// group and listener rule, launch template, autoscaling group and its target tracking. Nothing in
+/// Consul: the instances register themselves, and without Connect sidecars intentions would enforce
+/// nothing, so the security groups are the control. Rules between fleets are made by
+/// <see cref="FleetConnections"/> once every fleet exists. The provider comes from the args
+/// (<see cref="ServiceFleetArgs"/>): the AWS provider of the fleet's region. Outputs: <see cref="GroupName"/>,
+/// <see cref="TargetGroupArn"/>, <see cref="SecurityGroupId"/> (the peer of the rules between fleets and of
+/// the databases' ingress), <see cref="RoleArn"/> (bound to the fleet's Vault AWS auth role) and <see cref="RoleName"/>.
 /// </summary>
 public sealed class ServiceFleet : ComponentResource
 {
@@ -34,10 +33,8 @@ public sealed class ServiceFleet : ComponentResource
         ArgumentNullException.ThrowIfNull(args);
         var blueprint = RequiredArgs.Require(args.Blueprint, nameof(ServiceFleetArgs.Blueprint), "the fleet maps its blueprint");
         var aws = RequiredArgs.Require(args.Aws, nameof(ServiceFleetArgs.Aws), "the fleet's Pulumi.Aws.Provider, for its region");
-        var consul = RequiredArgs.Require(args.Consul, nameof(ServiceFleetArgs.Consul), "the Pulumi.Consul.Provider of the fleet's datacenter");
         var endpoints = RequiredArgs.Require(args.Endpoints, nameof(ServiceFleetArgs.Endpoints), "the VPC endpoints of the fleet's region, where its HTTPS egress goes");
         var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
-        var onConsul = new CustomResourceOptions { Parent = this, Provider = consul };
 
         var (role, profile) = CreateRole(name, blueprint, onAws);
         var securityGroup = CreateSecurityGroup(name, blueprint, endpoints, onAws);
@@ -45,7 +42,6 @@ public sealed class ServiceFleet : ComponentResource
         var launchTemplate = CreateLaunchTemplate(name, blueprint, profile, securityGroup, onAws);
         var group = CreateAutoScalingGroup(name, blueprint, targetGroup, launchTemplate, onAws);
         CreateTargetTracking(name, blueprint, group, targetGroup, onAws);
-        CreateConsulEntries(name, blueprint, onConsul);
 
         GroupName = group.Name;
         TargetGroupArn = targetGroup.Arn;
@@ -271,27 +267,6 @@ public sealed class ServiceFleet : ComponentResource
                 TargetValue = (double)tracking.RequestsPerTargetPerMinute,
             },
         }, onAws);
-    }
-
-    /// <summary>The service-defaults and the intentions: the blueprint's callers allowed, every other denied.</summary>
-    private static void CreateConsulEntries(string name, FleetBlueprint blueprint, CustomResourceOptions onConsul)
-    {
-        _ = new ConfigEntryServiceDefaults($"{name}-defaults", new ConfigEntryServiceDefaultsArgs
-        {
-            Name = blueprint.Consul.ServiceName,
-            Protocol = blueprint.Consul.Protocol,
-            // The provider requires the block; exposing no path keeps Consul's default.
-            Exposes = { new ConfigEntryServiceDefaultsExposeArgs { Checks = false } },
-        }, onConsul);
-        var sources = blueprint.Consul.AllowedCallers
-            .Select(caller => new ConfigEntryServiceIntentionsSourceArgs { Name = caller, Action = "allow", Type = "consul" })
-            .Append(new ConfigEntryServiceIntentionsSourceArgs { Name = "*", Action = "deny", Type = "consul" })
-            .ToList();
-        _ = new ConfigEntryServiceIntentions($"{name}-intentions", new ConfigEntryServiceIntentionsArgs
-        {
-            Name = blueprint.Consul.ServiceName,
-            Sources = sources,
-        }, onConsul);
     }
 
     [Output("groupName")]

@@ -3,7 +3,7 @@ using Infra.Components.Network;
 
 namespace Infra.Components.Fleets;
 
-/// <summary>What <see cref="ServiceFleet"/> maps: the finished blueprint, and the explicit providers its children go through.</summary>
+/// <summary>What <see cref="ServiceFleet"/> maps: the finished blueprint, the explicit provider its children go through, and the region's VPC endpoints.</summary>
 public sealed class ServiceFleetArgs
 {
     public required FleetBlueprint Blueprint { get; init; }
@@ -13,7 +13,4 @@ public sealed class ServiceFleetArgs
 
     /// <summary>The VPC endpoints of the fleet's region: the fleet's HTTPS egress to AWS goes to them, nowhere else.</summary>
     public required VpcEndpoints Endpoints { get; init; }
-
-    /// <summary>The Consul provider of the fleet's datacenter: the service-defaults and intentions go through it.</summary>
-    public required Pulumi.Consul.Provider Consul { get; init; }
 }

@@ -222,12 +222,11 @@ public sealed class FleetBlueprintsTests
         Assert.DoesNotContain(Fleet(Staging, "ledger").Role.Statements, s => s.Sid.StartsWith("Declared", StringComparison.Ordinal));
 
     [Fact]
-    public void Consul_intentions_allow_exactly_the_declared_callers()
+    public void Callers_are_exactly_the_services_that_declare_the_dependency()
     {
         var ledger = Fleet(Staging, "ledger");
 
-        Assert.Equal(["back-office", "card-authorizer", "payments-api", "regulatory-reporting"], ledger.Consul.AllowedCallers);
-        Assert.Equal(ledger.Consul.AllowedCallers, ledger.CalledBy);
+        Assert.Equal(["back-office", "card-authorizer", "payments-api", "regulatory-reporting"], ledger.CalledBy);
         Assert.Empty(Fleet(Staging, "back-office").CalledBy);
         Assert.Equal(["card-authorizer", "customer-profile", "fraud-scoring", "ledger"], Fleet(Staging, "payments-api").Calls);
     }

@@ -17,11 +17,10 @@ public sealed class AllFleetsProgram : Stack
     {
         Blueprints = StagingFleets.Blueprints();
         var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
-        var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
         var endpoints = StagingFleets.Endpoints(aws);
         var fleets = Blueprints.ToDictionary(
             b => b.Name,
-            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Endpoints = endpoints, Consul = consul }),
+            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Endpoints = endpoints }),
             StringComparer.Ordinal);
         var options = new ComponentResourceOptions();
         options.ResourceTransformations.Add(args =>

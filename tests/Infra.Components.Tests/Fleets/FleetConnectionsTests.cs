@@ -127,11 +127,10 @@ public sealed class FleetConnectionsTests
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
         {
             var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
-            var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
             var endpoints = StagingFleets.Endpoints(aws);
             var fleets = blueprints.Where(b => b.Name != "ledger").ToDictionary(
                 b => b.Name,
-                b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Endpoints = endpoints, Consul = consul }),
+                b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Endpoints = endpoints }),
                 StringComparer.Ordinal);
             _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = fleets, DatabaseSecurityGroupIds = StagingFleets.DatabaseSecurityGroupIds(), Aws = aws });
         });

@@ -16,7 +16,6 @@ public sealed class OneFleetProgram : Stack
     {
         Blueprint = StagingFleets.Blueprints().Single(b => b.Name == "payments-api");
         var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
-        var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
         var options = new ComponentResourceOptions();
         options.ResourceTransformations.Add(args =>
         {
@@ -26,7 +25,7 @@ public sealed class OneFleetProgram : Stack
             }
             return null;
         });
-        Fleet = new ServiceFleet(Blueprint.Name, new ServiceFleetArgs { Blueprint = Blueprint, Aws = aws, Endpoints = StagingFleets.Endpoints(aws), Consul = consul }, options);
+        Fleet = new ServiceFleet(Blueprint.Name, new ServiceFleetArgs { Blueprint = Blueprint, Aws = aws, Endpoints = StagingFleets.Endpoints(aws) }, options);
     }
 
     public FleetBlueprint Blueprint { get; }

@@ -39,8 +39,6 @@ public sealed class ServiceFleetTests
             "aws:iam/instanceProfile:InstanceProfile", "aws:ec2/securityGroup:SecurityGroup", "aws:lb/targetGroup:TargetGroup",
             "aws:lb/listenerRule:ListenerRule", "aws:ec2/launchTemplate:LaunchTemplate", "aws:autoscaling/group:Group",
             "aws:autoscaling/policy:Policy",
-            "consul:index/configEntryServiceDefaults:ConfigEntryServiceDefaults",
-            "consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions",
         })
         {
             Assert.Single(Own(mocks, type));
@@ -62,13 +60,12 @@ public sealed class ServiceFleetTests
     }
 
     [Fact]
-    public async Task Children_use_the_explicit_providers()
+    public async Task Children_use_the_explicit_provider()
     {
         var (mocks, _) = await Deploy();
 
-        Assert.All(mocks.Declared.Where(r => r.Type?.StartsWith("aws:", StringComparison.Ordinal) == true), r => Assert.Contains("aws-eu-west-3", r.Provider, StringComparison.Ordinal));
-        Assert.All(mocks.Declared.Where(r => r.Type?.StartsWith("consul:", StringComparison.Ordinal) == true), r => Assert.Contains("consul-stg-par", r.Provider, StringComparison.Ordinal));
-        Assert.Equal(2, mocks.Declared.Count(r => r.Type?.StartsWith("consul:", StringComparison.Ordinal) == true));
+        Assert.NotEmpty(mocks.Declared);
+        Assert.All(mocks.Declared, r => Assert.Contains("aws-eu-west-3", r.Provider, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -173,13 +170,11 @@ public sealed class ServiceFleetTests
     }
 
     [Fact]
-    public async Task Intentions_allow_the_callers_and_deny_the_rest()
+    public async Task A_fleet_registers_nothing_in_consul_its_security_group_is_the_control()
     {
         var (mocks, _) = await Deploy();
-        var sources = List(mocks.Resource("consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions", Name + "-intentions").Inputs["sources"]).Select(Map).ToList();
 
-        Assert.Contains(sources, s => Equals(s["name"], "back-office") && Equals(s["action"], "allow"));
-        Assert.Contains(sources, s => Equals(s["name"], "*") && Equals(s["action"], "deny"));
+        Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("consul:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -194,22 +189,13 @@ public sealed class ServiceFleetTests
     }
 
     [Fact]
-    public async Task A_fleet_without_a_consul_provider_is_refused()
-    {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync<NoConsulProviderProgram>(new RecordingMocks(), new TestOptions { IsPreview = false }));
-
-        Assert.Contains("Pulumi.Consul.Provider", error.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_fleet_without_an_aws_provider_is_refused()
     {
         var blueprint = StagingFleets.Blueprints().Single(b => b.Name == Name);
 
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
         {
-            var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
-            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = blueprint, Aws = null!, Endpoints = null!, Consul = consul });
+            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = blueprint, Aws = null!, Endpoints = null! });
         });
 
         Assert.Equal("args", error.ParamName);
@@ -223,8 +209,7 @@ public sealed class ServiceFleetTests
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
         {
             var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
-            var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu" });
-            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = null!, Aws = aws, Endpoints = StagingFleets.Endpoints(aws), Consul = consul });
+            _ = new ServiceFleet(Name, new ServiceFleetArgs { Blueprint = null!, Aws = aws, Endpoints = StagingFleets.Endpoints(aws) });
         });
 
         Assert.Equal("args", error.ParamName);

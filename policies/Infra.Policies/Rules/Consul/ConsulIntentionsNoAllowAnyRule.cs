@@ -22,7 +22,7 @@ public sealed class ConsulIntentionsNoAllowAnyRule : PolicyRule
 
     public override IReadOnlyList<string> ResourceTypes { get; } = [TypeTokens.ConsulServiceIntentions, TypeTokens.ConsulIntention];
 
-    public override string Rationale => "Intentions are the segmentation between services inside the VPC: an allow for every caller lets a compromised service reach the ledger or the card authorizer.";
+    public override string Rationale => "Where Connect sidecars enforce them, intentions segment the services: an allow for every caller lets a compromised service reach the ledger or the card authorizer. (The repository's stacks run no Connect and declare no intentions: their security groups are the control.)";
 
     public override string Remediation => "Allow each caller by name (the stack derives them from dependsOn) and end with a deny from \"*\".";
 
