@@ -4,7 +4,8 @@ namespace Infra.Policies.Rules.Identity;
 
 /// <summary>
 /// No policy lets a principal pass any role to a service.
-/// Flags: <c>{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}</c> (or <c>iam:Pass*</c>, or with a <c>NotResource</c>).
+/// Flags: <c>{"Effect":"Allow","Action":"iam:PassRole","Resource":"*"}</c> (or <c>iam:Pass*</c>, or with a <c>NotResource</c>), the
+/// same on <c>arn:aws:iam::444455556666:role/*</c>, and a <c>NotAction</c> that does not exclude iam:PassRole on every role.
 /// </summary>
 public sealed class IamNoPassRoleOnAllRolesRule : PolicyRule
 {
@@ -26,12 +27,23 @@ public sealed class IamNoPassRoleOnAllRolesRule : PolicyRule
 
     protected override IEnumerable<PropertyIssue> Inspect(PolicyResource resource, ResourceSet resources, PolicyContext context)
     {
-        foreach (var (path, statement) in IamPolicyDocuments.AllowStatements(resource).Where(s => s.Statement.CoversAllResources))
+        foreach (var (path, statement) in IamPolicyDocuments.AllowStatements(resource).Where(s => s.Statement.CoversAllRoles && s.Statement.Grants("iam:PassRole")))
         {
-            // '*' and 'iam:*' are reported by the administrator rule; this one names the narrower grants that still pass every role.
-            foreach (var action in statement.ActionsMatching("iam:PassRole").Where(a => !statement.WholeServiceActions("iam").Contains(a)))
+            var where = $"{path} Statement[{statement.Index}]";
+            if (statement.HasNotAction)
             {
-                yield return new PropertyIssue(path, $"{path} Statement[{statement.Index}] allows '{action}' (iam:PassRole) on {statement.ResourceElement}");
+                // On every resource, NotAction is reported by the administrator rule.
+                if (!statement.CoversAllResources)
+                {
+                    yield return new PropertyIssue(path, $"{where} allows NotAction [{string.Join(", ", statement.NotActions)}], which leaves iam:PassRole allowed, on {statement.RoleElement}");
+                }
+                continue;
+            }
+
+            // '*' and 'iam:*' on every resource are reported by the administrator rule; this one names the narrower grants that still pass every role.
+            foreach (var action in statement.ActionsMatching("iam:PassRole").Where(a => !statement.CoversAllResources || !statement.WholeServiceActions("iam").Contains(a)))
+            {
+                yield return new PropertyIssue(path, $"{where} allows '{action}' (iam:PassRole) on {statement.RoleElement}");
             }
         }
     }

@@ -4,8 +4,9 @@ using Infra.Policies.Rules.Support;
 namespace Infra.Policies.Rules.Identity;
 
 /// <summary>
-/// A role's trust policy lets no one at all assume it, and another account only with an <c>sts:ExternalId</c> or
-/// <c>aws:PrincipalOrgID</c> condition.
+/// A role's trust policy lets no one at all assume it, and another account only with a condition that pins
+/// <c>sts:ExternalId</c> or <c>aws:PrincipalOrgID</c> to a value (a negated, <c>IfExists</c> or wildcard-only test pins nothing).
+/// An AWS principal whose account cannot be read (<c>arn:aws:iam::*:root</c>) counts as another account.
 /// Flags: <c>assumeRolePolicy: {"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}</c>, or
 /// <c>"Principal":{"AWS":"arn:aws:iam::999988887777:root"}</c> without a condition.
 /// </summary>
@@ -42,18 +43,19 @@ public sealed class IamRoleTrustRule : PolicyRule
         var ownAccount = OwnAccount(resource);
         foreach (var statement in trust.Statements.Where(s => s.IsAllow))
         {
-            var guarded = CrossAccountGuards.Any(statement.HasCondition);
+            var guarded = CrossAccountGuards.Any(statement.Pins);
             foreach (var principal in statement.Principals.Where(p => p.Kind is "*" or "AWS"))
             {
-                if (principal.IsEveryone && !statement.HasCondition("aws:PrincipalOrgID"))
+                if (principal.IsEveryone && !statement.Pins("aws:PrincipalOrgID"))
                 {
-                    yield return new PropertyIssue(Path, $"{Path} Statement[{statement.Index}] lets any AWS principal ('*') assume the role without an aws:PrincipalOrgID condition");
+                    yield return new PropertyIssue(Path, $"{Path} Statement[{statement.Index}] lets any AWS principal ('*') assume the role without a condition that pins aws:PrincipalOrgID "
+                        + "(StringEquals or StringLike to the organization; a Not... or ...IfExists test lets others in)");
                 }
-                else if (!principal.IsEveryone && !guarded && principal.Account != ownAccount)
+                else if (!principal.IsEveryone && !guarded && (principal.Account is null || principal.Account != ownAccount))
                 {
                     yield return new PropertyIssue(Path, ownAccount is null
-                        ? $"{Path} Statement[{statement.Index}] trusts {principal.Value} without an sts:ExternalId or aws:PrincipalOrgID condition (the role's own account is not known yet, so it counts as another account)"
-                        : $"{Path} Statement[{statement.Index}] trusts {principal.Value} of another account than {ownAccount} without an sts:ExternalId or aws:PrincipalOrgID condition");
+                        ? $"{Path} Statement[{statement.Index}] trusts {principal.Value} without a condition pinning sts:ExternalId or aws:PrincipalOrgID (the role's own account is not known yet, so it counts as another account)"
+                        : $"{Path} Statement[{statement.Index}] trusts {principal.Value} of another account than {ownAccount} without a condition pinning sts:ExternalId or aws:PrincipalOrgID");
                 }
             }
         }

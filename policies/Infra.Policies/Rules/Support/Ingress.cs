@@ -8,16 +8,19 @@ namespace Infra.Policies.Rules.Support;
 /// </summary>
 internal sealed record Ingress(string Path, string Protocol, int FromPort, int ToPort, IReadOnlyList<(string Path, string Cidr)> Sources, string? SecurityGroupId)
 {
-    public bool AllPorts => Protocol is "-1" or "all" || (FromPort <= 0 && ToPort is 0 or -1 or >= 65535);
+    public bool AllPorts => Protocol is "-1" or "all" || (HasPorts && FromPort <= 0 && ToPort is 0 or -1 or >= 65535);
+
+    /// <summary>ICMP has message types and codes where TCP and UDP have ports (<c>fromPort: -1</c> is every type): it opens no port.</summary>
+    public bool HasPorts => Protocol is not ("icmp" or "icmpv6" or "1" or "58");
 
     /// <summary>The sources with an internet address in their range (<c>0.0.0.0/0</c>, <c>0.0.0.0/1</c>, <c>2000::/3</c>, or text that is no CIDR).</summary>
     public IEnumerable<(string Path, string Cidr)> PublicSources => Sources.Where(s => AddressRange.Parse(s.Cidr).IncludesPublicAddresses);
 
-    public bool Covers(int port) => AllPorts || (FromPort <= port && port <= ToPort);
+    public bool Covers(int port) => AllPorts || (HasPorts && FromPort <= port && port <= ToPort);
 
-    public bool IsOnly(int port) => !AllPorts && FromPort == port && ToPort == port;
+    public bool IsOnly(int port) => !AllPorts && HasPorts && FromPort == port && ToPort == port;
 
-    public string Ports => AllPorts ? "all ports" : FromPort == ToPort ? $"port {FromPort}" : $"ports {FromPort}-{ToPort}";
+    public string Ports => AllPorts ? "all ports" : !HasPorts ? $"{Protocol} (no port)" : FromPort == ToPort ? $"port {FromPort}" : $"ports {FromPort}-{ToPort}";
 
     /// <summary>Ingress of <c>aws:ec2/securityGroup</c> (<c>ingress[]</c>), <c>aws:ec2/securityGroupRule</c> (<c>type: ingress</c>) and <c>aws:vpc/securityGroupIngressRule</c>.</summary>
     public static IEnumerable<Ingress> Of(PolicyResource resource)

@@ -38,6 +38,40 @@ internal sealed record PolicyStatement(
 
     public bool HasCondition(string key) => Conditions.Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Whether a condition requires <paramref name="key"/> to hold given values: a positive string or ARN test (not its
+    /// <c>Not</c> form, nor <c>...IfExists</c>, which passes when the key is absent) whose values are more than wildcards.
+    /// <c>StringNotEquals aws:PrincipalOrgID</c>, <c>StringLike sts:ExternalId "*"</c> and <c>Null sts:ExternalId false</c> pin nothing.
+    /// </summary>
+    public bool Pins(string key) =>
+        Conditions.Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase)
+            && PinningOperators.Contains(c.Operator)
+            && c.Values.Count > 0 && c.Values.All(v => v.Trim('*', '?').Length > 0));
+
+    private static readonly HashSet<string> PinningOperators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike",
+    };
+
+    /// <summary>Whether the statement allows <paramref name="action"/>: an action pattern matches it, or a <c>NotAction</c> leaves it out of its exceptions.</summary>
+    public bool Grants(string action) =>
+        HasNotAction
+            ? !NotActions.Any(a => FileSystemName.MatchesSimpleExpression(a, action, ignoreCase: true))
+            : ActionsMatching(action).Any();
+
+    /// <summary>
+    /// Every IAM role: every resource, or an IAM ARN whose resource part matches any role name
+    /// (<c>arn:aws:iam::444455556666:role/*</c>, <c>arn:aws:iam::*:*</c>); <c>role/ledger-*</c> names some roles only.
+    /// </summary>
+    public bool CoversAllRoles => CoversAllResources || Resources.Any(IsEveryRole);
+
+    /// <summary>The resource element as a message names it when it covers every role.</summary>
+    public string RoleElement => CoversAllResources ? ResourceElement : $"every role ('{Resources.First(IsEveryRole)}')";
+
+    private static bool IsEveryRole(string resource) =>
+        resource.Split(':', 6) is [var arn, _, var service, _, _, var name] && arn == "arn"
+        && FileSystemName.MatchesSimpleExpression(service, "iam") && FileSystemName.MatchesSimpleExpression(name, "role/a-role-nobody-names");
+
     /// <summary>Whether a test of <paramref name="key"/> with this operator requires exactly this value (e.g. <c>Bool aws:SecureTransport false</c>).</summary>
     public bool Requires(string conditionOperator, string key, string value) =>
         Conditions.Any(c => string.Equals(c.Operator, conditionOperator, StringComparison.OrdinalIgnoreCase)

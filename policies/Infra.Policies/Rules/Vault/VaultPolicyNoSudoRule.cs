@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Infra.Policies.Model;
 using Infra.Policies.Rules.Support;
 
@@ -9,9 +8,9 @@ namespace Infra.Policies.Rules.Vault;
 /// escalates: ACL policies, auth methods and their roles, identity, mounts, audit devices.
 /// Flags: <c>path "sys/*" { capabilities = ["read", "sudo"] }</c>, <c>path "*" { capabilities = ["read"] }</c>,
 /// <c>path "sys/policies/acl/*" { capabilities = ["create", "update"] }</c> or <c>path "s*" { capabilities = ["update"] }</c>.
-/// The platform's break-glass policy, if any, carries a waiver.
+/// Policies are read in HCL or JSON. The platform's break-glass policy, if any, carries a waiver.
 /// </summary>
-public sealed partial class VaultPolicyNoSudoRule : PolicyRule
+public sealed class VaultPolicyNoSudoRule : PolicyRule
 {
     public const string Code = "vault-policy-no-sudo-or-root";
 
@@ -32,6 +31,9 @@ public sealed partial class VaultPolicyNoSudoRule : PolicyRule
         ("sys/audit", "the audit devices"),
         ("sys/raw", "Vault's raw storage"),
     ];
+
+    /// <summary>What a token does to itself, which Vault's default policy grants: renewing, revoking or reading it reaches no one else.</summary>
+    private static readonly HashSet<string> OwnTokenPaths = new(StringComparer.Ordinal) { "auth/token/renew-self", "auth/token/revoke-self", "auth/token/lookup-self" };
 
     private static readonly HashSet<string> WriteCapabilities = new(StringComparer.Ordinal) { "create", "update", "patch", "delete", "sudo" };
 
@@ -59,12 +61,14 @@ public sealed partial class VaultPolicyNoSudoRule : PolicyRule
             yield break;
         }
 
-        foreach (Match block in PathBlock().Matches(text))
+        var (paths, error) = VaultPolicyPaths.Parse(text);
+        if (error is not null)
         {
-            var path = block.Groups["path"].Value;
-            var capabilities = Capabilities().Match(block.Groups["body"].Value) is { Success: true } list
-                ? Quoted().Matches(list.Groups["list"].Value).Select(m => m.Groups[1].Value).ToList()
-                : [];
+            yield return new PropertyIssue(PolicyProperty, error);
+        }
+
+        foreach (var (path, capabilities) in paths)
+        {
             if (capabilities.Contains("sudo"))
             {
                 yield return new PropertyIssue(PolicyProperty, $"path \"{path}\" grants sudo");
@@ -77,7 +81,7 @@ public sealed partial class VaultPolicyNoSudoRule : PolicyRule
             }
 
             var writes = capabilities.Where(WriteCapabilities.Contains).ToList();
-            if (writes.Count > 0 && EscalationPaths.FirstOrDefault(e => MayMatchUnder(path, e.Prefix)) is { Prefix: not null } escalation)
+            if (writes.Count > 0 && !OwnTokenPaths.Contains(path) && EscalationPaths.FirstOrDefault(e => MayMatchUnder(path, e.Prefix)) is { Prefix: not null } escalation)
             {
                 yield return new PropertyIssue(PolicyProperty, $"path \"{path}\" grants {string.Join(", ", writes)} on {escalation.What} ({escalation.Prefix}...): an escalation to root");
             }
@@ -119,13 +123,4 @@ public sealed partial class VaultPolicyNoSudoRule : PolicyRule
         }
         return j == prefix.Length;
     }
-
-    [GeneratedRegex("""path\s+"(?<path>[^"]*)"\s*\{(?<body>[^}]*)\}""")]
-    private static partial Regex PathBlock();
-
-    [GeneratedRegex("""capabilities\s*=\s*\[(?<list>[^\]]*)\]""")]
-    private static partial Regex Capabilities();
-
-    [GeneratedRegex("\"([^\"]*)\"")]
-    private static partial Regex Quoted();
 }

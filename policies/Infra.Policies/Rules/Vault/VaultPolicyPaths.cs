@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Infra.Policies.Rules.Vault;
+
+/// <summary>
+/// The path rules of a Vault policy document, in either form Vault accepts: HCL (<c>path "kv/*" { capabilities = [...] }</c>,
+/// whose block may nest <c>allowed_parameters = { ... }</c> before the capabilities) or JSON
+/// (<c>{"path": {"kv/*": {"capabilities": [...]}}}</c>).
+/// </summary>
+internal static partial class VaultPolicyPaths
+{
+    /// <summary>Each path with its capabilities, or the reason the JSON form cannot be read.</summary>
+    public static (IReadOnlyList<(string Path, IReadOnlyList<string> Capabilities)> Paths, string? Error) Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.TrimStart().StartsWith('{') ? FromJson(text) : (FromHcl(text), null);
+    }
+
+    private static List<(string, IReadOnlyList<string>)> FromHcl(string text)
+    {
+        var paths = new List<(string, IReadOnlyList<string>)>();
+        foreach (Match start in PathStart().Matches(text))
+        {
+            var body = TopLevelBody(text, start.Index + start.Length);
+            var capabilities = Capabilities().Match(body) is { Success: true } list
+                ? Quoted().Matches(list.Groups["list"].Value).Select(m => m.Groups[1].Value).ToList()
+                : [];
+            paths.Add((start.Groups["path"].Value, capabilities));
+        }
+
+        return paths;
+    }
+
+    /// <summary>The block's text from just after its opening brace to its closing one, with nested blocks left out.</summary>
+    private static string TopLevelBody(string text, int from)
+    {
+        var body = new System.Text.StringBuilder();
+        var depth = 0;
+        var quoted = false;
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"' && (i == 0 || text[i - 1] != '\\'))
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '{')
+            {
+                depth++;
+                continue;
+            }
+            else if (!quoted && c == '}')
+            {
+                if (depth == 0)
+                {
+                    break;
+                }
+                depth--;
+                continue;
+            }
+
+            if (depth == 0)
+            {
+                body.Append(c);
+            }
+        }
+
+        return body.ToString();
+    }
+
+    private static (IReadOnlyList<(string, IReadOnlyList<string>)>, string?) FromJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (!document.RootElement.TryGetProperty("path", out var path))
+            {
+                return ([], null);
+            }
+
+            var blocks = path.ValueKind == JsonValueKind.Array ? path.EnumerateArray().ToList() : [path];
+            var paths = new List<(string, IReadOnlyList<string>)>();
+            foreach (var rule in blocks.Where(b => b.ValueKind == JsonValueKind.Object).SelectMany(b => b.EnumerateObject()))
+            {
+                var capabilities = rule.Value.ValueKind == JsonValueKind.Object && rule.Value.TryGetProperty("capabilities", out var list) && list.ValueKind == JsonValueKind.Array
+                    ? list.EnumerateArray().Select(c => c.GetString() ?? "").ToList()
+                    : [];
+                paths.Add((rule.Name, capabilities));
+            }
+
+            return (paths, null);
+        }
+        catch (JsonException e)
+        {
+            return ([], $"the policy starts like JSON but is not valid JSON ({e.Message}), so what it grants cannot be reviewed");
+        }
+    }
+
+    [GeneratedRegex("""path\s+"(?<path>[^"]*)"\s*\{""")]
+    private static partial Regex PathStart();
+
+    [GeneratedRegex("""capabilities\s*=\s*\[(?<list>[^\]]*)\]""")]
+    private static partial Regex Capabilities();
+
+    [GeneratedRegex("\"([^\"]*)\"")]
+    private static partial Regex Quoted();
+}
