@@ -4,6 +4,7 @@ using Infra.Policies.Reading;
 using Infra.Policies.Rules;
 using Infra.Policies.Rules.GitLab;
 using Infra.Policies.Rules.People;
+using Infra.Policies.Rules.Vault;
 using Infra.Stacks.Tests.Support;
 using Pulumi.Utilities;
 
@@ -43,7 +44,18 @@ public sealed class PeopleRulesOnStackTests(DeployedStacks stacks)
         Assert.Contains(flagged, f => f.ResourceType == "vault:identity/entity:Entity");
         Assert.Contains(flagged, f => f.ResourceType == "gitlab:index/groupMembership:GroupMembership" && f.Urn.EndsWith("people-gitlab-cmurphy-bank-platform", StringComparison.Ordinal));
         Assert.Contains(flagged, f => f.ResourceType == "consul:index/aclToken:AclToken");
-        Assert.Contains(flagged, f => f.ResourceType == "vault:pkiSecret/secretBackendCert:SecretBackendCert");
+    }
+
+    [Fact]
+    public async Task No_resource_of_the_stack_would_make_a_persons_vpn_key_or_any_other_private_key_in_the_state()
+    {
+        var resources = await Production();
+
+        var findings = new VaultPkiNoPrivateKeyInStateRule().Evaluate(resources, Pack(DateOnly.FromDateTime(RecordedPlatformEnvironment.Now.UtcDateTime)));
+
+        Assert.Contains(resources, r => r.Type == "vault:pkiSecret/secretBackendRootCert:SecretBackendRootCert" && r.Property("backend").AsString() == "pki-vpn");
+        Assert.DoesNotContain(resources, r => r.Type == "vault:pkiSecret/secretBackendCert:SecretBackendCert");
+        Assert.Empty(findings.Select(f => $"{f.Urn}: {f.Message}"));
     }
 
     [Fact]

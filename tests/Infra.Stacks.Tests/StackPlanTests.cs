@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Infra.Blueprints.Loading;
+using Infra.Blueprints.People;
 using Infra.Blueprints.Stacks;
 using Infra.Cli.Tests;
 using Infra.Stacks.Tests.Support;
@@ -59,7 +61,8 @@ public sealed class StackPlanTests(DeployedStacks stacks)
             VaultPeopleEntities: Count("vault:identity/entity:Entity"),
             VaultTeamGroups: Count("vault:identity/group:Group"),
             GitLabMemberships: Count("gitlab:index/groupMembership:GroupMembership"),
-            VpnCertificates: Count("vault:pkiSecret/secretBackendCert:SecretBackendCert"),
+            VpnCertificateSigners: deployment.Resources.Count(r => r.Type == "vault:identity/entity:Entity"
+                && r.Inputs.TryGetValue("policies", out var policies) && ((ImmutableArray<object>)policies).Contains(PeopleNames.VpnCertificatePolicy)),
             VpnAuthorizations: Count("aws:ec2clientvpn/authorizationRule:AuthorizationRule"),
             ConsulPeopleTokens: Count("consul:index/aclToken:AclToken", parentName: "people"),
             AlertTopics: Count("aws:sns/topic:Topic"),

@@ -9,9 +9,14 @@ namespace Infra.Blueprints.People;
 /// <summary>Derives a stack's people access resources from its definition and an instant: a pure function over the access snapshot, grants included.</summary>
 public static class PeopleAccessBlueprints
 {
-    /// <summary>VPN client certificates last a month and are renewed in their last week, so a leaver's certificate is never long-lived.</summary>
-    public const int VpnCertificateTtlSeconds = 30 * 24 * 3600;
-    public const int VpnRenewWithinSeconds = 7 * 24 * 3600;
+    /// <summary>
+    /// A VPN client certificate lasts at most a week: a person signs a new one with one command when it runs out, and a
+    /// leaver's, besides being revoked, is never long-lived.
+    /// </summary>
+    public const int VpnCertificateTtlSeconds = 7 * 24 * 3600;
+
+    /// <summary>The VPN CA's root lasts five years; the Client VPN endpoint trusts it, so it is replaced only by a planned step.</summary>
+    public const int VpnCaTtlSeconds = 5 * 365 * 24 * 3600;
 
     /// <summary>
     /// People's Consul tokens expire two weeks after the Monday of the run's week: between 7 and 14 days left, and a
@@ -47,9 +52,12 @@ public static class PeopleAccessBlueprints
                 g.Select(r => new VaultPathGrant($"{r.Backend}/creds/{r.RoleName}", [VaultCapability.Read]))).ToEquatableList()))
             .ToEquatableList();
         var leavers = catalog.People.Where(p => AccessEndsAt(p) is { } ended && ended <= at && at < ended + LeaverEntityKept && PersonDefinition.StartOf(p.Start) < ended);
+        var vpn = snapshot.Entries.Where(e => e.System == AccessSystems.Vpn).ToList();
+        var vpnPeople = vpn.Select(e => e.Person).ToHashSet(StringComparer.Ordinal);
         var identities = active
             .Select(p => new VaultIdentityBlueprint(p.Id, p.Id, p.Id, p.Email, p.Teams, PeopleNames.AccessEnds(p), p.Teams.Any(platformTeams.Contains),
-                grantPolicies.Where(g => g.Name == VaultNames.GrantPolicy(p.Id)).Select(g => g.Name).ToEquatableList(), Disabled: false))
+                grantPolicies.Where(g => g.Name == VaultNames.GrantPolicy(p.Id)).Select(g => g.Name)
+                    .Concat(vpnPeople.Contains(p.Id) ? [PeopleNames.VpnCertificatePolicy] : []).ToEquatableList(), Disabled: false))
             .Concat(leavers.Select(p => new VaultIdentityBlueprint(p.Id, p.Id, p.Id, p.Email, p.Teams, PeopleNames.AccessEnds(p), p.Teams.Any(platformTeams.Contains), [], Disabled: true)))
             .OrderBy(i => i.Person, StringComparer.Ordinal)
             .ToEquatableList();
@@ -69,27 +77,8 @@ public static class PeopleAccessBlueprints
                 .Select(g => g.OrderByDescending(e => GitLabLevel(e, platformTeams)).ThenBy(e => e.Grant is null ? 0 : 1).First())
                 .Select(e => new GitLabMembershipBlueprint(e.Person, e.Resource, GitLabLevel(e, platformTeams), e.Until?.AddDays(1)))
                 .ToEquatableList();
-        var vpnRole = new VpnPkiRoleBlueprint(
-            VaultNames.PkiMount,
-            PeopleNames.VpnPkiRole,
-            PeopleNames.VpnDomain(definition.StackName),
-            VpnCertificateTtlSeconds,
-            "ec",
-            256,
-            AllowBareDomains: false,
-            AllowSubdomains: true,
-            AllowAnyName: false,
-            AllowIpSans: false,
-            AllowLocalhost: false,
-            EnforceHostnames: true,
-            ServerFlag: false,
-            ClientFlag: true);
-        var vpn = snapshot.Entries.Where(e => e.System == AccessSystems.Vpn).ToList();
-        var certificates = vpn
-            .Select(e => e.Person)
-            .Distinct(StringComparer.Ordinal)
-            .Select(p => new VpnCertificateBlueprint(p, $"{p}.{vpnRole.Domain}", VpnCertificateTtlSeconds, VpnRenewWithinSeconds, AutoRenew: true, Revoke: true))
-            .ToEquatableList();
+        var vpnPki = VpnPki(definition.StackName);
+        var vpnRole = VpnRole(vpnPki, definition.StackName);
         var authorizations = catalog.Teams
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .SelectMany(t => t.Entitlements.Vpn
@@ -114,8 +103,49 @@ public static class PeopleAccessBlueprints
             .Where(e => e.System == GrantKinds.Session && e.Grant is not null)
             .Select(e => SessionGrant(e, definition.Regions.Primary, Earlier(GrantEndsAt(e.Grant!, catalog), AccessEndsAt(active.Single(p => p.Id == e.Person)))))
             .ToEquatableList();
-        return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnRole, certificates, authorizations, policies, tokens, databaseGrants, grantPolicies, sessions);
+        return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnPki, vpnRole, VpnCertificatePolicy(vpnRole), authorizations, policies, tokens,
+            databaseGrants, grantPolicies, sessions);
     }
+
+    private static VpnPkiBlueprint VpnPki(string stack) => new(
+        PeopleNames.VpnPkiMount,
+        "People's VPN client certificates, signed from CSRs; the Client VPN endpoint trusts this CA alone",
+        $"{stack} VPN client CA",
+        PeopleNames.VpnIssuer,
+        "rsa",
+        2048,
+        VpnCaTtlSeconds,
+        Protect: true);
+
+    /// <summary>The role signs only the caller's own name, <c>{entity name}.vpn.{stack}.internal</c>, for client use.</summary>
+    private static VpnPkiRoleBlueprint VpnRole(VpnPkiBlueprint pki, string stack) => new(
+        pki.Mount,
+        PeopleNames.VpnPkiRole,
+        pki.IssuerName,
+        PeopleNames.VpnCommonName("{{identity.entity.name}}", stack),
+        AllowedDomainsTemplate: true,
+        VpnCertificateTtlSeconds,
+        VpnCertificateTtlSeconds,
+        "rsa",
+        2048,
+        AllowBareDomains: true,
+        AllowSubdomains: false,
+        AllowGlobDomains: false,
+        AllowAnyName: false,
+        AllowIpSans: false,
+        AllowLocalhost: false,
+        EnforceHostnames: true,
+        RequireCn: true,
+        UseCsrCommonName: false,
+        UseCsrSans: false,
+        ServerFlag: false,
+        ClientFlag: true,
+        ["ClientAuth"],
+        NoStore: false);
+
+    /// <summary>Signing through the role is all the policy allows: no issue (Vault would make the key), no other role.</summary>
+    private static VaultPolicy VpnCertificatePolicy(VpnPkiRoleBlueprint role) =>
+        new(PeopleNames.VpnCertificatePolicy, [new VaultPathGrant($"{role.Mount}/sign/{role.Name}", [VaultCapability.Update])]);
 
     /// <summary>
     /// The Vault role of a database grant. Vault fills in <c>{{name}}</c>, <c>{{password}}</c> and <c>{{expiration}}</c>;

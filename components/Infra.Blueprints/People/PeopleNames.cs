@@ -6,8 +6,17 @@ namespace Infra.Blueprints.People;
 /// <summary>The names the people component gives, in one place so that the report and the resources agree.</summary>
 public static class PeopleNames
 {
-    /// <summary>The Vault PKI role that issues the VPN client certificates.</summary>
+    /// <summary>The Vault PKI role that signs the VPN client certificates.</summary>
     public const string VpnPkiRole = "vpn-client";
+
+    /// <summary>The PKI mount of the VPN's own CA, apart from the services' <c>pki-internal</c>.</summary>
+    public const string VpnPkiMount = "pki-vpn";
+
+    /// <summary>The issuer (the root CA) on <see cref="VpnPkiMount"/>.</summary>
+    public const string VpnIssuer = "vpn-clients";
+
+    /// <summary>The Vault policy on the entity of each person with a VPN network in the stack: it may sign their own certificate.</summary>
+    public const string VpnCertificatePolicy = "vpn-certificate";
 
     /// <summary>Marks what this program manages, so that no one mistakes an identity provisioned by the identity provider for one of ours.</summary>
     public const string ManagedBy = "infra-people";
@@ -39,6 +48,9 @@ public static class PeopleNames
 
     /// <summary>The domain of the VPN client certificates of a stack: one name per person below it.</summary>
     public static string VpnDomain(string stack) => $"vpn.{stack}.internal";
+
+    /// <summary>The common name of a person's VPN certificate in a stack, <c>{person}.vpn.{stack}.internal</c>.</summary>
+    public static string VpnCommonName(string person, string stack) => $"{person}.{VpnDomain(stack)}";
 
     /// <summary>The identity provider's group of a team, which the VPN endpoint's authorization rules name.</summary>
     public static string VpnAccessGroup(string team) => $"team-{team}";

@@ -67,7 +67,7 @@ public sealed record StackBlueprint(
         People.Identities.Count,
         People.TeamGroups.Count,
         People.GitLabMemberships.Count,
-        People.VpnCertificates.Count,
+        People.VpnCertificateSigners.Count,
         People.VpnAuthorizations.Count,
         People.ConsulTokens.Count,
         Monitoring.Topics.Count,

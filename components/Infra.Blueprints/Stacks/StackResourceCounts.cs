@@ -15,7 +15,7 @@ public sealed record StackResourceCounts(
     int VaultPeopleEntities,
     int VaultTeamGroups,
     int GitLabMemberships,
-    int VpnCertificates,
+    int VpnCertificateSigners,
     int VpnAuthorizations,
     int ConsulPeopleTokens,
     int AlertTopics,

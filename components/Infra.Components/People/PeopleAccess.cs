@@ -18,8 +18,8 @@ namespace Infra.Components.People;
 /// <summary>
 /// The people's access in one environment, from the <see cref="PeopleAccessBlueprint"/> of the day:
 /// a Vault identity entity per person with an alias on the login method, a Vault identity group per
-/// team carrying the team policy, GitLab group memberships (production stack only), a VPN client
-/// certificate per person from a dedicated PKI role (revoked when the resource goes), the Client VPN
+/// team carrying the team policy, GitLab group memberships (production stack only), the VPN's own CA with
+/// a role that signs a person's CSR for their own name (no key and no certificate of a person in the state), the Client VPN
 /// authorization rule of each team network, Consul ACL tokens where a team says so, and each temporary grant in force
 /// (a Vault database role the person's entity may read, a GitLab membership expiring with the grant, a VPN rule for the
 /// person, a Consul token at the grant's level expiring with it, Session Manager's channel on a fleet's role until
@@ -210,40 +210,63 @@ public sealed class PeopleAccess : ComponentResource
         _ = new GroupMembership($"{name}-gitlab-{membership.Person}-{membership.Group.Replace('/', '-')}", membershipArgs, onGitLab);
     }
 
-    /// <summary>The VPN PKI role, each person's client certificate, and each team network's authorization rule.</summary>
+    /// <summary>
+    /// The VPN's own CA (a PKI mount and a root whose key stays in Vault), the role that signs a person's CSR for their own
+    /// name, the policy that lets their entity sign, and each network's authorization rule. No certificate is issued here.
+    /// </summary>
     private static void CreateVpnAccess(string name, PeopleAccessBlueprint blueprint, Input<string> clientVpnEndpointId, CustomResourceOptions onVault, CustomResourceOptions onAws)
     {
-        var vpn = blueprint.VpnRole;
-        var role = new SecretBackendRole($"{name}-vpn-role", new SecretBackendRoleArgs
+        var pki = blueprint.VpnPki;
+        var kept = new CustomResourceOptions { Parent = onVault.Parent, Provider = onVault.Provider, Protect = pki.Protect };
+        var mount = new Pulumi.Vault.Mount($"{name}-vpn-pki", new Pulumi.Vault.MountArgs
         {
-            Backend = vpn.Mount,
+            Path = pki.Mount,
+            Type = "pki",
+            Description = pki.Description,
+            MaxLeaseTtlSeconds = pki.CaTtlSeconds,
+        }, kept);
+        var root = new SecretBackendRootCert($"{name}-vpn-ca", new SecretBackendRootCertArgs
+        {
+            Backend = mount.Path,
+            Type = "internal",
+            CommonName = pki.CommonName,
+            IssuerName = pki.IssuerName,
+            KeyType = pki.KeyType,
+            KeyBits = pki.KeyBits,
+            Ttl = Seconds(pki.CaTtlSeconds),
+        }, kept);
+        var vpn = blueprint.VpnRole;
+        _ = new SecretBackendRole($"{name}-vpn-role", new SecretBackendRoleArgs
+        {
+            Backend = mount.Path,
             Name = vpn.Name,
-            AllowedDomains = { vpn.Domain },
-            AllowSubdomains = vpn.AllowSubdomains,
+            IssuerRef = root.IssuerName,
+            AllowedDomains = { vpn.AllowedDomain },
+            AllowedDomainsTemplate = vpn.AllowedDomainsTemplate,
             AllowBareDomains = vpn.AllowBareDomains,
+            AllowSubdomains = vpn.AllowSubdomains,
+            AllowGlobDomains = vpn.AllowGlobDomains,
             AllowAnyName = vpn.AllowAnyName,
             AllowIpSans = vpn.AllowIpSans,
             AllowLocalhost = vpn.AllowLocalhost,
             EnforceHostnames = vpn.EnforceHostnames,
+            RequireCn = vpn.RequireCn,
+            UseCsrCommonName = vpn.UseCsrCommonName,
+            UseCsrSans = vpn.UseCsrSans,
             ServerFlag = vpn.ServerFlag,
             ClientFlag = vpn.ClientFlag,
+            ExtKeyUsages = vpn.ExtKeyUsages.ToList(),
             KeyType = vpn.KeyType,
             KeyBits = vpn.KeyBits,
+            Ttl = Seconds(vpn.TtlSeconds),
             MaxTtl = Seconds(vpn.MaxTtlSeconds),
+            NoStore = vpn.NoStore,
         }, onVault);
-        foreach (var certificate in blueprint.VpnCertificates)
+        _ = new Pulumi.Vault.Policy($"{name}-policy-{blueprint.VpnCertificatePolicy.Name}", new Pulumi.Vault.PolicyArgs
         {
-            _ = new SecretBackendCert($"{name}-vpn-cert-{certificate.Person}", new SecretBackendCertArgs
-            {
-                Backend = role.Backend,
-                Name = role.Name,
-                CommonName = certificate.CommonName,
-                Ttl = Seconds(certificate.TtlSeconds),
-                AutoRenew = certificate.AutoRenew,
-                MinSecondsRemaining = certificate.RenewWithinSeconds,
-                Revoke = certificate.Revoke,
-            }, onVault);
-        }
+            Name = blueprint.VpnCertificatePolicy.Name,
+            PolicyContents = blueprint.VpnCertificatePolicy.Hcl,
+        }, onVault);
         foreach (var rule in blueprint.VpnAuthorizations)
         {
             _ = new AuthorizationRule($"{name}-vpn-rule-{rule.Owner}-{rule.Network.Replace('/', '-')}", new AuthorizationRuleArgs

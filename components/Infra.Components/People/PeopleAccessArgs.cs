@@ -14,7 +14,7 @@ public sealed class PeopleAccessArgs
     /// <summary>The stack's AWS Client VPN endpoint, in the primary region; the team authorization rules attach to it.</summary>
     public required Input<string> ClientVpnEndpointId { get; init; }
 
-    /// <summary>The environment's Vault: identities, groups, the VPN PKI role and the certificates.</summary>
+    /// <summary>The environment's Vault: identities, groups, the VPN's CA, its signing role and policy.</summary>
     public required Pulumi.Vault.Provider Vault { get; init; }
 
     /// <summary>The Consul of the stack: the people's ACL policies and tokens.</summary>

@@ -101,6 +101,7 @@ public static class RuleCatalog
         new VaultAwsAuthRoleTtlRule(),
         new VaultAwsAuthRoleBindingRule(),
         new VaultPkiRoleNoIpOrLocalhostRule(),
+        new VaultPkiNoPrivateKeyInStateRule(),
         new VaultAuditTwoDevicesRule(),
         new VaultAuditNoRawSecretsRule(),
         new VaultStaticRoleRotationRule(),

@@ -1,3 +1,4 @@
+using Infra.Blueprints.Definition;
 using Infra.Blueprints.People;
 
 namespace Infra.Blueprints.Tests.People;
@@ -8,29 +9,52 @@ public sealed class PeopleAccessBlueprintsTests
     private static readonly PeopleAccessBlueprint Production = PeopleAccessBlueprints.For(Roster.Production, Roster.Today);
 
     [Fact]
-    public void The_vpn_role_issues_only_client_certificates_for_names_below_the_vpn_domain()
+    public void The_vpn_role_signs_only_the_callers_own_name_for_client_use_for_a_week_at_most()
     {
         var role = Production.VpnRole;
 
-        Assert.False(role.AllowBareDomains);
-        Assert.True(role.AllowSubdomains);
+        Assert.Equal(("{{identity.entity.name}}.vpn.production.internal", true), (role.AllowedDomain, role.AllowedDomainsTemplate));
+        Assert.True(role.AllowBareDomains);
+        Assert.False(role.AllowSubdomains);
+        Assert.False(role.AllowGlobDomains);
         Assert.False(role.AllowAnyName);
         Assert.False(role.AllowIpSans);
         Assert.False(role.AllowLocalhost);
         Assert.True(role.EnforceHostnames);
+        Assert.True(role.RequireCn);
+        Assert.False(role.UseCsrCommonName);
+        Assert.False(role.UseCsrSans);
         Assert.False(role.ServerFlag);
         Assert.True(role.ClientFlag);
+        Assert.Equal(["ClientAuth"], role.ExtKeyUsages);
+        Assert.Equal(("rsa", 2048), (role.KeyType, role.KeyBits));
+        Assert.True(role.MaxTtlSeconds <= 7 * 24 * 3600 && role.TtlSeconds <= role.MaxTtlSeconds);
+        Assert.False(role.NoStore);
     }
 
     [Fact]
-    public void Vpn_certificates_are_renewed_while_access_lasts_and_revoked_when_it_ends()
+    public void Vpn_certificates_come_from_their_own_ca_not_the_services_one()
     {
-        Assert.NotEmpty(Production.VpnCertificates);
-        Assert.All(Production.VpnCertificates, c =>
-        {
-            Assert.True(c.AutoRenew);
-            Assert.True(c.Revoke);
-        });
+        var pki = Production.VpnPki;
+
+        Assert.Equal("pki-vpn", pki.Mount);
+        Assert.NotEqual(Infra.Blueprints.Vault.VaultNames.PkiMount, pki.Mount);
+        Assert.NotEqual(Infra.Blueprints.Vault.VaultNames.ServicesIssuer, pki.IssuerName);
+        Assert.Equal((pki.Mount, pki.IssuerName), (Production.VpnRole.Mount, Production.VpnRole.IssuerRef));
+        Assert.True(pki.Protect);
+    }
+
+    [Fact]
+    public void Exactly_the_people_with_a_vpn_network_in_the_stack_may_sign_and_only_through_the_role()
+    {
+        var withVpn = AccessCalculator.Calculate(Roster.Production, PersonDefinition.StartOf(Roster.Today)).Entries
+            .Where(e => e.System == AccessSystems.Vpn).Select(e => e.Person).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(withVpn, Production.VpnCertificateSigners);
+        Assert.Contains(Production.Identities, i => !i.Disabled && !Production.VpnCertificateSigners.Contains(i.Person));
+        var rule = Assert.Single(Production.VpnCertificatePolicy.Rules);
+        Assert.Equal("pki-vpn/sign/vpn-client", rule.Path);
+        Assert.Equal([VaultCapability.Update], rule.Capabilities);
     }
 
     [Fact]

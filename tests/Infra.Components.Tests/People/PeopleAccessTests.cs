@@ -19,6 +19,9 @@ public sealed class PeopleAccessTests
     private const string Membership = "gitlab:index/groupMembership:GroupMembership";
     private const string PkiRole = "vault:pkiSecret/secretBackendRole:SecretBackendRole";
     private const string Certificate = "vault:pkiSecret/secretBackendCert:SecretBackendCert";
+    private const string SignedCertificate = "vault:pkiSecret/secretBackendSign:SecretBackendSign";
+    private const string RootCertificate = "vault:pkiSecret/secretBackendRootCert:SecretBackendRootCert";
+    private const string Mount = "vault:index/mount:Mount";
     private const string VpnRule = "aws:ec2clientvpn/authorizationRule:AuthorizationRule";
     private const string ConsulPolicy = "consul:index/aclPolicy:AclPolicy";
     private const string ConsulToken = "consul:index/aclToken:AclToken";
@@ -54,7 +57,8 @@ public sealed class PeopleAccessTests
         var entity = created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "cmartin");
         Assert.Equal(["grant-cmartin"], InputTree.List(entity.Inputs["policies"]).Cast<string>());
         Assert.Equal(Production.DatabaseGrants.Count, created.Count(r => r.Type == DatabaseRole));
-        Assert.Empty(InputTree.List(created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "adupont").Inputs["policies"]));
+        Assert.DoesNotContain(InputTree.List(created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "adupont").Inputs["policies"]).Cast<string>(),
+            p => p.StartsWith("grant-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -117,18 +121,21 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
-    public async Task Vpn_certificates_come_from_a_client_only_role_and_are_revoked_when_removed()
+    public async Task No_persons_vpn_certificate_or_key_is_a_resource_the_vpn_ca_signs_their_csr()
     {
         var created = await Deploy(Production);
 
-        var role = created.Single(r => r.Type == PkiRole);
-        Assert.True((bool)role.Inputs["clientFlag"]);
-        Assert.False((bool)role.Inputs["serverFlag"]);
-        Assert.Equal(["vpn.production.internal"], InputTree.List(role.Inputs["allowedDomains"]).Cast<string>());
-        var certificate = created.Single(r => r.Type == Certificate && (string)r.Inputs["commonName"] == "adupont.vpn.production.internal");
-        Assert.True((bool)certificate.Inputs["revoke"]);
-        Assert.True((bool)certificate.Inputs["autoRenew"]);
-        Assert.Equal(Production.VpnCertificates.Count, created.Count(r => r.Type == Certificate));
+        Assert.DoesNotContain(created, r => r.Type is Certificate or SignedCertificate);
+        var mount = created.Single(r => r.Type == Mount).Inputs;
+        Assert.Equal(("pki-vpn", "pki"), ((string)mount["path"], (string)mount["type"]));
+        var root = created.Single(r => r.Type == RootCertificate).Inputs;
+        Assert.Equal(("internal", Production.VpnPki.IssuerName, Production.VpnPki.CommonName), ((string)root["type"], (string)root["issuerName"], (string)root["commonName"]));
+        var role = created.Single(r => r.Type == PkiRole).Inputs;
+        Assert.Equal(Production.VpnPki.Mount, role["backend"]);
+        Assert.True((bool)role["clientFlag"]);
+        Assert.False((bool)role["serverFlag"]);
+        Assert.Equal(["ClientAuth"], InputTree.List(role["extKeyUsages"]).Cast<string>());
+        Assert.True(role["noStore"] is false);
     }
 
     [Fact]
@@ -238,15 +245,21 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
-    public async Task The_vpn_role_issues_only_names_below_the_vpn_domain()
+    public async Task The_vpn_role_signs_only_the_callers_own_name()
     {
         var created = await Deploy(Production);
 
         var role = created.Single(r => r.Type == PkiRole).Inputs;
-        Assert.Equal(Production.VpnRole.Mount, role["backend"]);
+        Assert.Equal(["{{identity.entity.name}}.vpn.production.internal"], InputTree.List(role["allowedDomains"]).Cast<string>());
+        Assert.True(role["allowedDomainsTemplate"] is true);
+        Assert.True(role["allowBareDomains"] is true);
+        Assert.True(role["allowSubdomains"] is false);
+        Assert.True(role["allowGlobDomains"] is false);
         Assert.True(role["allowAnyName"] is false);
-        Assert.True(role["allowBareDomains"] is false);
-        Assert.True(role["allowSubdomains"] is true);
+        Assert.True(role["allowIpSans"] is false);
+        Assert.True(role["allowLocalhost"] is false);
+        Assert.True(role["useCsrCommonName"] is false);
+        Assert.True(role["useCsrSans"] is false);
         Assert.True(role["enforceHostnames"] is true);
     }
 
@@ -262,18 +275,15 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
-    public async Task Vpn_certificates_come_from_the_vpn_role_with_the_blueprint_lifetime()
+    public async Task The_entity_of_each_person_with_a_vpn_network_carries_the_policy_that_signs_their_certificate()
     {
         var created = await Deploy(Production);
 
-        foreach (var expected in Production.VpnCertificates)
-        {
-            var certificate = created.Single(r => r.Type == Certificate && (string)r.Inputs["commonName"] == expected.CommonName).Inputs;
-            Assert.Equal(Production.VpnRole.Mount, certificate["backend"]);
-            Assert.Equal(Production.VpnRole.Name, certificate["name"]);
-            Assert.Equal(expected.TtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), certificate["ttl"]);
-            Assert.Equal((double)expected.RenewWithinSeconds, certificate["minSecondsRemaining"]);
-        }
+        var policy = created.Single(r => r.Type == VaultPolicy && (string)r.Inputs["name"] == PeopleNames.VpnCertificatePolicy).Inputs;
+        Assert.Equal(Production.VpnCertificatePolicy.Hcl, policy["policy"]);
+        var signers = created.Where(r => r.Type == Entity && InputTree.List(r.Inputs["policies"]).Cast<string>().Contains(PeopleNames.VpnCertificatePolicy))
+            .Select(r => (string)r.Inputs["name"]);
+        Assert.Equal(Production.VpnCertificateSigners, signers.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -195,8 +195,10 @@ public sealed class PersonLifecycleScenarioTests
         {
             result.Add($"vpn {Input(rule, "targetNetworkCidr")} connect");
         }
+        // A person with a VPN network may sign their own certificate, through their entity's policy; no certificate is a resource.
         Assert.Equal(result.Any(a => a.StartsWith("vpn ", StringComparison.Ordinal)),
-            created.Any(r => r.Type == "vault:pkiSecret/secretBackendCert:SecretBackendCert" && Input(r, "commonName").StartsWith($"{Person}.", StringComparison.Ordinal)));
+            created.Any(r => r.Type == "vault:identity/entity:Entity" && r.Name == $"people-entity-{Person}"
+                && InputTree.List(r.Inputs["policies"]).Cast<string>().Contains(PeopleNames.VpnCertificatePolicy)));
         foreach (var token in created.Where(r => r.Type == "consul:index/aclToken:AclToken" && Input(r, "description").StartsWith($"{Person} (", StringComparison.Ordinal)))
         {
             Assert.True(DateTimeOffset.Parse(Input(token, "expirationTime"), CultureInfo.InvariantCulture) > at);

@@ -106,7 +106,7 @@ internal static class AccessBenchCommand
 
         var counts = string.Create(CultureInfo.InvariantCulture,
             $"{definition.Catalog.People.Count:N0} people, {definition.Catalog.Teams.Count:N0} teams: {snapshot.People.Count():N0} with access, {snapshot.Entries.Count:N0} entries, {bytes / 1024:N0} KiB of reports; "
-            + $"blueprint: {blueprint.Identities.Count:N0} Vault entities, {blueprint.VpnCertificates.Count:N0} VPN certificates, {blueprint.ConsulTokens.Count:N0} Consul tokens; "
+            + $"blueprint: {blueprint.Identities.Count:N0} Vault entities, {blueprint.VpnCertificateSigners.Count:N0} VPN certificate signers, {blueprint.ConsulTokens.Count:N0} Consul tokens; "
             + $"diff with a week later: {diff.Changes.Count:N0} changes; people.yaml {yaml.Length / 1024:N0} KiB, {errors} errors.");
         return (new Timing(access, build, report, diffTime, yamlTime), counts);
     }

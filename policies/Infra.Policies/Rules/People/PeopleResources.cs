@@ -16,7 +16,7 @@ internal static class PeopleResources
     public static readonly IReadOnlyList<string> Types =
     [
         TypeTokens.GitLabGroupMembership, TypeTokens.GitLabProjectMembership, TypeTokens.VaultIdentityEntity,
-        TypeTokens.ConsulAclToken, TypeTokens.VaultPkiCert, TypeTokens.VaultPkiSign, TypeTokens.ClientVpnAuthorizationRule,
+        TypeTokens.ConsulAclToken, TypeTokens.VaultPkiSign, TypeTokens.ClientVpnAuthorizationRule,
     ];
 
     private static readonly string PersonGroupPrefix = PeopleNames.VpnPersonGroup("");
@@ -28,7 +28,7 @@ internal static class PeopleResources
     {
         TypeTokens.VaultIdentityEntity => "Vault entity",
         TypeTokens.ConsulAclToken => "Consul token",
-        TypeTokens.VaultPkiCert or TypeTokens.VaultPkiSign => "VPN certificate",
+        TypeTokens.VaultPkiSign => "VPN certificate",
         TypeTokens.ClientVpnAuthorizationRule => "VPN authorization",
         _ => "membership",
     };
@@ -38,7 +38,7 @@ internal static class PeopleResources
     {
         TypeTokens.VaultIdentityEntity => "name",
         TypeTokens.ConsulAclToken => "description",
-        TypeTokens.VaultPkiCert or TypeTokens.VaultPkiSign => "commonName",
+        TypeTokens.VaultPkiSign => "commonName",
         TypeTokens.ClientVpnAuthorizationRule => "accessGroupId",
         _ => "userId",
     };
@@ -77,7 +77,7 @@ internal static class PeopleResources
                 var description = resource.Property("description").AsString() ?? "";
                 var cut = description.IndexOf(' ', StringComparison.Ordinal);
                 return description.EndsWith(ManagedSuffix, StringComparison.Ordinal) && cut > 0 ? description[..cut] : null;
-            case TypeTokens.VaultPkiCert or TypeTokens.VaultPkiSign:
+            case TypeTokens.VaultPkiSign:
                 var commonName = resource.Property("commonName").AsString() ?? "";
                 var dot = commonName.IndexOf(".vpn.", StringComparison.Ordinal);
                 return dot > 0 ? commonName[..dot] : null;

@@ -72,6 +72,9 @@ internal static class TypeTokens
     public const string VaultIdentityEntity = "vault:identity/entity:Entity";
     public const string VaultPkiCert = "vault:pkiSecret/secretBackendCert:SecretBackendCert";
     public const string VaultPkiSign = "vault:pkiSecret/secretBackendSign:SecretBackendSign";
+    public const string VaultPkiRootCert = "vault:pkiSecret/secretBackendRootCert:SecretBackendRootCert";
+    public const string VaultPkiIntermediateCertRequest = "vault:pkiSecret/secretBackendIntermediateCertRequest:SecretBackendIntermediateCertRequest";
+    public const string VaultPkiKey = "vault:pkiSecret/secretBackendKey:SecretBackendKey";
     public const string ConsulAclToken = "consul:index/aclToken:AclToken";
     public const string ConsulAclPolicy = "consul:index/aclPolicy:AclPolicy";
     public const string ConsulServiceIntentions = "consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions";

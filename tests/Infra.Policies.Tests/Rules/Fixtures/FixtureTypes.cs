@@ -57,6 +57,9 @@ internal static class FixtureTypes
     public const string ConsulAclToken = "consul:index/aclToken:AclToken";
     public const string ConsulAclPolicy = "consul:index/aclPolicy:AclPolicy";
     public const string PkiCert = "vault:pkiSecret/secretBackendCert:SecretBackendCert";
+    public const string PkiSign = "vault:pkiSecret/secretBackendSign:SecretBackendSign";
+    public const string PkiRootCert = "vault:pkiSecret/secretBackendRootCert:SecretBackendRootCert";
+    public const string PkiIntermediateCsr = "vault:pkiSecret/secretBackendIntermediateCertRequest:SecretBackendIntermediateCertRequest";
     public const string ConsulIntentions = "consul:index/configEntryServiceIntentions:ConfigEntryServiceIntentions";
     public const string ConsulLegacyIntention = "consul:index/intention:Intention";
     public const string ConsulServiceDefaults = "consul:index/configEntryServiceDefaults:ConfigEntryServiceDefaults";

@@ -34,7 +34,7 @@ internal static class PeopleFixtures
         ["end date: leaver's Consul token fails"] = new(AccessPastEndDateRule.Code, true, Production,
             [Resource(ConsulAclToken, "people-consul-token-dkelly", """{"description":"dkelly (team platform); managed by infra-people","policies":["people-write"]}""")], "still has this Consul token", PropertyPath: "description"),
         ["end date: leaver's VPN certificate fails"] = new(AccessPastEndDateRule.Code, true, Production,
-            [Resource(PkiCert, "people-vpn-cert-dkelly", """{"commonName":"dkelly.vpn.production.internal"}""")], "still has this VPN certificate", PropertyPath: "commonName"),
+            [Resource(PkiSign, "people-vpn-cert-dkelly", """{"commonName":"dkelly.vpn.production.internal"}""")], "still has this VPN certificate", PropertyPath: "commonName"),
         ["end date: leaver's VPN authorization fails"] = new(AccessPastEndDateRule.Code, true, Production,
             [Resource(ClientVpnAuthorization, "people-vpn-rule-grant-dkelly-10.60.0.0-16", """{"clientVpnEndpointId":"cvpn-endpoint-0a1b","targetNetworkCidr":"10.60.0.0/16","accessGroupId":"person-dkelly","description":"dkelly reaches 10.60.0.0/16 until 2026-12-31 (grant approved by adupont)"}""")],
             "dkelly left on 2025-08-29 and still has this VPN authorization", PropertyPath: "accessGroupId"),

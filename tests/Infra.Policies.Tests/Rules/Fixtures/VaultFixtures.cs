@@ -128,5 +128,18 @@ internal static class VaultFixtures
             [Resource(PkiRole, "vault-pki-role-ledger", """{"backend":"pki-internal","name":"ledger","allowedDomains":["ledger.service.consul"],"allowAnyName":true,"allowIpSans":false,"allowLocalhost":false,"serverFlag":true,"clientFlag":true,"keyType":"ec","keyBits":256,"maxTtl":"259200"}""")], "allowAnyName is true"),
         ["vault pki role: no max TTL fails"] = new(VaultPkiRoleNoIpOrLocalhostRule.Code, true, Production,
             [Resource(PkiRole, "vault-pki-role-ledger", """{"backend":"pki-internal","name":"ledger","allowedDomains":["ledger.service.consul"],"allowAnyName":false,"allowIpSans":false,"allowLocalhost":false,"serverFlag":true,"clientFlag":true,"keyType":"ec","keyBits":256}""")], "maxTtl is not set"),
+        ["vault pki key: a person's VPN certificate that Vault generates fails"] = new(VaultPkiNoPrivateKeyInStateRule.Code, true, Production,
+            [Resource(PkiCert, "people-vpn-cert-adupont", """{"backend":"pki-vpn","name":"vpn-client","commonName":"adupont.vpn.production.internal","ttl":"604800"}""")],
+            "Vault generates the private key of 'adupont.vpn.production.internal'"),
+        ["vault pki key: a certificate signed from a CSR passes"] = new(VaultPkiNoPrivateKeyInStateRule.Code, false, Production,
+            [Resource(PkiSign, "people-vpn-cert-adupont", """{"backend":"pki-vpn","name":"vpn-client","commonName":"adupont.vpn.production.internal","csr":"-----BEGIN CERTIFICATE REQUEST-----\n...\n-----END CERTIFICATE REQUEST-----\n"}""")]),
+        ["vault pki key: an internal root passes"] = new(VaultPkiNoPrivateKeyInStateRule.Code, false, Production,
+            [Resource(PkiRootCert, "people-vpn-ca", """{"backend":"pki-vpn","type":"internal","commonName":"production VPN client CA","keyType":"rsa","keyBits":2048}""")]),
+        ["vault pki key: an exported root fails"] = new(VaultPkiNoPrivateKeyInStateRule.Code, true, Production,
+            [Resource(PkiRootCert, "people-vpn-ca", """{"backend":"pki-vpn","type":"exported","commonName":"production VPN client CA","keyType":"rsa","keyBits":2048}""")],
+            "type is \"exported\""),
+        ["vault pki key: an exported intermediate CSR fails"] = new(VaultPkiNoPrivateKeyInStateRule.Code, true, Production,
+            [Resource(PkiIntermediateCsr, "vault-services-intermediate-csr", """{"backend":"pki-internal","type":"exported","commonName":"production services intermediate CA"}""")],
+            "Vault returns the private key into the state"),
     };
 }

@@ -1,0 +1,20 @@
+namespace Infra.Blueprints.People;
+
+/// <summary>
+/// The certificate authority of people's VPN certificates: its own PKI mount and root, apart from the services' CA
+/// (<c>pki-internal</c>), so that the Client VPN endpoint trusts this CA alone and no service certificate opens the VPN.
+/// The root's key is made in Vault and never leaves it (<c>internal</c>): nothing secret reaches Pulumi's state.
+/// </summary>
+/// <param name="Mount">The PKI mount, <see cref="PeopleNames.VpnPkiMount"/>.</param>
+/// <param name="KeyType">RSA 2048: the only keys a Client VPN endpoint takes (RSA 1024 or 2048).</param>
+/// <param name="CaTtlSeconds">The root's validity, which is also the mount's maximum lease.</param>
+/// <param name="Protect">Replacing the root would lock every person out until the endpoint trusts the new one.</param>
+public sealed record VpnPkiBlueprint(
+    string Mount,
+    string Description,
+    string CommonName,
+    string IssuerName,
+    string KeyType,
+    int KeyBits,
+    int CaTtlSeconds,
+    bool Protect);
