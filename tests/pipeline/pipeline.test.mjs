@@ -109,7 +109,8 @@ const scenarios = [
     variables: { CI_PIPELINE_SOURCE: 'schedule', INFRA_SCHEDULE: 'nightly', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
     unset: ['CI_COMMIT_TAG'],
     kind: 'nightly',
-    jobs: ['expiring', 'access-sync:staging', 'access-sync:production', 'drift:staging', 'drift:production', 'compliance:staging', 'compliance:production'],
+    jobs: ['expiring', 'access-sync:staging', 'access-sync:production', 'drift:staging', 'drift:production', 'compliance:staging', 'compliance:production',
+      'vpn-revocations:staging', 'vpn-revocations:production'],
   },
   {
     name: 'quarterly region-switch drill schedule',
@@ -165,7 +166,7 @@ const scenarios = [
     variables: { CI_PIPELINE_SOURCE: 'trigger', HR_EVENT_B64: 'eyJpZCI6ICJoci0xIn0=', HR_EVENT_SIGNATURE: `sha256=${'0'.repeat(64)}`, CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
     unset: ['CI_COMMIT_TAG'],
     kind: 'hr-event',
-    jobs: ['hr:apply', 'hr:people-staging', 'hr:people-production'],
+    jobs: ['hr:apply', 'hr:people-staging', 'hr:people-production', 'vpn-revocations:staging', 'vpn-revocations:production'],
   },
   {
     name: 'trigger without an HR event (no pipeline)',
@@ -200,6 +201,24 @@ test('the nightly drift and compliance checks run even when the access sync fail
   assert.equal(jobs.length, 4);
   for (const job of jobs) {
     assert.equal(job.when, 'always', `${job.name} runs after access-sync whatever its outcome`);
+  }
+});
+
+test('VPN revocations and the CRL import follow every people update, whatever its outcome, with the people environment', () => {
+  for (const [name, update] of [['nightly schedule', 'access-sync'], ['HR event through the trigger API', 'hr:people']]) {
+    const jobs = pipelineOf(scenarios.find((scenario) => scenario.name === name)).jobs;
+    for (const stack of ['staging', 'production']) {
+      const job = jobs.find((j) => j.name === `vpn-revocations:${stack}`);
+      assert.equal(job.when, 'always', `${job.name} runs in the ${name} pipeline even when the people update fails`);
+      const needed = (job.needs ?? []).map((need) => need.job ?? need);
+      assert.ok(needed.includes(update === 'access-sync' ? `access-sync:${stack}` : `hr:people-${stack}`), `${job.name} waits for the ${stack} people update`);
+    }
+  }
+  const expanded = yaml.load(gitlabCi({ variables: { CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'main' } }, '--preview'));
+  for (const stack of ['staging', 'production']) {
+    const job = expanded[`vpn-revocations:${stack}`];
+    assert.deepEqual(job.script, ['scripts/ci/vpn-revocations.sh "$INFRA_STACK"']);
+    assert.equal(job.environment.name, `${stack}/people`, 'the Vault role infra-<stack>-apply is bound to the people environment');
   }
 });
 
@@ -278,7 +297,7 @@ test('the production policy config sets every rule of RULES.md to mandatory', ()
 
 test('the CI scripts are bash with strict mode', () => {
   const dir = path.join(repository, 'scripts/ci');
-  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'plan.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'vault.sh', 'refuse-pipeline-variables.sh', 'release-gate.sh', 'apply-plan.sh', 'infra']) {
+  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'plan.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'vault.sh', 'refuse-pipeline-variables.sh', 'release-gate.sh', 'apply-plan.sh', 'vpn-revocations.sh', 'infra']) {
     const file = path.join(dir, name);
     assert.ok(existsSync(file), `${name} exists`);
     const text = readFileSync(file, 'utf8');

@@ -3,7 +3,7 @@
 # tests/pipeline/.tools (npm ci, again only when the lock file changed) and checks with it which jobs
 # .gitlab-ci.yml selects for each pipeline source (tests/pipeline/pipeline.test.mjs).
 # Ends with one line in the form of `dotnet test`'s summary, which scripts/test.sh adds to its closing count.
-# Fails closed: without Node.js 20+ and npm, without jq (the CI scripts under test use it), or when
+# Fails closed: without Node.js 20+ and npm, without jq (the CI scripts under test use it) or openssl, or when
 # the install fails, the run fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,6 +16,10 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 fi
 if ! command -v jq >/dev/null 2>&1; then
   echo "The pipeline tests (tests/pipeline) run the CI scripts, which need jq on the PATH (the CI images have it); it is missing." >&2
+  exit 1
+fi
+if ! command -v openssl >/dev/null 2>&1; then
+  echo "The pipeline tests (tests/pipeline) make real certificates for the VPN scripts with openssl (scripts/ci/install-node.sh installs it); it is missing." >&2
   exit 1
 fi
 version=$(node -p "require('./tests/pipeline/package.json').dependencies['gitlab-ci-local']")
