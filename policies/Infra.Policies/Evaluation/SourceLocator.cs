@@ -19,6 +19,12 @@ public sealed class SourceLocator(string stackFile, StackFileKeys keys, IReadOnl
     [
         new("infra:fleet:ServiceFleet", Config + StackConfigKeys.Services, "components/Infra.Components/Fleets/ServiceFleet.cs"),
         new("infra:fleet:FleetConnections", null, "components/Infra.Components/Fleets/FleetConnections.cs"),
+        new("infra:fleet:EbsKeyGrant", null, "components/Infra.Components/Fleets/EbsKeyGrant.cs"),
+        new("infra:fleet:SessionLogging", null, "components/Infra.Components/Fleets/SessionLogging.cs"),
+        new("infra:network:VpcEndpoints", null, "components/Infra.Components/Network/VpcEndpoints.cs"),
+        new("infra:backup:DatabaseBackups", null, "components/Infra.Components/Backups/DatabaseBackups.cs"),
+        new("infra:monitoring:StackMonitoring", null, "components/Infra.Components/Monitoring/StackMonitoring.cs"),
+        new("infra:account:AccountBaseline", null, "components/Infra.Components/Account/AccountBaseline.cs"),
         new("infra:database:ReplicatedDatabase", Config + StackConfigKeys.Databases, "components/Infra.Components/Databases/ReplicatedDatabase.cs"),
         new("infra:kafka:KafkaTopics", null, "components/Infra.Components/Kafka/KafkaTopics.cs",
             new CatalogSource("stacks/catalog/kafka-topics.yaml", "topics", "name", new Dictionary<string, string>(StringComparer.Ordinal)

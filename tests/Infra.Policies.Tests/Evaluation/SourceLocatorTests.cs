@@ -186,6 +186,30 @@ public sealed class SourceLocatorTests
         Assert.Null(StackFileKeys.Parse("config: [unclosed").LineOf("config"));
     }
 
+    [Fact]
+    public void Every_component_of_the_repository_is_located_in_its_own_file()
+    {
+        var root = Infra.Blueprints.Loading.RepositoryRoot.Find(AppContext.BaseDirectory);
+        var declared = Directory.EnumerateFiles(Path.Combine(root, "components", "Infra.Components"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"const string TypeToken = ""([^""]+)""")
+                .Select(m => (Type: m.Groups[1].Value, File: Path.GetRelativePath(root, file).Replace('\\', '/'))))
+            .OrderBy(c => c.Type, StringComparer.Ordinal)
+            .ToList();
+
+        Assert.NotEmpty(declared);
+        Assert.Equal(declared, SourceLocator.RepositoryComponents.Select(c => (Type: c.ComponentType, c.File)).OrderBy(c => c.Type, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_finding_on_the_ebs_key_grant_points_at_the_line_of_its_component_that_creates_it()
+    {
+        var grant = Child("urn:pulumi:production::infra::infra:fleet:EbsKeyGrant::ebs-key-grant-eu-west-3", "aws:kms/grant:Grant", "ebs-key-grant-eu-west-3");
+        var locator = new SourceLocator("Pulumi.production.yaml", StackFileKeys.Parse(StackText), SourceLocator.RepositoryComponents,
+            path => path == "components/Infra.Components/Fleets/EbsKeyGrant.cs" ? "namespace Infra.Components.Fleets;\n\n\n        var grant = new Grant(name, new GrantArgs\n" : null);
+
+        Assert.Equal(new SourceLocation("components/Infra.Components/Fleets/EbsKeyGrant.cs", 4), locator.Locate(grant, "operations", new ResourceSet([grant])));
+    }
+
     private static SourceLocator Locator() =>
         new("Pulumi.production.yaml", StackFileKeys.Parse(StackText), SourceLocator.RepositoryComponents, path => path switch
         {
