@@ -40,8 +40,8 @@ public sealed class IamNoPassRoleOnAllRolesRule : PolicyRule
                 continue;
             }
 
-            // '*' and 'iam:*' on every resource are reported by the administrator rule; this one names the narrower grants that still pass every role.
-            foreach (var action in statement.ActionsMatching("iam:PassRole").Where(a => !statement.CoversAllResources || !statement.WholeServiceActions("iam").Contains(a)))
+            // '*' and 'iam:*' on every (IAM) resource are reported by the administrator rule; this one names the narrower grants that still pass every role.
+            foreach (var action in statement.ActionsMatching("iam:PassRole").Where(a => !statement.AdministersIam || !statement.WholeServiceActions("iam").Contains(a)))
             {
                 yield return new PropertyIssue(path, $"{where} allows '{action}' (iam:PassRole) on {statement.RoleElement}");
             }

@@ -4,7 +4,8 @@ namespace Infra.Policies.Rules.Identity;
 
 /// <summary>
 /// No policy allows every action on every resource.
-/// Flags: <c>{"Effect":"Allow","Action":"*","Resource":"*"}</c>, <c>iam:*</c> (an administrator in two calls), <c>NotAction</c>
+/// Flags: <c>{"Effect":"Allow","Action":"*","Resource":"*"}</c>, <c>iam:*</c> (an administrator in two calls) on every resource or
+/// on every IAM resource (<c>arn:aws:iam::444455556666:*</c>), <c>NotAction</c>
 /// or <c>NotResource</c> in an allow, and a policy that is not valid JSON (it cannot be reviewed).
 /// </summary>
 public sealed class IamNoWildcardAdminRule : PolicyRule
@@ -33,6 +34,14 @@ public sealed class IamNoWildcardAdminRule : PolicyRule
             {
                 yield return new PropertyIssue(path, $"{path} cannot be judged: {document.Error}");
                 continue;
+            }
+
+            foreach (var statement in document.Statements.Where(s => s.IsAllow && !s.CoversAllResources && s.CoversEveryResourceOf("iam")))
+            {
+                if (statement.WholeServiceActions("iam").FirstOrDefault() is { } action)
+                {
+                    yield return new PropertyIssue(path, $"{path} Statement[{statement.Index}] allows Action '{action}' on every IAM resource ('{statement.ResourceCoveringAllOf("iam")}'): it can attach any policy to itself");
+                }
             }
 
             foreach (var statement in document.Statements.Where(s => s.IsAllow && s.CoversAllResources))

@@ -6,7 +6,9 @@ namespace Infra.Policies.Rules.Identity;
 /// <summary>
 /// A role's trust policy lets no one at all assume it, and another account only with a condition that pins
 /// <c>sts:ExternalId</c> or <c>aws:PrincipalOrgID</c> to a value (a negated, <c>IfExists</c> or wildcard-only test pins nothing).
-/// An AWS principal whose account cannot be read (<c>arn:aws:iam::*:root</c>) counts as another account.
+/// An AWS principal whose account cannot be read (<c>arn:aws:iam::*:root</c>) counts as another account. An OIDC provider
+/// (GitLab CI) is trusted only with a condition that pins the token's subject (<c>gitlab.example-bank.eu:sub</c>), else
+/// every project of that GitLab could assume the role.
 /// Flags: <c>assumeRolePolicy: {"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}</c>, or
 /// <c>"Principal":{"AWS":"arn:aws:iam::999988887777:root"}</c> without a condition.
 /// </summary>
@@ -43,6 +45,15 @@ public sealed class IamRoleTrustRule : PolicyRule
         var ownAccount = OwnAccount(resource);
         foreach (var statement in trust.Statements.Where(s => s.IsAllow))
         {
+            foreach (var provider in statement.Principals.Where(p => p.Kind == "Federated").Select(p => OidcProvider(p.Value)).OfType<string>())
+            {
+                if (!statement.Pins($"{provider}:sub"))
+                {
+                    yield return new PropertyIssue(Path, $"{Path} Statement[{statement.Index}] lets any identity of the OIDC provider {provider} assume the role: no condition pins "
+                        + $"{provider}:sub (StringEquals or StringLike to one project and branch)");
+                }
+            }
+
             var guarded = CrossAccountGuards.Any(statement.Pins);
             foreach (var principal in statement.Principals.Where(p => p.Kind is "*" or "AWS"))
             {
@@ -59,6 +70,14 @@ public sealed class IamRoleTrustRule : PolicyRule
                 }
             }
         }
+    }
+
+    /// <summary>The host of an OIDC provider principal (<c>arn:aws:iam::444455556666:oidc-provider/gitlab.example-bank.eu</c>); null for SAML and others.</summary>
+    private static string? OidcProvider(string federated)
+    {
+        const string Marker = ":oidc-provider/";
+        var at = federated.IndexOf(Marker, StringComparison.Ordinal);
+        return at > 0 && federated.Length > at + Marker.Length ? federated[(at + Marker.Length)..] : null;
     }
 
     /// <summary>The account of the role, from its ARN (an output: unknown before the role exists).</summary>

@@ -65,6 +65,16 @@ internal sealed record PolicyStatement(
     /// </summary>
     public bool CoversAllRoles => CoversAllResources || Resources.Any(IsEveryRole);
 
+    public bool CoversEveryResourceOf(string service) => ResourceCoveringAllOf(service) is not null;
+
+    /// <summary>The resource that names every resource of one service: an ARN of it whose resource part is wildcards only (<c>arn:aws:iam::444455556666:*</c>).</summary>
+    public string? ResourceCoveringAllOf(string service) =>
+        Resources.FirstOrDefault(r => r.Split(':', 6) is [var arn, _, var owner, _, _, var name] && arn == "arn"
+            && FileSystemName.MatchesSimpleExpression(owner, service) && name.Trim('*').Length == 0);
+
+    /// <summary>Whether the administrator rule reports this statement's <c>iam:*</c>: on every resource, or on every IAM resource.</summary>
+    public bool AdministersIam => CoversAllResources || CoversEveryResourceOf("iam");
+
     /// <summary>The resource element as a message names it when it covers every role.</summary>
     public string RoleElement => CoversAllResources ? ResourceElement : $"every role ('{Resources.First(IsEveryRole)}')";
 

@@ -15,6 +15,9 @@ internal static class IdentityFixtures
     private static string Trust(string principal, string condition) =>
         $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{{principal}},"Action":"sts:AssumeRole"{{condition}}}]}""";
 
+    private static string WebIdentityTrust(string condition) =>
+        $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::444455556666:oidc-provider/gitlab.example-bank.eu"},"Action":"sts:AssumeRoleWithWebIdentity"{{condition}}}]}""";
+
     private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
 
     public static Dictionary<string, RuleCase> Cases { get; } = new()
@@ -25,6 +28,11 @@ internal static class IdentityFixtures
             [Resource(IamPolicy, "admin", """{"policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"}""")], "Action '*'"),
         ["iam admin: role inline policy with NotAction fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
             [Resource(IamRole, "ledger-role", """{"assumeRolePolicy":"{}","inlinePolicies":[{"name":"all-but-iam","policy":"{\"Statement\":{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}}"}]}""")], "NotAction"),
+        ["iam admin: iam:* on every IAM resource of the account fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
+            [Resource(IamPolicy, "iam-all", Policy("""{"Effect":"Allow","Action":"iam:*","Resource":"arn:aws:iam::444455556666:*"}"""))],
+            "every IAM resource", PropertyPath: "policy"),
+        ["iam admin: iam:* on the account's ledger roles only passes"] = new(IamNoWildcardAdminRule.Code, false, Production,
+            [Resource(IamPolicy, "iam-ledger", Policy("""{"Effect":"Allow","Action":"iam:*","Resource":"arn:aws:iam::444455556666:role/ledger-*"}"""))]),
         ["iam admin: iam:* on * fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
             [Resource(IamPolicy, "iam-all", Policy("""{"Effect":"Allow","Action":"iam:*","Resource":"*"}"""))], "'iam:*'"),
         ["iam admin: IAM:* in other case on * fails"] = new(IamNoWildcardAdminRule.Code, true, Production,
@@ -91,6 +99,13 @@ internal static class IdentityFixtures
             [Resource(IamPolicy, "deployer", Policy("""{"Effect":"Allow","NotAction":["s3:*","kms:*"],"Resource":"arn:aws:iam::*:role/*"}"""))], "NotAction"),
         ["iam passrole: NotAction that excludes iam passes"] = new(IamNoPassRoleOnAllRolesRule.Code, false, Production,
             [Resource(IamPolicy, "deployer", Policy("""{"Effect":"Allow","NotAction":["iam:*"],"Resource":"arn:aws:iam::444455556666:role/*"}"""))]),
+        ["iam trust: a GitLab OIDC login pinned to one project's protected branch passes"] = new(IamRoleTrustRule.Code, false, Production,
+            [Resource(IamRole, "ci-role", $$"""{"assumeRolePolicy":{{Json(WebIdentityTrust(""","Condition":{"StringEquals":{"gitlab.example-bank.eu:aud":"https://gitlab.example-bank.eu"},"StringLike":{"gitlab.example-bank.eu:sub":"project_path:bank/infra:ref_type:branch:ref:main"}}"""))}}}""")]),
+        ["iam trust: a GitLab OIDC login of any project fails"] = new(IamRoleTrustRule.Code, true, Production,
+            [Resource(IamRole, "ci-role", $$"""{"assumeRolePolicy":{{Json(WebIdentityTrust(""","Condition":{"StringEquals":{"gitlab.example-bank.eu:aud":"https://gitlab.example-bank.eu"}}"""))}}}""")],
+            "gitlab.example-bank.eu:sub", PropertyPath: "assumeRolePolicy"),
+        ["iam trust: an OIDC login whose subject may be anything fails"] = new(IamRoleTrustRule.Code, true, Production,
+            [Resource(IamRole, "ci-role", $$"""{"assumeRolePolicy":{{Json(WebIdentityTrust(""","Condition":{"StringLike":{"gitlab.example-bank.eu:sub":"*"}}"""))}}}""")], "gitlab.example-bank.eu:sub"),
         ["iam passrole: PassRole on named roles passes"] = new(IamNoPassRoleOnAllRolesRule.Code, false, Production,
             [Resource(IamPolicy, "deployer", Policy("""{"Effect":"Allow","Action":"iam:PassRole","Resource":"arn:aws:iam::444455556666:role/ledger-*"}"""))]),
         ["iam passrole: PassRole on * fails"] = new(IamNoPassRoleOnAllRolesRule.Code, true, Production,
