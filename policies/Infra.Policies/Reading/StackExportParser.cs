@@ -28,6 +28,9 @@ internal sealed class StackExportParser
     private readonly string _file;
     private readonly int _maximumWindowSize;
     private readonly ResourceTreeBuilder _builder;
+
+    /// <summary>When set, each resource's bytes go here unbuilt (<see cref="ParallelExportReader"/> builds them on other threads).</summary>
+    private readonly ResourceChunks? _unbuilt;
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -49,7 +52,14 @@ internal sealed class StackExportParser
     private readonly HashSet<string> _liveUrns = new(StringComparer.Ordinal);
 
     public StackExportParser(Stream stream, string file, int initialBufferSize = InitialBufferSize, int maximumWindowSize = MaximumWindowSize)
+        : this(stream, file, null, initialBufferSize, maximumWindowSize)
     {
+    }
+
+    /// <summary>A parser that checks the whole file as usual but hands each resource's bytes to <paramref name="unbuilt"/> instead of building it; <see cref="TryReadNext"/> then yields no resource.</summary>
+    public StackExportParser(Stream stream, string file, ResourceChunks? unbuilt, int initialBufferSize = InitialBufferSize, int maximumWindowSize = MaximumWindowSize)
+    {
+        _unbuilt = unbuilt;
         ArgumentOutOfRangeException.ThrowIfLessThan(maximumWindowSize, initialBufferSize);
         _buffer = new byte[initialBufferSize];
         _stream = stream;
@@ -249,6 +259,18 @@ internal sealed class StackExportParser
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
                     throw Fail(reader, string.Create(CultureInfo.InvariantCulture, $"deployment.resources[{_resourceIndex}]: expected a resource object"));
+                }
+
+                if (_unbuilt is not null)
+                {
+                    if (!reader.TrySkip())
+                    {
+                        return NeedMoreOrTruncated(reader);
+                    }
+
+                    _unbuilt.Add(_buffer.AsSpan(_start + tokenStart, (int)reader.BytesConsumed - tokenStart));
+                    _resourceIndex++;
+                    break;
                 }
 
                 if (!_builder.TryReadResource(ref reader, out var read, out var pendingDeletion))

@@ -52,8 +52,14 @@ public static class StackExportReader
         return new ResourceSet(resources) { SecretsProvider = parser.SecretsProvider };
     }
 
+    /// <summary>Every resource of an export file: read on every core, and read again in order only to report a problem at its position.</summary>
     public static ResourceSet ReadFile(string path)
     {
+        if (ParallelExportReader.TryRead(path) is { } resources)
+        {
+            return resources;
+        }
+
         using var stream = OpenOrFail(path);
         return ReadAll(stream, path);
     }
