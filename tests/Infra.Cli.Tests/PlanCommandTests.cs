@@ -31,7 +31,10 @@ public sealed class PlanCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Fleets (8)", run.Output, StringComparison.Ordinal);
         Assert.Contains("so that losing a zone", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Fleets: egress, Consul registration and health", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Fleets: egress, Consul registration, health and sessions", run.Output, StringComparison.Ordinal);
+        Assert.Contains("no shell, no Run Command (restricted data)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Fleets per region: EBS key grant and session logging", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ebs-key-grant-eu-west-3", run.Output, StringComparison.Ordinal);
         Assert.Contains("internet: none", run.Output, StringComparison.Ordinal);
         Assert.Contains("cloud auto-join", run.Output, StringComparison.Ordinal);
         Assert.Contains("Vault: what each service may read", run.Output, StringComparison.Ordinal);
@@ -69,6 +72,12 @@ public sealed class PlanCommandTests
         Assert.Contains("cloud auto-join", ledger.GetProperty("consul").GetProperty("join").GetString(), StringComparison.Ordinal);
         Assert.Equal("/health/live", ledger.GetProperty("health").GetProperty("liveness").GetString());
         Assert.Equal("/health/ready", ledger.GetProperty("health").GetProperty("readiness").GetString());
+        Assert.StartsWith("no shell, no Run Command (restricted data): Session Manager only under a temporary session/production/ledger grant", ledger.GetProperty("sessions").GetString(), StringComparison.Ordinal);
+        var grant = Assert.Single(json.RootElement.GetProperty("ebsKeyGrants").EnumerateArray());
+        Assert.Equal(("eu-west-3", "alias/infra-production", "arn:aws:iam::444455556666:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
+            (grant.GetProperty("region").GetString(), grant.GetProperty("keyAlias").GetString(), grant.GetProperty("grantee").GetString()));
+        var logging = Assert.Single(json.RootElement.GetProperty("sessionLogging").EnumerateArray());
+        Assert.Equal(("/infra/production/session-manager", 365), (logging.GetProperty("logGroup").GetString(), logging.GetProperty("retentionDays").GetInt32()));
         var vault = json.RootElement.GetProperty("vault").EnumerateArray().Single(v => v.GetProperty("service").GetString() == "ledger");
         Assert.Equal("service-ledger", vault.GetProperty("policy").GetString());
     }

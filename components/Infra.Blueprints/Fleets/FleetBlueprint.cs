@@ -54,6 +54,19 @@ public sealed record FleetBlueprint(
         }
     }
 
+    /// <summary>For the plan: who may open a shell on the instances, and where the session is logged.</summary>
+    public string Sessions
+    {
+        get
+        {
+            var logged = string.Create(CultureInfo.InvariantCulture,
+                $"every session logged to {SessionLoggingBlueprints.LogGroupName(Stack)} ({SessionLoggingBlueprints.RetentionDays} days, KMS)");
+            return Role.Statements.Any(s => s.Sid == "SessionChannel")
+                ? $"Session Manager and Run Command open; {logged}"
+                : $"no shell, no Run Command (restricted data): Session Manager only under a temporary session/{Stack}/{Name} grant; {logged}";
+        }
+    }
+
     /// <summary>For the plan: what replaces an instance and what only stops routing to it.</summary>
     public string Health
     {

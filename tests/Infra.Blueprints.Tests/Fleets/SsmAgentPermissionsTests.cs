@@ -87,6 +87,16 @@ public class SsmAgentPermissionsTests
     }
 
     [Fact]
+    public void The_plan_says_who_may_open_a_shell_and_where_sessions_are_logged()
+    {
+        var fleets = Fleets("staging");
+
+        Assert.Equal("no shell, no Run Command (restricted data): Session Manager only under a temporary session/staging/ledger grant; every session logged to /infra/staging/session-manager (365 days, KMS)",
+            fleets.Single(f => f.Name == "ledger").Sessions);
+        Assert.StartsWith("Session Manager and Run Command open; every session logged", fleets.Single(f => f.Name == "notifications").Sessions, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_session_channel_with_an_end_is_refused_by_iams_clock_after_it()
     {
         var statement = SsmAgentPermissions.SessionChannel("eu-west-3", new DateTimeOffset(2026, 12, 9, 0, 0, 0, TimeSpan.Zero));

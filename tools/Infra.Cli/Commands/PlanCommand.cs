@@ -57,6 +57,7 @@ internal static class PlanCommand
         {
             PlanTables.Render(plan, environment.Out);
             FleetTables.Render(blueprint.Fleets, environment.Out);
+            FleetTables.RenderRegional(blueprint.EbsKeyGrants, blueprint.SessionLogging, environment.Out);
             SloTables.Render(blueprint.Monitoring.Slos, environment.Out);
             VaultTables.Render(blueprint.Vault, environment.Out);
             KafkaTables.Render(blueprint.Kafka, changes, environment.Out);

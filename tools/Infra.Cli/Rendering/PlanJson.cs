@@ -49,7 +49,10 @@ internal static partial class PlanJson
             [.. f.SecurityGroup.Egress.Select(r => new EgressRuleJson(r.Description, r.Protocol, r.Port, r.Peer.ToString()))],
             f.EgressProxy is { } proxy ? new EgressProxyJson(proxy.Url.AbsoluteUri.TrimEnd('/'), proxy.Destinations, proxy.NoProxy) : null,
             new ConsulJson(f.Consul.ServiceName, f.ConsulRegistration, f.Consul.Join.Description),
-            new HealthJson(f.AutoScaling.Liveness.Path, f.TargetGroup.HealthCheck.Path, f.AutoScaling.HealthCheckType, f.AutoScaling.HealthCheckGracePeriodSeconds, f.Health))).ToArray());
+            new HealthJson(f.AutoScaling.Liveness.Path, f.TargetGroup.HealthCheck.Path, f.AutoScaling.HealthCheckType, f.AutoScaling.HealthCheckGracePeriodSeconds, f.Health),
+            f.Sessions)).ToArray());
+        root["ebsKeyGrants"] = Node(blueprint.EbsKeyGrants.Select(g => new EbsKeyGrantJson(g.Region, g.Name, g.KeyAlias, g.GranteePrincipal, g.Operations)).ToArray());
+        root["sessionLogging"] = Node(blueprint.SessionLogging.Select(l => new SessionLoggingJson(l.Region, l.LogGroupName, l.RetentionDays, l.PreferencesDocumentName)).ToArray());
         root["slos"] = Node(blueprint.Monitoring.Slos.SelectMany(s => s.All, (service, slo) => new SloJson(
             slo.Service,
             slo.Name,
@@ -78,7 +81,11 @@ internal static partial class PlanJson
         string Service, int Min, int Desired, int Max, int Zones, int Needed, int TargetUtilisationPercent, int AfterZoneLoss,
         TargetTrackingJson TargetTracking, string Why, string Image, string InstanceType, int Port,
         IReadOnlyList<string> CalledBy, IReadOnlyList<string> Calls,
-        string Internet, IReadOnlyList<EgressRuleJson> Egress, EgressProxyJson? EgressProxy, ConsulJson Consul, HealthJson Health);
+        string Internet, IReadOnlyList<EgressRuleJson> Egress, EgressProxyJson? EgressProxy, ConsulJson Consul, HealthJson Health, string Sessions);
+
+    private sealed record EbsKeyGrantJson(string Region, string Name, string KeyAlias, string Grantee, IReadOnlyList<string> Operations);
+
+    private sealed record SessionLoggingJson(string Region, string LogGroup, int RetentionDays, string PreferencesDocument);
 
     private sealed record TargetTrackingJson(decimal RpsPerInstance, decimal RequestsPerTargetPerMinute);
 
@@ -101,6 +108,8 @@ internal static partial class PlanJson
     [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
     [JsonSerializable(typeof(StackPlan))]
     [JsonSerializable(typeof(FleetJson[]))]
+    [JsonSerializable(typeof(EbsKeyGrantJson[]))]
+    [JsonSerializable(typeof(SessionLoggingJson[]))]
     [JsonSerializable(typeof(SloJson[]))]
     [JsonSerializable(typeof(IReadOnlyList<VaultAccessRow>))]
     [JsonSerializable(typeof(VaultProviderToken))]
