@@ -6,7 +6,8 @@ namespace Infra.Policies.Rules.Encryption;
 /// <summary>
 /// No key policy grants every KMS action to every principal.
 /// Flags: <c>{"Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}</c> in a key's <c>policy</c> without an
-/// <c>aws:PrincipalOrgID</c>, <c>aws:PrincipalAccount</c> or <c>kms:CallerAccount</c> condition, and a policy that is not valid JSON.
+/// <c>aws:PrincipalOrgID</c>, <c>aws:PrincipalAccount</c> or <c>kms:CallerAccount</c> condition that pins it (a <c>StringNotEquals</c> or
+/// <c>...IfExists</c> test opens the key to the others), and a policy that is not valid JSON.
 /// </summary>
 public sealed class KmsKeyPolicyNoPublicAccessRule : PolicyRule
 {
@@ -38,7 +39,7 @@ public sealed class KmsKeyPolicyNoPublicAccessRule : PolicyRule
             yield break;
         }
 
-        foreach (var statement in policy.Statements.Where(s => s.IsAllow && s.Principals.Any(p => p.IsEveryone) && !AccountConditions.Any(s.HasCondition)))
+        foreach (var statement in policy.Statements.Where(s => s.IsAllow && s.Principals.Any(p => p.IsEveryone) && !AccountConditions.Any(s.Pins)))
         {
             foreach (var action in statement.WholeServiceActions("kms"))
             {
