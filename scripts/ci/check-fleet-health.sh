@@ -13,7 +13,8 @@ failures=0
 for group in "${groups[@]}"; do
   described=$(aws autoscaling describe-auto-scaling-groups --region "${region}" --auto-scaling-group-names "${group}" --output json)
   service=$(jq -r '.AutoScalingGroups[0].Tags // [] | map(select(.Key == "service")) | first | .Value // empty' <<<"${described}")
-  planned=$(jq -c --arg s "${service}" '.fleets[] | select(.service == $s) | {min, desired}' "${plan}")
+  # Each service has a fleet in both regions; the groups checked are the primary region's.
+  planned=$(jq -c --arg s "${service}" --arg r "${region}" '.fleets[] | select(.service == $s and .region == $r) | {min, desired}' "${plan}")
   if [ -z "${service}" ] || [ -z "${planned}" ]; then
     echo "FAIL ${group}: its service tag '${service}' names no fleet of ${plan}"
     failures=$((failures + 1))

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # scripts/ci/region-drill.sh STACK PLAN
 # The quarterly region drill, for real. PLAN is the stack's runbook as `infra drill region-switch --output json`
-# printed it (job drill:plan). Runs the steps of its planned switchover until writes resume (the live checks, the
-# switchover of every global cluster, Vault following the writers), timing each, then always switches back (the
-# runbook's rollback before a config change). Writes the measured durations as the drill record
+# printed it (job drill:plan). Runs the steps of its planned switchover that count toward the RTO (the live checks,
+# the scale-up of the standby fleets, the switchover of every global cluster, Vault following the writers), timing
+# each, then always switches back (the runbook's rollback before a config change: the writers, Vault, and the
+# standby fleets back to their standby minimums). Writes the measured durations as the drill record
 # stacks/drills/STACK.region-switch.json (an artifact: commit it through a merge request, and the next runbook's
-# RTO uses it) and fails when the time until writes resumed exceeds the RTO the runbook stated. Needs the aws and
+# RTO uses it) and fails when the time until the service was restored exceeds the RTO the runbook stated. Needs the aws and
 # vault CLIs with the stack's apply credentials (cloud-login.sh), and jq.
 #   INFRA_DRILL_WAIT_SECONDS  how long a switchover may take before the drill gives up (default 1800)
 set -euo pipefail
@@ -76,20 +77,21 @@ steps='[]'
 while IFS= read -r step; do
   id=$(jq -r '.id' <<<"${step}")
   echo "region-drill: step ${id}"
-  [ "${id}" = switchover ] && switched=1
+  # The switch-back also undoes the scale-up, so it is armed from the first step that changes anything.
+  case "${id}" in scale-up | switchover) switched=1 ;; esac
   start=$(date +%s)
   run_step "$(jq -r '.commands[]' <<<"${step}")" || exit 1
   seconds=$(( $(date +%s) - start ))
   echo "region-drill: step ${id} took ${seconds}s (budget $(jq -r '.budgetSeconds' <<<"${step}")s)"
   steps=$(jq -c --arg id "${id}" --argjson seconds "${seconds}" '. + [{id: $id, seconds: $seconds}]' <<<"${steps}")
-done <<<"$(jq -c '.plannedSwitchover.steps[] | select(.untilWritesResume)' <<<"${plan}")"
+done <<<"$(jq -c '.plannedSwitchover.steps[] | select(.countsTowardRto)' <<<"${plan}")"
 
 mkdir -p "$(dirname "${record}")"
 jq -n --arg stack "${stack}" --arg day "$(date -u +%F)" --argjson steps "${steps}" '{stack: $stack, day: $day, steps: $steps}' > "${record}.tmp"
 mv "${record}.tmp" "${record}"
 measured=$(jq '[.steps[].seconds] | add // 0' "${record}")
-echo "region-drill: writes resumed after ${measured}s; the runbook stated an RTO of ${rto}s; record ${record}"
+echo "region-drill: the service was restored after ${measured}s; the runbook stated an RTO of ${rto}s; record ${record}"
 if jq -e --argjson measured "${measured}" --argjson rto "${rto}" -n '$measured > $rto' >/dev/null; then
-  echo "region-drill: RTO EXCEEDED: ${measured}s until writes resumed, more than the stated ${rto}s" >&2
+  echo "region-drill: RTO EXCEEDED: ${measured}s until the service was restored, more than the stated ${rto}s" >&2
   exit 1
 fi

@@ -89,21 +89,28 @@ public class PlatformEnvironment : Stack
         {
             _ = new SessionLogging(logging.Name, new SessionLoggingArgs { Blueprint = logging, Aws = providers.Aws[logging.Region] });
         }
+        // Every service's fleet in both regions: full size in the primary, the warm standby in the secondary.
         var fleets = Blueprint.Fleets.ToDictionary(
             b => b.Name,
-            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Primary, Endpoints = endpoints[b.Region] },
+            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Aws[b.Region], Endpoints = endpoints[b.Region] },
                 new ComponentResourceOptions { DependsOn = { keyGrants[b.Region] } }),
             StringComparer.Ordinal);
-        FleetGroupNames = Output.All(fleets.Values.Select(f => (Input<string>)f.GroupName).ToArray());
+        // The deploy waits for the groups that serve: the primary region's (scripts/ci/fleet-groups.sh).
+        FleetGroupNames = Output.All(Blueprint.Fleets.Where(b => !b.IsStandby).Select(b => (Input<string>)fleets[b.Name].GroupName).ToArray());
 
         var vaultRoles = new VaultRoles("vault", new VaultRolesArgs
         {
             Blueprint = Blueprint.Vault,
-            FleetRoleArns = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.RoleArn, StringComparer.Ordinal),
+            FleetRoleArns = Blueprint.Fleets.ToDictionary(b => b.Role.VaultAuthRole, b => (Input<string>)fleets[b.Name].RoleArn, StringComparer.Ordinal),
             Vault = providers.Vault,
         });
 
-        var databaseSecurityGroupIds = new Dictionary<string, Input<string>>(StringComparer.Ordinal);
+        var fleetSecurityGroupIds = Blueprint.Fleets.GroupBy(b => b.Region).ToDictionary(
+            r => r.Key,
+            r => (IReadOnlyDictionary<string, Input<string>>)r.ToDictionary(b => b.Service, b => (Input<string>)fleets[b.Name].SecurityGroupId, StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        var databaseSecurityGroupIds = Blueprint.Fleets.Select(b => b.Region).Distinct().ToDictionary(
+            r => r, _ => new Dictionary<string, Input<string>>(StringComparer.Ordinal), StringComparer.Ordinal);
         var databases = new List<Resource>();
         foreach (var database in Blueprint.Databases)
         {
@@ -114,12 +121,15 @@ public class PlatformEnvironment : Stack
                 AwsProviders = providers.Aws,
                 ConsulProvider = providers.Consul,
                 VaultProvider = providers.Vault,
-                FleetSecurityGroupIds = fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.SecurityGroupId, StringComparer.Ordinal),
+                FleetSecurityGroupIds = fleetSecurityGroupIds,
                 // The database roles live in VaultRoles' `database` mount.
                 VaultDependsOn = [vaultRoles],
                 CreatedAt = Blueprint.At,
             });
-            databaseSecurityGroupIds[database.Name] = replicated.PrimarySecurityGroupId;
+            foreach (var (region, ids) in databaseSecurityGroupIds)
+            {
+                ids[database.Name] = replicated.SecurityGroupIds.Apply(groups => groups[region]);
+            }
             databases.Add(replicated);
         }
         CreateDatabaseBackups(Blueprint.DatabaseBackups, providers, databases);
@@ -128,8 +138,8 @@ public class PlatformEnvironment : Stack
         {
             Blueprints = Blueprint.Fleets,
             Fleets = fleets,
-            DatabaseSecurityGroupIds = databaseSecurityGroupIds,
-            Aws = providers.Primary,
+            DatabaseSecurityGroupIds = databaseSecurityGroupIds.ToDictionary(r => r.Key, r => (IReadOnlyDictionary<string, Input<string>>)r.Value, StringComparer.Ordinal),
+            AwsProviders = providers.Aws,
         });
 
         _ = new KafkaTopics("kafka", new KafkaTopicsArgs

@@ -16,7 +16,7 @@ public sealed class DrillCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Region switch of stack staging (staging): eu-west-3 -> eu-west-1", run.Output, StringComparison.Ordinal);
         Assert.Contains("secondary-capacity", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Planned switchover: RPO 0s, RTO 12m", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Planned switchover: RPO 0s, RTO 22m", run.Output, StringComparison.Ordinal);
         Assert.Contains("$ pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1", run.Output, StringComparison.Ordinal);
         Assert.Equal("", run.Error);
     }
@@ -65,20 +65,20 @@ public sealed class DrillCommandTests
         using var copy = new RepositoryCopy();
         Directory.CreateDirectory(Path.Combine(copy.Root, "stacks", "drills"));
         File.WriteAllText(Path.Combine(copy.Root, "stacks", "drills", "staging.region-switch.json"),
-            """{"stack":"staging","day":"2026-09-15","steps":[{"id":"live-checks","seconds":60},{"id":"switchover","seconds":240},{"id":"vault-follows-writer","seconds":30}]}""");
+            """{"stack":"staging","day":"2026-09-15","steps":[{"id":"live-checks","seconds":60},{"id":"scale-up","seconds":420},{"id":"switchover","seconds":240},{"id":"vault-follows-writer","seconds":30}]}""");
 
         var run = CliRun.Infra(copy.Root, "drill", "region-switch", "--stack", "staging", "--output", "json");
 
         Assert.Equal(0, run.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(run.Output);
         var planned = json.RootElement.GetProperty("plannedSwitchover");
-        Assert.Equal(330, planned.GetProperty("rtoSeconds").GetDouble());
+        Assert.Equal(750, planned.GetProperty("rtoSeconds").GetDouble());
         var switchover = planned.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "switchover");
         Assert.True(switchover.GetProperty("measured").GetBoolean());
     }
 
     [Fact]
-    public void The_json_runbook_has_what_the_ci_drill_reads_and_marks_the_steps_until_writes_resume()
+    public void The_json_runbook_has_what_the_ci_drill_reads_and_marks_the_steps_that_count_toward_the_rto()
     {
         var run = CliRun.Infra(Repository, "drill", "region-switch", "--stack", "staging", "--output", "json");
 
@@ -91,9 +91,10 @@ public sealed class DrillCommandTests
         Assert.Equal(("eu-west-3", "eu-west-1"), (root.GetProperty("from").GetString(), root.GetProperty("to").GetString()));
         var planned = root.GetProperty("plannedSwitchover");
         Assert.True(planned.GetProperty("rtoSeconds").GetDouble() > 0);
-        var counted = planned.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("untilWritesResume").GetBoolean()).Select(s => s.GetProperty("id").GetString());
-        Assert.Equal(["live-checks", "switchover", "vault-follows-writer"], counted);
+        var counted = planned.GetProperty("steps").EnumerateArray().Where(s => s.GetProperty("countsTowardRto").GetBoolean()).Select(s => s.GetProperty("id").GetString());
+        Assert.Equal(["live-checks", "scale-up", "switchover", "vault-follows-writer"], counted);
         Assert.Contains(root.GetProperty("rollback")[0].GetProperty("commands").EnumerateArray(), c => c.GetString()!.Contains("switchover-global-cluster", StringComparison.Ordinal));
+        Assert.Contains(root.GetProperty("rollback")[0].GetProperty("commands").EnumerateArray(), c => c.GetString()!.Contains("update-auto-scaling-group", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class PlanCommandTests
         var run = CliRun.Infra(Repository, "plan", "--stack", "production");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Fleets (8)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Fleets (16)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("standby 2/2/", run.Output, StringComparison.Ordinal);
         Assert.Contains("so that losing a zone", run.Output, StringComparison.Ordinal);
         Assert.Contains("Fleets: egress, Consul registration, health and sessions", run.Output, StringComparison.Ordinal);
         Assert.Contains("no shell, no Run Command (restricted data)", run.Output, StringComparison.Ordinal);
@@ -59,7 +60,11 @@ public sealed class PlanCommandTests
         var run = CliRun.Infra(Repository, "plan", "--stack", "production", "--output", "json");
 
         using var json = JsonDocument.Parse(run.Output);
-        var ledger = json.RootElement.GetProperty("fleets").EnumerateArray().Single(f => f.GetProperty("service").GetString() == "ledger");
+        var fleets = json.RootElement.GetProperty("fleets").EnumerateArray().Where(f => f.GetProperty("service").GetString() == "ledger").ToList();
+        Assert.Equal([("eu-west-3", false), ("eu-west-1", true)], fleets.Select(f => (f.GetProperty("region").GetString(), f.GetProperty("standby").GetBoolean())));
+        var ledger = fleets[0];
+        Assert.Equal(ledger.GetProperty("min").GetInt32(), ledger.GetProperty("fullSizeMin").GetInt32());
+        Assert.Equal((2, ledger.GetProperty("min").GetInt32()), (fleets[1].GetProperty("min").GetInt32(), fleets[1].GetProperty("fullSizeMin").GetInt32()));
         var min = ledger.GetProperty("min").GetInt32();
         Assert.Equal(min, ledger.GetProperty("desired").GetInt32());
         Assert.True(min - ((min + 2) / 3) >= ledger.GetProperty("needed").GetInt32());

@@ -20,18 +20,20 @@ public sealed class StackMonitoringTests(DeployedStacks stacks)
         var deployment = await stacks.Of(stackName);
         var topics = deployment.Resources.Where(r => r.Type == "aws:sns/topic:Topic").ToList();
 
-        foreach (var service in deployment.Program.Definition.Services)
+        // Each region's fleet pages its team's topic of that region: the standby's too, for what reaches it.
+        foreach (var (service, region) in deployment.Program.Definition.Services.SelectMany(s => new[] { (s, "eu-west-3"), (s, "eu-west-1") }))
         {
-            var topicArn = $"arn:aws:mock:eu-west-3:111122223333:{stackName}-alerts-{service.Team}-{deployment.Program.Definition.Regions.Primary}";
+            var topic = $":{stackName}-alerts-{service.Team}-{region}";
+            var fleet = $"{service.Name}-{region}";
             foreach (var slo in new[] { "availability", "latency" })
             {
-                var page = Resource(deployment, "aws:cloudwatch/compositeAlarm:CompositeAlarm", $"{stackName}-{service.Name}-{slo}-page");
-                Assert.Equal([topicArn], Strings(page.Inputs["alarmActions"]));
-                Assert.Contains($"ALARM(\"{stackName}-{service.Name}-{slo}-page-1h\")", (string)page.Inputs["alarmRule"], StringComparison.Ordinal);
-                Assert.Contains(page.Dependencies, d => d.EndsWith($"::{stackName}-{service.Name}-{slo}-page-1h", StringComparison.Ordinal));
+                var page = Resource(deployment, "aws:cloudwatch/compositeAlarm:CompositeAlarm", $"{stackName}-{fleet}-{slo}-page");
+                Assert.EndsWith(topic, Assert.Single(Strings(page.Inputs["alarmActions"])), StringComparison.Ordinal);
+                Assert.Contains($"ALARM(\"{stackName}-{fleet}-{slo}-page-1h\")", (string)page.Inputs["alarmRule"], StringComparison.Ordinal);
+                Assert.Contains(page.Dependencies, d => d.EndsWith($"::{stackName}-{fleet}-{slo}-page-1h", StringComparison.Ordinal));
                 Assert.Equal(service.Team, Tags(page)["team"]);
             }
-            var window = Resource(deployment, "aws:cloudwatch/metricAlarm:MetricAlarm", $"{stackName}-{service.Name}-availability-page-5m");
+            var window = Resource(deployment, "aws:cloudwatch/metricAlarm:MetricAlarm", $"{stackName}-{fleet}-availability-page-5m");
             Assert.False(window.Inputs.ContainsKey("alarmActions"), "a window alarm notifies nobody; its composite does");
         }
         Assert.All(topics, t => Assert.Contains(deployment.Resources, s => s.Type == "aws:sns/topicSubscription:TopicSubscription" && s.Name == $"{t.Name}-oncall"));
@@ -40,29 +42,32 @@ public sealed class StackMonitoringTests(DeployedStacks stacks)
     [Theory]
     [InlineData("staging")]
     [InlineData("production")]
-    public async Task Alarm_dimensions_name_the_deployed_target_group(string stackName)
+    public async Task Alarm_dimensions_name_the_deployed_target_group_of_their_region(string stackName)
     {
         var deployment = await stacks.Of(stackName);
 
-        var alarm = Resource(deployment, "aws:cloudwatch/metricAlarm:MetricAlarm", $"{stackName}-ledger-healthy-hosts");
+        foreach (var region in new[] { "eu-west-3", "eu-west-1" })
+        {
+            var alarm = Resource(deployment, "aws:cloudwatch/metricAlarm:MetricAlarm", $"{stackName}-ledger-{region}-healthy-hosts");
 
-        var query = (ImmutableArray<object>)alarm.Inputs["metricQueries"];
-        var metric = (ImmutableDictionary<string, object>)((ImmutableDictionary<string, object>)query[0])["metric"];
-        var dimensions = (ImmutableDictionary<string, object>)metric["dimensions"];
-        Assert.Equal("ledger-tg", dimensions["TargetGroup"]);
+            var query = (ImmutableArray<object>)alarm.Inputs["metricQueries"];
+            var metric = (ImmutableDictionary<string, object>)((ImmutableDictionary<string, object>)query[0])["metric"];
+            var dimensions = (ImmutableDictionary<string, object>)metric["dimensions"];
+            Assert.Equal($"ledger-{region}-tg", dimensions["TargetGroup"]);
+        }
     }
 
     [Theory]
     [InlineData("staging")]
     [InlineData("production")]
-    public async Task Each_service_has_a_dashboard_and_the_stack_an_overview(string stackName)
+    public async Task Each_fleet_has_a_dashboard_and_the_stack_an_overview(string stackName)
     {
         var deployment = await stacks.Of(stackName);
 
         var dashboards = deployment.Resources.Where(r => r.Type == "aws:cloudwatch/dashboard:Dashboard").ToList();
 
         Assert.Equal(
-            deployment.Program.Definition.Services.Select(s => $"{stackName}-{s.Name}").Append($"{stackName}-overview").Order(),
+            deployment.Program.Definition.Services.SelectMany(s => new[] { $"{stackName}-{s.Name}-eu-west-3", $"{stackName}-{s.Name}-eu-west-1" }).Append($"{stackName}-overview").Order(),
             dashboards.Select(d => d.Name).Order());
         foreach (var dashboard in dashboards)
         {
@@ -96,7 +101,8 @@ public sealed class StackMonitoringTests(DeployedStacks stacks)
 
         var violations = await MonitoringViolations(withoutComposites, "production");
 
-        Assert.Equal(deployment.Program.Definition.Services.Count, violations.Count(v => v.StartsWith(ProductionServicePagingRule.Code, StringComparison.Ordinal)));
+        // One per target group: every service has one in each region.
+        Assert.Equal(2 * deployment.Program.Definition.Services.Count, violations.Count(v => v.StartsWith(ProductionServicePagingRule.Code, StringComparison.Ordinal)));
     }
 
     /// <summary>The violations of the monitoring rules in `infra compliance` over the deployment written as a stack export.</summary>

@@ -1,6 +1,6 @@
 // scripts/ci/region-drill.sh run for real with bash against fake infra, aws and vault commands: the quarterly drill
-// switches staging over, times each step until writes resume, always switches back, records the durations and
-// fails when they exceed the RTO its runbook stated.
+// scales the standby fleets up and switches staging over, times each step until the service is restored, always
+// switches back (and scales the standby back down), records the durations and fails when they exceed the stated RTO.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,10 +12,11 @@ import { fileURLToPath } from 'node:url';
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ledgerTo = 'arn:aws:rds:eu-west-1:111122223333:cluster:ledger-db-staging-eu-west-1';
 const ledgerFrom = 'arn:aws:rds:eu-west-3:111122223333:cluster:ledger-db-staging-eu-west-3';
+const setLedgerMinimum = (size) => `group=$(aws autoscaling describe-auto-scaling-groups --region eu-west-1 --filters Name=tag:service,Values=ledger Name=tag:environment,Values=staging --query 'AutoScalingGroups[0].AutoScalingGroupName' --output text) && aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name "$group" --min-size ${size}`;
 
 // The shape `infra drill region-switch --output json` prints (DrillCommandTests checks the real one's keys).
 function plan({ rtoSeconds = 720, ready = true } = {}) {
-  const step = (id, untilWritesResume, commands) => ({ id, title: id, detail: '', commands, budgetSeconds: 60, measured: false, untilWritesResume });
+  const step = (id, countsTowardRto, commands) => ({ id, title: id, detail: '', commands, budgetSeconds: 60, measured: false, countsTowardRto });
   return {
     stack: 'staging', environment: 'staging', from: 'eu-west-3', to: 'eu-west-1', ready, preChecks: [],
     plannedSwitchover: {
@@ -23,6 +24,7 @@ function plan({ rtoSeconds = 720, ready = true } = {}) {
       steps: [
         step('announce', false, []),
         step('live-checks', true, ['aws rds describe-global-clusters --region eu-west-1 --global-cluster-identifier ledger-db-staging']),
+        step('scale-up', true, [setLedgerMinimum(3)]),
         step('switchover', true, [`aws rds switchover-global-cluster --region eu-west-3 --global-cluster-identifier ledger-db-staging --target-db-cluster-identifier ${ledgerTo}`]),
         step('vault-follows-writer', true, ['vault write database/config/ledger-db connection_url="postgresql://{{username}}:{{password}}@$(aws rds describe-db-clusters --region eu-west-1 --db-cluster-identifier ledger-db-staging-eu-west-1 --query \'DBClusters[0].Endpoint\' --output text):5432/ledger_db"']),
         step('record-config', false, ["pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1"]),
@@ -32,6 +34,7 @@ function plan({ rtoSeconds = 720, ready = true } = {}) {
     disasterFailover: { rpoSeconds: 20, rtoSeconds: 1440, why: '', steps: [] },
     rollback: [
       step('switch-back', false, [
+        setLedgerMinimum(1),
         `aws rds switchover-global-cluster --region eu-west-1 --global-cluster-identifier ledger-db-staging --target-db-cluster-identifier ${ledgerFrom}`,
         'vault write database/config/ledger-db connection_url="postgresql://{{username}}:{{password}}@$(aws rds describe-db-clusters --region eu-west-3 --db-cluster-identifier ledger-db-staging-eu-west-3 --query \'DBClusters[0].Endpoint\' --output text):5432/ledger_db"',
       ]),
@@ -40,7 +43,7 @@ function plan({ rtoSeconds = 720, ready = true } = {}) {
 }
 
 // Fake aws: logs each call; a switchover makes its target the writer (after SWITCH_SECONDS), describe answers that.
-function drill({ drillPlan = plan(), switchSeconds = 0, failSwitchoverTo } = {}) {
+function drill({ drillPlan = plan(), switchSeconds = 0, failSwitchoverTo, failScaleUp = false } = {}) {
   const work = mkdtempSync(path.join(tmpdir(), 'region-drill-'));
   const bin = path.join(work, 'bin');
   mkdirSync(bin);
@@ -55,6 +58,8 @@ case "$*" in
   *"GlobalClusters[0].Status"*) echo available ;;
   *IsWriter*) cat "${work}/writer" 2>/dev/null || echo "${ledgerFrom}" ;;
   *describe-db-clusters*) echo "cluster-endpoint.example" ;;
+  *describe-auto-scaling-groups*) echo "ledger-eu-west-1-asg-5e6f" ;;
+  *"update-auto-scaling-group"*"--min-size 3"*) ${failScaleUp ? 'exit 254' : ':'} ;;
 esac
 `);
   writeFileSync(path.join(bin, 'vault'), `#!/usr/bin/env bash\necho "vault $*" >>"${work}/calls.log"\n`);
@@ -70,7 +75,7 @@ esac
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, calls, record };
 }
 
-test('the drill switches over, points Vault at the new writer, switches back, and records each step until writes resumed', () => {
+test('the drill scales the standby up, switches over, points Vault at the new writer, switches back, scales down, and records each step until the service was restored', () => {
   const result = drill();
   assert.equal(result.status, 0, result.stderr);
   const switches = result.calls.filter((c) => c.includes('switchover-global-cluster'));
@@ -84,14 +89,21 @@ test('the drill switches over, points Vault at the new writer, switches back, an
   assert.ok(!result.calls.some((c) => c.includes('pulumi')), 'no config change and no apply: the drill switches back before them');
   assert.equal(result.record.stack, 'staging');
   assert.match(result.record.day, /^\d{4}-\d{2}-\d{2}$/);
-  assert.deepEqual(result.record.steps.map((s) => s.id), ['live-checks', 'switchover', 'vault-follows-writer']);
+  const sizes = result.calls.filter((c) => c.includes('update-auto-scaling-group'));
+  assert.deepEqual(sizes, [
+    'aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name ledger-eu-west-1-asg-5e6f --min-size 3',
+    'aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name ledger-eu-west-1-asg-5e6f --min-size 1',
+  ], 'scaled up to full size, then back to the standby minimum');
+  assert.ok(result.calls.indexOf(sizes[0]) < result.calls.indexOf(switches[0]), 'the standby is at full size before the writer moves');
+  assert.ok(result.calls.indexOf(sizes[1]) > result.calls.indexOf(switches[0]), 'scaled down with the switch-back');
+  assert.deepEqual(result.record.steps.map((s) => s.id), ['live-checks', 'scale-up', 'switchover', 'vault-follows-writer']);
   assert.ok(result.record.steps.every((s) => Number.isInteger(s.seconds) && s.seconds >= 0));
 });
 
-test('the drill fails when writes resumed later than the stated RTO, after switching back', () => {
+test('the drill fails when the service was restored later than the stated RTO, after switching back', () => {
   const result = drill({ drillPlan: plan({ rtoSeconds: 0 }), switchSeconds: 1 });
   assert.equal(result.status, 1);
-  assert.match(result.stderr, /RTO EXCEEDED: [1-9]\d*s until writes resumed, more than the stated 0s/);
+  assert.match(result.stderr, /RTO EXCEEDED: [1-9]\d*s until the service was restored, more than the stated 0s/);
   assert.equal(result.calls.filter((c) => c.includes('switchover-global-cluster')).length, 2, 'switched back all the same');
   assert.ok(result.record.steps.find((s) => s.id === 'switchover').seconds >= 1, 'the slow switchover is on record');
 });
@@ -114,4 +126,13 @@ test('when a step fails after the switchover started, the drill still switches b
   assert.match(result.stderr, /region-drill: failed: aws rds switchover-global-cluster --region eu-west-3/);
   assert.ok(result.calls.some((c) => c.includes(`--target-db-cluster-identifier ${ledgerFrom}`)), 'the switch back was attempted');
   assert.equal(result.record, undefined, 'no record of a drill that did not finish');
+});
+
+test('when the scale-up fails, the drill switches nothing over but still scales the standby back down, and fails', () => {
+  const result = drill({ failScaleUp: true });
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /region-drill: failed: group=/);
+  assert.ok(result.calls.some((c) => c.endsWith('--min-size 1')), 'the standby minimum was restored');
+  assert.equal(result.calls.filter((c) => c.includes(`--target-db-cluster-identifier ${ledgerTo}`)).length, 0, 'the writer never moved');
+  assert.equal(result.record, undefined);
 });

@@ -11,7 +11,15 @@ import { fileURLToPath } from 'node:url';
 
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outputs = { environment: 'staging', primaryRegion: 'eu-west-3', fleetGroupNames: ['payments-asg-1a2b', 'ledger-asg-3c4d'] };
-const plan = { fleets: [{ service: 'payments', min: 3, desired: 3, max: 6 }, { service: 'ledger', min: 2, desired: 3, max: 4 }] };
+// Every service has a fleet in both regions: the groups checked are the primary region's, never the standby's minimum.
+const plan = {
+  fleets: [
+    { service: 'payments', region: 'eu-west-3', standby: false, min: 3, desired: 3, max: 6 },
+    { service: 'ledger', region: 'eu-west-3', standby: false, min: 2, desired: 3, max: 4 },
+    { service: 'payments', region: 'eu-west-1', standby: true, min: 1, desired: 1, max: 6 },
+    { service: 'ledger', region: 'eu-west-1', standby: true, min: 1, desired: 1, max: 4 },
+  ],
+};
 
 // Fake aws: each group's refreshes answer, call after call, the next of its statuses (the last one repeats);
 // a group's target group has as many healthy targets as `healthy` says, plus one unhealthy.

@@ -152,16 +152,15 @@ public static class DatabaseBlueprints
                 database.InstanceClass,
                 PromotionTier: i == 0 ? 0 : 1))
             .ToEquatableList();
-        // The fleets run in the primary region only; a security group cannot name a group of another region.
-        var fleetRules = isPrimary
-            ? usedBy.Select(service => new SecurityRule(
-                string.Create(CultureInfo.InvariantCulture, $"in-from-{service}-{PostgreSqlPort}"),
-                RuleDirection.Ingress,
-                "tcp",
-                PostgreSqlPort,
-                RulePeer.Fleet(service),
-                $"PostgreSQL from {service}, which uses {database.Name}"))
-            : [];
+        // Every service has a fleet in both regions (the standby in the secondary): each region's group
+        // admits its own region's fleets by security group (a group cannot name one of another region).
+        var fleetRules = usedBy.Select(service => new SecurityRule(
+            string.Create(CultureInfo.InvariantCulture, $"in-from-{service}-{PostgreSqlPort}"),
+            RuleDirection.Ingress,
+            "tcp",
+            PostgreSqlPort,
+            RulePeer.Fleet(service),
+            $"PostgreSQL from {service}, which uses {database.Name}"));
         // The fleets of the other region reach this one's cluster at all times (a security group cannot
         // name a group of another region, so by their subnets): right after a switchover the writer is
         // here while they still run there.

@@ -5,6 +5,7 @@ namespace Infra.Blueprints.Definition;
 /// <param name="TargetUtilisationPercent">The share of <paramref name="RpsPerInstance"/> the fleet is sized and scaled for.</param>
 /// <param name="ListenerPriority">The shared listener rule's priority when declared; else derived from the name.</param>
 /// <param name="Egress">Destinations outside the VPC (host:port), reached through the region's egress proxy only.</param>
+/// <param name="StandbyMinimum">Instances of the warm standby fleet in the secondary region while that region is not the primary; when not declared, the environment's floor (FleetCapacity.StandbyMinimum).</param>
 public sealed record ServiceDefinition(
     string Name,
     string Team,
@@ -21,7 +22,8 @@ public sealed record ServiceDefinition(
     EquatableList<IamStatement> Iam,
     ServiceLevelSettings Slo,
     EquatableList<string> Egress,
-    int? ListenerPriority)
+    int? ListenerPriority,
+    int? StandbyMinimum = null)
 {
     /// <summary>Headroom for bursts within a minute and for slow requests, when a service declares no target utilisation.</summary>
     public const int DefaultTargetUtilisationPercent = 70;

@@ -26,23 +26,26 @@ public static class RegionSwitchDrill
         ["failover"] = TimeSpan.FromMinutes(5),
         ["detach-and-promote"] = TimeSpan.FromMinutes(10),
         ["vault-follows-writer"] = TimeSpan.FromMinutes(2),
+        // Launching the standby's new instances, then at most a whole boot (the health check grace period).
+        ["scale-up"] = TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(FleetBlueprints.HealthCheckGracePeriodSeconds),
         ["record-config"] = TimeSpan.FromMinutes(10),
-        // The fleets serve once their instances pass the health check grace period.
-        ["apply"] = TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(FleetBlueprints.HealthCheckGracePeriodSeconds),
+        // The apply only changes sizes: the fleets already run in both regions.
+        ["apply"] = TimeSpan.FromMinutes(10),
         ["verify"] = TimeSpan.FromMinutes(5),
     };
 
     /// <summary>
-    /// Writes resume once these steps are done: the services find the writer through the global writer
-    /// endpoint, and Vault, pointed at the new writer, issues the credentials of those whose lease ends.
+    /// The service is restored once these steps are done: the standby fleets in the target region run
+    /// at full size, the services find the writer through the global writer endpoint, and Vault, pointed
+    /// at the new writer, issues the credentials of those whose lease ends.
     /// </summary>
-    private static readonly HashSet<string> UntilWritesResume = new(StringComparer.Ordinal) { "live-checks", "fence-writes", "switchover", "failover", "detach-and-promote", "vault-follows-writer" };
+    private static readonly HashSet<string> UntilRestored = new(StringComparer.Ordinal) { "live-checks", "scale-up", "fence-writes", "switchover", "failover", "detach-and-promote", "vault-follows-writer" };
 
-    /// <summary>Whether the step counts toward the RTO: writes resume once every such step is done.</summary>
+    /// <summary>Whether the step counts toward the RTO: the service is restored once every such step is done.</summary>
     public static bool CountsTowardRto(DrillStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        return UntilWritesResume.Contains(step.Id);
+        return UntilRestored.Contains(step.Id);
     }
 
     /// <summary>Null when <paramref name="target"/> can be switched to, else what is wrong and what is allowed.</summary>
@@ -73,11 +76,13 @@ public static class RegionSwitchDrill
             checks.Add(Capacity(database));
             checks.Add(Lag(database));
         }
-        checks.Add(FleetNetwork(definition, to, databases));
+        var fleetNetwork = FleetNetwork(definition, to);
+        checks.Add(fleetNetwork);
+        // A target network the fleets cannot run in is the failed check's to report; the plan is not ready then.
+        var standby = fleetNetwork.Status == DrillCheckStatus.Passed ? FleetBlueprints.For(definition).Where(f => f.Region == to).ToList() : [];
         var rpo = databases.Count == 0 ? TimeSpan.Zero : databases.Max(d => DatabaseBlueprints.ManagedRpo(d.MaxReplicationLag));
-        var fleets = databases.SelectMany(d => d.UsedBy).Distinct().Order(StringComparer.Ordinal).ToList();
-        var planned = Steps(definition, databases, fleets, from, to, planned: true, lastDrill);
-        var failover = Steps(definition, databases, fleets, from, to, planned: false, lastDrill);
+        var planned = Steps(definition, databases, standby, from, to, planned: true, lastDrill);
+        var failover = Steps(definition, databases, standby, from, to, planned: false, lastDrill);
         var source = lastDrill is null ? "declared estimates (no drill record yet)" : $"the drill of {lastDrill.Day:yyyy-MM-dd} where it measured a step, declared estimates elsewhere";
         return new RegionSwitchPlan(
             definition.StackName,
@@ -89,20 +94,20 @@ public static class RegionSwitchDrill
             new RecoveryObjective(
                 TimeSpan.Zero,
                 UntilWrites(planned),
-                $"a switchover waits until the secondary has every write, so nothing is lost; writes resume after {Steps(planned)} ({source})"),
+                $"a switchover waits until the secondary has every write, so nothing is lost; the service is restored (the fleets in {to} at full size, writes resumed) after {Steps(planned)} ({source})"),
             failover,
             new RecoveryObjective(
                 rpo,
                 UntilWrites(failover),
-                $"a failover promotes the secondary as it is; rds.global_db_rpo makes the writer wait when the secondary lags more than {Durations.Format(rpo)} (its minimum is {Durations.Format(DatabaseBlueprints.MinimumManagedRpo)}), so at most that is lost; writes resume after {Steps(failover)} ({source})"),
-            Rollback(definition, databases, from, to));
+                $"a failover promotes the secondary as it is; rds.global_db_rpo makes the writer wait when the secondary lags more than {Durations.Format(rpo)} (its minimum is {Durations.Format(DatabaseBlueprints.MinimumManagedRpo)}), so at most that is lost; the service is restored (the fleets in {to} at full size, writes resumed) after {Steps(failover)} ({source})"),
+            Rollback(definition, databases, standby, from, to));
     }
 
     private static TimeSpan UntilWrites(EquatableList<DrillStep> steps) =>
-        steps.Where(s => UntilWritesResume.Contains(s.Id)).Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Budget);
+        steps.Where(s => UntilRestored.Contains(s.Id)).Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Budget);
 
     private static string Steps(EquatableList<DrillStep> steps) =>
-        string.Join(" + ", steps.Where(s => UntilWritesResume.Contains(s.Id)).Select(s => $"{s.Id} {Durations.Format(s.Budget)}{(s.Measured ? " measured" : "")}"));
+        string.Join(" + ", steps.Where(s => UntilRestored.Contains(s.Id)).Select(s => $"{s.Id} {Durations.Format(s.Budget)}{(s.Measured ? " measured" : "")}"));
 
     private static DrillCheck SecondaryDeclared(DatabaseBlueprint database) => new(
         "secondary-cluster",
@@ -130,22 +135,40 @@ public static class RegionSwitchDrill
         DrillCheckStatus.Manual,
         $"the bound is {Durations.Format(database.MaxReplicationLag)}; start only when AuroraGlobalDBReplicationLag (ms) of {database.Secondary.ClusterIdentifier} stayed below {(long)database.MaxReplicationLag.TotalMilliseconds} for 15 minutes: aws cloudwatch get-metric-statistics --region {database.Secondary.Region} --namespace AWS/RDS --metric-name AuroraGlobalDBReplicationLag --dimensions Name=DBClusterIdentifier,Value={database.Secondary.ClusterIdentifier} --statistics Maximum --period 60 --start-time <15 minutes ago> --end-time <now>");
 
-    private static DrillCheck FleetNetwork(StackDefinition definition, string to, EquatableList<DatabaseBlueprint> databases)
+    private static DrillCheck FleetNetwork(StackDefinition definition, string to)
     {
-        var fleets = databases.SelectMany(d => d.UsedBy).Distinct().Order(StringComparer.Ordinal).ToList();
         var network = definition.Networks.FirstOrDefault(n => n.Region == to);
         var minimum = definition.Environment == EnvironmentKind.Production ? FleetSettingsValidator.ProductionMinimumZones : 2;
         var zones = network?.Subnets.Count ?? 0;
-        var fleetList = fleets.Count == 0 ? "no fleet uses a database" : string.Join(", ", fleets);
         return zones >= minimum
             ? new DrillCheck("fleets-in-target", to, DrillCheckStatus.Passed,
-                string.Create(CultureInfo.InvariantCulture, $"the network of {to} has {zones} zones; the fleets run in the primary region, so the apply creates them in {to} before names move: {fleetList}"))
+                string.Create(CultureInfo.InvariantCulture, $"the network of {to} has {zones} zones; every service's warm standby runs there (infra:services.<name>.standbyMinimum), so the switch scales the fleets up and creates none"))
             : new DrillCheck("fleets-in-target", to, DrillCheckStatus.Failed,
-                string.Create(CultureInfo.InvariantCulture, $"the network of {to} has {zones} zone(s); {ValueReader.EnumName(definition.Environment)} fleets need at least {minimum}: add subnets under infra:networks.{to}.subnets and apply before the switch ({fleetList} must be created there)"));
+                string.Create(CultureInfo.InvariantCulture, $"the network of {to} has {zones} zone(s); {ValueReader.EnumName(definition.Environment)} fleets need at least {minimum}: add subnets under infra:networks.{to}.subnets and apply before the switch"));
+    }
+
+    /// <summary>
+    /// The commands that set the minimum of each standby fleet in <paramref name="region"/>: the group is
+    /// found by its tags (its name is Pulumi's), and a minimum above the group's size raises its desired
+    /// count to it; with <paramref name="wait"/>, each command then waits, up to 15 minutes, until its
+    /// target group has that many healthy targets.
+    /// </summary>
+    private static IEnumerable<string> SetMinimum(StackDefinition definition, IEnumerable<FleetBlueprint> fleets, string region, Func<FleetBlueprint, int> minimum, bool wait)
+    {
+        var environment = ValueReader.EnumName(definition.Environment);
+        foreach (var fleet in fleets)
+        {
+            var size = minimum(fleet).ToString(CultureInfo.InvariantCulture);
+            var group = $"aws autoscaling describe-auto-scaling-groups --region {region} --filters Name=tag:service,Values={fleet.Service} Name=tag:environment,Values={environment}";
+            var set = $"group=$({group} --query 'AutoScalingGroups[0].AutoScalingGroupName' --output text) && aws autoscaling update-auto-scaling-group --region {region} --auto-scaling-group-name \"$group\" --min-size {size}";
+            yield return wait
+                ? set + $" && tg=$({group} --query 'AutoScalingGroups[0].TargetGroupARNs[0]' --output text) && for try in $(seq 60); do [ \"$(aws elbv2 describe-target-health --region {region} --target-group-arn \"$tg\" --query 'length(TargetHealthDescriptions[?TargetHealth.State==`healthy`])' --output text)\" -ge {size} ] && break; [ \"$try\" -lt 60 ] || exit 1; sleep 15; done"
+                : set;
+        }
     }
 
     private static EquatableList<DrillStep> Steps(
-        StackDefinition definition, EquatableList<DatabaseBlueprint> databases, List<string> fleets, string from, string to, bool planned, DrillRecord? lastDrill)
+        StackDefinition definition, EquatableList<DatabaseBlueprint> databases, List<FleetBlueprint> standby, string from, string to, bool planned, DrillRecord? lastDrill)
     {
         DrillStep Step(string id, string title, string detail, EquatableList<string> commands) =>
             lastDrill?.DurationOf(id) is { } measured
@@ -164,6 +187,13 @@ public static class RegionSwitchDrill
                     : $"The clusters in {to} are available; note the replication lag at the time of the failure: that is the data lost.",
                 [.. databases.Select(d => $"aws rds describe-global-clusters --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier}")]),
         };
+        steps.Add(Step("scale-up", "Scale the standby fleets in " + to + " up to full size",
+            $"Every service runs a warm standby in {to} at its standby minimum; raise each to the minimum it runs at as the primary's and wait until its target group has that many healthy targets. "
+            + (planned
+                ? $"First, so that {to} can carry the load before the writer moves."
+                : $"First, in parallel with the database steps if hands allow: the standby already serves what reaches {to}, at its small size.")
+            + " The config change and apply below make these minimums the stack's, without touching anything else.",
+            [.. SetMinimum(definition, standby, to, f => f.FullSize.Min, wait: true)]));
         if (planned)
         {
             steps.Add(Step("switchover", "Switch the writer over to " + to,
@@ -186,7 +216,7 @@ public static class RegionSwitchDrill
             $"Vault issues and revokes credentials on the writer: point each connection at the cluster endpoint in {to}. Vault keeps the password it rotated and checks the new connection (verify-full) before it keeps it. Until then, services keep their credentials (the roles are replicated) but get no new ones.",
             [.. databases.Select(d => d.Vault.RepointCommand(to, d.Regions.First(r => r.Region == to).ClusterIdentifier))]));
         steps.Add(Step("record-config", "Record the switch in the stack config",
-            "A merge request with this change: its preview must show no change to the global clusters, the clusters or their instances (the fields a switch changes are ignored), nor to the Vault connections (pointed at the writer by the previous step), only the fleets, the database ingress rules and rds.global_db_rpo moving to " + to + "."
+            "A merge request with this change: its preview must create, replace and delete nothing; it shows no change to the global clusters, the clusters or their instances (the fields a switch changes are ignored), nor to the Vault connections (pointed at the writer by a previous step), only sizes (each fleet's minimum and instance refresh headroom, its healthy-instances alarm) and rds.global_db_rpo moving to " + to + "."
             + (planned ? "" : $" With {from} lost, secondaryLost keeps rds.global_db_rpo off the new writer, which would otherwise block every commit with no secondary to replicate to; set it back to false once {from}'s clusters have rejoined as secondaries."),
             [
                 $"pulumi config set --path --stack {stack} 'infra:regions.primary' {to}",
@@ -198,7 +228,7 @@ public static class RegionSwitchDrill
             (production
                 ? $"Production: the emergency apply job of the pipeline (Run pipeline on main with INFRA_SCHEDULE=emergency-production; deploy:production:emergency), started by the incident lead and approved by a second SRE, runs on the runners in {to} after the state backend was switched to its replica (docs/state-backend.md). "
                 : $"Merge; the pipeline applies {stack}. ")
-            + $"It creates the fleets in {to} ({(fleets.Count == 0 ? "none uses a database" : string.Join(", ", fleets))})."
+            + $"It changes only sizes: the fleets in {to} keep the full minimums the scale-up set, those in {from} go down to their standby minimums (target tracking scales them in as their traffic goes)."
             + (planned ? "" : $" Resources in {from} cannot be updated while it is down: re-run the apply when it is back."),
             [$"pulumi up --stack {stack}"]));
         steps.Add(Step("verify", "Verify",
@@ -214,22 +244,23 @@ public static class RegionSwitchDrill
         return steps.ToEquatableList();
     }
 
-    private static EquatableList<DrillStep> Rollback(StackDefinition definition, EquatableList<DatabaseBlueprint> databases, string from, string to) =>
+    private static EquatableList<DrillStep> Rollback(StackDefinition definition, EquatableList<DatabaseBlueprint> databases, List<FleetBlueprint> standby, string from, string to) =>
     [
         new("switch-back", "Before the config change is merged",
-            $"Switch the writers back to {from}, then Vault; nothing else has moved.",
+            $"Set the fleets in {to} back to their standby minimums (those in {from} never shrank), then switch the writers back to {from}, then Vault; nothing else has moved.",
             [
+                .. SetMinimum(definition, standby, to, f => f.Capacity.Min, wait: false),
                 .. databases.Select(d => $"aws rds switchover-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, from)}"),
                 .. databases.Select(d => d.Vault.RepointCommand(from, d.Regions.First(r => r.Region == from).ClusterIdentifier)),
             ],
             Estimates["switchover"] + Estimates["vault-follows-writer"], Measured: false),
         new("run-back", "After the apply",
-            $"Run this runbook again from {to} to {from}: switchover, Vault, config change, apply, verify. A failover cannot be undone; the way back is a planned switchover once {from} is healthy.",
+            $"Run this runbook again from {to} to {from}: scale-up, switchover, Vault, config change, apply, verify. A failover cannot be undone; the way back is a planned switchover once {from} is healthy.",
             [
                 $"pulumi config set --path --stack {definition.StackName} 'infra:regions.primary' {from}",
                 $"pulumi config set --path --stack {definition.StackName} 'infra:regions.secondary' {to}",
             ],
-            Estimates["switchover"] + Estimates["vault-follows-writer"] + Estimates["record-config"] + Estimates["apply"] + Estimates["verify"], Measured: false),
+            Estimates["scale-up"] + Estimates["switchover"] + Estimates["vault-follows-writer"] + Estimates["record-config"] + Estimates["apply"] + Estimates["verify"], Measured: false),
     ];
 
     /// <summary>The cluster's ARN; the account is the one of the region's load balancer listener.</summary>

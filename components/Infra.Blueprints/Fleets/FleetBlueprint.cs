@@ -5,20 +5,29 @@ using Infra.Blueprints.Definition;
 namespace Infra.Blueprints.Fleets;
 
 /// <summary>
-/// Every decision about one service's fleet in the primary region, as plain data: the
-/// <c>ServiceFleet</c> component maps it to resources one for one and decides nothing itself.
-/// <see cref="Name"/> is the component's name; its children are named from it.
+/// Every decision about one service's fleet in one region, as plain data: the <c>ServiceFleet</c>
+/// component maps it to resources one for one and decides nothing itself. Every service has a fleet
+/// in both regions: full size in the primary, the warm standby in the secondary. <see cref="Name"/>
+/// (<c>&lt;service&gt;-&lt;region&gt;</c>) is the component's name and its children are named from it;
+/// names carry the region, never the role, so that a region switch only changes sizes.
 /// </summary>
+/// <param name="Capacity">What the fleet runs now: <see cref="FullSize"/>, or the standby's minimum.</param>
+/// <param name="FullSize">What the fleet runs as the primary region's: the minimum a switch scales it up to.</param>
+/// <param name="FormerName">The component's name before fleets carried their region, as an alias, so the primary's fleet is not recreated.</param>
 /// <param name="Calls">The services this one calls: its declared <c>dependsOn.services</c>.</param>
 /// <param name="CalledBy">The services that declare it as a dependency: the only fleets its security group admits.</param>
 public sealed record FleetBlueprint(
     string Name,
+    string Service,
+    bool IsStandby,
+    string? FormerName,
     string Team,
     string Stack,
     EnvironmentKind Environment,
     string Region,
     int Port,
     FleetCapacity Capacity,
+    FleetCapacity FullSize,
     LaunchTemplateSettings LaunchTemplate,
     AutoScalingSettings AutoScaling,
     TargetGroupSettings TargetGroup,

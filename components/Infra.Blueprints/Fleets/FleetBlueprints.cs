@@ -3,10 +3,11 @@ using Infra.Blueprints.Definition;
 using Infra.Blueprints.Loading;
 using Infra.Blueprints.Monitoring;
 using Infra.Blueprints.Validation;
+using Infra.Blueprints.Vault;
 
 namespace Infra.Blueprints.Fleets;
 
-/// <summary>Builds one fleet blueprint per service of a stack, in the primary region: a pure function of the definition.</summary>
+/// <summary>Builds the fleet blueprints of a stack, one per service and region: a pure function of the definition.</summary>
 public static class FleetBlueprints
 {
     /// <summary>How long the application may take to start once the agents run; the image is pre-baked.</summary>
@@ -29,27 +30,49 @@ public static class FleetBlueprints
 
     public const int RootVolumeGiB = 30;
 
+    /// <summary>
+    /// Every service's fleet in both regions, the primary region's first: full size there, the warm
+    /// standby (<c>standbyMinimum</c>) in the secondary. Both are always deployed, so a region switch
+    /// changes only their sizes.
+    /// </summary>
     public static EquatableList<FleetBlueprint> For(StackDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var network = definition.Networks.FirstOrDefault(n => n.Region == definition.Regions.Primary)
-            ?? throw new ArgumentException($"the primary region {definition.Regions.Primary} has no network", nameof(definition));
-        var zones = network.Subnets.Count;
-        var minimumZones = definition.Environment == EnvironmentKind.Production ? FleetSettingsValidator.ProductionMinimumZones : 2;
-        if (zones < minimumZones)
-        {
-            throw new ArgumentException($"the network of {network.Region} has {zones} zone(s); {ValueReader.EnumName(definition.Environment)} fleets need at least {minimumZones}", nameof(definition));
-        }
         // Validation reports these with their keys; a definition that was not validated is refused here.
         var (priority, shared) = ListenerPriorities.Collisions(definition.Services).FirstOrDefault();
         if (shared is not null)
         {
             throw new ArgumentException($"{string.Join(" and ", shared.Select(s => s.Name))} share listener priority {priority}", nameof(definition));
         }
-        return definition.Services.Select(s => For(s, definition, network, ListenerPriorities.Of(s))).ToEquatableList();
+        var primary = Network(definition, definition.Regions.Primary);
+        var secondary = Network(definition, definition.Regions.Secondary);
+        return definition.Services.Select(s => For(s, definition, primary, ListenerPriorities.Of(s), standby: false))
+            .Concat(definition.Services.Select(s => For(s, definition, secondary, ListenerPriorities.Of(s), standby: true)))
+            .ToEquatableList();
     }
 
-    private static FleetBlueprint For(ServiceDefinition service, StackDefinition definition, RegionNetwork network, int priority)
+    /// <summary>The full-size capacity of <paramref name="service"/>'s fleet over the zones of <paramref name="network"/>.</summary>
+    public static FleetCapacity FullSize(ServiceDefinition service, RegionNetwork network, EnvironmentKind environment)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(network);
+        return FleetCapacity.Compute(service.PeakRps, service.RpsPerInstance, service.TargetUtilisationPercent, network.Subnets.Count, environment);
+    }
+
+    private static RegionNetwork Network(StackDefinition definition, string region)
+    {
+        var network = definition.Networks.FirstOrDefault(n => n.Region == region)
+            ?? throw new ArgumentException($"region {region} has no network", nameof(definition));
+        var zones = network.Subnets.Count;
+        var minimumZones = definition.Environment == EnvironmentKind.Production ? FleetSettingsValidator.ProductionMinimumZones : 2;
+        if (zones < minimumZones)
+        {
+            throw new ArgumentException($"the network of {network.Region} has {zones} zone(s); {ValueReader.EnumName(definition.Environment)} fleets need at least {minimumZones}", nameof(definition));
+        }
+        return network;
+    }
+
+    private static FleetBlueprint For(ServiceDefinition service, StackDefinition definition, RegionNetwork network, int priority, bool standby)
     {
         var protocol = Protocol(service.Protocol);
         var join = ConsulJoin.CloudAutoJoin(network.Region, definition.Endpoints.ConsulDatacenter);
@@ -59,7 +82,13 @@ public static class FleetBlueprints
         var liveness = new LivenessCheck(healthCheck.LivenessPath, protocol, service.Port, healthCheck.IntervalSeconds, timeout, healthCheck.UnhealthyThreshold);
         var tags = StandardTags.For(service.Name, service.Team, service.DataClassification, definition);
         var proxy = ProxySettings.For(service, definition, network);
-        var capacity = FleetCapacity.Compute(service.PeakRps, service.RpsPerInstance, service.TargetUtilisationPercent, network.Subnets.Count, definition.Environment);
+        var fullSize = FullSize(service, network, definition.Environment);
+        var standbyMinimum = service.StandbyMinimum ?? FleetCapacity.StandbyMinimum(definition.Environment);
+        if (standby && standbyMinimum > fullSize.Min)
+        {
+            throw new ArgumentException($"{service.Name}'s standby minimum {standbyMinimum} is above its full minimum {fullSize.Min} in {network.Region}", nameof(definition));
+        }
+        var capacity = standby ? fullSize.AsStandby(standbyMinimum) : fullSize;
         var launchTemplate = new LaunchTemplateSettings(
             service.Image,
             service.InstanceType,
@@ -105,19 +134,24 @@ public static class FleetBlueprints
                 Matcher: "200"));
         var callers = definition.Services.Where(s => s.DependsOn.Services.Contains(service.Name)).Select(s => s.Name).ToEquatableList();
         return new FleetBlueprint(
+            $"{service.Name}-{network.Region}",
             service.Name,
+            standby,
+            // The fleets ran in the primary region only and were named after their service.
+            standby ? null : service.Name,
             service.Team,
             definition.StackName,
             definition.Environment,
             network.Region,
             service.Port,
             capacity,
+            fullSize,
             launchTemplate,
             autoScaling,
             targetGroup,
             new ListenerRuleSettings(network.LoadBalancer.ListenerArn, priority, HostName(service.Name, definition.Endpoints)),
             new SecurityGroupSettings(network.VpcId, $"{service.Name} instances", FleetSecurityRules.For(service, definition, network), RevokeRulesOnDelete: true),
-            Role(service, join, ReportOwnHealth(service.Name, ValueReader.EnumName(definition.Environment), network), SsmAgentPermissions.For(service.DataClassification, definition.StackName, network)),
+            Role(service, network.Region, join, ReportOwnHealth(service.Name, ValueReader.EnumName(definition.Environment), network), SsmAgentPermissions.For(service.DataClassification, definition.StackName, network)),
             new ConsulServiceSettings(service.Name, join),
             service.DependsOn.Services,
             callers,
@@ -129,14 +163,14 @@ public static class FleetBlueprints
     /// The instance role: the platform's statements (Consul's join first, then the health report and the
     /// SSM agent's), then the service's declared ones; no managed policy.
     /// </summary>
-    private static InstanceRoleSettings Role(ServiceDefinition service, ConsulJoin join, PolicyStatement healthReport, IEnumerable<PolicyStatement> ssmAgent)
+    private static InstanceRoleSettings Role(ServiceDefinition service, string region, ConsulJoin join, PolicyStatement healthReport, IEnumerable<PolicyStatement> ssmAgent)
     {
         EquatableList<PolicyStatement> statements = [join.Permission, healthReport, .. ssmAgent, .. IamPolicyDocuments.Declared(service.Iam)];
         return new InstanceRoleSettings(
             IamPolicyDocuments.Ec2AssumeRole(),
             statements,
             IamPolicyDocuments.Allow(statements),
-            VaultAuthRole: service.Name);
+            VaultAuthRole: VaultNames.FleetAuthRole(service.Name, region));
     }
 
     /// <summary>

@@ -25,6 +25,28 @@ public sealed record FleetCapacity(
     /// <summary>Instances that must still serve after a zone loss when the peak needs fewer: production never runs on one server.</summary>
     public static int Floor(EnvironmentKind environment) => environment == EnvironmentKind.Production ? 2 : 1;
 
+    /// <summary>
+    /// The warm standby's minimum when a service declares none (<c>standbyMinimum</c>): the floor of the
+    /// environment, so that in production one failed instance does not leave the standby empty.
+    /// </summary>
+    public static int StandbyMinimum(EnvironmentKind environment) => Floor(environment);
+
+    /// <summary>
+    /// This full-size capacity as the warm standby in the secondary region runs it: <paramref name="minimum"/>
+    /// instances, and the same maximum, so that target tracking can still grow it before the switch's
+    /// scale-up raises its minimum to <see cref="Min"/>.
+    /// </summary>
+    public FleetCapacity AsStandby(int minimum)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimum, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(minimum, Min);
+        return this with
+        {
+            Min = minimum,
+            Explanation = $"standby {N(minimum)}/{N(minimum)}/{N(Max)} while {N(Min)} is the full minimum (scale-up at a region switch); full size: {Explanation}",
+        };
+    }
+
     /// <summary>The group starts at the minimum; target tracking raises it from there.</summary>
     public int Desired => Min;
 

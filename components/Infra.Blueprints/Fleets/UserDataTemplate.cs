@@ -75,7 +75,7 @@ internal static class UserDataTemplate
                 mount_path = "auth/{{VaultNames.AwsAuthPath}}"
                 config = {
                   type = "iam"
-                  role = "{{service.Name}}"
+                  role = "{{VaultNames.FleetAuthRole(service.Name, region)}}"
                   header_value = "{{VaultNames.IamServerIdHeader(endpoints)}}"
                 }
               }

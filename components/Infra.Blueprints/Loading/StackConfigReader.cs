@@ -191,11 +191,13 @@ internal static class StackConfigReader
         var slo = map.Optional("slo") is { } sloValue ? (sloValue.Mapping() is { } sloMap ? ReadServiceLevels(sloMap) : null) : ServiceLevelSettings.Defaults;
         var listenerPriority = map.Optional("listenerPriority") is { } priorityValue ? priorityValue.Int(1, ListenerPriorities.Highest) : 0;
         var egress = NameList(map.Optional("egress"), Patterns.Broker(), "host:port outside the VPC, e.g. fcm.googleapis.com:443");
+        // The upper bound depends on the secondary region's zones: FleetSettingsValidator checks it.
+        var standbyMinimum = map.Optional("standbyMinimum") is { } standbyValue ? standbyValue.Int(1, 1000) : 0;
         map.RejectUnknownKeys();
         return team is null || image is null || instanceType is null || port is null || protocol is null || peakRps is null
-            || rpsPerInstance is null || utilisation is null || classification is null || healthCheck is null || dependsOn is null || iam is null || slo is null || egress is null || listenerPriority is null
+            || rpsPerInstance is null || utilisation is null || classification is null || healthCheck is null || dependsOn is null || iam is null || slo is null || egress is null || listenerPriority is null || standbyMinimum is null
             ? null
-            : new ServiceDefinition(name, team, image, instanceType, port.Value, protocol.Value, peakRps.Value, rpsPerInstance.Value, utilisation.Value, classification.Value, healthCheck, dependsOn, iam, slo, egress, listenerPriority == 0 ? null : listenerPriority);
+            : new ServiceDefinition(name, team, image, instanceType, port.Value, protocol.Value, peakRps.Value, rpsPerInstance.Value, utilisation.Value, classification.Value, healthCheck, dependsOn, iam, slo, egress, listenerPriority == 0 ? null : listenerPriority, standbyMinimum == 0 ? null : standbyMinimum);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class MonitoringBlueprints
         var composites = new List<CompositeAlarmBlueprint>();
         foreach (var fleet in fleets)
         {
-            var serviceSlos = slos.Single(s => s.Service == fleet.Name);
+            var serviceSlos = slos.Single(s => s.Service == fleet.Service);
             var dimensions = TargetGroupDimensions(fleet.Name, loadBalancers[fleet.Region]);
             foreach (var slo in serviceSlos.All)
             {
@@ -55,15 +55,15 @@ public static class MonitoringBlueprints
             .Select(t => Topic(t.Team, t.Region, definition))
             .ToEquatableList();
         var dashboards = fleets
-            .Select(f => new DashboardBlueprint($"{stack}-{f.Name}", f.Name, MonitoringDashboards.Service(f, slos.Single(s => s.Service == f.Name), databases.Where(d => d.UsedBy.Contains(f.Name)).ToList(), loadBalancers[f.Region])))
+            .Select(f => new DashboardBlueprint($"{stack}-{f.Name}", f.Service, MonitoringDashboards.Service(f, slos.Single(s => s.Service == f.Service), databases.Where(d => d.UsedBy.Contains(f.Service)).ToList(), loadBalancers[f.Region])))
             .Append(new DashboardBlueprint($"{stack}-overview", null, MonitoringDashboards.Overview(definition, fleets, slos, databases, loadBalancers)))
             .ToEquatableList();
         return new StackMonitoringBlueprint(stack, definition.Regions.Primary, slos, topics, alarms.ToEquatableList(), composites.ToEquatableList(), dashboards);
     }
 
-    /// <summary>The name of an SLO's window alarm: stack, service, SLO, severity and window, e.g. staging-ledger-availability-page-1h.</summary>
-    public static string WindowAlarmName(string stack, string service, ServiceLevelObjective slo, AlertSeverity severity, TimeSpan window) =>
-        $"{stack}-{service}-{slo.Name}-{Severity(severity)}-{Durations.Format(window)}";
+    /// <summary>The name of an SLO's window alarm: stack, fleet (service and region), SLO, severity and window, e.g. staging-ledger-eu-west-3-availability-page-1h.</summary>
+    public static string WindowAlarmName(string stack, string fleet, ServiceLevelObjective slo, AlertSeverity severity, TimeSpan window) =>
+        $"{stack}-{fleet}-{slo.Name}-{Severity(severity)}-{Durations.Format(window)}";
 
     public static string TopicName(string stack, string team) => $"{stack}-alerts-{team}";
 
@@ -104,7 +104,7 @@ public static class MonitoringBlueprints
         return new MetricAlarmBlueprint(
             WindowAlarmName(stack, fleet.Name, slo, alert.Severity, window),
             $"{fleet.Name} {slo.Name}: bad-request ratio over {Durations.Format(window)} above {alert.BurnRate.ToString(CultureInfo.InvariantCulture)}x the budget of {slo.Description}",
-            fleet.Name,
+            fleet.Service,
             fleet.Team,
             fleet.Region,
             alert.Severity,
@@ -135,7 +135,7 @@ public static class MonitoringBlueprints
             yield return new CompositeAlarmBlueprint(
                 $"{stack}-{fleet.Name}-{slo.Name}-{Severity(severity)}",
                 $"{fleet.Name} burns the error budget of its {slo.Name} SLO ({slo.Description}) too fast: {Severity(severity)}",
-                fleet.Name,
+                fleet.Service,
                 fleet.Team,
                 fleet.Region,
                 severity,
@@ -177,7 +177,7 @@ public static class MonitoringBlueprints
 
     private static MetricAlarmBlueprint Saturation(string stack, FleetBlueprint fleet, string what, AlertSeverity severity, string description,
         EquatableList<MetricQuery> queries, string comparison, double threshold, string missing) =>
-        new($"{stack}-{fleet.Name}-{what}", description, fleet.Name, fleet.Team, fleet.Region, severity, queries, comparison, threshold,
+        new($"{stack}-{fleet.Name}-{what}", description, fleet.Service, fleet.Team, fleet.Region, severity, queries, comparison, threshold,
             SaturationMinutes, SaturationMinutes, missing, NotifiesTeam: true, WithSeverity(fleet.Tags, severity));
 
     /// <summary>The secondary cluster's lag behind the writer, in the secondary region where it is measured, against the declared recovery point.</summary>

@@ -57,12 +57,13 @@ public static class MonitoringDashboards
         var region = definition.Regions.Primary;
         var widgets = new List<JsonObject>
         {
-            Graph("Requests per minute, by service", region, [.. fleets.Select(f => Metric("RequestCount", TargetGroup(f.Name, loadBalancers[f.Region]), "Sum", f.Name))]),
-            Graph("Target 5xx per minute, by service", region, [.. fleets.Select(f => Metric("HTTPCode_Target_5XX_Count", TargetGroup(f.Name, loadBalancers[f.Region]), "Sum", f.Name))]),
-            Graph("p99 response time (s), by service", region, [.. fleets.Select(f => Metric("TargetResponseTime", TargetGroup(f.Name, loadBalancers[f.Region]), "p99", f.Name))]),
-            Graph("Healthy instances, by service", region, [.. fleets.Select(f => Metric("HealthyHostCount", TargetGroup(f.Name, loadBalancers[f.Region]), "Minimum", f.Name))]),
+            // Both regions' fleets, each metric in its own region: the standby's traffic shows at a switch.
+            Graph("Requests per minute, by service", region, [.. fleets.Select(f => Metric("RequestCount", TargetGroup(f.Name, loadBalancers[f.Region]), "Sum", f.Name, f.Region))]),
+            Graph("Target 5xx per minute, by service", region, [.. fleets.Select(f => Metric("HTTPCode_Target_5XX_Count", TargetGroup(f.Name, loadBalancers[f.Region]), "Sum", f.Name, f.Region))]),
+            Graph("p99 response time (s), by service", region, [.. fleets.Select(f => Metric("TargetResponseTime", TargetGroup(f.Name, loadBalancers[f.Region]), "p99", f.Name, f.Region))]),
+            Graph("Healthy instances, by service", region, [.. fleets.Select(f => Metric("HealthyHostCount", TargetGroup(f.Name, loadBalancers[f.Region]), "Minimum", f.Name, f.Region))]),
         };
-        widgets.AddRange(fleets.Select(f => BudgetLeft(f.Name, slos.Single(s => s.Service == f.Name).Availability, TargetGroup(f.Name, loadBalancers[f.Region]), f.Region)));
+        widgets.AddRange(fleets.Select(f => BudgetLeft(f.Name, slos.Single(s => s.Service == f.Service).Availability, TargetGroup(f.Name, loadBalancers[f.Region]), f.Region)));
         widgets.AddRange(databases.Select(ReplicaLag));
         return Body(widgets);
     }
@@ -98,12 +99,17 @@ public static class MonitoringDashboards
     private static string[] TargetGroup(string service, string loadBalancer) =>
         ["TargetGroup", MonitoringPlaceholders.TargetGroup(service), "LoadBalancer", loadBalancer];
 
-    private static JsonArray Metric(string name, string[] dimensions, string stat, string? label = null)
+    /// <param name="region">The metric's region when the widget shows both regions' fleets.</param>
+    private static JsonArray Metric(string name, string[] dimensions, string stat, string? label = null, string? region = null)
     {
         var options = Options(stat);
         if (label is not null)
         {
             options["label"] = label;
+        }
+        if (region is not null)
+        {
+            options["region"] = region;
         }
         return new JsonArray([MonitoringBlueprints.LoadBalancerNamespace, name, .. dimensions.Select(d => (JsonNode)d), options]);
     }

@@ -39,11 +39,40 @@ internal static class FleetSettingsValidator
             }
         }
         var primary = settings.Networks.FirstOrDefault(n => n.Region == settings.Regions?.Primary);
+        var secondary = settings.Networks.FirstOrDefault(n => n.Region == settings.Regions?.Secondary);
         foreach (var service in settings.Services)
         {
             ValidateProtocol(service, context);
             ValidateIam(service, context);
-            ValidateEgress(service, primary, context);
+            // The warm standby in the secondary region goes out through that region's proxy.
+            foreach (var network in new[] { primary, secondary })
+            {
+                ValidateEgress(service, network, context);
+            }
+            if (settings.Environment is { } environment)
+            {
+                ValidateStandby(service, secondary, environment, context);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The warm standby runs at least the environment's floor (a production standby of one is empty after
+    /// one failure) and at most the fleet's full minimum in that region, which the switch scales it up to.
+    /// </summary>
+    private static void ValidateStandby(ServiceDefinition service, RegionNetwork? secondary, EnvironmentKind environment, DocumentContext context)
+    {
+        if (service.StandbyMinimum is not { } minimum || secondary is not { Subnets.Count: > 0 })
+        {
+            return;
+        }
+        var floor = FleetCapacity.StandbyMinimum(environment);
+        var full = FleetBlueprints.FullSize(service, secondary, environment).Min;
+        if (minimum < floor || minimum > full)
+        {
+            context.Error(KeyPath.Child(KeyPath.Child(StackConfigReader.Qualified(StackConfigKeys.Services), service.Name), "standbyMinimum"),
+                $"is {minimum}; the warm standby of {service.Name} in {secondary.Region} runs from {floor} ({ValueReader.EnumName(environment)}'s floor) "
+                + $"to {full} (its full minimum there, which a region switch scales it up to): allowed {floor} to {full}");
         }
     }
 
@@ -59,15 +88,15 @@ internal static class FleetSettingsValidator
     }
 
     /// <summary>Nothing leaves the VPC but through the egress proxy: a service that names an outside destination needs one.</summary>
-    private static void ValidateEgress(ServiceDefinition service, RegionNetwork? primary, DocumentContext context)
+    private static void ValidateEgress(ServiceDefinition service, RegionNetwork? network, DocumentContext context)
     {
-        if (service.Egress.Count == 0 || primary is null || primary.EgressProxy is not null)
+        if (service.Egress.Count == 0 || network is null || network.EgressProxy is not null)
         {
             return;
         }
         context.Error(KeyPath.Child(KeyPath.Child(StackConfigReader.Qualified(StackConfigKeys.Services), service.Name), "egress"),
-            $"lists destinations outside the VPC ({string.Join(", ", service.Egress)}), but the network of {primary.Region} declares no egressProxy; "
-            + $"declare {StackConfigReader.Qualified(StackConfigKeys.Networks)}.{primary.Region}.egressProxy or remove them: fleets reach the internet only through the proxy");
+            $"lists destinations outside the VPC ({string.Join(", ", service.Egress)}), but the network of {network.Region} declares no egressProxy; "
+            + $"declare {StackConfigReader.Qualified(StackConfigKeys.Networks)}.{network.Region}.egressProxy or remove them: fleets reach the internet only through the proxy");
     }
 
     private static void ValidateIam(ServiceDefinition service, DocumentContext context)

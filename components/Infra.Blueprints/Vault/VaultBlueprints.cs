@@ -26,9 +26,8 @@ public static class VaultBlueprints
         var pki = new VaultMount(VaultNames.PkiMount, "pki", "Internal TLS for services, by Consul name", [], Seconds(vault.CertificateTtl));
         var database = new VaultMount(VaultNames.DatabaseMount, "database", "Dynamic and rotated database credentials", [], Seconds(vault.DatabaseCredentialMaxTtl));
         var servicePki = ServicePki(definition);
-        // Fleets run in the primary region's subnets (FleetBlueprints).
-        var fleetSubnets = definition.Networks.Where(n => n.Region == definition.Regions.Primary)
-            .SelectMany(n => n.Subnets).Select(s => s.Cidr.ToString()).ToEquatableList();
+        // Every service has a fleet in both regions (FleetBlueprints); each logs in with its region's role.
+        var fleetNetworks = definition.Networks.Where(n => n.Region == definition.Regions.Primary || n.Region == definition.Regions.Secondary).ToList();
         var policies = definition.Services.Select(s => ServicePolicy(s, vault))
             .Concat(definition.Catalog.Teams.Where(t => t.Entitlements.Vault.Count > 0).Select(TeamPolicy))
             .ToEquatableList();
@@ -42,9 +41,10 @@ public static class VaultBlueprints
             VaultNames.IamServerIdHeader(definition.Endpoints),
             AuditDevices,
             policies,
-            definition.Services.Select(s => new AwsAuthRoleBlueprint(
-                s.Name, s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl), AuthType: "iam", fleetSubnets,
-                InferredEntityType: "ec2_instance", InferredAwsRegion: definition.Regions.Primary, BoundAccountIds: [definition.AwsAccountId])).ToEquatableList(),
+            fleetNetworks.SelectMany(n => definition.Services.Select(s => new AwsAuthRoleBlueprint(
+                VaultNames.FleetAuthRole(s.Name, n.Region), s.Name, [VaultNames.ServicePolicy(s.Name)], Seconds(vault.TokenTtl), Seconds(vault.TokenMaxTtl), AuthType: "iam",
+                n.Subnets.Select(subnet => subnet.Cidr.ToString()).ToEquatableList(),
+                InferredEntityType: "ec2_instance", InferredAwsRegion: n.Region, BoundAccountIds: [definition.AwsAccountId]))).ToEquatableList(),
             definition.Services.Select(s => new PkiRoleBlueprint(
                 s.Name,
                 s.Name,

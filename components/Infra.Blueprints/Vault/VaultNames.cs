@@ -24,6 +24,9 @@ public static class VaultNames
         return endpoints.Vault.Host;
     }
 
+    /// <summary>The AWS auth role a service's fleet in one region logs in with: Vault infers its instances in that region only.</summary>
+    public static string FleetAuthRole(string service, string region) => $"{service}-{region}";
+
     public static string TeamPolicy(string team) => $"team-{team}";
 
     public static string DynamicDatabaseRole(string database, string service) => $"{database}-{service}";

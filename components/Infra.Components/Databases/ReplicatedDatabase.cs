@@ -64,23 +64,25 @@ public sealed class ReplicatedDatabase : ComponentResource
         _ = RequiredArgs.Require(args.AwsProviders, nameof(ReplicatedDatabaseArgs.AwsProviders), "one Pulumi.Aws.Provider per region of the blueprint");
         _ = RequiredArgs.Require(args.ConsulProvider, nameof(ReplicatedDatabaseArgs.ConsulProvider), "the Pulumi.Consul.Provider the writer endpoint is registered through");
         _ = RequiredArgs.Require(args.VaultProvider, nameof(ReplicatedDatabaseArgs.VaultProvider), "the Pulumi.Vault.Provider of the database's connection and roles");
-        _ = RequiredArgs.Require(args.FleetSecurityGroupIds, nameof(ReplicatedDatabaseArgs.FleetSecurityGroupIds), "the security group of every fleet that uses the database");
+        _ = RequiredArgs.Require(args.FleetSecurityGroupIds, nameof(ReplicatedDatabaseArgs.FleetSecurityGroupIds), "the security group of every fleet that uses the database, by region");
         var missingRegions = blueprint.Regions.Select(r => r.Region).Where(r => !args.AwsProviders.ContainsKey(r)).ToList();
         if (missingRegions.Count > 0)
         {
             throw new ArgumentException($"[{nameof(ReplicatedDatabaseArgs.AwsProviders)}] has no provider for: {string.Join(", ", missingRegions)}; the database needs one per region of its blueprint.", nameof(args));
         }
-        var missingFleets = blueprint.UsedBy.Where(s => !args.FleetSecurityGroupIds.ContainsKey(s)).ToList();
+        var missingFleets = blueprint.Regions
+            .SelectMany(r => blueprint.UsedBy.Where(s => !(args.FleetSecurityGroupIds.TryGetValue(r.Region, out var groups) && groups.ContainsKey(s))).Select(s => $"{s} in {r.Region}"))
+            .ToList();
         if (missingFleets.Count > 0)
         {
-            throw new ArgumentException($"[{nameof(ReplicatedDatabaseArgs.FleetSecurityGroupIds)}] has no security group for: {string.Join(", ", missingFleets)}; every service that uses {blueprint.Name} needs its fleet's group.", nameof(args));
+            throw new ArgumentException($"[{nameof(ReplicatedDatabaseArgs.FleetSecurityGroupIds)}] has no security group for: {string.Join(", ", missingFleets)}; every service that uses {blueprint.Name} needs its fleet's group in each region.", nameof(args));
         }
         var global = CreateGlobalCluster(name, blueprint, args.AwsProviders[blueprint.GlobalClusterRegion], this);
         var masterPassword = GenerateMasterPassword(blueprint, args.AwsProviders[blueprint.MasterSecret.Region]);
 
         var clusters = new Dictionary<string, Rds.Cluster>(StringComparer.Ordinal);
         var keys = new Dictionary<string, Kms.Key>(StringComparer.Ordinal);
-        Output<string>? primarySecurityGroupId = null;
+        var securityGroupIds = new Dictionary<string, Output<string>>(StringComparer.Ordinal);
         List<Resource> primaryInstances = [];
         // Primary first: the replica cluster can join only once the global cluster has a writer.
         foreach (var region in blueprint.Regions)
@@ -89,11 +91,8 @@ public sealed class ReplicatedDatabase : ComponentResource
             var onAws = new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[region.Region] };
             var key = CreateKey(prefix, blueprint, region, args.AwsProviders[region.Region], this);
             keys[region.Region] = key;
-            var (subnets, parameters, securityGroup) = CreateNetwork(prefix, blueprint, region, args.FleetSecurityGroupIds, onAws);
-            if (region.IsPrimary)
-            {
-                primarySecurityGroupId = securityGroup.Id;
-            }
+            var (subnets, parameters, securityGroup) = CreateNetwork(prefix, blueprint, region, args.FleetSecurityGroupIds[region.Region], onAws);
+            securityGroupIds[region.Region] = securityGroup.Id;
             var logGroup = CreateLogGroup(prefix, blueprint, region, key, onAws);
             var regionalCluster = CreateCluster(
                 prefix, blueprint, region, global, key, (subnets, parameters, securityGroup), [.. primaryInstances, logGroup], masterPassword, args.CreatedAt, args.AwsProviders[region.Region], this);
@@ -109,10 +108,9 @@ public sealed class ReplicatedDatabase : ComponentResource
         WriterEndpoint = writer.Endpoint;
         ReaderEndpoint = writer.ReaderEndpoint;
         GlobalClusterArn = global.Arn;
-        PrimarySecurityGroupId = primarySecurityGroupId!;
         var (primary, secondary) = (blueprint.Primary.Region, blueprint.Secondary.Region);
-        ClusterArns = Output.Tuple(clusters[primary].Arn, clusters[secondary].Arn)
-            .Apply(arns => ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[] { KeyValuePair.Create(primary, arns.Item1), KeyValuePair.Create(secondary, arns.Item2) }));
+        ClusterArns = ByRegion(primary, clusters[primary].Arn, secondary, clusters[secondary].Arn);
+        SecurityGroupIds = ByRegion(primary, securityGroupIds[primary], secondary, securityGroupIds[secondary]);
         // The secret's ARN is not the password, but it names where the master credential lives: kept secret all the same.
         MasterUserSecretArn = Output.CreateSecret(masterSecret.Arn);
         RegisterOutputs(new Dictionary<string, object?>
@@ -122,7 +120,7 @@ public sealed class ReplicatedDatabase : ComponentResource
             ["globalClusterArn"] = GlobalClusterArn,
             ["clusterArns"] = ClusterArns,
             ["masterUserSecretArn"] = MasterUserSecretArn,
-            ["primarySecurityGroupId"] = PrimarySecurityGroupId,
+            ["securityGroupIds"] = SecurityGroupIds,
         });
     }
 
@@ -160,7 +158,7 @@ public sealed class ReplicatedDatabase : ComponentResource
         return key;
     }
 
-    /// <summary>The region's subnet group, cluster parameter group, and security group with the ingress from the fleets.</summary>
+    /// <summary>The region's subnet group, cluster parameter group, and security group with the ingress from the region's fleets (<paramref name="fleetSecurityGroupIds"/>, by service).</summary>
     private static (Rds.SubnetGroup Subnets, Rds.ClusterParameterGroup Parameters, Ec2.SecurityGroup SecurityGroup) CreateNetwork(
         string prefix, DatabaseBlueprint blueprint, DatabaseRegionBlueprint region, IReadOnlyDictionary<string, Input<string>> fleetSecurityGroupIds, CustomResourceOptions onAws)
     {
@@ -439,9 +437,13 @@ public sealed class ReplicatedDatabase : ComponentResource
     [Output("clusterArns")]
     public Output<ImmutableDictionary<string, string>> ClusterArns { get; private set; }
 
-    /// <summary>The cluster's security group in the primary region, where the fleets run: the peer of their PostgreSQL egress.</summary>
-    [Output("primarySecurityGroupId")]
-    public Output<string> PrimarySecurityGroupId { get; private set; }
+    /// <summary>The cluster's security group of each region, by region name: the peer of the PostgreSQL egress of that region's fleets.</summary>
+    [Output("securityGroupIds")]
+    public Output<ImmutableDictionary<string, string>> SecurityGroupIds { get; private set; }
+
+    private static Output<ImmutableDictionary<string, string>> ByRegion(string primary, Output<string> inPrimary, string secondary, Output<string> inSecondary) =>
+        Output.Tuple(inPrimary, inSecondary)
+            .Apply(values => ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[] { KeyValuePair.Create(primary, values.Item1), KeyValuePair.Create(secondary, values.Item2) }));
 
     [Output("masterUserSecretArn")]
     public Output<string> MasterUserSecretArn { get; private set; }

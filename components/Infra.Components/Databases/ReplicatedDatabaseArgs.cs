@@ -19,8 +19,8 @@ public sealed class ReplicatedDatabaseArgs
 
     public required Pulumi.Vault.Provider VaultProvider { get; init; }
 
-    /// <summary>The security group id of each fleet, by service name; every service that uses the database needs one.</summary>
-    public required IReadOnlyDictionary<string, Input<string>> FleetSecurityGroupIds { get; init; }
+    /// <summary>The security group id of each fleet, by region and then service name; every service that uses the database needs one in each region.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, Input<string>>> FleetSecurityGroupIds { get; init; }
 
     /// <summary>The time of this deployment: a cluster created now names its final snapshot for it (<see cref="DatabaseRegionBlueprint.FinalSnapshotIdentifier"/>).</summary>
     public required DateTimeOffset CreatedAt { get; init; }

@@ -13,7 +13,7 @@ using Pulumi.Aws.LB.Inputs;
 namespace Infra.Components.Fleets;
 
 /// <summary>
-/// One service's fleet, mapped one for one from its <see cref="FleetBlueprint"/>: instance role and
+/// One service's fleet in one region, mapped one for one from its <see cref="FleetBlueprint"/>: instance role and
 /// profile, security group and the rules whose peers are known (the load balancer, CIDRs), target
 /// group and listener rule, launch template, autoscaling group and its target tracking. Nothing in
 /// Consul: the instances register themselves, and without Connect sidecars intentions would enforce
@@ -28,7 +28,7 @@ public sealed class ServiceFleet : ComponentResource
     public const string TypeToken = "infra:fleet:ServiceFleet";
 
     public ServiceFleet(string name, ServiceFleetArgs args, ComponentResourceOptions? options = null)
-        : base(TypeToken, name, options)
+        : base(TypeToken, name, WithFormerName(options, args?.Blueprint))
     {
         ArgumentNullException.ThrowIfNull(args);
         var blueprint = RequiredArgs.Require(args.Blueprint, nameof(ServiceFleetArgs.Blueprint), "the fleet maps its blueprint");
@@ -267,6 +267,21 @@ public sealed class ServiceFleet : ComponentResource
                 TargetValue = (double)tracking.RequestsPerTargetPerMinute,
             },
         }, onAws);
+    }
+
+    /// <summary>
+    /// The alias from the fleet's former name (<see cref="FleetBlueprint.FormerName"/>): its children,
+    /// named from it, inherit it, so the fleet is renamed in the state, not recreated.
+    /// </summary>
+    private static ComponentResourceOptions? WithFormerName(ComponentResourceOptions? options, FleetBlueprint? blueprint)
+    {
+        if (blueprint?.FormerName is not { } former)
+        {
+            return options;
+        }
+        var aliased = ComponentResourceOptions.Merge(options, null);
+        aliased.Aliases.Add(new Alias { Name = former });
+        return aliased;
     }
 
     [Output("groupName")]

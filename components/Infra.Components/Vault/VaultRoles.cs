@@ -25,10 +25,10 @@ public sealed class VaultRoles : ComponentResource
         ArgumentNullException.ThrowIfNull(args);
         var blueprint = RequiredArgs.Require(args.Blueprint, nameof(VaultRolesArgs.Blueprint), "the roles map the environment's Vault blueprint");
         var vault = RequiredArgs.Require(args.Vault, nameof(VaultRolesArgs.Vault), "the Pulumi.Vault.Provider of the environment's Vault");
-        var missing = blueprint.AwsAuthRoles.Select(r => r.Service).Where(s => !args.FleetRoleArns.ContainsKey(s)).ToList();
+        var missing = blueprint.AwsAuthRoles.Select(r => r.Role).Where(r => !args.FleetRoleArns.ContainsKey(r)).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException($"[{nameof(VaultRolesArgs.FleetRoleArns)}] has no IAM role ARN for: {string.Join(", ", missing)}; every service of the blueprint needs its fleet's role.", nameof(args));
+            throw new ArgumentException($"[{nameof(VaultRolesArgs.FleetRoleArns)}] has no IAM role ARN for: {string.Join(", ", missing)}; every AWS auth role of the blueprint needs the IAM role of its fleet.", nameof(args));
         }
 
         var child = new CustomResourceOptions { Parent = this, Provider = vault };
@@ -70,7 +70,7 @@ public sealed class VaultRoles : ComponentResource
                 Backend = awsAuth.Path,
                 Role = role.Role,
                 AuthType = role.AuthType,
-                BoundIamPrincipalArns = { args.FleetRoleArns[role.Service] },
+                BoundIamPrincipalArns = { args.FleetRoleArns[role.Role] },
                 TokenPolicies = role.Policies.ToList(),
                 TokenTtl = role.TokenTtlSeconds,
                 TokenMaxTtl = role.TokenMaxTtlSeconds,

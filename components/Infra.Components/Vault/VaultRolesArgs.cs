@@ -8,7 +8,7 @@ public sealed class VaultRolesArgs
 {
     public required VaultBlueprint Blueprint { get; init; }
 
-    /// <summary>The IAM role ARN of each service's fleet, by service name; each is bound to the service's AWS auth role.</summary>
+    /// <summary>The IAM role ARN of each fleet, by the name of its AWS auth role (<c>&lt;service&gt;-&lt;region&gt;</c>), which it is bound to.</summary>
     public required IReadOnlyDictionary<string, Input<string>> FleetRoleArns { get; init; }
 
     /// <summary>The environment's Vault: every child goes through it.</summary>

@@ -38,20 +38,25 @@ public sealed class DatabaseBlueprintsTests
     [Theory]
     [InlineData("eu-west-3", "eu-west-1")]
     [InlineData("eu-west-1", "eu-west-3")]
-    public void Ingress_on_5432_comes_only_from_the_fleets_that_use_the_database_and_only_in_the_primary_region(string primary, string secondary)
+    public void Ingress_on_5432_comes_only_from_the_fleets_that_use_the_database_in_both_regions_whichever_is_primary(string primary, string secondary)
     {
         var database = Ledger(WithPrimary(Staging, primary, secondary));
 
-        var rules = database.Primary.SecurityGroup.Rules.Where(r => r.Peer.Kind != RulePeerKind.Cidr).ToList();
-        Assert.Equal(["ledger", "regulatory-reporting"], rules.Select(r => r.Peer.Value));
-        Assert.All(rules, r =>
+        // Each region's group admits that region's fleets (the standby's in the secondary) by security group.
+        Assert.All(database.Regions, region =>
         {
-            Assert.Equal(RuleDirection.Ingress, r.Direction);
-            Assert.Equal(RulePeerKind.Fleet, r.Peer.Kind);
-            Assert.Equal(5432, r.Port);
-            Assert.Equal("tcp", r.Protocol);
+            var rules = region.SecurityGroup.Rules.Where(r => r.Peer.Kind != RulePeerKind.Cidr).ToList();
+            Assert.Equal(["ledger", "regulatory-reporting"], rules.Select(r => r.Peer.Value));
+            Assert.All(rules, r =>
+            {
+                Assert.Equal(RuleDirection.Ingress, r.Direction);
+                Assert.Equal(RulePeerKind.Fleet, r.Peer.Kind);
+                Assert.Equal(5432, r.Port);
+                Assert.Equal("tcp", r.Protocol);
+            });
         });
-        Assert.DoesNotContain(database.Secondary.SecurityGroup.Rules, r => r.Peer.Kind == RulePeerKind.Fleet);
+        Assert.Equal(database.Primary.SecurityGroup.Rules.Select(r => r.Key).Where(k => !k.Contains("fleets-", StringComparison.Ordinal)),
+            database.Secondary.SecurityGroup.Rules.Select(r => r.Key).Where(k => !k.Contains("fleets-", StringComparison.Ordinal)));
     }
 
     [Fact]

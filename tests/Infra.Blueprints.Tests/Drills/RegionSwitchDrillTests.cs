@@ -1,5 +1,6 @@
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Drills;
+using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Tests.Fleets;
 using Infra.Blueprints.Tests.Support;
 
@@ -51,7 +52,6 @@ public sealed class RegionSwitchDrillTests
 
         Assert.Equal(DrillCheckStatus.Failed, check.Status);
         Assert.Contains("has 2 zone(s); production fleets need at least 3: add subnets under infra:networks.eu-west-1.subnets and apply before the switch", check.Detail, StringComparison.Ordinal);
-        Assert.Contains("ledger, payments-api, regulatory-reporting must be created there", check.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,11 +63,13 @@ public sealed class RegionSwitchDrillTests
         // The declared 5s is below Aurora's minimum for rds.global_db_rpo: 20s is what can be defended.
         Assert.Equal(TimeSpan.FromSeconds(20), plan.FailoverObjective.RecoveryPoint);
         Assert.Contains("its minimum is 20s", plan.FailoverObjective.Explanation, StringComparison.Ordinal);
-        // Live checks, the switchover and Vault, from the declared estimates: writes resume through the global writer endpoint.
-        Assert.Equal(TimeSpan.FromMinutes(12), plan.PlannedObjective.RecoveryTime);
-        Assert.Equal("RPO 0s, RTO 12m", plan.PlannedObjective.Summary);
-        // Live checks, fencing, failover and, if that fails, detach and promote; then Vault.
-        Assert.Equal(TimeSpan.FromMinutes(24), plan.FailoverObjective.RecoveryTime);
+        // Live checks, the standby's scale-up (a launch and at most a whole boot: 2m + 8m), the switchover and Vault,
+        // from the declared estimates: writes resume through the global writer endpoint, at full capacity.
+        Assert.Equal(TimeSpan.FromMinutes(22), plan.PlannedObjective.RecoveryTime);
+        Assert.Equal("RPO 0s, RTO 22m", plan.PlannedObjective.Summary);
+        // Live checks, scale-up, fencing, failover and, if that fails, detach and promote; then Vault.
+        Assert.Equal(TimeSpan.FromMinutes(34), plan.FailoverObjective.RecoveryTime);
+        Assert.Contains("scale-up 10m", plan.PlannedObjective.Explanation, StringComparison.Ordinal);
         Assert.Contains("declared estimates (no drill record yet)", plan.PlannedObjective.Explanation, StringComparison.Ordinal);
     }
 
@@ -78,7 +80,7 @@ public sealed class RegionSwitchDrillTests
 
         var plan = RegionSwitchDrill.Plan(Staging, record);
 
-        Assert.Equal(TimeSpan.FromSeconds(302 + 120), plan.PlannedObjective.RecoveryTime);
+        Assert.Equal(TimeSpan.FromSeconds(302 + 600 + 120), plan.PlannedObjective.RecoveryTime);
         var switchover = plan.PlannedSwitchover.Single(s => s.Id == "switchover");
         Assert.True(switchover.Measured);
         Assert.Equal(TimeSpan.FromSeconds(212), switchover.Budget);
@@ -114,15 +116,44 @@ public sealed class RegionSwitchDrillTests
         var plan = RegionSwitchDrill.Plan(Staging);
 
         Assert.Equal(
-            ["Announce and freeze", "Check what only the live estate can tell", "Switch the writer over to eu-west-1", "Point Vault at the new writers", "Record the switch in the stack config", "Apply", "Verify"],
+            ["Announce and freeze", "Check what only the live estate can tell", "Scale the standby fleets in eu-west-1 up to full size", "Switch the writer over to eu-west-1", "Point Vault at the new writers", "Record the switch in the stack config", "Apply", "Verify"],
             plan.PlannedSwitchover.Select(s => s.Title));
-        Assert.Equal(["announce", "live-checks", "switchover", "vault-follows-writer", "record-config", "apply", "verify"], plan.PlannedSwitchover.Select(s => s.Id));
-        Assert.Contains("aws rds switchover-global-cluster --region eu-west-3 --global-cluster-identifier ledger-db-staging --target-db-cluster-identifier arn:aws:rds:eu-west-1:111122223333:cluster:ledger-db-staging-eu-west-1", plan.PlannedSwitchover[2].Commands);
-        Assert.Contains("pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1", plan.PlannedSwitchover[4].Commands);
-        Assert.DoesNotContain(plan.PlannedSwitchover[6].Commands, c => c.Contains("/creds/", StringComparison.Ordinal));
-        Assert.Contains("vault read -field=connection_details database/config/payments-db", plan.PlannedSwitchover[6].Commands);
+        Assert.Equal(["announce", "live-checks", "scale-up", "switchover", "vault-follows-writer", "record-config", "apply", "verify"], plan.PlannedSwitchover.Select(s => s.Id));
+        Assert.Contains("aws rds switchover-global-cluster --region eu-west-3 --global-cluster-identifier ledger-db-staging --target-db-cluster-identifier arn:aws:rds:eu-west-1:111122223333:cluster:ledger-db-staging-eu-west-1", plan.PlannedSwitchover[3].Commands);
+        Assert.Contains("pulumi config set --path --stack staging 'infra:regions.primary' eu-west-1", plan.PlannedSwitchover[5].Commands);
+        Assert.Contains("create, replace and delete nothing", plan.PlannedSwitchover[5].Detail, StringComparison.Ordinal);
+        Assert.Contains("It changes only sizes", plan.PlannedSwitchover[6].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(plan.PlannedSwitchover[7].Commands, c => c.Contains("/creds/", StringComparison.Ordinal));
+        Assert.Contains("vault read -field=connection_details database/config/payments-db", plan.PlannedSwitchover[7].Commands);
         Assert.All(plan.DisasterFailover.Single(s => s.Id == "failover").Commands, c => Assert.EndsWith("--allow-data-loss", c, StringComparison.Ordinal));
         Assert.Contains(plan.Rollback[0].Commands, c => c.Contains("--target-db-cluster-identifier arn:aws:rds:eu-west-3:111122223333:cluster:payments-db-staging-eu-west-3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_switch_scales_every_standby_fleet_up_to_its_full_minimum_first_and_the_switch_back_scales_it_down_again()
+    {
+        var definition = Staging with { Services = [.. Staging.Services.Select(s => s.Name == "ledger" ? s with { StandbyMinimum = 2 } : s)] };
+        var plan = RegionSwitchDrill.Plan(definition);
+        var full = FleetBlueprints.For(definition).Single(f => f.Name == "ledger-eu-west-3").Capacity.Min;
+
+        var scaleUp = plan.PlannedSwitchover.Single(s => s.Id == "scale-up");
+
+        Assert.True(RegionSwitchDrill.CountsTowardRto(scaleUp));
+        Assert.Equal(definition.Services.Count, scaleUp.Commands.Count);
+        var ledger = Assert.Single(scaleUp.Commands, c => c.Contains("Values=ledger ", StringComparison.Ordinal));
+        Assert.StartsWith(
+            "group=$(aws autoscaling describe-auto-scaling-groups --region eu-west-1 --filters Name=tag:service,Values=ledger Name=tag:environment,Values=staging --query 'AutoScalingGroups[0].AutoScalingGroupName' --output text) "
+            + $"&& aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name \"$group\" --min-size {full} && ",
+            ledger, StringComparison.Ordinal);
+        Assert.Contains($"length(TargetHealthDescriptions[?TargetHealth.State==`healthy`])' --output text)\" -ge {full} ] && break", ledger, StringComparison.Ordinal);
+        Assert.True(plan.DisasterFailover.Single(s => s.Id == "scale-up").Commands.SequenceEqual(scaleUp.Commands));
+        // The switch-back sets the declared standby minimum again, before the writers move back.
+        Assert.Equal(
+            "group=$(aws autoscaling describe-auto-scaling-groups --region eu-west-1 --filters Name=tag:service,Values=ledger Name=tag:environment,Values=staging --query 'AutoScalingGroups[0].AutoScalingGroupName' --output text) "
+            + "&& aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name \"$group\" --min-size 2",
+            Assert.Single(plan.Rollback[0].Commands, c => c.Contains("Values=ledger ", StringComparison.Ordinal)));
+        Assert.True(plan.Rollback[0].Commands.ToList().FindIndex(c => c.Contains("update-auto-scaling-group", StringComparison.Ordinal))
+            < plan.Rollback[0].Commands.ToList().FindIndex(c => c.Contains("switchover-global-cluster", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -130,7 +161,7 @@ public sealed class RegionSwitchDrillTests
     {
         var plan = RegionSwitchDrill.Plan(Staging);
 
-        Assert.Equal(["announce", "live-checks", "fence-writes", "failover", "detach-and-promote", "vault-follows-writer", "record-config", "apply", "verify"], plan.DisasterFailover.Select(s => s.Id));
+        Assert.Equal(["announce", "live-checks", "scale-up", "fence-writes", "failover", "detach-and-promote", "vault-follows-writer", "record-config", "apply", "verify"], plan.DisasterFailover.Select(s => s.Id));
         Assert.Contains(
             "aws rds modify-db-cluster-parameter-group --region eu-west-3 --db-cluster-parameter-group-name ledger-db-staging-eu-west-3-aurora-postgresql16 --parameters ParameterName=default_transaction_read_only,ParameterValue=on,ApplyMethod=immediate",
             plan.DisasterFailover.Single(s => s.Id == "fence-writes").Commands);
@@ -216,7 +247,8 @@ public sealed class RegionSwitchDrillTests
         {
             Assert.Contains("\n" + section + "\n", markdown, StringComparison.Ordinal);
         }
-        Assert.Contains("| planned switchover | RPO 0s, RTO 12m |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| planned switchover | RPO 0s, RTO 22m |", markdown, StringComparison.Ordinal);
+        Assert.Contains("**Scale the standby fleets in eu-west-1 up to full size** (10m, estimated).", markdown, StringComparison.Ordinal);
         Assert.Contains("**Switch the writer over to eu-west-1** (5m, estimated).", markdown, StringComparison.Ordinal);
         Assert.Contains("| passed | secondary-capacity | payments-db |", markdown, StringComparison.Ordinal);
         Assert.Contains("Prepared on 2026-11-22", markdown, StringComparison.Ordinal);

@@ -11,29 +11,35 @@ public sealed class EbsKeyGrantBlueprintsTests
     [Fact]
     public void The_autoscaling_service_linked_role_of_the_stacks_account_gets_what_aws_documents_for_encrypted_volumes()
     {
-        var grant = Assert.Single(EbsKeyGrantBlueprints.For(Production, FleetBlueprints.For(Production)));
+        var grants = EbsKeyGrantBlueprints.For(Production, FleetBlueprints.For(Production));
 
-        Assert.Equal("arn:aws:iam::444455556666:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling", grant.GranteePrincipal);
+        Assert.NotEmpty(grants);
+        Assert.All(grants, grant =>
+        {
+            Assert.Equal("arn:aws:iam::444455556666:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling", grant.GranteePrincipal);
+            Assert.Equal(
+                ["Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey", "CreateGrant"],
+                grant.Operations);
+        });
+    }
+
+    [Fact]
+    public void The_grant_is_on_the_key_the_launch_templates_use_in_their_region_in_both_regions_where_fleets_run()
+    {
+        var fleets = FleetBlueprints.For(Production);
+
+        var grants = EbsKeyGrantBlueprints.For(Production, fleets);
+
         Assert.Equal(
-            ["Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey", "CreateGrant"],
-            grant.Operations);
+            [("eu-west-1", "alias/infra-production", "ebs-key-grant-eu-west-1"), ("eu-west-3", "alias/infra-production", "ebs-key-grant-eu-west-3")],
+            grants.Select(g => (g.Region, g.KeyAlias, g.Name)));
+        Assert.All(fleets, f => Assert.Contains(grants, g => (g.Region, g.KeyAlias) == (f.Region, f.LaunchTemplate.RootVolume.KmsKeyAlias)));
     }
 
     [Fact]
-    public void The_grant_is_on_the_key_the_launch_templates_use_in_their_region()
+    public void One_grant_per_region_and_key_that_launches_fleets_however_many_fleets_it_has()
     {
-        var fleets = FleetBlueprints.For(Production);
-
-        var grant = Assert.Single(EbsKeyGrantBlueprints.For(Production, fleets));
-
-        Assert.Equal(("eu-west-3", "alias/infra-production", "ebs-key-grant-eu-west-3"), (grant.Region, grant.KeyAlias, grant.Name));
-        Assert.All(fleets, f => Assert.Equal((grant.Region, grant.KeyAlias), (f.Region, f.LaunchTemplate.RootVolume.KmsKeyAlias)));
-    }
-
-    [Fact]
-    public void One_grant_per_region_that_launches_fleets_however_many_fleets_it_has()
-    {
-        var fleets = FleetBlueprints.For(Production);
+        var fleets = FleetBlueprints.For(Production).Where(f => f.Region == "eu-west-3").ToList();
         var dublin = fleets[0] with
         {
             Region = "eu-west-1",

@@ -11,19 +11,76 @@ public sealed class FleetBlueprintsTests
     private static readonly StackDefinition Staging = RepositoryDefinitions.Load("staging");
     private static readonly StackDefinition Production = RepositoryDefinitions.Load("production");
 
-    private static FleetBlueprint Fleet(StackDefinition definition, string service) => FleetBlueprints.For(definition).Single(b => b.Name == service);
+    private static FleetBlueprint Fleet(StackDefinition definition, string service) => FleetBlueprints.For(definition).Single(b => b.Service == service && !b.IsStandby);
 
     [Theory]
     [InlineData("staging")]
     [InlineData("production")]
-    public void Every_service_gets_one_fleet_in_the_primary_region(string stack)
+    public void Every_service_gets_a_full_size_fleet_in_the_primary_region_and_a_warm_standby_in_the_secondary(string stack)
     {
         var definition = stack == "staging" ? Staging : Production;
+        var (primary, secondary) = (definition.Regions.Primary, definition.Regions.Secondary);
 
         var blueprints = FleetBlueprints.For(definition);
 
-        Assert.Equal(definition.Services.Select(s => s.Name), blueprints.Select(b => b.Name));
-        Assert.All(blueprints, b => Assert.Equal(definition.Regions.Primary, b.Region));
+        Assert.Equal(
+            [.. definition.Services.Select(s => ($"{s.Name}-{primary}", s.Name, primary, false)), .. definition.Services.Select(s => ($"{s.Name}-{secondary}", s.Name, secondary, true))],
+            blueprints.Select(b => (b.Name, b.Service, b.Region, b.IsStandby)));
+        Assert.All(blueprints.Where(b => !b.IsStandby), b => Assert.Equal(b.FullSize, b.Capacity));
+        // Neither region's fleet depends on which one is primary but through its sizes.
+        Assert.All(blueprints.Where(b => b.IsStandby), b => Assert.Equal(FleetCapacity.Floor(definition.Environment), b.Capacity.Min));
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public void Flipping_the_primary_region_changes_the_fleets_sizes_only(string stack)
+    {
+        var definition = stack == "staging" ? Staging : Production;
+        var flipped = definition with { Regions = definition.Regions with { Primary = definition.Regions.Secondary, Secondary = definition.Regions.Primary } };
+
+        var before = FleetBlueprints.For(definition).ToDictionary(b => b.Name);
+        var after = FleetBlueprints.For(flipped).ToDictionary(b => b.Name);
+
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        foreach (var (name, fleet) in before)
+        {
+            var other = after[name];
+            Assert.NotEqual(fleet.IsStandby, other.IsStandby);
+            Assert.Equal(fleet.FullSize, other.FullSize);
+            // Only the sizes (and the instance refresh's headroom, which follows the minimum) and the migration alias differ.
+            Assert.Equal(
+                fleet with { Capacity = other.Capacity, IsStandby = other.IsStandby, FormerName = other.FormerName, AutoScaling = fleet.AutoScaling with { InstanceRefresh = other.AutoScaling.InstanceRefresh } },
+                other);
+        }
+    }
+
+    [Fact]
+    public void The_standby_runs_its_declared_minimum_with_the_full_maximum_and_names_the_minimum_a_switch_scales_it_up_to()
+    {
+        var definition = Production with { Services = [.. Production.Services.Select(s => s.Name == "payments-api" ? s with { StandbyMinimum = 4 } : s)] };
+
+        var standby = FleetBlueprints.For(definition).Single(b => b.Service == "payments-api" && b.IsStandby);
+
+        Assert.Equal(("payments-api-eu-west-1", "eu-west-1"), (standby.Name, standby.Region));
+        Assert.Equal((4, 4, 12), (standby.Capacity.Min, standby.Capacity.Desired, standby.Capacity.Max));
+        Assert.Equal((9, 12), (standby.FullSize.Min, standby.FullSize.Max));
+        Assert.Null(standby.FormerName);
+        Assert.StartsWith("standby 4/4/12 while 9 is the full minimum (scale-up at a region switch); full size: 9/9/12 over 3 zones", standby.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_primary_regions_fleet_is_aliased_from_the_name_it_had_before_fleets_carried_their_region() =>
+        Assert.Equal(("payments-api-eu-west-3", "payments-api"), (Fleet(Staging, "payments-api").Name, Fleet(Staging, "payments-api").FormerName));
+
+    [Fact]
+    public void A_standby_minimum_above_the_full_minimum_is_refused_by_the_blueprint_too()
+    {
+        var definition = Staging with { Services = [.. Staging.Services.Select(s => s.Name == "ledger" ? s with { StandbyMinimum = 50 } : s)] };
+
+        var error = Assert.Throws<ArgumentException>(() => FleetBlueprints.For(definition));
+
+        Assert.Contains("ledger's standby minimum 50 is above its full minimum", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +100,7 @@ public sealed class FleetBlueprintsTests
 
         Assert.Equal((5, 8, 8, 11), (fraud.Needed, fraud.Min, fraud.Desired, fraud.Max));
         Assert.All(FleetBlueprints.For(Production).Concat(FleetBlueprints.For(Staging)), b =>
-            Assert.True(b.Capacity.AfterZoneLoss * b.Capacity.TargetRpsPerInstance >= b.Capacity.PeakRps, b.Explanation));
+            Assert.True(b.FullSize.AfterZoneLoss * b.FullSize.TargetRpsPerInstance >= b.FullSize.PeakRps, b.Explanation));
     }
 
     [Fact]
@@ -56,7 +113,7 @@ public sealed class FleetBlueprintsTests
 
     [Fact]
     public void Production_fleets_never_run_on_fewer_than_two_instances_after_a_zone_loss() =>
-        Assert.All(FleetBlueprints.For(Production), b => Assert.True(b.Capacity.AfterZoneLoss >= Math.Max(2, b.Capacity.Needed), b.Explanation));
+        Assert.All(FleetBlueprints.For(Production), b => Assert.True(b.FullSize.AfterZoneLoss >= Math.Max(2, b.FullSize.Needed), b.Explanation));
 
     [Fact]
     public void Every_fleet_carries_the_mandatory_tags()
@@ -169,9 +226,11 @@ public sealed class FleetBlueprintsTests
     {
         var blueprints = FleetBlueprints.For(Staging);
 
-        Assert.Equal("payments-api.stg.example-bank.eu", blueprints.Single(b => b.Name == "payments-api").ListenerRule.HostHeader);
-        Assert.Equal(blueprints.Count, blueprints.Select(b => b.ListenerRule.Priority).Distinct().Count());
-        Assert.All(blueprints, b => Assert.Equal(ListenerPriorities.Derived(b.Name), b.ListenerRule.Priority));
+        Assert.Equal("payments-api.stg.example-bank.eu", blueprints.Single(b => b.Name == "payments-api-eu-west-3").ListenerRule.HostHeader);
+        // One listener per region: priorities are unique on each, and a service has the same one on both.
+        Assert.All(blueprints.GroupBy(b => b.ListenerRule.ListenerArn), listener => Assert.Equal(listener.Count(), listener.Select(b => b.ListenerRule.Priority).Distinct().Count()));
+        Assert.Equal(2, blueprints.Select(b => b.ListenerRule.ListenerArn).Distinct().Count());
+        Assert.All(blueprints, b => Assert.Equal(ListenerPriorities.Derived(b.Service), b.ListenerRule.Priority));
     }
 
     [Fact]
@@ -205,7 +264,7 @@ public sealed class FleetBlueprintsTests
     {
         var role = Fleet(Staging, "payments-api").Role;
 
-        Assert.Equal("payments-api", role.VaultAuthRole);
+        Assert.Equal("payments-api-eu-west-3", role.VaultAuthRole);
         using var policy = JsonDocument.Parse(role.InlinePolicy);
         var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().Where(s => s.GetProperty("Sid").GetString()!.StartsWith("Declared", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, statements.Count);

@@ -84,6 +84,57 @@ public sealed class FleetConfigBrokenInputTests
     }
 
     [Fact]
+    public void Egress_is_refused_when_the_secondary_region_where_the_standby_runs_has_no_egress_proxy()
+    {
+        using var repository = new RepositoryCopy()
+            .Edit(Files.Staging, "      egressProxy:                     # the only way out to the internet, for a service's declared egress; PLACEHOLDER securityGroupId\n        url: http://egress-proxy.stg-dub.example-bank.eu:3128\n        securityGroupId: sg-0000000000762f56c\n", "")
+            .Edit(Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      peakRps: 400\n      egress: [api.swift.com:443]\n");
+
+        var error = Assert.Single(repository.Loader.LoadFromFiles("staging").Errors);
+
+        Assert.Equal("infra:services.ledger.egress", error.KeyPath);
+        Assert.Contains("but the network of eu-west-1 declares no egressProxy; declare infra:networks.eu-west-1.egressProxy", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("production", "      standbyMinimum: 1\n", "is 1; the warm standby of ledger in eu-west-1 runs from 2 (production's floor) to 8 (its full minimum there, which a region switch scales it up to): allowed 2 to 8")]
+    [InlineData("production", "      standbyMinimum: 9\n", "is 9; the warm standby of ledger in eu-west-1 runs from 2 (production's floor) to 8")]
+    [InlineData("staging", "      standbyMinimum: 4\n", "is 4; the warm standby of ledger in eu-west-1 runs from 1 (staging's floor) to 3 (its full minimum there")]
+    public void A_standby_minimum_outside_the_floor_and_the_full_minimum_is_refused_naming_the_key(string stack, string line, string message)
+    {
+        var file = stack == "staging" ? Files.Staging : Files.Production;
+        using var repository = new RepositoryCopy().Edit(file, "    ledger:\n      team: core-banking\n", "    ledger:\n      team: core-banking\n" + line);
+
+        var error = Assert.Single(repository.Loader.LoadFromFiles(stack).Errors);
+
+        Assert.Equal("infra:services.ledger.standbyMinimum", error.KeyPath);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Line);
+    }
+
+    [Fact]
+    public void A_standby_minimum_that_is_not_a_number_is_refused()
+    {
+        using var repository = new RepositoryCopy().Edit(Files.Staging, "    ledger:\n      team: core-banking\n", "    ledger:\n      team: core-banking\n      standbyMinimum: two\n");
+
+        var error = Assert.Single(repository.Loader.LoadFromFiles("staging").Errors);
+
+        Assert.Equal("infra:services.ledger.standbyMinimum", error.KeyPath);
+    }
+
+    [Fact]
+    public void A_declared_standby_minimum_sizes_the_standby_fleet()
+    {
+        using var repository = new RepositoryCopy().Edit(Files.Production, "    ledger:\n      team: core-banking\n", "    ledger:\n      team: core-banking\n      standbyMinimum: 3\n");
+
+        var loaded = repository.Loader.LoadFromFiles("production");
+
+        Assert.False(loaded.HasErrors, loaded.FormatErrors());
+        var standby = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "ledger-eu-west-1");
+        Assert.Equal((3, 3), (standby.Capacity.Min, standby.Capacity.Desired));
+    }
+
+    [Fact]
     public void Egress_outside_the_vpc_with_the_proxy_is_accepted_and_goes_to_the_proxy_only()
     {
         using var repository = new RepositoryCopy()
@@ -92,7 +143,7 @@ public sealed class FleetConfigBrokenInputTests
         var loaded = repository.Loader.LoadFromFiles("staging");
 
         Assert.False(loaded.HasErrors, loaded.FormatErrors());
-        var ledger = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "ledger");
+        var ledger = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "ledger-eu-west-3");
         var proxy = Assert.Single(ledger.SecurityGroup.Egress, r => r.Key == "out-egress-proxy-3128");
         Assert.Equal(Infra.Blueprints.Aws.RulePeer.SecurityGroup("sg-00000000008fac39a"), proxy.Peer);
         Assert.Contains("api.swift.com:443", proxy.Description, StringComparison.Ordinal);
@@ -106,7 +157,7 @@ public sealed class FleetConfigBrokenInputTests
         var loaded = repository.Loader.LoadFromFiles("staging");
 
         Assert.False(loaded.HasErrors, loaded.FormatErrors());
-        var ledger = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "ledger");
+        var ledger = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "ledger-eu-west-3");
         Assert.Equal(50, ledger.Capacity.TargetUtilisationPercent);
         Assert.Equal(1, ledger.Capacity.Needed);
         Assert.Equal(400m * 60, ledger.AutoScaling.TargetTracking.RequestsPerTargetPerMinute);
@@ -123,7 +174,7 @@ public sealed class FleetConfigBrokenInputTests
         var loaded = repository.Loader.LoadFromFiles("staging");
 
         Assert.False(loaded.HasErrors, loaded.FormatErrors());
-        var notifications = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "notifications");
+        var notifications = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!).Single(b => b.Name == "notifications-eu-west-3");
         Assert.Equal("HTTP", notifications.TargetGroup.Protocol);
     }
 
@@ -166,8 +217,8 @@ public sealed class FleetConfigBrokenInputTests
 
         Assert.False(loaded.HasErrors, loaded.FormatErrors());
         var fleets = Infra.Blueprints.Fleets.FleetBlueprints.For(loaded.Definition!);
-        Assert.Equal(32180, fleets.Single(f => f.Name == "ledger").ListenerRule.Priority);
-        Assert.Equal(32181, fleets.Single(f => f.Name == "aa-77347").ListenerRule.Priority);
+        Assert.Equal(32180, fleets.Single(f => f.Name == "ledger-eu-west-3").ListenerRule.Priority);
+        Assert.Equal(32181, fleets.Single(f => f.Name == "aa-77347-eu-west-3").ListenerRule.Priority);
     }
 
     [Fact]

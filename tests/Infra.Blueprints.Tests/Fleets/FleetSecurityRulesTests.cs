@@ -15,7 +15,7 @@ public sealed class FleetSecurityRulesTests
     private const string KafkaBrokers = "sg-0000000000e4cac46";
 
     private static EquatableList<SecurityRule> Rules(StackDefinition definition, string service) =>
-        FleetBlueprints.For(definition).Single(b => b.Name == service).SecurityGroup.Rules;
+        FleetBlueprints.For(definition).Single(b => b.Service == service && !b.IsStandby).SecurityGroup.Rules;
 
     private static (string Protocol, int Port, RulePeer Peer) Shape(SecurityRule rule) => (rule.Protocol, rule.Port, rule.Peer);
 
@@ -60,9 +60,15 @@ public sealed class FleetSecurityRulesTests
     [Theory]
     [InlineData("staging")]
     [InlineData("production")]
-    public void No_fleet_reaches_the_internet_directly(string stack) =>
-        Assert.All(FleetBlueprints.For(RepositoryDefinitions.Load(stack)).SelectMany(b => b.SecurityGroup.Rules),
-            r => Assert.True(r.Peer.Kind != RulePeerKind.Cidr || (r.Peer.Value == Vpc || r.Peer.Value.StartsWith("10.60.", StringComparison.Ordinal)) && r.Port == 8301, $"{r.Key} to {r.Peer}"));
+    public void No_fleet_reaches_the_internet_directly(string stack)
+    {
+        var definition = RepositoryDefinitions.Load(stack);
+        Assert.All(FleetBlueprints.For(definition), b =>
+        {
+            var vpc = definition.Networks.Single(n => n.Region == b.Region).Cidr.ToString();
+            Assert.All(b.SecurityGroup.Rules, r => Assert.True(r.Peer.Kind != RulePeerKind.Cidr || r.Peer.Value == vpc && r.Port == 8301, $"{b.Name} {r.Key} to {r.Peer}"));
+        });
+    }
 
     [Fact]
     public void A_platform_peer_given_as_a_prefix_list_becomes_a_prefix_list_rule()
@@ -103,12 +109,13 @@ public sealed class FleetSecurityRulesTests
         {
             foreach (var egress in caller.SecurityGroup.Egress.Where(r => r.Peer.Kind == RulePeerKind.Fleet))
             {
-                var callee = blueprints.Single(b => b.Name == egress.Peer.Value);
-                Assert.Contains(callee.SecurityGroup.Ingress, r => r.Peer == RulePeer.Fleet(caller.Name) && r.Port == egress.Port && r.Port == callee.Port);
+                var callee = blueprints.Single(b => b.Service == egress.Peer.Value && b.Region == caller.Region);
+                Assert.Contains(callee.SecurityGroup.Ingress, r => r.Peer == RulePeer.Fleet(caller.Service) && r.Port == egress.Port && r.Port == callee.Port);
                 calls++;
             }
         }
-        Assert.Equal(Staging.Services.Sum(s => s.DependsOn.Services.Count), calls);
+        // Each call is open in both regions, between the fleets of that region.
+        Assert.Equal(2 * Staging.Services.Sum(s => s.DependsOn.Services.Count), calls);
         Assert.Equal(calls, blueprints.Sum(b => b.SecurityGroup.Ingress.Count(r => r.Peer.Kind == RulePeerKind.Fleet)));
     }
 

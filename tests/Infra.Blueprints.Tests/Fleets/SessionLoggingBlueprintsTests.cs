@@ -14,11 +14,13 @@ public sealed class SessionLoggingBlueprintsTests
     {
         var fleets = FleetBlueprints.For(Production);
 
-        var logging = Assert.Single(SessionLoggingBlueprints.For(Production, fleets));
+        var loggings = SessionLoggingBlueprints.For(Production, fleets);
 
-        Assert.Equal(("eu-west-3", "/infra/production/session-manager"), (logging.Region, logging.LogGroupName));
+        // Both regions run fleets: the primary's full size, the warm standby in the secondary.
+        Assert.Equal(["eu-west-1", "eu-west-3"], loggings.Select(l => l.Region));
+        Assert.All(loggings, l => Assert.Equal("/infra/production/session-manager", l.LogGroupName));
         Assert.All(fleets, f => Assert.Equal(
-            [$"arn:aws:logs:{logging.Region}:444455556666:log-group:{logging.LogGroupName}:*"],
+            [$"arn:aws:logs:{f.Region}:444455556666:log-group:/infra/production/session-manager:*"],
             f.Role.Statements.Single(s => s.Sid == "SessionLogs").Resources));
     }
 
@@ -43,7 +45,7 @@ public sealed class SessionLoggingBlueprintsTests
     [Fact]
     public void Only_cloudwatch_logs_uses_the_key_and_only_for_the_session_log_group()
     {
-        var logging = SessionLoggingBlueprints.For(Production, FleetBlueprints.For(Production))[0];
+        var logging = SessionLoggingBlueprints.For(Production, FleetBlueprints.For(Production)).Single(l => l.Region == "eu-west-3");
 
         using var policy = JsonDocument.Parse(logging.KeyPolicy);
         var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToList();
@@ -59,9 +61,10 @@ public sealed class SessionLoggingBlueprintsTests
     [Fact]
     public void One_per_region_that_runs_fleets_and_none_without_fleets()
     {
-        var fleets = FleetBlueprints.For(Production);
-        EquatableList<FleetBlueprint> twoRegions = [.. fleets, fleets[0] with { Region = "eu-west-1" }];
+        var paris = FleetBlueprints.For(Production).Where(f => f.Region == "eu-west-3").ToList();
+        EquatableList<FleetBlueprint> twoRegions = [.. paris, paris[0] with { Region = "eu-west-1" }];
 
+        Assert.Equal(["eu-west-3"], SessionLoggingBlueprints.For(Production, paris).Select(l => l.Region));
         Assert.Equal(["eu-west-1", "eu-west-3"], SessionLoggingBlueprints.For(Production, twoRegions).Select(l => l.Region));
         Assert.Empty(SessionLoggingBlueprints.For(Production, []));
     }

@@ -11,7 +11,7 @@ public sealed class UserDataTemplateTests
 {
     private static readonly StackDefinition Staging = RepositoryDefinitions.Load("staging");
 
-    private static string UserData(string service) => FleetBlueprints.For(Staging).Single(b => b.Name == service).LaunchTemplate.UserData;
+    private static string UserData(string service) => FleetBlueprints.For(Staging).Single(b => b.Service == service && !b.IsStandby).LaunchTemplate.UserData;
 
     [Fact]
     public void Consul_agent_joins_the_servers_of_its_datacenter_by_cloud_tag()
@@ -34,7 +34,7 @@ public sealed class UserDataTemplateTests
     [Fact]
     public void A_role_without_the_join_permission_is_caught()
     {
-        var fleet = FleetBlueprints.For(Staging).Single(b => b.Name == "ledger");
+        var fleet = FleetBlueprints.For(Staging).Single(b => b.Name == "ledger-eu-west-3");
         var statements = fleet.Role.Statements.Where(s => !s.Allows(ConsulJoin.DescribeInstances)).ToEquatableList();
         var withoutJoin = fleet with { Role = fleet.Role with { Statements = statements, InlinePolicy = IamDocument(statements) } };
 
@@ -44,7 +44,7 @@ public sealed class UserDataTemplateTests
     [Fact]
     public void Join_permission_is_scoped_to_the_fleets_region()
     {
-        var join = FleetBlueprints.For(Staging).Single(b => b.Name == "ledger").Consul.Join;
+        var join = FleetBlueprints.For(Staging).Single(b => b.Name == "ledger-eu-west-3").Consul.Join;
 
         Assert.Equal(["*"], join.Permission.Resources);
         Assert.Equal([new PolicyCondition("StringEquals", "aws:RequestedRegion", ["eu-west-3"])], join.Permission.Conditions);
@@ -87,7 +87,8 @@ public sealed class UserDataTemplateTests
 
         Assert.Contains("address = \"https://vault.stg.example-bank.eu\"", userData, StringComparison.Ordinal);
         Assert.Contains("type = \"iam\"", userData, StringComparison.Ordinal);
-        Assert.Contains("role = \"payments-api\"", userData, StringComparison.Ordinal);
+        Assert.Contains("role = \"payments-api-eu-west-3\"", userData, StringComparison.Ordinal);
+        Assert.Contains("role = \"payments-api-eu-west-1\"", FleetBlueprints.For(Staging).Single(b => b.Name == "payments-api-eu-west-1").LaunchTemplate.UserData, StringComparison.Ordinal);
         Assert.True(userData.IndexOf("systemctl enable --now vault-agent", StringComparison.Ordinal) < userData.IndexOf("systemctl enable --now consul", StringComparison.Ordinal));
     }
 
@@ -175,11 +176,11 @@ public sealed class UserDataTemplateTests
         {
             var report = Assert.Single(fleet.Role.Statements, s => s.Allows("autoscaling:SetInstanceHealth"));
             Assert.Equal(["autoscaling:SetInstanceHealth"], report.Actions);
-            Assert.Equal(["arn:aws:autoscaling:eu-west-3:111122223333:autoScalingGroup:*:autoScalingGroupName/*"], report.Resources);
+            Assert.Equal([$"arn:aws:autoscaling:{fleet.Region}:111122223333:autoScalingGroup:*:autoScalingGroupName/*"], report.Resources);
             Assert.Equal(
-                [new PolicyCondition("StringEquals", "autoscaling:ResourceTag/service", [fleet.Name]), new PolicyCondition("StringEquals", "autoscaling:ResourceTag/environment", ["staging"])],
+                [new PolicyCondition("StringEquals", "autoscaling:ResourceTag/service", [fleet.Service]), new PolicyCondition("StringEquals", "autoscaling:ResourceTag/environment", ["staging"])],
                 report.Conditions);
-            Assert.Contains(new Aws.ResourceTag("service", fleet.Name), fleet.AutoScaling.Tags);
+            Assert.Contains(new Aws.ResourceTag("service", fleet.Service), fleet.AutoScaling.Tags);
             Assert.Contains(new Aws.ResourceTag("environment", "staging"), fleet.AutoScaling.Tags);
         });
     }
@@ -191,7 +192,7 @@ public sealed class UserDataTemplateTests
             .Edit(Support.Files.Staging, "      port: 8443\n      peakRps: 400\n", "      port: 8443\n      peakRps: 400\n      egress: [api.swift.com:443]\n");
         var definition = repository.Loader.LoadFromFiles("staging").Definition!;
         var fleets = FleetBlueprints.For(definition);
-        var ledger = fleets.Single(b => b.Name == "ledger").LaunchTemplate.UserData;
+        var ledger = fleets.Single(b => b.Name == "ledger-eu-west-3").LaunchTemplate.UserData;
 
         var line = Assert.Single(ledger.Split('\n'), l => l.StartsWith("DefaultEnvironment=", StringComparison.Ordinal));
         Assert.Contains("\"HTTPS_PROXY=http://egress-proxy.stg-par.example-bank.eu:3128\"", line, StringComparison.Ordinal);
@@ -199,7 +200,9 @@ public sealed class UserDataTemplateTests
         Assert.Contains("\"NO_PROXY=localhost,127.0.0.1,169.254.169.254,.consul,.amazonaws.com,vault.stg.example-bank.eu,consul.stg-par.example-bank.eu,kafka-1.stg.example-bank.eu", line, StringComparison.Ordinal);
         Assert.Contains(",10.40.0.0/16\"", line, StringComparison.Ordinal);
         Assert.True(ledger.IndexOf("systemctl daemon-reexec", StringComparison.Ordinal) < ledger.IndexOf("systemctl enable --now vault-agent", StringComparison.Ordinal));
-        Assert.All(fleets.Where(b => b.Name != "ledger"), b => Assert.DoesNotContain("PROXY", b.LaunchTemplate.UserData, StringComparison.Ordinal));
+        // The standby in Ireland goes through Ireland's proxy.
+        Assert.Contains("HTTPS_PROXY=http://egress-proxy.stg-dub.example-bank.eu:3128", fleets.Single(b => b.Name == "ledger-eu-west-1").LaunchTemplate.UserData, StringComparison.Ordinal);
+        Assert.All(fleets.Where(b => b.Service != "ledger"), b => Assert.DoesNotContain("PROXY", b.LaunchTemplate.UserData, StringComparison.Ordinal));
     }
 
     /// <summary>The body of a script the boot writes to /usr/local/bin/NAME with a quoted heredoc.</summary>
@@ -230,7 +233,7 @@ public sealed class UserDataTemplateTests
     [Fact]
     public void Launch_template_carries_the_script_base64_encoded()
     {
-        var template = FleetBlueprints.For(Staging).Single(b => b.Name == "ledger").LaunchTemplate;
+        var template = FleetBlueprints.For(Staging).Single(b => b.Name == "ledger-eu-west-3").LaunchTemplate;
 
         Assert.Equal(template.UserData, Encoding.UTF8.GetString(Convert.FromBase64String(template.UserDataBase64)));
         Assert.StartsWith("#!/bin/bash\n", template.UserData, StringComparison.Ordinal);

@@ -24,9 +24,11 @@ public sealed class MonitoringBlueprintsTests
         {
             foreach (var alert in slo.Alerts)
             {
-                foreach (var window in new[] { alert.LongWindow, alert.ShortWindow })
+                foreach (var (window, region) in new[] { alert.LongWindow, alert.ShortWindow }.SelectMany(w => new[] { (w, "eu-west-3"), (w, "eu-west-1") }))
                 {
-                    var alarm = Assert.Single(monitoring.Alarms, a => a.Name == MonitoringBlueprints.WindowAlarmName("staging", slo.Service, slo, alert.Severity, window));
+                    // Each region's fleet has its own alarms: the standby's watch what reaches it.
+                    var alarm = Assert.Single(monitoring.Alarms, a => a.Name == MonitoringBlueprints.WindowAlarmName("staging", $"{slo.Service}-{region}", slo, alert.Severity, window));
+                    Assert.Equal(region, alarm.Region);
                     Assert.Equal((double)alert.ErrorRateThreshold, alarm.Threshold);
                     Assert.All(alarm.Queries.Where(q => q.Metric is not null), q => Assert.Equal((int)window.TotalSeconds, q.Metric!.PeriodSeconds));
                     Assert.False(alarm.NotifiesTeam);
@@ -38,19 +40,23 @@ public sealed class MonitoringBlueprintsTests
     [Fact]
     public void The_availability_alarm_divides_target_5xx_by_requests_of_the_services_target_group()
     {
-        var alarm = For("staging").Alarms.Single(a => a.Name == "staging-ledger-availability-page-1h");
+        var alarm = For("staging").Alarms.Single(a => a.Name == "staging-ledger-eu-west-3-availability-page-1h");
 
         Assert.Equal(["HTTPCode_Target_5XX_Count", "RequestCount"], alarm.Queries.Where(q => q.Metric is not null).Select(q => q.Metric!.MetricName));
         Assert.Equal("FILL(errors, 0) / requests", Assert.Single(alarm.Queries, q => q.ReturnData).Expression);
         Assert.Equal(0.0072, alarm.Threshold);
-        Assert.Contains(new MetricDimension("TargetGroup", MonitoringPlaceholders.TargetGroup("ledger")), alarm.Queries[0].Metric!.Dimensions);
+        Assert.Contains(new MetricDimension("TargetGroup", MonitoringPlaceholders.TargetGroup("ledger-eu-west-3")), alarm.Queries[0].Metric!.Dimensions);
         Assert.Contains(new MetricDimension("LoadBalancer", "app/internal-staging/687ed44318b6d29d"), alarm.Queries[0].Metric!.Dimensions);
+        var standby = For("staging").Alarms.Single(a => a.Name == "staging-ledger-eu-west-1-availability-page-1h");
+        Assert.Contains(new MetricDimension("TargetGroup", MonitoringPlaceholders.TargetGroup("ledger-eu-west-1")), standby.Queries[0].Metric!.Dimensions);
+        Assert.Contains(new MetricDimension("LoadBalancer", "app/internal-staging/81a57301cd4c4040"), standby.Queries[0].Metric!.Dimensions);
+        Assert.Equal("eu-west-1", standby.Region);
     }
 
     [Fact]
     public void The_latency_alarm_counts_responses_slower_than_the_threshold()
     {
-        var alarm = For("staging").Alarms.Single(a => a.Name == "staging-card-authorizer-latency-page-5m");
+        var alarm = For("staging").Alarms.Single(a => a.Name == "staging-card-authorizer-eu-west-3-latency-page-5m");
 
         var fast = Assert.Single(alarm.Queries, q => q.Metric is not null).Metric!;
         Assert.Equal(("TargetResponseTime", "PR(:0.25)", 300), (fast.MetricName, fast.Stat, fast.PeriodSeconds));
@@ -61,13 +67,13 @@ public sealed class MonitoringBlueprintsTests
     [Fact]
     public void Composites_page_on_either_pair_of_windows_and_ticket_on_the_slow_pair()
     {
-        var composites = For("staging").CompositeAlarms.Where(c => c.Service == "ledger" && c.Name.Contains("availability", StringComparison.Ordinal)).ToList();
+        var composites = For("staging").CompositeAlarms.Where(c => c.Service == "ledger" && c.Region == "eu-west-3" && c.Name.Contains("availability", StringComparison.Ordinal)).ToList();
 
         var page = Assert.Single(composites, c => c.Severity == AlertSeverity.Page);
-        Assert.Equal("(ALARM(\"staging-ledger-availability-page-1h\") AND ALARM(\"staging-ledger-availability-page-5m\")) OR "
-            + "(ALARM(\"staging-ledger-availability-page-6h\") AND ALARM(\"staging-ledger-availability-page-30m\"))", page.Rule);
+        Assert.Equal("(ALARM(\"staging-ledger-eu-west-3-availability-page-1h\") AND ALARM(\"staging-ledger-eu-west-3-availability-page-5m\")) OR "
+            + "(ALARM(\"staging-ledger-eu-west-3-availability-page-6h\") AND ALARM(\"staging-ledger-eu-west-3-availability-page-30m\"))", page.Rule);
         var ticket = Assert.Single(composites, c => c.Severity == AlertSeverity.Ticket);
-        Assert.Equal("(ALARM(\"staging-ledger-availability-ticket-3d\") AND ALARM(\"staging-ledger-availability-ticket-6h\"))", ticket.Rule);
+        Assert.Equal("(ALARM(\"staging-ledger-eu-west-3-availability-ticket-3d\") AND ALARM(\"staging-ledger-eu-west-3-availability-ticket-6h\"))", ticket.Rule);
         Assert.All(composites, c => Assert.Equal("core-banking", c.Team));
     }
 
@@ -75,16 +81,19 @@ public sealed class MonitoringBlueprintsTests
     public void Saturation_alarms_take_their_thresholds_from_the_fleet_blueprint()
     {
         var definition = RepositoryDefinitions.Load("production");
-        var fleet = FleetBlueprints.For(definition).Single(f => f.Name == "payments-api");
+        var fleet = FleetBlueprints.For(definition).Single(f => f.Name == "payments-api-eu-west-3");
         var alarms = For("production").Alarms;
 
-        var healthy = alarms.Single(a => a.Name == "production-payments-api-healthy-hosts");
+        var healthy = alarms.Single(a => a.Name == "production-payments-api-eu-west-3-healthy-hosts");
         Assert.Equal(fleet.Capacity.Min, healthy.Threshold);
         Assert.Equal("LessThanThreshold", healthy.ComparisonOperator);
         Assert.Equal(AlertSeverity.Page, healthy.Severity);
-        var perTarget = alarms.Single(a => a.Name == "production-payments-api-requests-per-target");
+        var perTarget = alarms.Single(a => a.Name == "production-payments-api-eu-west-3-requests-per-target");
         Assert.Equal(fleet.Capacity.RpsPerInstance, perTarget.Threshold);
         Assert.True(healthy.NotifiesTeam && perTarget.NotifiesTeam);
+        // The standby pages too when it has fewer than its own minimum: it is the capacity a switch starts from.
+        var standby = alarms.Single(a => a.Name == "production-payments-api-eu-west-1-healthy-hosts");
+        Assert.Equal((2.0, "eu-west-1", AlertSeverity.Page), (standby.Threshold, standby.Region, standby.Severity));
         Assert.DoesNotContain(alarms, a => a.Name.EndsWith("-cpu-credits", StringComparison.Ordinal));
     }
 
@@ -93,14 +102,14 @@ public sealed class MonitoringBlueprintsTests
     {
         var definition = RepositoryDefinitions.Load("staging");
         var fleets = FleetBlueprints.For(definition)
-            .Select(f => f.Name == "back-office" ? f with { LaunchTemplate = f.LaunchTemplate with { InstanceType = "t3.large" } } : f)
+            .Select(f => f.Name == "back-office-eu-west-3" ? f with { LaunchTemplate = f.LaunchTemplate with { InstanceType = "t3.large" } } : f)
             .ToList();
 
         var alarms = MonitoringBlueprints.For(definition, fleets, DatabaseBlueprints.For(definition)).Alarms;
 
         var credits = Assert.Single(alarms, a => a.Name.EndsWith("-cpu-credits", StringComparison.Ordinal));
-        Assert.Equal("staging-back-office-cpu-credits", credits.Name);
-        Assert.Equal(MonitoringPlaceholders.AutoScalingGroup("back-office"), credits.Queries[0].Metric!.Dimensions[0].Value);
+        Assert.Equal("staging-back-office-eu-west-3-cpu-credits", credits.Name);
+        Assert.Equal(MonitoringPlaceholders.AutoScalingGroup("back-office-eu-west-3"), credits.Queries[0].Metric!.Dimensions[0].Value);
     }
 
     [Fact]
@@ -131,18 +140,21 @@ public sealed class MonitoringBlueprintsTests
     }
 
     [Fact]
-    public void One_dashboard_per_service_and_one_overview()
+    public void One_dashboard_per_fleet_in_each_region_and_one_overview()
     {
         var monitoring = For("staging");
 
-        Assert.Equal(monitoring.Slos.Select(s => $"staging-{s.Service}").Append("staging-overview").Order(), monitoring.Dashboards.Select(d => d.Name).Order());
-        var ledger = monitoring.Dashboards.Single(d => d.Service == "ledger").BodyTemplate;
+        Assert.Equal(
+            monitoring.Slos.SelectMany(s => new[] { $"staging-{s.Service}-eu-west-3", $"staging-{s.Service}-eu-west-1" }).Append("staging-overview").Order(),
+            monitoring.Dashboards.Select(d => d.Name).Order());
+        Assert.Equal(2, monitoring.Dashboards.Count(d => d.Service == "ledger"));
+        var ledger = monitoring.Dashboards.Single(d => d.Name == "staging-ledger-eu-west-3").BodyTemplate;
         using var body = System.Text.Json.JsonDocument.Parse(ledger);
         var titles = body.RootElement.GetProperty("widgets").EnumerateArray().Select(w => w.GetProperty("properties").GetProperty("title").GetString()).ToList();
         Assert.Contains("Rate: requests per minute", titles);
         Assert.Contains("Errors: target 5xx per minute", titles);
         Assert.Contains("Duration: response time (s)", titles);
-        Assert.Contains(titles, t => t!.StartsWith("ledger availability", StringComparison.Ordinal));
+        Assert.Contains(titles, t => t!.StartsWith("ledger-eu-west-3 availability", StringComparison.Ordinal));
         Assert.Contains(titles, t => t!.StartsWith("Replication lag (ms): ledger-db", StringComparison.Ordinal));
         Assert.Contains(titles, t => t!.StartsWith("Connections: ledger-db", StringComparison.Ordinal));
         Assert.Contains("0.0005", ledger, StringComparison.Ordinal);

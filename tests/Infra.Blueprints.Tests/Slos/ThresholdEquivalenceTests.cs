@@ -24,9 +24,14 @@ public sealed partial class ThresholdEquivalenceTests
         var definition = RepositoryDefinitions.Load(stack);
         var monitoring = MonitoringBlueprints.For(definition, FleetBlueprints.For(definition), DatabaseBlueprints.For(definition));
         var prometheus = PrometheusThresholds(PrometheusRules.Render(stack, stack, monitoring.Slos));
-        var cloudWatch = monitoring.Alarms
+        // Both regions' fleets alarm at the same thresholds; the standby's are checked against the primary's.
+        var windowAlarms = monitoring.Alarms
             .Where(a => a.Severity is not null && a.Name.Contains("-page-", StringComparison.Ordinal) || a.Name.Contains("-ticket-", StringComparison.Ordinal))
-            .ToDictionary(a => a.Name, a => a.Threshold);
+            .ToList();
+        var cloudWatch = windowAlarms.Where(a => a.Region == definition.Regions.Primary).ToDictionary(a => a.Name, a => a.Threshold);
+        var primary = $"-{definition.Regions.Primary}-";
+        Assert.All(windowAlarms.Where(a => a.Region == definition.Regions.Secondary),
+            a => Assert.Equal(cloudWatch[a.Name.Replace($"-{definition.Regions.Secondary}-", primary, StringComparison.Ordinal)], a.Threshold));
 
         var compared = 0;
         foreach (var slo in monitoring.Slos.SelectMany(s => s.All))
@@ -35,7 +40,7 @@ public sealed partial class ThresholdEquivalenceTests
             {
                 foreach (var window in new[] { alert.LongWindow, alert.ShortWindow })
                 {
-                    var name = MonitoringBlueprints.WindowAlarmName(stack, slo.Service, slo, alert.Severity, window);
+                    var name = MonitoringBlueprints.WindowAlarmName(stack, $"{slo.Service}-{definition.Regions.Primary}", slo, alert.Severity, window);
                     var key = ($"{slo.Service}-{slo.Name}", MonitoringBlueprints.Severity(alert.Severity), Durations.Format(window));
                     Assert.True(prometheus.TryGetValue(key, out var fromRules), $"no Prometheus condition for {key}");
                     Assert.Equal(cloudWatch[name], fromRules);

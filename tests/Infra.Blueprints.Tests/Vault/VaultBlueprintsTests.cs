@@ -16,7 +16,13 @@ public sealed class VaultBlueprintsTests
         var definition = Loader.LoadFromFiles(stack).Definition!;
         var vault = VaultBlueprints.For(definition);
 
-        Assert.Equal(definition.Services.Select(s => s.Name), vault.AwsAuthRoles.Select(r => r.Role));
+        // One role per fleet: each service logs in from both regions, each region's fleet with its own role.
+        Assert.Equal(
+            definition.Networks.SelectMany(n => definition.Services.Select(s => ($"{s.Name}-{n.Region}", s.Name))).Order(),
+            vault.AwsAuthRoles.Select(r => (r.Role, r.Service)).Order());
+        Assert.Equal(
+            Infra.Blueprints.Fleets.FleetBlueprints.For(definition).Select(f => f.Role.VaultAuthRole).Order(StringComparer.Ordinal),
+            vault.AwsAuthRoles.Select(r => r.Role).Order(StringComparer.Ordinal));
         Assert.All(vault.AwsAuthRoles, role =>
         {
             Assert.Equal([$"service-{role.Service}"], role.Policies);
@@ -83,17 +89,21 @@ public sealed class VaultBlueprintsTests
     }
 
     [Theory]
-    [InlineData("staging", "vault.stg.example-bank.eu", "10.40.")]
-    [InlineData("production", "vault.prd.example-bank.eu", "10.60.")]
-    public void Aws_logins_are_bound_to_this_vault_and_tokens_to_the_fleet_subnets(string stack, string vaultHost, string primaryPrefix)
+    [InlineData("staging", "vault.stg.example-bank.eu", "eu-west-3", "10.40.")]
+    [InlineData("staging", "vault.stg.example-bank.eu", "eu-west-1", "10.41.")]
+    [InlineData("production", "vault.prd.example-bank.eu", "eu-west-3", "10.60.")]
+    [InlineData("production", "vault.prd.example-bank.eu", "eu-west-1", "10.61.")]
+    public void Aws_logins_are_bound_to_this_vault_and_tokens_to_the_subnets_of_the_fleets_region(string stack, string vaultHost, string region, string prefix)
     {
         var definition = Loader.LoadFromFiles(stack).Definition!;
         var vault = VaultBlueprints.For(definition);
-        var primary = definition.Networks.Single(n => n.Region == definition.Regions.Primary).Subnets.Select(s => s.Cidr.ToString());
+        var subnets = definition.Networks.Single(n => n.Region == region).Subnets.Select(s => s.Cidr.ToString());
+        var roles = vault.AwsAuthRoles.Where(r => r.Role.EndsWith(region, StringComparison.Ordinal)).ToList();
 
         Assert.Equal(vaultHost, vault.IamServerIdHeaderValue);
-        Assert.All(vault.AwsAuthRoles, r => Assert.Equal(primary, r.TokenBoundCidrs));
-        Assert.All(vault.AwsAuthRoles, r => Assert.All(r.TokenBoundCidrs, c => Assert.StartsWith(primaryPrefix, c, StringComparison.Ordinal)));
+        Assert.Equal(definition.Services.Count, roles.Count);
+        Assert.All(roles, r => Assert.Equal(subnets, r.TokenBoundCidrs));
+        Assert.All(roles, r => Assert.All(r.TokenBoundCidrs, c => Assert.StartsWith(prefix, c, StringComparison.Ordinal)));
         Assert.All(Infra.Blueprints.Fleets.FleetBlueprints.For(definition), f =>
             Assert.Contains($"header_value = \"{vaultHost}\"", f.LaunchTemplate.UserData, StringComparison.Ordinal));
     }
@@ -108,7 +118,9 @@ public sealed class VaultBlueprintsTests
         var roles = VaultBlueprints.For(definition).AwsAuthRoles;
 
         Assert.Equal((account, region), (definition.AwsAccountId, definition.Regions.Primary));
-        Assert.All(roles, r => Assert.Equal(("iam", "ec2_instance", region), (r.AuthType, r.InferredEntityType, r.InferredAwsRegion)));
+        // Vault looks each instance up in its own fleet's region: the primary's, or the standby's.
+        Assert.All(roles, r => Assert.Equal(("iam", "ec2_instance", r.Role[(r.Service.Length + 1)..]), (r.AuthType, r.InferredEntityType, r.InferredAwsRegion)));
+        Assert.Equal([region, definition.Regions.Secondary], roles.Select(r => r.InferredAwsRegion).Distinct().Order(StringComparer.Ordinal).Reverse());
         Assert.All(roles, r => Assert.Equal([account], r.BoundAccountIds));
     }
 

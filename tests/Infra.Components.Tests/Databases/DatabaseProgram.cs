@@ -88,7 +88,10 @@ internal sealed class DatabaseProgram
             ConsulProvider = consul,
             VaultProvider = vault,
             CreatedAt = CreatedAt,
-            FleetSecurityGroupIds = Blueprint.UsedBy.Where(s => s != withoutFleet).ToDictionary(s => s, s => (Input<string>)$"sg-{s}", StringComparer.Ordinal),
+            FleetSecurityGroupIds = Blueprint.Regions.ToDictionary(
+                r => r.Region,
+                r => (IReadOnlyDictionary<string, Input<string>>)Blueprint.UsedBy.Where(s => s != withoutFleet).ToDictionary(s => s, s => (Input<string>)$"sg-{s}-{r.Region}", StringComparer.Ordinal),
+                StringComparer.Ordinal),
         };
     }
 }

@@ -395,21 +395,25 @@ public sealed class ReplicatedDatabaseTests
     }
 
     [Fact]
-    public async Task Only_the_fleets_that_use_the_database_reach_it_and_only_in_the_primary_region()
+    public async Task Only_the_fleets_that_use_the_database_reach_it_each_regions_cluster_its_own_regions_fleets()
     {
         var (mocks, program) = await Deploy("staging");
         var blueprint = program.Blueprint;
 
         var rules = mocks.OfType(Ingress).Where(r => r.Inputs.ContainsKey("referencedSecurityGroupId")).ToList();
-        Assert.Equal(blueprint.UsedBy.Select(s => $"sg-{s}").Order(StringComparer.Ordinal), rules.Select(r => (string)r.Inputs["referencedSecurityGroupId"]).Order(StringComparer.Ordinal));
-        Assert.All(rules, r =>
+        Assert.Equal(blueprint.Regions.Count * blueprint.UsedBy.Count, rules.Count);
+        foreach (var region in blueprint.Regions.Select(r => r.Region))
         {
-            Assert.StartsWith($"ledger-db-{blueprint.Primary.Region}-", r.Name, StringComparison.Ordinal);
-            Assert.Equal($"ledger-db-{blueprint.Primary.Region}-sg-id", r.Inputs["securityGroupId"]);
-            Assert.Equal(5432.0, r.Inputs["fromPort"]);
-            Assert.Equal(5432.0, r.Inputs["toPort"]);
-            Assert.False(r.Inputs.ContainsKey("cidrIpv4"));
-        });
+            var inRegion = rules.Where(r => (string)r.Inputs["securityGroupId"] == $"ledger-db-{region}-sg-id").ToList();
+            Assert.Equal(blueprint.UsedBy.Select(s => $"sg-{s}-{region}").Order(StringComparer.Ordinal), inRegion.Select(r => (string)r.Inputs["referencedSecurityGroupId"]).Order(StringComparer.Ordinal));
+            Assert.All(inRegion, r =>
+            {
+                Assert.StartsWith($"ledger-db-{region}-", r.Name, StringComparison.Ordinal);
+                Assert.Equal(5432.0, r.Inputs["fromPort"]);
+                Assert.Equal(5432.0, r.Inputs["toPort"]);
+                Assert.False(r.Inputs.ContainsKey("cidrIpv4"));
+            });
+        }
     }
 
     [Fact]
@@ -452,7 +456,7 @@ public sealed class ReplicatedDatabaseTests
             _ = new ReplicatedDatabase(program.Blueprint.Name, program.NewArgs(withoutFleet: user)));
 
         Assert.Equal("args", error.ParamName);
-        Assert.Contains($"[FleetSecurityGroupIds] has no security group for: {user};", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"[FleetSecurityGroupIds] has no security group for: {user} in {program.Blueprint.Primary.Region}, {user} in {program.Blueprint.Secondary.Region};", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Pulumi;
 namespace Infra.Components.Tests.Fleets;
 
 /// <summary>
-/// Every staging fleet, then the rules between them: what the stack program does. A transformation
+/// Every staging fleet in both regions, then the rules between them: what the stack program does. A transformation
 /// on the connections' options sees every resource created below them, with the parent it was given.
 /// </summary>
 public sealed class AllFleetsProgram : Stack
@@ -16,11 +16,14 @@ public sealed class AllFleetsProgram : Stack
     public AllFleetsProgram()
     {
         Blueprints = StagingFleets.Blueprints();
-        var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
-        var endpoints = StagingFleets.Endpoints(aws);
+        var aws = Blueprints.Select(b => b.Region).Distinct().ToDictionary(
+            region => region,
+            region => new Pulumi.Aws.Provider($"aws-{region}", new Pulumi.Aws.ProviderArgs { Region = region }),
+            StringComparer.Ordinal);
+        var endpoints = aws.ToDictionary(a => a.Key, a => StagingFleets.Endpoints(a.Value, a.Key), StringComparer.Ordinal);
         var fleets = Blueprints.ToDictionary(
             b => b.Name,
-            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Endpoints = endpoints }),
+            b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws[b.Region], Endpoints = endpoints[b.Region] }),
             StringComparer.Ordinal);
         var options = new ComponentResourceOptions();
         options.ResourceTransformations.Add(args =>
@@ -31,7 +34,7 @@ public sealed class AllFleetsProgram : Stack
             }
             return null;
         });
-        Connections = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = Blueprints, Fleets = fleets, DatabaseSecurityGroupIds = StagingFleets.DatabaseSecurityGroupIds(), Aws = aws }, options);
+        Connections = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = Blueprints, Fleets = fleets, DatabaseSecurityGroupIds = StagingFleets.DatabaseSecurityGroupIds(), AwsProviders = aws }, options);
     }
 
     public EquatableList<FleetBlueprint> Blueprints { get; }

@@ -21,29 +21,33 @@ public sealed class FleetConnectionsTests
         return (mocks, resources.OfType<AllFleetsProgram>().Single());
     }
 
-    [Fact]
-    public async Task A_call_opens_the_callers_egress_and_the_callees_ingress()
+    [Theory]
+    [InlineData("eu-west-3")]
+    [InlineData("eu-west-1")]
+    public async Task A_call_opens_the_callers_egress_and_the_callees_ingress_between_the_fleets_of_one_region(string region)
     {
         var (mocks, _) = await Deploy();
 
-        var egress = mocks.Resource(Egress, "payments-api-out-to-ledger-8443").Inputs;
-        Assert.Equal("payments-api-sg-id", egress["securityGroupId"]);
-        Assert.Equal("ledger-sg-id", egress["referencedSecurityGroupId"]);
-        var ingress = mocks.Resource(Ingress, "ledger-in-from-payments-api-8443").Inputs;
-        Assert.Equal("ledger-sg-id", ingress["securityGroupId"]);
-        Assert.Equal("payments-api-sg-id", ingress["referencedSecurityGroupId"]);
+        var egress = mocks.Resource(Egress, $"payments-api-{region}-out-to-ledger-8443").Inputs;
+        Assert.Equal($"payments-api-{region}-sg-id", egress["securityGroupId"]);
+        Assert.Equal($"ledger-{region}-sg-id", egress["referencedSecurityGroupId"]);
+        var ingress = mocks.Resource(Ingress, $"ledger-{region}-in-from-payments-api-8443").Inputs;
+        Assert.Equal($"ledger-{region}-sg-id", ingress["securityGroupId"]);
+        Assert.Equal($"payments-api-{region}-sg-id", ingress["referencedSecurityGroupId"]);
         Assert.Equal(8443.0, ingress["fromPort"]);
     }
 
-    [Fact]
-    public async Task PostgreSql_egress_goes_to_the_databases_security_group_only()
+    [Theory]
+    [InlineData("eu-west-3")]
+    [InlineData("eu-west-1")]
+    public async Task PostgreSql_egress_goes_to_the_databases_security_group_of_the_fleets_region_only(string region)
     {
         var (mocks, _) = await Deploy();
 
-        var egress = mocks.Resource(Egress, "ledger-out-postgresql-ledger-db-5432").Inputs;
+        var egress = mocks.Resource(Egress, $"ledger-{region}-out-postgresql-ledger-db-5432").Inputs;
 
-        Assert.Equal("ledger-sg-id", egress["securityGroupId"]);
-        Assert.Equal("sg-ledger-db", egress["referencedSecurityGroupId"]);
+        Assert.Equal($"ledger-{region}-sg-id", egress["securityGroupId"]);
+        Assert.Equal($"sg-ledger-db-{region}", egress["referencedSecurityGroupId"]);
         Assert.Equal(5432.0, egress["fromPort"]);
         Assert.False(egress.ContainsKey("cidrIpv4"));
     }
@@ -59,7 +63,7 @@ public sealed class FleetConnectionsTests
             {
                 var inputs = mocks.Resource(rule.Direction == RuleDirection.Ingress ? Ingress : Egress, $"{blueprint.Name}-{rule.Key}").Inputs;
                 Assert.Equal($"{blueprint.Name}-sg-id", inputs["securityGroupId"]);
-                Assert.Equal($"{rule.Peer.Value}-sg-id", inputs["referencedSecurityGroupId"]);
+                Assert.Equal($"{rule.Peer.Value}-{blueprint.Region}-sg-id", inputs["referencedSecurityGroupId"]);
                 Assert.False(inputs.ContainsKey("cidrIpv4"));
                 Assert.Equal(rule.Protocol, inputs["ipProtocol"]);
                 Assert.Equal((double)rule.Port, inputs["fromPort"]);
@@ -112,10 +116,10 @@ public sealed class FleetConnectionsTests
         var blueprints = StagingFleets.Blueprints();
 
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
-            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = new Dictionary<string, ServiceFleet>(StringComparer.Ordinal), DatabaseSecurityGroupIds = StagingFleets.DatabaseSecurityGroupIds(), Aws = null! }));
+            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = new Dictionary<string, ServiceFleet>(StringComparer.Ordinal), DatabaseSecurityGroupIds = StagingFleets.DatabaseSecurityGroupIds(), AwsProviders = null! }));
 
         Assert.Equal("args", error.ParamName);
-        Assert.StartsWith("[Aws] is required", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("[AwsProviders] is required", error.Message, StringComparison.Ordinal);
         Assert.Contains("Pulumi.Aws.Provider", error.Message, StringComparison.Ordinal);
     }
 
@@ -128,15 +132,17 @@ public sealed class FleetConnectionsTests
         {
             var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
             var endpoints = StagingFleets.Endpoints(aws);
-            var fleets = blueprints.Where(b => b.Name != "ledger").ToDictionary(
+            var fleets = blueprints.Where(b => b.Region == "eu-west-3" && b.Service != "ledger").ToDictionary(
                 b => b.Name,
                 b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = aws, Endpoints = endpoints }),
                 StringComparer.Ordinal);
-            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = blueprints, Fleets = fleets, DatabaseSecurityGroupIds = StagingFleets.DatabaseSecurityGroupIds(), Aws = aws });
+            var paris = blueprints.Where(b => b.Region == "eu-west-3").ToList();
+            var providers = new Dictionary<string, Pulumi.Aws.Provider>(StringComparer.Ordinal) { ["eu-west-3"] = aws };
+            _ = new FleetConnections("fleet-connections", new FleetConnectionsArgs { Blueprints = paris, Fleets = fleets, DatabaseSecurityGroupIds = StagingFleets.DatabaseSecurityGroupIds(), AwsProviders = providers });
         });
 
         Assert.Equal("args", error.ParamName);
-        Assert.Contains("[Fleets] has no fleet for service 'ledger'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[Fleets] has no fleet 'ledger-eu-west-3'", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -155,7 +161,7 @@ public sealed class FleetConnectionsTests
                 Blueprints = missing == nameof(FleetConnectionsArgs.Blueprints) ? null! : blueprints,
                 Fleets = missing == nameof(FleetConnectionsArgs.Fleets) ? null! : new Dictionary<string, ServiceFleet>(StringComparer.Ordinal),
                 DatabaseSecurityGroupIds = missing == nameof(FleetConnectionsArgs.DatabaseSecurityGroupIds) ? null! : StagingFleets.DatabaseSecurityGroupIds(),
-                Aws = aws,
+                AwsProviders = new Dictionary<string, Pulumi.Aws.Provider>(StringComparer.Ordinal) { ["eu-west-3"] = aws },
             });
         });
 

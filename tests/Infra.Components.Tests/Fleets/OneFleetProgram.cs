@@ -14,7 +14,7 @@ public sealed class OneFleetProgram : Stack
 
     public OneFleetProgram()
     {
-        Blueprint = StagingFleets.Blueprints().Single(b => b.Name == "payments-api");
+        Blueprint = StagingFleets.Blueprints().Single(b => b.Name == "payments-api-eu-west-3");
         var aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" });
         var options = new ComponentResourceOptions();
         options.ResourceTransformations.Add(args =>

@@ -11,7 +11,7 @@ namespace Infra.Components.Tests.Fleets;
 /// <summary>The fleet maps its blueprint to resources one for one, parented to it and named from it.</summary>
 public sealed class ServiceFleetTests
 {
-    private const string Name = "payments-api";
+    private const string Name = "payments-api-eu-west-3";
 
     private static readonly string[] MandatoryTags = ["service", "team", "environment", "cost-center", "data-classification", "managed-by"];
 

@@ -17,16 +17,19 @@ internal static class StagingFleets
     /// <summary>Session Manager's logging in the staging fleets' regions.</summary>
     public static EquatableList<SessionLoggingBlueprint> SessionLogging() => SessionLoggingBlueprints.For(Definition(), Blueprints());
 
-    /// <summary>The VPC endpoints of the staging fleets' region, which their HTTPS egress names.</summary>
-    public static VpcEndpoints Endpoints(Pulumi.Aws.Provider aws)
+    /// <summary>The VPC endpoints of one of the staging fleets' regions (Paris, the primary, by default), which their HTTPS egress names.</summary>
+    public static VpcEndpoints Endpoints(Pulumi.Aws.Provider aws, string region = "eu-west-3")
     {
-        var blueprint = VpcEndpointsBlueprints.For(Definition()).Single(b => b.Region == "eu-west-3");
+        var blueprint = VpcEndpointsBlueprints.For(Definition()).Single(b => b.Region == region);
         return new VpcEndpoints(blueprint.Name, new VpcEndpointsArgs { Blueprint = blueprint, Aws = aws });
     }
 
-    /// <summary>A security group id per staging database, as the databases would register them.</summary>
-    public static IReadOnlyDictionary<string, Pulumi.Input<string>> DatabaseSecurityGroupIds() =>
-        Definition().Databases.ToDictionary(d => d.Name, d => (Pulumi.Input<string>)$"sg-{d.Name}", StringComparer.Ordinal);
+    /// <summary>A security group id per staging database in each region, as the databases would register them: sg-&lt;database&gt;-&lt;region&gt;.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, Pulumi.Input<string>>> DatabaseSecurityGroupIds() =>
+        Definition().Networks.ToDictionary(
+            n => n.Region,
+            n => (IReadOnlyDictionary<string, Pulumi.Input<string>>)Definition().Databases.ToDictionary(d => d.Name, d => (Pulumi.Input<string>)$"sg-{d.Name}-{n.Region}", StringComparer.Ordinal),
+            StringComparer.Ordinal);
 
     private static StackDefinition Definition()
     {

@@ -15,8 +15,9 @@ public sealed class VaultRolesTests
     private static readonly VaultBlueprint Blueprint = VaultBlueprints.For(
         new StackDefinitionLoader(RepositoryRoot.Find(AppContext.BaseDirectory)).LoadFromFiles("staging").Definition!);
 
+    /// <summary>Each fleet's IAM role, by its AWS auth role (one per service and region): <c>&lt;service&gt;-&lt;region&gt;-fleet</c>.</summary>
     private static readonly Dictionary<string, Input<string>> FleetRoles = Blueprint.AwsAuthRoles
-        .ToDictionary(r => r.Service, r => (Input<string>)$"arn:aws:iam::111122223333:role/{r.Service}-fleet");
+        .ToDictionary(r => r.Role, r => (Input<string>)$"arn:aws:iam::111122223333:role/{r.Role}-fleet");
 
     [Fact]
     public async Task Creates_mounts_audit_policies_and_roles_from_the_blueprint()
@@ -48,10 +49,10 @@ public sealed class VaultRolesTests
     {
         var mocks = await Deploy();
 
-        var expected = Blueprint.AwsAuthRoles.Single(r => r.Service == "payments-api");
-        var role = mocks.Registered.Single(r => r.Type == "vault:aws/authBackendRole:AuthBackendRole" && (string)r.Inputs["role"] == "payments-api");
+        var expected = Blueprint.AwsAuthRoles.Single(r => r.Role == "payments-api-eu-west-3");
+        var role = mocks.Registered.Single(r => r.Type == "vault:aws/authBackendRole:AuthBackendRole" && (string)r.Inputs["role"] == "payments-api-eu-west-3");
         Assert.Equal("iam", role.Inputs["authType"]);
-        Assert.Equal(["arn:aws:iam::111122223333:role/payments-api-fleet"], ((ImmutableArray<object>)role.Inputs["boundIamPrincipalArns"]).Cast<string>());
+        Assert.Equal(["arn:aws:iam::111122223333:role/payments-api-eu-west-3-fleet"], ((ImmutableArray<object>)role.Inputs["boundIamPrincipalArns"]).Cast<string>());
         Assert.Equal(["service-payments-api"], ((ImmutableArray<object>)role.Inputs["tokenPolicies"]).Cast<string>());
         Assert.Equal(expected.TokenTtlSeconds, Convert.ToInt32(role.Inputs["tokenTtl"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected.TokenMaxTtlSeconds, Convert.ToInt32(role.Inputs["tokenMaxTtl"], System.Globalization.CultureInfo.InvariantCulture));
@@ -97,12 +98,12 @@ public sealed class VaultRolesTests
     [Fact]
     public async Task A_service_without_a_fleet_role_fails_naming_the_service()
     {
-        var roles = FleetRoles.Where(r => r.Key != "ledger").ToDictionary(r => r.Key, r => r.Value);
+        var roles = FleetRoles.Where(r => r.Key != "ledger-eu-west-1").ToDictionary(r => r.Key, r => r.Value);
 
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
             { _ = new VaultRoles("vault", Args(roles)); });
 
-        Assert.Contains("has no IAM role ARN for: ledger", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("has no IAM role ARN for: ledger-eu-west-1", error.ToString(), StringComparison.Ordinal);
         Assert.Contains($"[{nameof(VaultRolesArgs.FleetRoleArns)}]", error.Message, StringComparison.Ordinal);
         Assert.Equal("args", error.ParamName);
     }
@@ -125,7 +126,8 @@ public sealed class VaultRolesTests
         foreach (var expected in Blueprint.AwsAuthRoles)
         {
             var role = Assert.Single(roles, r => (string)r.Inputs["role"] == expected.Role).Inputs;
-            Assert.Equal([$"arn:aws:iam::111122223333:role/{expected.Service}-fleet"], InputTree.List(role["boundIamPrincipalArns"]).Cast<string>());
+            Assert.Equal([$"arn:aws:iam::111122223333:role/{expected.Role}-fleet"], InputTree.List(role["boundIamPrincipalArns"]).Cast<string>());
+            Assert.Equal(expected.InferredAwsRegion, role["inferredAwsRegion"]);
             Assert.Equal(expected.Policies, InputTree.List(role["tokenPolicies"]).Cast<string>());
         }
     }

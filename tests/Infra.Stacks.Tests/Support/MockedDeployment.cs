@@ -52,11 +52,13 @@ public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IRead
     // Not a preview: in a preview outputs stay unknown. The project name is Pulumi.yaml's.
     public static TestOptions Options(string stackName) => new() { ProjectName = "infra", StackName = stackName, IsPreview = false };
 
-    public static async Task<MockedDeployment> DeployAsync(string stackName)
+    /// <param name="edit">A change of the stack file's config before the run, e.g. a region switch's.</param>
+    public static async Task<MockedDeployment> DeployAsync(string stackName, Func<PulumiStackConfig, PulumiStackConfig>? edit = null)
     {
         var engine = Engine();
         ImmutableArray<Resource> resources;
-        using (PulumiConfigEnvironment.Apply(PulumiStackConfig.FromStackFile(RepositoryRoot.Find(AppContext.BaseDirectory), stackName)))
+        var config = PulumiStackConfig.FromStackFile(RepositoryRoot.Find(AppContext.BaseDirectory), stackName);
+        using (PulumiConfigEnvironment.Apply(edit is null ? config : edit(config)))
         {
             resources = await Deployment.TestAsync<RecordedPlatformEnvironment>(engine, Options(stackName));
         }

@@ -148,8 +148,8 @@ internal static partial class DrillCommand
 
     private sealed record ObjectiveJson(double RpoSeconds, double RtoSeconds, string Why, StepJson[] Steps);
 
-    /// <param name="UntilWritesResume">Counts toward the RTO: scripts/ci/region-drill.sh runs and times these steps.</param>
-    private sealed record StepJson(string Id, string Title, string Detail, IReadOnlyList<string> Commands, double BudgetSeconds, bool Measured, bool UntilWritesResume);
+    /// <param name="CountsTowardRto">The service is restored once these steps are done: scripts/ci/region-drill.sh runs and times them.</param>
+    private sealed record StepJson(string Id, string Title, string Detail, IReadOnlyList<string> Commands, double BudgetSeconds, bool Measured, bool CountsTowardRto);
 
     // Source-generated metadata (no reflection), so the command also runs compiled ahead of time.
     [JsonSerializable(typeof(DrillJson))]

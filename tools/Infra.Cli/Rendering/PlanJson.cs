@@ -41,7 +41,7 @@ internal static partial class PlanJson
     {
         var root = Node(plan)!.AsObject();
         root["fleets"] = Node(blueprint.Fleets.Select(f => new FleetJson(
-            f.Name, f.Capacity.Min, f.Capacity.Desired, f.Capacity.Max, f.Capacity.Zones,
+            f.Service, f.Region, f.IsStandby, f.FullSize.Min, f.Capacity.Min, f.Capacity.Desired, f.Capacity.Max, f.Capacity.Zones,
             f.Capacity.Needed, f.Capacity.TargetUtilisationPercent, f.Capacity.AfterZoneLoss,
             new TargetTrackingJson(f.Capacity.TargetRpsPerInstance, f.AutoScaling.TargetTracking.RequestsPerTargetPerMinute),
             f.Explanation, f.LaunchTemplate.ImageId, f.LaunchTemplate.InstanceType, f.Port, f.CalledBy, f.Calls,
@@ -77,8 +77,9 @@ internal static partial class PlanJson
 
     private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
+    /// <param name="FullSizeMin">The minimum a region switch scales the fleet up to: its <paramref name="Min"/> unless it is the standby.</param>
     private sealed record FleetJson(
-        string Service, int Min, int Desired, int Max, int Zones, int Needed, int TargetUtilisationPercent, int AfterZoneLoss,
+        string Service, string Region, bool Standby, int FullSizeMin, int Min, int Desired, int Max, int Zones, int Needed, int TargetUtilisationPercent, int AfterZoneLoss,
         TargetTrackingJson TargetTracking, string Why, string Image, string InstanceType, int Port,
         IReadOnlyList<string> CalledBy, IReadOnlyList<string> Calls,
         string Internet, IReadOnlyList<EgressRuleJson> Egress, EgressProxyJson? EgressProxy, ConsulJson Consul, HealthJson Health, string Sessions);

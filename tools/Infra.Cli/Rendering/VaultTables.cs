@@ -8,7 +8,8 @@ namespace Infra.Cli.Rendering;
 internal static class VaultTables
 {
     public static IReadOnlyList<VaultAccessRow> Rows(VaultBlueprint vault) =>
-        [.. vault.AwsAuthRoles.Select(role =>
+        // A service logs in with one role per region, each with the same policy and lifetimes: one row per service.
+        [.. vault.AwsAuthRoles.DistinctBy(r => r.Service).Select(role =>
         {
             var policy = vault.Policies.Single(p => p.Name == VaultNames.ServicePolicy(role.Service));
             var credentials = vault.DatabaseRoles.Where(r => r.Service == role.Service).ToList();
