@@ -14,6 +14,12 @@ public sealed record TeamDefinition(
     public string? ProductionVpnException { get; init; }
 
     /// <summary>
+    /// The team's members on its on-call rota: while they are members of the team, each reaches every network of each stack
+    /// over the VPN (both regions of production included), as the platform team does; the rest of the team does not.
+    /// </summary>
+    public EquatableList<string> OnCallRota { get; init; } = [];
+
+    /// <summary>
     /// Whether membership gives powers over others' work or the platform (GitLab owner, Consul write, the platform team):
     /// HR may only request it, and a member of the team approves it in people.yaml.
     /// </summary>

@@ -64,10 +64,15 @@ internal static class CatalogReader
         var onCall = map.Optional("onCall");
         var onCallUrl = onCall?.HttpsUrl();
         var productionVpnException = map.Optional("productionVpnException")?.String();
+        var onCallRota = map.Optional("onCallRota") is { } r ? r.ListOf(item => item.Matching(Patterns.PersonId(), "a person id of people.yaml")) : [];
         map.RejectUnknownKeys();
-        return id is null || name is null || costCenter is null || isPlatform is null || entitlements is null || (onCall is not null && onCallUrl is null)
+        return id is null || name is null || costCenter is null || isPlatform is null || entitlements is null || (onCall is not null && onCallUrl is null) || onCallRota is null
             ? null
-            : new TeamDefinition(id, name, costCenter, isPlatform.Value, entitlements, onCallUrl) { ProductionVpnException = productionVpnException };
+            : new TeamDefinition(id, name, costCenter, isPlatform.Value, entitlements, onCallUrl)
+            {
+                ProductionVpnException = productionVpnException,
+                OnCallRota = onCallRota,
+            };
     }
 
     private static TeamEntitlements? ReadEntitlements(MappingReader map)

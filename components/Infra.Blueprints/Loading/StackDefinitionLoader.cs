@@ -95,6 +95,7 @@ public sealed class StackDefinitionLoader(string repositoryRoot)
         ProductionVpnValidator.Validate(settings, teams, teamsContext);
         TeamVaultGrantValidator.Validate(teams, settings.Vault?.KvMount, teamsContext);
         CatalogValidator.ValidatePeople(people, names, names.Teams is null ? null : new AccessApprovers(teams.Select(t => t.Value), settings.Databases), peopleContext);
+        CatalogValidator.ValidateOnCallRotas(teams, people, teamsContext);
         KafkaTopicValidator.Validate(topics, names, settings.Environment, topicsContext);
 
         if (diagnostics.Any(d => d.IsError))

@@ -10,7 +10,8 @@ namespace Infra.Blueprints.People;
 /// the time. A person reaches nothing before their first day or after their access ends (the end of
 /// their last day, or the time of a leave or termination); a grant counts from the start of its first
 /// day to the end of its expiry day, in the stacks that hold what it opens, and never past the end of the
-/// person or of its approver. A day means its first instant (UTC).
+/// person or of its approver. A member of a team's on-call rota reaches every network of the stack. A day means its first
+/// instant (UTC).
 /// </summary>
 public static class AccessCalculator
 {
@@ -91,6 +92,14 @@ public static class AccessCalculator
             if (entitlements.Consul != ConsulAccess.None)
             {
                 Add(AccessSystems.Consul, PeopleNames.ConsulToken(person.Id), ValueReader.EnumName(entitlements.Consul), (int)entitlements.Consul, team.Id);
+            }
+        }
+        // A team's on-call rota reaches every network of the stack, whichever region: it answers for the services wherever they run.
+        foreach (var team in person.Teams.Select(id => teams.GetValueOrDefault(id)).OfType<TeamDefinition>().Where(t => t.OnCallRota.Contains(person.Id)))
+        {
+            foreach (var network in stack.Networks)
+            {
+                Add(AccessSystems.Vpn, network.ToString(), "connect", 0, PeopleNames.OnCallRota(team.Id));
             }
         }
         var entries = byTarget.Select(e => new AccessEntry(

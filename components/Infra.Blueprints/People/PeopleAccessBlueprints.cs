@@ -84,6 +84,9 @@ public static class PeopleAccessBlueprints
             .SelectMany(t => t.Entitlements.Vpn
                 .Where(n => AccessCalculator.ReachesStack(n, stackNetworks))
                 .Select(n => new VpnAuthorizationBlueprint(t.Id, n.ToString(), PeopleNames.VpnAccessGroup(t.Id), $"{t.Name} reaches {n}")))
+            // A network that only an on-call rota gives: a rule for each member's own group, as for a grant.
+            .Concat(vpn.Where(e => e.Grant is null && e.Teams.All(PeopleNames.IsOnCallRota)).Select(e => new VpnAuthorizationBlueprint($"oncall-{e.Person}", e.Resource,
+                PeopleNames.VpnPersonGroup(e.Person), $"{e.Person} reaches {e.Resource} ({e.Why})")))
             .Concat(vpn.Where(e => e.Grant is not null).Select(e => new VpnAuthorizationBlueprint($"grant-{e.Person}", e.Resource, PeopleNames.VpnPersonGroup(e.Person),
                 $"{e.Person} reaches {e.Resource} until {e.Until:yyyy-MM-dd} (grant approved by {e.Grant!.Approver})")))
             .ToEquatableList();

@@ -55,6 +55,14 @@ public static class PeopleNames
     /// <summary>The identity provider's group of a team, which the VPN endpoint's authorization rules name.</summary>
     public static string VpnAccessGroup(string team) => $"team-{team}";
 
+    /// <summary>Why a member of a team's on-call rota reaches a network, as an access entry's source: <c>{team} on-call rota</c>.</summary>
+    public static string OnCallRota(string team) => $"{team}{OnCallRotaSuffix}";
+
+    /// <summary>Whether an access entry's source is an on-call rota (<see cref="OnCallRota"/>) rather than a team.</summary>
+    public static bool IsOnCallRota(string source) => source.EndsWith(OnCallRotaSuffix, StringComparison.Ordinal);
+
+    private const string OnCallRotaSuffix = " on-call rota";
+
     /// <summary>The identity provider's group of one person (the SAML assertion carries it), which a VPN grant's rule names.</summary>
     public static string VpnPersonGroup(string person) => $"person-{person}";
 }

@@ -35,6 +35,29 @@ internal static class CatalogValidator
         }
     }
 
+    /// <summary>
+    /// Each on-call rota names members of its team. Anyone else on it (an unknown id, someone of another team) is a
+    /// warning, not an error: the rota gives them nothing, and an HR team change is never refused for it.
+    /// </summary>
+    public static void ValidateOnCallRotas(IReadOnlyList<Located<TeamDefinition>> teams, IReadOnlyList<Located<PersonDefinition>> people, DocumentContext context)
+    {
+        var teamsOf = people.Select(p => p.Value).DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.Teams, StringComparer.Ordinal);
+        foreach (var (path, team) in teams)
+        {
+            StackSettingsValidator.CheckEach(team.OnCallRota, KeyPath.Child(path, "onCallRota"), context, (person, itemPath) =>
+            {
+                if (!teamsOf.TryGetValue(person, out var memberOf))
+                {
+                    context.Warning(itemPath, $"'{person}' is on the on-call rota of '{team.Id}' but is no person of people.yaml; the rota gives them nothing");
+                }
+                else if (!memberOf.Contains(team.Id))
+                {
+                    context.Warning(itemPath, $"'{person}' is on the on-call rota of '{team.Id}' but not a member of it in people.yaml; the rota gives them no VPN route until they are");
+                }
+            });
+        }
+    }
+
     /// <param name="approvers">Who may approve which grant in this stack; null when teams.yaml could not be read (no follow-on errors).</param>
     public static void ValidatePeople(IReadOnlyList<Located<PersonDefinition>> people, ReferenceNames names, AccessApprovers? approvers, DocumentContext context)
     {

@@ -5,7 +5,7 @@ using Infra.Blueprints.People;
 namespace Infra.Blueprints.Validation;
 
 /// <summary>
-/// Production networks are reached over the VPN by the on-call rota (the platform team) or through a temporary
+/// Production networks are reached over the VPN by the on-call rotas (the platform team, a team's <c>onCallRota</c>) or through a temporary
 /// grant, never by a whole team by default: a team VPN network that reaches a production stack's network is an error
 /// at its <c>vpn</c> item, unless the team carries <c>productionVpnException</c>, the reason of an exception reviewed in
 /// the merge request that adds it.
@@ -32,7 +32,7 @@ internal static class ProductionVpnValidator
                 {
                     context.Error(KeyPath.Item(KeyPath.Child(KeyPath.Child(path, "entitlements"), "vpn"), i),
                         $"{vpn[i]} reaches the production networks ({string.Join(", ", production)}) for every member of team '{team.Id}'; "
-                        + "production is reached by the on-call rota (the platform team) or a temporary grant. A reviewed exception is written as productionVpnException: <reason and change id> on the team");
+                        + "production is reached by the on-call rotas (the platform team, the team's onCallRota) or a temporary grant. A reviewed exception is written as productionVpnException: <reason and change id> on the team");
                 }
             }
         }

@@ -55,7 +55,7 @@ public sealed class PeopleAccessTests
         var policy = created.Single(r => r.Type == VaultPolicy && (string)r.Inputs["name"] == "grant-cmartin");
         Assert.Contains("path \"database/creds/payments-db-grant-cmartin-read\" {\n  capabilities = [\"read\"]\n}", (string)policy.Inputs["policy"], StringComparison.Ordinal);
         var entity = created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "cmartin");
-        Assert.Equal(["grant-cmartin"], InputTree.List(entity.Inputs["policies"]).Cast<string>());
+        Assert.Equal(["grant-cmartin"], InputTree.List(entity.Inputs["policies"]).Cast<string>().Where(p => p.StartsWith("grant-", StringComparison.Ordinal)));
         Assert.Equal(Production.DatabaseGrants.Count, created.Count(r => r.Type == DatabaseRole));
         Assert.DoesNotContain(InputTree.List(created.Single(r => r.Type == Entity && (string)r.Inputs["name"] == "adupont").Inputs["policies"]).Cast<string>(),
             p => p.StartsWith("grant-", StringComparison.Ordinal));
