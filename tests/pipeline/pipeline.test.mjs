@@ -131,7 +131,7 @@ const scenarios = [
     variables: { CI_PIPELINE_SOURCE: 'web', INFRA_SCHEDULE: 'emergency-production', CI_COMMIT_BRANCH: 'main', CI_COMMIT_REF_NAME: 'main' },
     unset: ['CI_COMMIT_TAG'],
     kind: 'emergency',
-    jobs: ['validate', 'preview:production:emergency', 'deploy:production:emergency (manual)'],
+    jobs: ['validate', 'plan:production:emergency', 'preview:production:emergency', 'deploy:production:emergency (manual)', 'smoke:production:emergency', 'fleets:production:emergency'],
   },
   {
     name: 'emergency apply on a schedule (no pipeline: a person starts it)',
@@ -391,8 +391,8 @@ test('jobs that do not need secrets get none: no ID token, no environment for th
   const unscoped = Object.entries(expanded)
     .filter(([name, job]) => !name.startsWith('.') && job?.id_tokens && !job.environment)
     .map(([name]) => name).sort();
-  assert.deepEqual(unscoped, ['compliance:staging', 'drift:staging', 'fleets:staging', 'plan:production', 'plan:staging', 'preview:staging', 'smoke:staging']);
-  for (const name of ['plan:staging', 'plan:production']) {
+  assert.deepEqual(unscoped, ['compliance:staging', 'drift:staging', 'fleets:staging', 'plan:production', 'plan:production:emergency', 'plan:staging', 'preview:staging', 'smoke:staging']);
+  for (const name of ['plan:staging', 'plan:production', 'plan:production:emergency']) {
     assert.equal(expanded[name].variables.INFRA_ACCESS, 'state', `${name} reads the state only`);
   }
 });
@@ -465,5 +465,28 @@ test('after each smoke check the pipeline waits for the fleets\' instance refres
     ]);
     assert.equal(job.variables.INFRA_STACK, stack);
     assert.equal(job.variables.INFRA_ACCESS, 'preview', 'read-only credentials');
+  }
+});
+
+test('after an emergency apply the pipeline checks the outputs, waits for the fleets and checks their healthy targets, in Ireland', () => {
+  const emergency = expandedJobs({ CI_PIPELINE_SOURCE: 'web', INFRA_SCHEDULE: 'emergency-production', CI_COMMIT_BRANCH: 'main' });
+  const needed = (job) => job.needs.map((n) => n.job ?? n);
+  const smoke = emergency['smoke:production:emergency'];
+  const fleets = emergency['fleets:production:emergency'];
+  assert.deepEqual(needed(smoke), ['deploy:production:emergency', 'plan:production:emergency']);
+  assert.deepEqual(needed(fleets), ['smoke:production:emergency', 'plan:production:emergency']);
+  assert.deepEqual(fleets.script, [
+    `scripts/ci/wait-for-fleets.sh "$INFRA_STACK" "reports/$INFRA_STACK/outputs.json"`,
+    `scripts/ci/check-fleet-health.sh "$INFRA_STACK" "reports/$INFRA_STACK/outputs.json" "reports/$INFRA_STACK/plan.json"`,
+  ]);
+  assert.equal(fleets.variables.INFRA_ACCESS, 'preview', 'read-only credentials');
+  assert.equal(emergency['plan:production:emergency'].variables.INFRA_ACCESS, 'state');
+  for (const job of [emergency['plan:production:emergency'], smoke, fleets]) {
+    assert.equal(job.variables.INFRA_STACK, 'production');
+    assert.deepEqual(job.tags, ['eu-west-1'], 'the runners of the region that is left');
+    assert.equal(job.variables.AWS_REGION, 'eu-west-1');
+  }
+  for (const job of [smoke, fleets]) {
+    assert.equal(job.environment.name, 'production/read');
   }
 });
