@@ -32,8 +32,15 @@ public sealed class VaultPolicyNoSudoRule : PolicyRule
         ("sys/raw", "Vault's raw storage"),
     ];
 
-    /// <summary>What a token does to itself, which Vault's default policy grants: renewing, revoking or reading it reaches no one else.</summary>
-    private static readonly HashSet<string> OwnTokenPaths = new(StringComparer.Ordinal) { "auth/token/renew-self", "auth/token/revoke-self", "auth/token/lookup-self" };
+    /// <summary>
+    /// Token paths that reach no further than the token itself: renewing, revoking or reading it (Vault's default policy
+    /// grants these), and creating a child token, which carries a subset of the creator's policies (other policies, an
+    /// orphan or a chosen id need sudo; a token role, at <c>auth/token/create/&lt;role&gt;</c>, may grant others and stays judged).
+    /// </summary>
+    private static readonly HashSet<string> SelfLimitedTokenPaths = new(StringComparer.Ordinal)
+    {
+        "auth/token/renew-self", "auth/token/revoke-self", "auth/token/lookup-self", "auth/token/create",
+    };
 
     private static readonly HashSet<string> WriteCapabilities = new(StringComparer.Ordinal) { "create", "update", "patch", "delete", "sudo" };
 
@@ -81,7 +88,7 @@ public sealed class VaultPolicyNoSudoRule : PolicyRule
             }
 
             var writes = capabilities.Where(WriteCapabilities.Contains).ToList();
-            if (writes.Count > 0 && !OwnTokenPaths.Contains(path) && EscalationPaths.FirstOrDefault(e => MayMatchUnder(path, e.Prefix)) is { Prefix: not null } escalation)
+            if (writes.Count > 0 && !SelfLimitedTokenPaths.Contains(path) && EscalationPaths.FirstOrDefault(e => MayMatchUnder(path, e.Prefix)) is { Prefix: not null } escalation)
             {
                 yield return new PropertyIssue(PolicyProperty, $"path \"{path}\" grants {string.Join(", ", writes)} on {escalation.What} ({escalation.Prefix}...): an escalation to root");
             }
