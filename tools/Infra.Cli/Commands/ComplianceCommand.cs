@@ -108,9 +108,11 @@ internal static class ComplianceCommand
         }
     }
 
-    private static ResourceSet Read(ComplianceRequest request, string workingDirectory) => request.State is { } state
-        ? StackExportReader.ReadFile(Path.GetFullPath(state, workingDirectory))
-        : PreviewReader.ReadFile(Path.GetFullPath(request.Preview!, workingDirectory));
+    private static ResourceSet Read(ComplianceRequest request, string workingDirectory)
+    {
+        var file = Path.GetFullPath(request.State ?? request.Preview!, workingDirectory);
+        return CollectionFreeRead.Run(file, () => request.State is not null ? StackExportReader.ReadFile(file) : PreviewReader.ReadFile(file));
+    }
 
     /// <summary>The rules' view of the stack: its environment, AWS account and VPCs' ranges, every person's access window for the people rules, and the topics marked for deletion.</summary>
     private static PolicyContext Context(StackDefinition definition, TimeProvider clock)
