@@ -88,7 +88,9 @@ public sealed class VaultPolicyNoSudoRule : PolicyRule
             }
 
             var writes = capabilities.Where(WriteCapabilities.Contains).ToList();
-            if (writes.Count > 0 && !SelfLimitedTokenPaths.Contains(path) && EscalationPaths.FirstOrDefault(e => MayMatchUnder(path, e.Prefix)) is { Prefix: not null } escalation)
+            // Judged without a leading '/', as Vault matches "/sys/auth/x" and "sys/auth/x" alike.
+            var relative = path.TrimStart('/');
+            if (writes.Count > 0 && !SelfLimitedTokenPaths.Contains(relative) && EscalationPaths.FirstOrDefault(e => MayMatchUnder(relative, e.Prefix)) is { Prefix: not null } escalation)
             {
                 yield return new PropertyIssue(PolicyProperty, $"path \"{path}\" grants {string.Join(", ", writes)} on {escalation.What} ({escalation.Prefix}...): an escalation to root");
             }

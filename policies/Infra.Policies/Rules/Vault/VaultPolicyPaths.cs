@@ -6,7 +6,7 @@ namespace Infra.Policies.Rules.Vault;
 /// <summary>
 /// The path rules of a Vault policy document, in either form Vault accepts: HCL (<c>path "kv/*" { capabilities = [...] }</c>,
 /// whose block may nest <c>allowed_parameters = { ... }</c> before the capabilities) or JSON
-/// (<c>{"path": {"kv/*": {"capabilities": [...]}}}</c>).
+/// (<c>{"path": {"kv/*": {"capabilities": [...]}}}</c>), with the legacy <c>policy = "write"</c> read as its capabilities.
 /// </summary>
 internal static partial class VaultPolicyPaths
 {
@@ -26,6 +26,11 @@ internal static partial class VaultPolicyPaths
             var capabilities = Capabilities().Match(body) is { Success: true } list
                 ? Quoted().Matches(list.Groups["list"].Value).Select(m => m.Groups[1].Value).ToList()
                 : [];
+            if (LegacyPolicy().Match(body) is { Success: true } legacy)
+            {
+                capabilities.AddRange(LegacyCapabilities(legacy.Groups["policy"].Value));
+            }
+
             paths.Add((start.Groups["path"].Value, capabilities));
         }
 
@@ -86,6 +91,11 @@ internal static partial class VaultPolicyPaths
                 var capabilities = rule.Value.ValueKind == JsonValueKind.Object && rule.Value.TryGetProperty("capabilities", out var list) && list.ValueKind == JsonValueKind.Array
                     ? list.EnumerateArray().Select(c => c.GetString() ?? "").ToList()
                     : [];
+                if (rule.Value.ValueKind == JsonValueKind.Object && rule.Value.TryGetProperty("policy", out var legacy) && legacy.ValueKind == JsonValueKind.String)
+                {
+                    capabilities.AddRange(LegacyCapabilities(legacy.GetString()!));
+                }
+
                 paths.Add((rule.Name, capabilities));
             }
 
@@ -96,6 +106,19 @@ internal static partial class VaultPolicyPaths
             return ([], $"the policy starts like JSON but is not valid JSON ({e.Message}), so what it grants cannot be reviewed");
         }
     }
+
+    /// <summary>The capabilities of the legacy <c>policy = "..."</c> form, which Vault still accepts beside <c>capabilities</c>.</summary>
+    private static string[] LegacyCapabilities(string policy) => policy switch
+    {
+        "deny" => ["deny"],
+        "read" => ["read", "list"],
+        "write" => ["create", "read", "update", "delete", "list"],
+        "sudo" => ["create", "read", "update", "delete", "list", "sudo"],
+        _ => [],
+    };
+
+    [GeneratedRegex("\\bpolicy\\s*=\\s*\"(?<policy>[a-z]+)\"")]
+    private static partial Regex LegacyPolicy();
 
     [GeneratedRegex("""path\s+"(?<path>[^"]*)"\s*\{""")]
     private static partial Regex PathStart();
