@@ -78,11 +78,14 @@ public sealed class PlanCommandTests
         Assert.Equal("/health/live", ledger.GetProperty("health").GetProperty("liveness").GetString());
         Assert.Equal("/health/ready", ledger.GetProperty("health").GetProperty("readiness").GetString());
         Assert.StartsWith("no shell, no Run Command (restricted data): Session Manager only under a temporary session/production/ledger grant", ledger.GetProperty("sessions").GetString(), StringComparison.Ordinal);
-        var grant = Assert.Single(json.RootElement.GetProperty("ebsKeyGrants").EnumerateArray());
-        Assert.Equal(("eu-west-3", "alias/infra-production", "arn:aws:iam::444455556666:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
-            (grant.GetProperty("region").GetString(), grant.GetProperty("keyAlias").GetString(), grant.GetProperty("grantee").GetString()));
-        var logging = Assert.Single(json.RootElement.GetProperty("sessionLogging").EnumerateArray());
-        Assert.Equal(("/infra/production/session-manager", 365), (logging.GetProperty("logGroup").GetString(), logging.GetProperty("retentionDays").GetInt32()));
+        // Both regions run fleets: each has its EBS key grant and its session logging.
+        var grants = json.RootElement.GetProperty("ebsKeyGrants").EnumerateArray().ToList();
+        Assert.Equal(["eu-west-1", "eu-west-3"], grants.Select(g => g.GetProperty("region").GetString()));
+        Assert.All(grants, grant => Assert.Equal(("alias/infra-production", "arn:aws:iam::444455556666:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
+            (grant.GetProperty("keyAlias").GetString(), grant.GetProperty("grantee").GetString())));
+        var logging = json.RootElement.GetProperty("sessionLogging").EnumerateArray().ToList();
+        Assert.Equal(["eu-west-1", "eu-west-3"], logging.Select(l => l.GetProperty("region").GetString()));
+        Assert.All(logging, l => Assert.Equal(("/infra/production/session-manager", 365), (l.GetProperty("logGroup").GetString(), l.GetProperty("retentionDays").GetInt32())));
         var vault = json.RootElement.GetProperty("vault").EnumerateArray().Single(v => v.GetProperty("service").GetString() == "ledger");
         Assert.Equal("service-ledger", vault.GetProperty("policy").GetString());
     }

@@ -72,7 +72,7 @@ public sealed record FleetBlueprint(
                 $"every session logged to {SessionLoggingBlueprints.LogGroupName(Stack)} ({SessionLoggingBlueprints.RetentionDays} days, KMS)");
             return Role.Statements.Any(s => s.Sid == "SessionChannel")
                 ? $"Session Manager and Run Command open; {logged}"
-                : $"no shell, no Run Command (restricted data): Session Manager only under a temporary session/{Stack}/{Name} grant; {logged}";
+                : $"no shell, no Run Command (restricted data): Session Manager only under a temporary session/{Stack}/{Service} grant; {logged}";
         }
     }
 

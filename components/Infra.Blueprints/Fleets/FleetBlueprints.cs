@@ -134,7 +134,7 @@ public static class FleetBlueprints
                 Matcher: "200"));
         var callers = definition.Services.Where(s => s.DependsOn.Services.Contains(service.Name)).Select(s => s.Name).ToEquatableList();
         return new FleetBlueprint(
-            $"{service.Name}-{network.Region}",
+            FleetName(service.Name, network.Region),
             service.Name,
             standby,
             // The fleets ran in the primary region only and were named after their service.
@@ -190,6 +190,9 @@ public static class FleetBlueprints
                 new PolicyCondition("StringEquals", "autoscaling:ResourceTag/environment", [environment]),
             ]);
     }
+
+    /// <summary>A fleet's name, its component's: the service and the region it runs in.</summary>
+    public static string FleetName(string service, string region) => $"{service}-{region}";
 
     /// <summary>The target group's protocol: what the load balancer speaks to the instances.</summary>
     public static string Protocol(TargetProtocol protocol) => protocol == TargetProtocol.Http ? "HTTP" : "HTTPS";

@@ -104,7 +104,8 @@ public static class PeopleAccessBlueprints
         var policies = consul.Select(e => e.Level).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(ConsulPolicy).ToEquatableList();
         var sessions = snapshot.Entries
             .Where(e => e.System == GrantKinds.Session && e.Grant is not null)
-            .Select(e => SessionGrant(e, definition.Regions.Primary, Earlier(GrantEndsAt(e.Grant!, catalog), AccessEndsAt(active.Single(p => p.Id == e.Person)))))
+            .SelectMany(e => new[] { definition.Regions.Primary, definition.Regions.Secondary }.Distinct(StringComparer.Ordinal)
+                .Select(region => SessionGrant(e, region, Earlier(GrantEndsAt(e.Grant!, catalog), AccessEndsAt(active.Single(p => p.Id == e.Person))))))
             .ToEquatableList();
         return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnPki, vpnRole, VpnCertificatePolicy(vpnRole), authorizations, policies, tokens,
             databaseGrants, grantPolicies, sessions);
@@ -182,10 +183,12 @@ public static class PeopleAccessBlueprints
             endsAt);
     }
 
-    /// <summary>A session grant: Session Manager's channel on the fleet's role in its region, until the grant ends.</summary>
+    /// <summary>A session grant on the service's fleet in <paramref name="region"/>: Session Manager's channel there, until the grant ends.</summary>
     private static SessionGrantBlueprint SessionGrant(AccessEntry entry, string region, DateTimeOffset endsAt) => new(
         entry.Person,
         entry.Resource,
+        FleetBlueprints.FleetName(entry.Resource, region),
+        region,
         $"session-grant-{entry.Person}",
         IamPolicyDocuments.Allow([SsmAgentPermissions.SessionChannel(region, endsAt)]),
         endsAt);

@@ -307,11 +307,11 @@ public sealed class PeopleAccess : ComponentResource
     {
         foreach (var grant in blueprint.SessionGrants)
         {
-            if (fleetRoles is null || !fleetRoles.TryGetValue(grant.Service, out var role))
+            if (fleetRoles is null || !fleetRoles.TryGetValue(grant.Fleet, out var role))
             {
-                throw new ArgumentException($"the session grant of {grant.Person} names the fleet '{grant.Service}', which has no role in {nameof(PeopleAccessArgs.FleetRoles)}", nameof(fleetRoles));
+                throw new ArgumentException($"the session grant of {grant.Person} on {grant.Service} names the fleet '{grant.Fleet}', which has no role in {nameof(PeopleAccessArgs.FleetRoles)}", nameof(fleetRoles));
             }
-            _ = new Pulumi.Aws.Iam.RolePolicy($"{name}-session-grant-{grant.Person}-{grant.Service}", new Pulumi.Aws.Iam.RolePolicyArgs
+            _ = new Pulumi.Aws.Iam.RolePolicy($"{name}-session-grant-{grant.Person}-{grant.Fleet}", new Pulumi.Aws.Iam.RolePolicyArgs
             {
                 Role = role,
                 Name = grant.PolicyName,

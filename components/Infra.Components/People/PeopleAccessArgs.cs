@@ -23,7 +23,7 @@ public sealed class PeopleAccessArgs
     /// <summary>The AWS provider of the primary region, where the Client VPN endpoint is: the team authorization rules.</summary>
     public required Pulumi.Aws.Provider Aws { get; init; }
 
-    /// <summary>Each fleet's instance role name, by service: a session grant's policy goes on its service's role. Required when the blueprint has session grants.</summary>
+    /// <summary>Each fleet's instance role name, by fleet name: a session grant's policy goes on its service's fleet roles. Required when the blueprint has session grants.</summary>
     public IReadOnlyDictionary<string, Input<string>>? FleetRoles { get; init; }
 
     /// <summary>GitLab, for the memberships and the user and group lookups; required when the blueprint has memberships (production only).</summary>

@@ -92,8 +92,8 @@ public class SsmAgentPermissionsTests
         var fleets = Fleets("staging");
 
         Assert.Equal("no shell, no Run Command (restricted data): Session Manager only under a temporary session/staging/ledger grant; every session logged to /infra/staging/session-manager (365 days, KMS)",
-            fleets.Single(f => f.Name == "ledger").Sessions);
-        Assert.StartsWith("Session Manager and Run Command open; every session logged", fleets.Single(f => f.Name == "notifications").Sessions, StringComparison.Ordinal);
+            fleets.First(f => f.Service == "ledger").Sessions);
+        Assert.StartsWith("Session Manager and Run Command open; every session logged", fleets.First(f => f.Service == "notifications").Sessions, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -315,16 +315,17 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
-    public async Task A_session_grant_is_an_inline_policy_on_its_fleets_role_in_the_primary_region()
+    public async Task A_session_grant_is_an_inline_policy_on_the_role_of_the_fleet_it_names()
     {
-        var grant = new SessionGrantBlueprint("cmartin", "ledger", "session-grant-cmartin", """{"Version":"2012-10-17","Statement":[]}""", new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        var grant = new SessionGrantBlueprint("cmartin", "ledger", "ledger-eu-west-1", "eu-west-1", "session-grant-cmartin", """{"Version":"2012-10-17","Statement":[]}""", new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
         var mocks = Mocks();
 
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
-            _ = new PeopleAccess("people", Args(Production with { SessionGrants = [grant] }, new Dictionary<string, Input<string>> { ["ledger"] = "ledger-role-7f3a", ["payments-api"] = "payments-api-role-1c2d" })));
+            _ = new PeopleAccess("people", Args(Production with { SessionGrants = [grant] },
+                new Dictionary<string, Input<string>> { ["ledger-eu-west-3"] = "ledger-role-7f3a", ["ledger-eu-west-1"] = "ledger-role-2b9c" })));
 
         var policy = Assert.Single(mocks.OfType("aws:iam/rolePolicy:RolePolicy"));
-        Assert.Equal(("people-session-grant-cmartin-ledger", "ledger-role-7f3a", "session-grant-cmartin", grant.Policy),
+        Assert.Equal(("people-session-grant-cmartin-ledger-eu-west-1", "ledger-role-2b9c", "session-grant-cmartin", grant.Policy),
             (policy.Name, policy.Inputs["role"], policy.Inputs["name"], policy.Inputs["policy"]));
         Assert.Equal("aws-eu-west-3-id", RecordingMocks.ProviderId(policy.Provider));
     }
@@ -332,7 +333,7 @@ public sealed class PeopleAccessTests
     [Fact]
     public async Task A_session_grant_without_the_fleets_roles_is_refused()
     {
-        var grant = new SessionGrantBlueprint("cmartin", "ledger", "session-grant-cmartin", "{}", new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        var grant = new SessionGrantBlueprint("cmartin", "ledger", "ledger-eu-west-3", "eu-west-3", "session-grant-cmartin", "{}", new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
 
         var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
             _ = new PeopleAccess("people", Args(Production with { SessionGrants = [grant] })), "production");
