@@ -112,10 +112,10 @@ public static class PeopleAccessBlueprints
     }
 
     private static VpnPkiBlueprint VpnPki(string stack) => new(
-        PeopleNames.VpnPkiMount,
-        "People's VPN client certificates, signed from CSRs; the Client VPN endpoint trusts this CA alone",
+        new VaultMount(PeopleNames.VpnPkiMount, "pki", "People's VPN client certificates, signed from CSRs; the Client VPN endpoint trusts this CA alone", [], VpnCaTtlSeconds),
         $"{stack} VPN client CA",
         PeopleNames.VpnIssuer,
+        "internal",
         "rsa",
         2048,
         VpnCaTtlSeconds,
@@ -123,7 +123,7 @@ public static class PeopleAccessBlueprints
 
     /// <summary>The role signs only the caller's own name, <c>{entity name}.vpn.{stack}.internal</c>, for client use.</summary>
     private static VpnPkiRoleBlueprint VpnRole(VpnPkiBlueprint pki, string stack) => new(
-        pki.Mount,
+        pki.Mount.Path,
         PeopleNames.VpnPkiRole,
         pki.IssuerName,
         PeopleNames.VpnCommonName("{{identity.entity.name}}", stack),

@@ -1,3 +1,5 @@
+using Infra.Blueprints.Vault;
+
 namespace Infra.Blueprints.People;
 
 /// <summary>
@@ -5,15 +7,16 @@ namespace Infra.Blueprints.People;
 /// (<c>pki-internal</c>), so that the Client VPN endpoint trusts this CA alone and no service certificate opens the VPN.
 /// The root's key is made in Vault and never leaves it (<c>internal</c>): nothing secret reaches Pulumi's state.
 /// </summary>
-/// <param name="Mount">The PKI mount, <see cref="PeopleNames.VpnPkiMount"/>.</param>
+/// <param name="Mount">The PKI mount <see cref="PeopleNames.VpnPkiMount"/>; its maximum lease is the root's validity.</param>
+/// <param name="RootType"><c>internal</c>: Vault makes the root's key and never returns it.</param>
 /// <param name="KeyType">RSA 2048: the only keys a Client VPN endpoint takes (RSA 1024 or 2048).</param>
-/// <param name="CaTtlSeconds">The root's validity, which is also the mount's maximum lease.</param>
+/// <param name="CaTtlSeconds">The root's validity.</param>
 /// <param name="Protect">Replacing the root would lock every person out until the endpoint trusts the new one.</param>
 public sealed record VpnPkiBlueprint(
-    string Mount,
-    string Description,
+    VaultMount Mount,
     string CommonName,
     string IssuerName,
+    string RootType,
     string KeyType,
     int KeyBits,
     int CaTtlSeconds,

@@ -220,15 +220,15 @@ public sealed class PeopleAccess : ComponentResource
         var kept = new CustomResourceOptions { Parent = onVault.Parent, Provider = onVault.Provider, Protect = pki.Protect };
         var mount = new Pulumi.Vault.Mount($"{name}-vpn-pki", new Pulumi.Vault.MountArgs
         {
-            Path = pki.Mount,
-            Type = "pki",
-            Description = pki.Description,
-            MaxLeaseTtlSeconds = pki.CaTtlSeconds,
+            Path = pki.Mount.Path,
+            Type = pki.Mount.Type,
+            Description = pki.Mount.Description,
+            MaxLeaseTtlSeconds = pki.Mount.MaxLeaseTtlSeconds,
         }, kept);
         var root = new SecretBackendRootCert($"{name}-vpn-ca", new SecretBackendRootCertArgs
         {
             Backend = mount.Path,
-            Type = "internal",
+            Type = pki.RootType,
             CommonName = pki.CommonName,
             IssuerName = pki.IssuerName,
             KeyType = pki.KeyType,

@@ -37,10 +37,10 @@ public sealed class PeopleAccessBlueprintsTests
     {
         var pki = Production.VpnPki;
 
-        Assert.Equal("pki-vpn", pki.Mount);
-        Assert.NotEqual(Infra.Blueprints.Vault.VaultNames.PkiMount, pki.Mount);
+        Assert.Equal(("pki-vpn", "pki", "internal"), (pki.Mount.Path, pki.Mount.Type, pki.RootType));
+        Assert.NotEqual(Infra.Blueprints.Vault.VaultNames.PkiMount, pki.Mount.Path);
         Assert.NotEqual(Infra.Blueprints.Vault.VaultNames.ServicesIssuer, pki.IssuerName);
-        Assert.Equal((pki.Mount, pki.IssuerName), (Production.VpnRole.Mount, Production.VpnRole.IssuerRef));
+        Assert.Equal((pki.Mount.Path, pki.IssuerName), (Production.VpnRole.Mount, Production.VpnRole.IssuerRef));
         Assert.True(pki.Protect);
     }
 

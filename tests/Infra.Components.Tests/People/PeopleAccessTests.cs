@@ -131,7 +131,7 @@ public sealed class PeopleAccessTests
         var root = created.Single(r => r.Type == RootCertificate).Inputs;
         Assert.Equal(("internal", Production.VpnPki.IssuerName, Production.VpnPki.CommonName), ((string)root["type"], (string)root["issuerName"], (string)root["commonName"]));
         var role = created.Single(r => r.Type == PkiRole).Inputs;
-        Assert.Equal(Production.VpnPki.Mount, role["backend"]);
+        Assert.Equal(Production.VpnPki.Mount.Path, role["backend"]);
         Assert.True((bool)role["clientFlag"]);
         Assert.False((bool)role["serverFlag"]);
         Assert.Equal(["ClientAuth"], InputTree.List(role["extKeyUsages"]).Cast<string>());
