@@ -5,9 +5,9 @@ namespace Infra.Blueprints.Databases;
 /// global database (Aurora User Guide, "Limitations for Secrets Manager integration"), so it is
 /// generated once at creation, handed to the cluster and to Vault's connection, and kept in a
 /// secret whose home is <see cref="Region"/> with a replica in <see cref="ReplicaRegion"/>: the
-/// break-glass copy is readable in either region. Vault rotates the password at once
-/// (<c>rotate-root</c>, by the bootstrap); a break-glass reset writes the new password here first
-/// (docs/dr.md).
+/// break-glass copy is readable in either region. Once the bootstrap moved Vault to its own user,
+/// only a person uses this password, and the copy stays valid; a reset writes the new password here
+/// first (docs/dr.md).
 /// </summary>
 /// <param name="Region">The global cluster's region: stable across switches, so the secret never moves.</param>
 /// <param name="ExcludedCharacters">What RDS refuses in a master password (/ " @) and what would need quoting in SQL or a shell.</param>

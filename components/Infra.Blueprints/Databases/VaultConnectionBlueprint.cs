@@ -3,12 +3,13 @@ using Infra.Blueprints.Definition;
 namespace Infra.Blueprints.Databases;
 
 /// <summary>
-/// The Vault database secrets engine's connection to one database. Vault logs in as
+/// The Vault database secrets engine's connection to one database. It is created logging in as
 /// <see cref="Username"/>, the master user, with the password generated at creation
 /// (<see cref="MasterSecretBlueprint"/>), and checks the connection when it is written
 /// (<see cref="VerifyConnection"/>), so a broken network path or TLS setup fails the apply. The
-/// bootstrap then has Vault rotate the password at once (<see cref="RotateRootCommand"/>): from then
-/// on only Vault knows it. TLS checks the server: <c>verify-full</c> against the RDS CA bundle,
+/// bootstrap (scripts/ops/bootstrap-database-vault.sh) then moves it to <c>vault_admin</c> and has
+/// Vault rotate that user's password at once (<see cref="RotateRootCommand"/>): from then on only
+/// Vault knows it, and the master user is break-glass only. TLS checks the server: <c>verify-full</c> against the RDS CA bundle,
 /// a file on Vault's servers (pgx reads <c>sslrootcert</c> as a path there). The roles come from
 /// the <c>VaultBlueprint</c>.
 /// </summary>

@@ -48,9 +48,9 @@ public sealed class ReplicatedDatabase : ComponentResource
     ];
 
     /// <summary>
-    /// Set at creation only. The password lookup answers anew at every run, and Vault rotates the
-    /// password at the bootstrap; an update of the block would send the first run's password again and
-    /// break the connection. So after a switch the runbook points Vault at the new writer
+    /// Set at creation only. The password lookup answers anew at every run, and the bootstrap moves the
+    /// connection to vault_admin, whose password Vault rotates; an update of the block would send the
+    /// master user and the first run's password again and break the connection. So after a switch the runbook points Vault at the new writer
     /// (<see cref="VaultConnectionBlueprint.RepointCommand"/>), not the apply.
     /// </summary>
     public static readonly IReadOnlyList<string> ConnectionIgnoredChanges = ["postgresql"];
