@@ -28,20 +28,23 @@ public static class DatabaseKeyPolicy
     {
         var statements = AdministeredAndUsedThrough(account, region, GrantServices);
         statements.Add(CopiesBy(backupAccount, region));
-        statements.Add(new JsonObject
-        {
-            ["Sid"] = "LogsOfTheDatabase",
-            ["Effect"] = "Allow",
-            ["Principal"] = new JsonObject { ["Service"] = $"logs.{region}.amazonaws.com" },
-            ["Action"] = new JsonArray("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
-            ["Resource"] = "*",
-            ["Condition"] = new JsonObject
-            {
-                ["ArnLike"] = new JsonObject { ["kms:EncryptionContext:aws:logs:arn"] = $"arn:aws:logs:{region}:{account}:log-group:{logGroupPrefix}*" },
-            },
-        });
+        statements.Add(UsedByLogs("LogsOfTheDatabase", region, "ArnLike", $"arn:aws:logs:{region}:{account}:log-group:{logGroupPrefix}*"));
         return Serialized(statements);
     }
+
+    /// <summary>CloudWatch Logs of <paramref name="region"/> uses the key, only for the log groups whose ARN passes <paramref name="arnOperator"/> <paramref name="logGroupArn"/>.</summary>
+    internal static JsonObject UsedByLogs(string sid, string region, string arnOperator, string logGroupArn) => new()
+    {
+        ["Sid"] = sid,
+        ["Effect"] = "Allow",
+        ["Principal"] = new JsonObject { ["Service"] = $"logs.{region}.amazonaws.com" },
+        ["Action"] = new JsonArray("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
+        ["Resource"] = "*",
+        ["Condition"] = new JsonObject
+        {
+            [arnOperator] = new JsonObject { ["kms:EncryptionContext:aws:logs:arn"] = logGroupArn },
+        },
+    };
 
     /// <summary>
     /// The root of <paramref name="account"/> administers the key; each of <paramref name="services"/>

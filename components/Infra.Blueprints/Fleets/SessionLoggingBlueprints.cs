@@ -57,18 +57,7 @@ public static class SessionLoggingBlueprints
     private static string KeyPolicy(string account, string region, string logGroupArn)
     {
         var statements = DatabaseKeyPolicy.AdministeredAndUsedThrough(account, region, []);
-        statements.Add(new JsonObject
-        {
-            ["Sid"] = "LogsOfTheSessions",
-            ["Effect"] = "Allow",
-            ["Principal"] = new JsonObject { ["Service"] = $"logs.{region}.amazonaws.com" },
-            ["Action"] = new JsonArray("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
-            ["Resource"] = "*",
-            ["Condition"] = new JsonObject
-            {
-                ["ArnEquals"] = new JsonObject { ["kms:EncryptionContext:aws:logs:arn"] = logGroupArn },
-            },
-        });
+        statements.Add(DatabaseKeyPolicy.UsedByLogs("LogsOfTheSessions", region, "ArnEquals", logGroupArn));
         return DatabaseKeyPolicy.Serialized(statements);
     }
 
