@@ -119,7 +119,9 @@ public static class PeopleAccessBlueprints
         "rsa",
         2048,
         VpnCaTtlSeconds,
-        Protect: true);
+        Protect: true,
+        TidyInterval: "12h",
+        TidySafetyBuffer: "72h");
 
     /// <summary>The role signs only the caller's own name, <c>{entity name}.vpn.{stack}.internal</c>, for client use.</summary>
     private static VpnPkiRoleBlueprint VpnRole(VpnPkiBlueprint pki, string stack) => new(

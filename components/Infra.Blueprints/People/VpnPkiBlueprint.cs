@@ -12,6 +12,10 @@ namespace Infra.Blueprints.People;
 /// <param name="KeyType">RSA 2048: the only keys a Client VPN endpoint takes (RSA 1024 or 2048).</param>
 /// <param name="CaTtlSeconds">The root's validity.</param>
 /// <param name="Protect">Replacing the root would lock every person out until the endpoint trusts the new one.</param>
+/// <param name="TidyInterval">How often Vault's auto-tidy runs on the mount. Every certificate is stored so that it can be
+/// revoked, and the revocation job lists them all on each run: tidying keeps that list to the certificates still valid.</param>
+/// <param name="TidySafetyBuffer">How long past its expiry a certificate (revoked or not) stays in the store and on the CRL,
+/// for clocks that disagree: Vault's default.</param>
 public sealed record VpnPkiBlueprint(
     VaultMount Mount,
     string CommonName,
@@ -20,4 +24,6 @@ public sealed record VpnPkiBlueprint(
     string KeyType,
     int KeyBits,
     int CaTtlSeconds,
-    bool Protect);
+    bool Protect,
+    string TidyInterval,
+    string TidySafetyBuffer);

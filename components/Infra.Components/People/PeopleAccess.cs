@@ -235,6 +235,15 @@ public sealed class PeopleAccess : ComponentResource
             KeyBits = pki.KeyBits,
             Ttl = Seconds(pki.CaTtlSeconds),
         }, kept);
+        _ = new BackendConfigAutoTidy($"{name}-vpn-pki-tidy", new BackendConfigAutoTidyArgs
+        {
+            Backend = mount.Path,
+            Enabled = true,
+            TidyCertStore = true,
+            TidyRevokedCerts = true,
+            IntervalDuration = pki.TidyInterval,
+            SafetyBuffer = pki.TidySafetyBuffer,
+        }, onVault);
         var vpn = blueprint.VpnRole;
         _ = new SecretBackendRole($"{name}-vpn-role", new SecretBackendRoleArgs
         {

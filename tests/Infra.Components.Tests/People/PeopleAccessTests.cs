@@ -139,6 +139,16 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
+    public async Task The_vpn_mount_tidies_expired_and_revoked_certificates_so_the_revocation_jobs_list_stays_short()
+    {
+        var created = await Deploy(Production);
+
+        var tidy = created.Single(r => r.Type == "vault:pkiSecret/backendConfigAutoTidy:BackendConfigAutoTidy").Inputs;
+        Assert.Equal(("pki-vpn", true, true, true), ((string)tidy["backend"], (bool)tidy["enabled"], (bool)tidy["tidyCertStore"], (bool)tidy["tidyRevokedCerts"]));
+        Assert.Equal(("12h", "72h"), ((string)tidy["intervalDuration"], (string)tidy["safetyBuffer"]));
+    }
+
+    [Fact]
     public async Task Each_team_network_of_the_stack_gets_an_authorization_rule_for_the_team_group()
     {
         var created = await Deploy(Production);
