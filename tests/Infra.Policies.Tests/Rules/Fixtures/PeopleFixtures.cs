@@ -77,7 +77,18 @@ internal static class PeopleFixtures
         ["grant: a person's VPN authorization whose grant ended fails"] = new(TemporaryGrantExpiredRule.Code, true, Production,
             [Resource(ClientVpnAuthorization, "people-vpn-rule-grant-bfaure-10.60.0.0-16", """{"clientVpnEndpointId":"cvpn-endpoint-0a1b","targetNetworkCidr":"10.60.0.0/16","accessGroupId":"person-bfaure","description":"bfaure reaches 10.60.0.0/16 until 2026-10-09 (grant approved by adupont)"}""")],
             "the VPN grant of bfaure to 10.60.0.0/16 ran until 2026-10-09", PropertyPath: "description"),
+        ["grant: a session grant on a fleet role running until next week passes"] = new(TemporaryGrantExpiredRule.Code, false, Production,
+            [Resource(RolePolicy, "people-session-grant-bfaure-ledger-eu-west-3", SessionGrant("2026-11-29T00:00:00Z"))]),
+        ["grant: a session grant on a fleet role that ended in October fails"] = new(TemporaryGrantExpiredRule.Code, true, Production,
+            [Resource(RolePolicy, "people-session-grant-bfaure-ledger-eu-west-3", SessionGrant("2026-10-10T00:00:00Z"))],
+            "the session grant session-grant-bfaure on role ledger-eu-west-3-role ended at 2026-10-10 00:00 UTC", PropertyPath: "policy"),
+        ["grant: a fleet's own inline policy with a date condition is no grant and passes"] = new(TemporaryGrantExpiredRule.Code, false, Production,
+            [Resource(RolePolicy, "ledger-eu-west-3-policy", SessionGrant("2026-10-10T00:00:00Z").Replace("session-grant-bfaure", "ledger-eu-west-3", StringComparison.Ordinal))]),
         ["grant: a team's VPN authorization has no end and passes"] = new(TemporaryGrantExpiredRule.Code, false, Production,
             [Resource(ClientVpnAuthorization, "people-vpn-rule-cards-10.60.0.0-16", """{"clientVpnEndpointId":"cvpn-endpoint-0a1b","targetNetworkCidr":"10.60.0.0/16","accessGroupId":"team-cards","description":"Cards reaches 10.60.0.0/16 until 2026-10-09"}""")]),
     };
+
+    /// <summary>A person's session grant on the ledger fleet's role, as the people blueprint writes it, honoured by IAM until <paramref name="end"/>.</summary>
+    private static string SessionGrant(string end) =>
+        """{"role":"ledger-eu-west-3-role","name":"session-grant-bfaure","policy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"SessionChannel\",\"Effect\":\"Allow\",\"Action\":[\"ssmmessages:OpenDataChannel\"],\"Resource\":[\"*\"],\"Condition\":{\"DateLessThan\":{\"aws:CurrentTime\":\"END\"}}}]}"}""".Replace("END", end, StringComparison.Ordinal);
 }
