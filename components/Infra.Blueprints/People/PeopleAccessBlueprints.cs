@@ -191,7 +191,7 @@ public static class PeopleAccessBlueprints
         entry.Resource,
         FleetBlueprints.FleetName(entry.Resource, region),
         region,
-        $"session-grant-{entry.Person}",
+        PeopleNames.SessionGrantPolicy(entry.Person),
         IamPolicyDocuments.Allow([SsmAgentPermissions.SessionChannel(region, endsAt)]),
         endsAt);
 

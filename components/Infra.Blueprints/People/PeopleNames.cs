@@ -65,4 +65,7 @@ public static class PeopleNames
 
     /// <summary>The identity provider's group of one person (the SAML assertion carries it), which a VPN grant's rule names.</summary>
     public static string VpnPersonGroup(string person) => $"person-{person}";
+
+    /// <summary>The inline policy a person's session grant puts on a fleet's role.</summary>
+    public static string SessionGrantPolicy(string person) => $"session-grant-{person}";
 }

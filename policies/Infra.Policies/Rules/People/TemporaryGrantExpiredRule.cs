@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Infra.Blueprints.People;
 using Infra.Policies.Model;
 using Infra.Policies.Rules.Support;
 
@@ -25,8 +26,7 @@ public sealed partial class TemporaryGrantExpiredRule : PolicyRule
 
     public override IReadOnlyList<string> ResourceTypes { get; } = [.. Memberships.Types, TypeTokens.ClientVpnAuthorizationRule, TypeTokens.IamRolePolicy];
 
-    /// <summary>The people blueprint names a session grant's policy on a fleet role <c>session-grant-&lt;person&gt;</c>.</summary>
-    private const string SessionGrantPrefix = "session-grant-";
+    private static readonly string SessionGrantPrefix = PeopleNames.SessionGrantPolicy("");
 
     public override string Rationale => "An expired grant still declared is re-created on the next update: the temporary access becomes permanent. "
         + "A VPN authorization has no expiry of its own: it lasts until a run removes it. "
