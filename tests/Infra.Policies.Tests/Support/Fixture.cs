@@ -80,7 +80,7 @@ internal static class Fixture
         new(environment == EnvironmentKind.Production ? "production" : "staging", environment, Today)
         {
             TopicsMarkedForDeletion = new HashSet<string>(StringComparer.Ordinal) { MarkedTopic },
-            VpcNetworks = [System.Net.IPNetwork.Parse("10.60.0.0/16"), System.Net.IPNetwork.Parse("fd00:60::/56")],
+            VpcNetworks = [System.Net.IPNetwork.Parse("10.60.0.0/16"), System.Net.IPNetwork.Parse("10.61.0.0/16"), System.Net.IPNetwork.Parse("fd00:60::/56")],
             AwsAccountIds = new HashSet<string>(StringComparer.Ordinal) { AccountOf(environment == EnvironmentKind.Production ? "production" : "staging") },
             People =
             [

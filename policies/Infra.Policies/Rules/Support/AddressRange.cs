@@ -40,9 +40,53 @@ internal readonly record struct AddressRange(IPAddress? Address, int PrefixLengt
     public bool IsWithin(IPNetwork network) =>
         Address is not null && network.BaseAddress.AddressFamily == Address.AddressFamily && network.PrefixLength <= PrefixLength && network.Contains(Address);
 
-    /// <summary>Whether some address of the range lies outside every one of <paramref name="networks"/>; with none given, outside the private ranges.</summary>
-    public bool ReachesBeyond(IReadOnlyList<IPNetwork> networks) => networks.Count == 0 ? IncludesPublicAddresses : !IsValid || !networks.Any(IsWithin);
+    /// <summary>
+    /// Whether some address of the range lies outside all of <paramref name="networks"/> together; with none given, outside the
+    /// private ranges. The networks are judged as a union: <c>10.60.0.0/15</c> is inside <c>10.60.0.0/16</c> plus <c>10.61.0.0/16</c>.
+    /// </summary>
+    public bool ReachesBeyond(IReadOnlyList<IPNetwork> networks) => networks.Count == 0 ? IncludesPublicAddresses : !IsValid || !IsCoveredBy(networks);
 
     /// <summary>Whether any address of the range is on the internet.</summary>
     public bool IncludesPublicAddresses => !IsValid || !NonPublic.Any(IsWithin);
+
+    private int MaximumPrefix => Address!.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+
+    /// <summary>
+    /// A range no single network holds is covered when both its halves are; halving only pays while some network lies strictly
+    /// inside the range, so the recursion ends after at most one descent per network and prefix bit.
+    /// </summary>
+    private bool IsCoveredBy(IReadOnlyList<IPNetwork> networks)
+    {
+        if (networks.Any(IsWithin))
+        {
+            return true;
+        }
+
+        var (network, prefix) = (new IPNetwork(Masked(PrefixLength), PrefixLength), PrefixLength);
+        var narrowerInside = networks.Any(n =>
+            n.BaseAddress.AddressFamily == network.BaseAddress.AddressFamily && n.PrefixLength > prefix && network.Contains(n.BaseAddress));
+        return narrowerInside && PrefixLength < MaximumPrefix
+            && new AddressRange(Masked(PrefixLength), PrefixLength + 1).IsCoveredBy(networks)
+            && new AddressRange(WithBitSet(PrefixLength), PrefixLength + 1).IsCoveredBy(networks);
+    }
+
+    /// <summary>The range's first address: every bit from <paramref name="prefix"/> on cleared.</summary>
+    private IPAddress Masked(int prefix)
+    {
+        var bytes = Address!.GetAddressBytes();
+        for (var bit = prefix; bit < bytes.Length * 8; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return new IPAddress(bytes);
+    }
+
+    /// <summary>The first address of the range's upper half: the bit after the prefix set.</summary>
+    private IPAddress WithBitSet(int bit)
+    {
+        var bytes = Masked(bit).GetAddressBytes();
+        bytes[bit / 8] |= (byte)(0x80 >> (bit % 8));
+        return new IPAddress(bytes);
+    }
 }
