@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Infra.Blueprints.Loading;
 
 /// <summary>
@@ -31,5 +33,44 @@ public static class JsonText
             offset += consumed;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Where the first key given twice in one object is (line and column 1-based, as <see cref="FirstInvalidUtf8"/> counts
+    /// them) and the key, or null when there is none. The parser's own error for it has no position.
+    /// </summary>
+    public static (long Line, long Column, string Key)? FirstRepeatedKey(ReadOnlyMemory<byte> bytes)
+    {
+        var reader = new Utf8JsonReader(bytes.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var objects = new Stack<HashSet<string>>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        objects.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.EndObject:
+                        objects.Pop();
+                        break;
+                    case JsonTokenType.PropertyName when !objects.Peek().Add(reader.GetString()!):
+                        var (line, column) = LineAndColumn(bytes.Span[..(int)reader.TokenStartIndex]);
+                        return (line, column, reader.GetString()!);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed before any repeated key: the parser's own error says where.
+        }
+        return null;
+    }
+
+    private static (long Line, long Column) LineAndColumn(ReadOnlySpan<byte> before)
+    {
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        return (before.Count((byte)'\n') + 1, System.Text.Encoding.UTF8.GetString(before[lineStart..]).EnumerateRunes().Count() + 1);
     }
 }

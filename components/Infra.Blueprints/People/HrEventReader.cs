@@ -53,6 +53,11 @@ public static partial class HrEventReader
             using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow, AllowDuplicateProperties = false });
             return TryRead(document.RootElement, out hrEvent, out error);
         }
+        catch (JsonException) when (JsonText.FirstRepeatedKey(json) is { } repeated)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {repeated.Line}, column {repeated.Column}: the key \"{repeated.Key}\" appears twice in one object; each key may appear once");
+            return false;
+        }
         catch (JsonException e)
         {
             // The parser's position is 0-based and at the end of its message: said here 1-based, before the reason.

@@ -65,6 +65,10 @@ public sealed class ComplianceBaseline
         {
             document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
+        catch (JsonException) when (JsonText.FirstRepeatedKey(json) is { } repeated)
+        {
+            throw Fail(file, "", (int)repeated.Line, string.Create(CultureInfo.InvariantCulture, $"at column {repeated.Column}: the key \"{repeated.Key}\" appears twice in one object; each key may appear once"));
+        }
         catch (JsonException ex)
         {
             var truncated = JsonSyntax.IsValidPrefix(json.Span, default) && !JsonSyntax.IsComplete(json.Span);

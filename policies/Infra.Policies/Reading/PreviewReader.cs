@@ -57,6 +57,10 @@ public static class PreviewReader
         {
             document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
+        catch (JsonException ex) when (JsonText.FirstRepeatedKey(json) is { } repeated)
+        {
+            throw new StateFileException(fileName, repeated.Line, repeated.Column, null, $"the key \"{repeated.Key}\" appears twice in one object; each key may appear once", ex);
+        }
         catch (JsonException ex)
         {
             var truncated = JsonSyntax.IsValidPrefix(json.Span, default) && !JsonSyntax.IsComplete(json.Span);

@@ -17,7 +17,7 @@ public sealed class ComplianceInputTests : IDisposable
         { "an export without version", "--state", Encoding.UTF8.GetBytes("""{"deployment":{"resources":[]}}"""), "no 'version'; `pulumi stack export` writes \"version\": 3 first" },
         { "a version as a string", "--state", Encoding.UTF8.GetBytes("""{"version":"3","deployment":{"resources":[]}}"""), "'version' is the string \"3\"; `pulumi stack export` writes the number 3, without quotes" },
         { "invalid UTF-8 in a preview step", "--preview", [.. """{"steps":[{"op":"cr"""u8, 0xFF, .. """eate","urn":"u"}]}"""u8], ":1:20 (byte 19): error: invalid UTF-8 (0xFF)" },
-        { "a key twice in a preview", "--preview", Encoding.UTF8.GetBytes("""{"steps":[],"steps":[]}"""), "Duplicate" },
+        { "a key twice in a preview", "--preview", Encoding.UTF8.GetBytes("""{"steps":[],"steps":[]}"""), ":1:13: error: the key \"steps\" appears twice in one object; each key may appear once" },
         { "trailing garbage after a preview", "--preview", Encoding.UTF8.GetBytes("""{"steps":[]} x"""), "malformed JSON" },
         { "trailing garbage after an export", "--state", Encoding.UTF8.GetBytes("""{"version":3,"deployment":{"resources":[]}} x"""), "malformed JSON" },
         { "a URN twice in an export", "--state", Export(Bucket("logs"), Bucket("logs")), $"input.json:3:1 (byte 136): error: deployment.resources[1] ({BucketUrn}logs): the URN is in the export a second time" },

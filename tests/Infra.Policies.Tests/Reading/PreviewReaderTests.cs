@@ -108,6 +108,15 @@ public sealed class PreviewReaderTests
         Assert.NotNull(error.Line);
     }
 
+    [Fact]
+    public void A_key_given_twice_is_reported_at_the_second_key()
+    {
+        var error = Assert.Throws<StateFileException>(() => Read("{\n  \"steps\": [],\n  \"duration\": 1, \"steps\": []\n}"));
+
+        Assert.Equal((3L, 18L), (error.Line, error.Column));
+        Assert.Contains("the key \"steps\" appears twice in one object", error.Message, StringComparison.Ordinal);
+    }
+
     private static Infra.Policies.Model.ResourceSet Read(string text) =>
         PreviewReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "preview.json");
 }
