@@ -47,6 +47,20 @@ public sealed class PeopleRulesOnStackTests(DeployedStacks stacks)
     }
 
     [Fact]
+    public async Task Every_database_grant_the_stack_registers_is_flagged_once_its_end_has_passed()
+    {
+        var resources = await Production();
+        var grantRoles = resources.Where(r => r.Type == "vault:database/secretBackendRole:SecretBackendRole" && r.Name.Contains("-grant-", StringComparison.Ordinal)).Select(r => r.Urn).ToList();
+
+        var flagged = new TemporaryGrantExpiredRule().Evaluate(resources, Pack(new DateOnly(2099, 1, 1)))
+            .Where(f => f.ResourceType == "vault:database/secretBackendRole:SecretBackendRole").ToList();
+
+        Assert.NotEmpty(grantRoles);
+        Assert.Equal(grantRoles.Order(StringComparer.Ordinal), flagged.Select(f => f.Urn).Order(StringComparer.Ordinal));
+        Assert.All(flagged, f => Assert.Contains("and its Vault role is still declared", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task No_resource_of_the_stack_would_make_a_persons_vpn_key_or_any_other_private_key_in_the_state()
     {
         var resources = await Production();

@@ -12,7 +12,9 @@ namespace Infra.Policies.Rules.People;
 /// Flags: <c>new gitlab.GroupMembership("bfaure-cards-incident", { expiresAt: "2026-10-09" })</c> on 2026-11-22, and
 /// <c>new aws.ec2clientvpn.AuthorizationRule("people-vpn-rule-grant-bfaure-10.60.0.0-16", { accessGroupId: "person-bfaure",
 /// description: "bfaure reaches 10.60.0.0/16 until 2026-10-09 (grant approved by adupont)" })</c>, and a session grant's
-/// <c>new aws.iam.RolePolicy(..., { name: "session-grant-bfaure", policy: ... "DateLessThan": { "aws:CurrentTime": "2026-10-10T00:00:00Z" } })</c>.
+/// <c>new aws.iam.RolePolicy(..., { name: "session-grant-bfaure", policy: ... "DateLessThan": { "aws:CurrentTime": "2026-10-10T00:00:00Z" } })</c>,
+/// and a database grant's <c>new vault.database.SecretBackendRole(..., { name: "payments-db-grant-bfaure-read", creationStatements:
+/// ["DO $grant$ BEGIN IF now() &gt;= TIMESTAMPTZ '2026-10-09 23:59:59+00' THEN RAISE ...", ...] })</c>.
 /// </summary>
 public sealed partial class TemporaryGrantExpiredRule : PolicyRule
 {
@@ -24,15 +26,16 @@ public sealed partial class TemporaryGrantExpiredRule : PolicyRule
 
     public override RuleSeverity Severity => RuleSeverity.High;
 
-    public override IReadOnlyList<string> ResourceTypes { get; } = [.. Memberships.Types, TypeTokens.ClientVpnAuthorizationRule, TypeTokens.IamRolePolicy];
+    public override IReadOnlyList<string> ResourceTypes { get; } = [.. Memberships.Types, TypeTokens.ClientVpnAuthorizationRule, TypeTokens.IamRolePolicy, TypeTokens.VaultDatabaseRole];
 
     private static readonly string SessionGrantPrefix = PeopleNames.SessionGrantPolicy("");
 
     public override string Rationale => "An expired grant still declared is re-created on the next update: the temporary access becomes permanent. "
         + "A VPN authorization has no expiry of its own: it lasts until a run removes it. "
-        + "A session grant's policy stops working at its end (IAM's clock), but stays on the fleet's role until a run removes it.";
+        + "A session grant's policy stops working at its end (IAM's clock), but stays on the fleet's role until a run removes it. "
+        + "A database grant's Vault role refuses new credentials after its end (the database's clock), but stays until a run removes it.";
 
-    public override string Remediation => "Remove the grant from people.yaml; the next HR run removes the membership, the VPN authorization or the session grant's policy.";
+    public override string Remediation => "Remove the grant from people.yaml; the next HR run removes the membership, the VPN authorization, the session grant's policy or the database grant's Vault role.";
 
     public override IReadOnlyList<string> Frameworks { get; } = ["PCI DSS 7.2.4", "ISO 27001 A.5.18"];
 
@@ -58,6 +61,20 @@ public sealed partial class TemporaryGrantExpiredRule : PolicyRule
             }
             yield break;
         }
+        if (resource.Type == TypeTokens.VaultDatabaseRole)
+        {
+            var statements = resource.Property("creationStatements").Items;
+            for (var i = 0; i < statements.Count; i++)
+            {
+                if (GrantEnd().Match(statements[i].AsString() ?? "") is { Success: true } end
+                    && DateTimeOffset.TryParse(end.Groups["end"].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+                    && DateOnly.FromDateTime(at.UtcDateTime) < context.Today)
+                {
+                    yield return new PropertyIssue($"creationStatements[{i}]", $"the database grant {resource.Property("name")} ended at {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC and its Vault role is still declared");
+                }
+            }
+            yield break;
+        }
         if (Memberships.ExpiresAt(resource) is { } expires && expires < context.Today)
         {
             var who = Memberships.Describe(resource, Memberships.PersonOf(resource, resources, context));
@@ -74,6 +91,10 @@ public sealed partial class TemporaryGrantExpiredRule : PolicyRule
             .Select(v => DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null)
             .Where(at => at is not null)
             .Min();
+
+    // The people blueprint's guard in a database grant's creation statements: "IF now() >= TIMESTAMPTZ '{end}' THEN RAISE ...".
+    [GeneratedRegex(@"\bnow\(\) >= TIMESTAMPTZ '(?<end>[^']+)'")]
+    private static partial Regex GrantEnd();
 
     // The people blueprint's description of a grant's rule: "{person} reaches {network} until {last day} (grant approved by {approver})".
     [GeneratedRegex(@"\buntil (?<day>\d{4}-\d{2}-\d{2})\b")]

@@ -84,9 +84,22 @@ internal static class PeopleFixtures
             "the session grant session-grant-bfaure on role ledger-eu-west-3-role ended at 2026-10-10 00:00 UTC", PropertyPath: "policy"),
         ["grant: a fleet's own inline policy with a date condition is no grant and passes"] = new(TemporaryGrantExpiredRule.Code, false, Production,
             [Resource(RolePolicy, "ledger-eu-west-3-policy", SessionGrant("2026-10-10T00:00:00Z").Replace("session-grant-bfaure", "ledger-eu-west-3", StringComparison.Ordinal))]),
+        ["grant: a database grant's Vault role running until next week passes"] = new(TemporaryGrantExpiredRule.Code, false, Production,
+            [Resource(DatabaseRole, "people-db-grant-bfaure-payments-db-read", DatabaseGrant("2026-11-29 23:59:59+00"))]),
+        ["grant: a database grant's Vault role on its last day passes"] = new(TemporaryGrantExpiredRule.Code, false, Production,
+            [Resource(DatabaseRole, "people-db-grant-bfaure-payments-db-read", DatabaseGrant("2026-11-22 23:59:59+00"))]),
+        ["grant: a database grant's Vault role whose grant ended fails"] = new(TemporaryGrantExpiredRule.Code, true, Production,
+            [Resource(DatabaseRole, "people-db-grant-bfaure-payments-db-read", DatabaseGrant("2026-10-09 23:59:59+00"))],
+            "the database grant payments-db-grant-bfaure-read ended at 2026-10-09 23:59 UTC", PropertyPath: "creationStatements[1]"),
+        ["grant: a service's own database role has no end and passes"] = new(TemporaryGrantExpiredRule.Code, false, Production,
+            [Resource(DatabaseRole, "payments-db-payments-api", """{"backend":"database","dbName":"payments-db","name":"payments-db-payments-api","creationStatements":["CREATE ROLE \"{{name}}\" WITH LOGIN PASSWORD '{{password}}' VALID UNTIL '{{expiration}}';"]}""")]),
         ["grant: a team's VPN authorization has no end and passes"] = new(TemporaryGrantExpiredRule.Code, false, Production,
             [Resource(ClientVpnAuthorization, "people-vpn-rule-cards-10.60.0.0-16", """{"clientVpnEndpointId":"cvpn-endpoint-0a1b","targetNetworkCidr":"10.60.0.0/16","accessGroupId":"team-cards","description":"Cards reaches 10.60.0.0/16 until 2026-10-09"}""")]),
     };
+
+    /// <summary>bfaure's read grant on payments-db, as the people blueprint writes its Vault role, refused by the database after <paramref name="end"/>.</summary>
+    private static string DatabaseGrant(string end) =>
+        """{"backend":"database","dbName":"payments-db","name":"payments-db-grant-bfaure-read","creationStatements":["SET createrole_self_grant = 'set, inherit';","DO $grant$ BEGIN IF now() >= TIMESTAMPTZ 'END' THEN RAISE EXCEPTION 'the read grant of bfaure on payments-db ended at END'; END IF; END $grant$;","CREATE ROLE \"{{name}}\" WITH LOGIN PASSWORD '{{password}}' VALID UNTIL '{{expiration}}';"]}""".Replace("END", end, StringComparison.Ordinal);
 
     /// <summary>A person's session grant on the ledger fleet's role, as the people blueprint writes it, honoured by IAM until <paramref name="end"/>.</summary>
     private static string SessionGrant(string end) =>
