@@ -150,7 +150,7 @@ public class PlatformEnvironment : Stack
             Aws = providers.Primary,
         });
 
-        CreatePeopleAccess(Blueprint.People, definition, providers, vaultRoles, fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.RoleName, StringComparer.Ordinal));
+        CreatePeopleAccess(Blueprint.People, providers, vaultRoles, fleets.ToDictionary(f => f.Key, f => (Input<string>)f.Value.RoleName, StringComparer.Ordinal));
 
         _ = new StackMonitoring("monitoring", new StackMonitoringArgs
         {
@@ -209,23 +209,27 @@ public class PlatformEnvironment : Stack
     private const string LogArchiveRoleName = "infra-log-archive";
 
     /// <summary>
-    /// People log in to Vault through OIDC mounted at <c>oidc</c>; the stack's Client VPN endpoint is
-    /// tagged <c>Name=vpn-&lt;stack&gt;</c> (docs/people-access.md).
+    /// People log in to Vault through OIDC mounted at <c>oidc</c>; the stack's Client VPN endpoint in each region is made
+    /// outside the stack and tagged <c>Name=vpn-&lt;stack&gt;</c> (docs/people-access.md), so it is looked up there.
     /// </summary>
-    private static void CreatePeopleAccess(PeopleAccessBlueprint people, StackDefinition definition, PlatformProviders providers, VaultRoles vaultRoles,
+    private static void CreatePeopleAccess(PeopleAccessBlueprint people, PlatformProviders providers, VaultRoles vaultRoles,
         IReadOnlyDictionary<string, Input<string>> fleetRoles)
     {
         var login = Pulumi.Vault.GetAuthBackend.Invoke(
             new Pulumi.Vault.GetAuthBackendInvokeArgs { Path = "oidc" },
             new InvokeOptions { Provider = providers.Vault });
-        var vpnEndpoint = Pulumi.Aws.Ec2ClientVpn.GetEndpoint.Invoke(
-            new Pulumi.Aws.Ec2ClientVpn.GetEndpointInvokeArgs { Tags = { { "Name", $"vpn-{definition.StackName}" } } },
-            new InvokeOptions { Provider = providers.Primary });
+        var vpnEndpoints = people.VpnEndpoints.ToDictionary(
+            e => e.Region,
+            e => Pulumi.Aws.Ec2ClientVpn.GetEndpoint.Invoke(
+                new Pulumi.Aws.Ec2ClientVpn.GetEndpointInvokeArgs { Tags = { { "Name", e.Name } } },
+                new InvokeOptions { Provider = providers.Aws[e.Region] }).Apply(found => found.ClientVpnEndpointId),
+            StringComparer.Ordinal);
         _ = new PeopleAccess("people", new PeopleAccessArgs
         {
             Blueprint = people,
             LoginMountAccessor = login.Apply(b => b.Accessor),
-            ClientVpnEndpointId = vpnEndpoint.Apply(e => e.ClientVpnEndpointId),
+            ClientVpnEndpointIds = vpnEndpoints.ToDictionary(e => e.Key, e => (Input<string>)e.Value, StringComparer.Ordinal),
+            AwsProviders = providers.Aws,
             Vault = providers.Vault,
             Consul = providers.Consul,
             Aws = providers.Primary,

@@ -65,31 +65,48 @@ function vaultRoutes({ skip = [] } = {}) {
   return routes.filter((route) => !skip.includes(route.match));
 }
 
-/** Runs vpn-revocations.sh for staging; `chain` is the CA chain of the ACM certificate the endpoint trusts. */
-function revocations({ chain = vpnCa, tag = 'vpn-staging', routes = vaultRoutes(), args = ['staging'] } = {}) {
+const regions = ['eu-west-3', 'eu-west-1'];
+
+/** The endpoint id the fake aws gives the stack's endpoint in a region. */
+const endpointIn = (region) => `cvpn-endpoint-0${region}`;
+
+/**
+ * Runs vpn-revocations.sh for staging against a fake aws with the stack's endpoint in each region of Pulumi.staging.yaml.
+ * Per region (`in`): `chain`, the CA chain of the ACM certificate the endpoint trusts; `tag`, the endpoint's Name tag;
+ * `down`, the region's API does not answer (the region is lost).
+ */
+function revocations({ chain = vpnCa, tag = 'vpn-staging', routes = vaultRoutes(), args = ['staging'], in: per = {} } = {}) {
   const curl = fakeCurl(routes);
   const work = mkdtempSync(path.join(tmpdir(), 'vpn-aws-'));
   mkdirSync(path.join(work, 'bin'));
-  writeFileSync(path.join(work, 'endpoints.json'), JSON.stringify({
-    ClientVpnEndpoints: [
-      { ClientVpnEndpointId: 'cvpn-endpoint-0other', Tags: [{ Key: 'Name', Value: 'vpn-other' }], AuthenticationOptions: [] },
-      {
-        ClientVpnEndpointId: 'cvpn-endpoint-0123', Tags: [{ Key: 'Name', Value: tag }],
-        AuthenticationOptions: [
-          { Type: 'federated-authentication', FederatedAuthentication: { SamlProviderArn: 'arn:aws:iam::111122223333:saml-provider/idp' } },
-          { Type: 'certificate-authentication', MutualAuthentication: { ClientRootCertificateChain: 'arn:aws:acm:eu-west-3:111122223333:certificate/vpn-root' } },
-        ],
-      },
-    ],
-  }));
-  writeFileSync(path.join(work, 'acm.json'), JSON.stringify({ Certificate: client('vpn-root.vpn.staging.internal'), CertificateChain: chain }));
+  for (const region of regions) {
+    const here = { chain, tag, down: false, ...per[region] };
+    writeFileSync(path.join(work, `endpoints-${region}.json`), JSON.stringify({
+      ClientVpnEndpoints: [
+        { ClientVpnEndpointId: 'cvpn-endpoint-0other', Tags: [{ Key: 'Name', Value: 'vpn-other' }], AuthenticationOptions: [] },
+        {
+          ClientVpnEndpointId: endpointIn(region), Tags: [{ Key: 'Name', Value: here.tag }],
+          AuthenticationOptions: [
+            { Type: 'federated-authentication', FederatedAuthentication: { SamlProviderArn: 'arn:aws:iam::111122223333:saml-provider/idp' } },
+            { Type: 'certificate-authentication', MutualAuthentication: { ClientRootCertificateChain: `arn:aws:acm:${region}:111122223333:certificate/vpn-root` } },
+          ],
+        },
+      ],
+    }));
+    writeFileSync(path.join(work, `acm-${region}.json`), JSON.stringify({ Certificate: client('vpn-root.vpn.staging.internal'), CertificateChain: here.chain }));
+    if (here.down) writeFileSync(path.join(work, `down-${region}`), '');
+  }
   writeFileSync(path.join(work, 'bin/aws'), `#!/usr/bin/env bash
 echo "aws $*" >>"${work}/calls.log"
+region=$(sed -n 's/.*--region \\([a-z0-9-]*\\).*/\\1/p' <<<"$*")
+if [ -e "${work}/down-\${region}" ]; then echo "Could not connect to the endpoint URL: \\"https://ec2.\${region}.amazonaws.com/\\"" >&2; exit 255; fi
 case "$*" in
-  *describe-client-vpn-endpoints*) cat "${work}/endpoints.json" ;;
-  *"acm get-certificate"*) cat "${work}/acm.json" ;;
+  *describe-client-vpn-endpoints*) cat "${work}/endpoints-\${region}.json" ;;
+  *"acm get-certificate"*) cat "${work}/acm-\${region}.json" ;;
   *import-client-vpn-client-certificate-revocation-list*)
-    file=$(sed -n 's/.*--certificate-revocation-list file:\\/\\/\\([^ ]*\\).*/\\1/p' <<<"$*"); cp "$file" "${work}/imported.pem" ;;
+    file=$(sed -n 's/.*--certificate-revocation-list file:\\/\\/\\([^ ]*\\).*/\\1/p' <<<"$*")
+    endpoint=$(sed -n 's/.*--client-vpn-endpoint-id \\([^ ]*\\).*/\\1/p' <<<"$*")
+    cp "$file" "${work}/imported-\${region}-\${endpoint}.pem" ;;
   *) echo "fake aws: unexpected $*" >&2; exit 2 ;;
 esac
 `);
@@ -99,14 +116,18 @@ esac
     env: { ...process.env, ...curl.env, PATH: `${path.join(work, 'bin')}:${curl.env.PATH}`, VAULT_ADDR: 'https://vault.stg.example-bank.eu', VAULT_TOKEN: token },
   });
   const calls = existsSync(path.join(work, 'calls.log')) ? readFileSync(path.join(work, 'calls.log'), 'utf8').trim().split('\n') : [];
-  const imported = existsSync(path.join(work, 'imported.pem')) ? readFileSync(path.join(work, 'imported.pem'), 'utf8') : null;
+  // The CRL each region's endpoint received, by region; only the stack's own endpoint there counts.
+  const imported = Object.fromEntries(regions.map((region) => {
+    const file = path.join(work, `imported-${region}-${endpointIn(region)}.pem`);
+    return [region, existsSync(file) ? readFileSync(file, 'utf8') : null];
+  }));
   const requests = curl.requests();
   rmSync(work, { recursive: true, force: true });
   rmSync(curl.dir, { recursive: true, force: true });
   return { ...result, calls, imported, requests };
 }
 
-test('a leaver\'s, a person without a VPN network\'s and an unknown person\'s certificates are revoked, then the CRL reaches the endpoint', () => {
+test('a leaver\'s, a person without a VPN network\'s and an unknown person\'s certificates are revoked, then the CRL reaches the endpoint of each region', () => {
   const result = revocations();
 
   assert.equal(result.status, 0, result.stderr);
@@ -117,18 +138,34 @@ test('a leaver\'s, a person without a VPN network\'s and an unknown person\'s ce
   assert.match(result.stdout, /revoked 44-gone \(gone\.vpn\.staging\.internal\): gone has no Vault entity/);
   assert.ok(result.requests.every((r) => r.headers.includes(`X-Vault-Token: ${token}`)), 'every Vault call carries the token in a header');
   assert.ok(!`${result.stdout}${result.stderr}`.includes(token), 'the token is never printed');
-  assert.ok(result.calls.some((c) => c.includes('describe-client-vpn-endpoints') && c.includes('--region eu-west-3')), 'in the primary region of Pulumi.staging.yaml');
-  assert.ok(result.calls.some((c) => c.includes('acm get-certificate') && c.includes('certificate/vpn-root')));
-  assert.ok(result.calls.some((c) => c.includes('import-client-vpn-client-certificate-revocation-list') && c.includes('--client-vpn-endpoint-id cvpn-endpoint-0123')));
-  assert.equal(result.imported.trim(), crl.trim(), 'the endpoint gets Vault\'s CRL as it is');
+  for (const region of regions) {
+    assert.ok(result.calls.some((c) => c.includes('describe-client-vpn-endpoints') && c.includes(`--region ${region}`)), `in ${region}, a region of Pulumi.staging.yaml`);
+    assert.ok(result.calls.some((c) => c.includes('acm get-certificate') && c.includes(`arn:aws:acm:${region}:111122223333:certificate/vpn-root`) && c.includes(`--region ${region}`)));
+    assert.equal(result.imported[region]?.trim(), crl.trim(), `the endpoint in ${region} gets Vault's CRL as it is`);
+    assert.match(result.stdout, new RegExp(`the CRL of pki-vpn is imported into ${endpointIn(region)} \\(vpn-staging, ${region}\\)`));
+  }
+  const lastRevoke = result.requests.findLastIndex((r) => r.url.endsWith('/revoke'));
+  const crlRead = result.requests.findIndex((r) => r.url.endsWith('/v1/pki-vpn/crl/pem'));
+  assert.ok(lastRevoke < crlRead, 'the CRL is read after the last revocation, so it lists them');
 });
 
-test('an endpoint that trusts the services\' CA instead of the VPN CA fails the job before any import', () => {
-  const result = revocations({ chain: servicesCa });
+test('with the primary region lost, the CRL still reaches the secondary\'s endpoint and the job fails naming the lost region', () => {
+  const result = revocations({ in: { 'eu-west-3': { down: true } } });
 
   assert.equal(result.status, 1);
-  assert.match(result.stderr, /cvpn-endpoint-0123 \(vpn-staging\) trusts client certificates through arn:aws:acm:eu-west-3:111122223333:certificate\/vpn-root, whose chain is not exactly the VPN CA of pki-vpn/);
-  assert.equal(result.imported, null);
+  assert.equal(result.imported['eu-west-1']?.trim(), crl.trim());
+  assert.equal(result.imported['eu-west-3'], null);
+  assert.match(result.stderr, /could not list the Client VPN endpoints in eu-west-3/);
+  assert.match(result.stderr, /the CRL did not reach the endpoint in eu-west-3; people revoked there can still connect until it does/);
+});
+
+test('an endpoint that trusts the services\' CA instead of the VPN CA fails the job and gets no import; the other region\'s still does', () => {
+  const result = revocations({ in: { 'eu-west-1': { chain: servicesCa } } });
+
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /cvpn-endpoint-0eu-west-1 \(vpn-staging, eu-west-1\) trusts client certificates through arn:aws:acm:eu-west-1:111122223333:certificate\/vpn-root, whose chain is not exactly the VPN CA of pki-vpn/);
+  assert.equal(result.imported['eu-west-1'], null);
+  assert.equal(result.imported['eu-west-3']?.trim(), crl.trim());
 });
 
 test('an endpoint whose chain holds the services\' CA beside the VPN CA fails too', () => {
@@ -136,15 +173,17 @@ test('an endpoint whose chain holds the services\' CA beside the VPN CA fails to
 
   assert.equal(result.status, 1);
   assert.match(result.stderr, /never the services' CA/);
-  assert.equal(result.imported, null);
+  assert.deepEqual(result.imported, { 'eu-west-3': null, 'eu-west-1': null });
 });
 
-test('without an endpoint tagged Name=vpn-<stack> the job fails and says what it looked for', () => {
-  const result = revocations({ tag: 'vpn-somewhere-else' });
+test('without an endpoint tagged Name=vpn-<stack> in a region the job fails and says what it looked for, and where', () => {
+  const result = revocations({ in: { 'eu-west-1': { tag: 'vpn-somewhere-else' } } });
 
   assert.equal(result.status, 1);
-  assert.match(result.stderr, /expected one Client VPN endpoint tagged Name=vpn-staging in eu-west-3, found 0/);
-  assert.equal(result.imported, null);
+  assert.match(result.stderr, /expected one Client VPN endpoint tagged Name=vpn-staging in eu-west-1, found 0/);
+  assert.match(result.stderr, /the CRL did not reach the endpoint in eu-west-1/);
+  assert.equal(result.imported['eu-west-1'], null);
+  assert.equal(result.imported['eu-west-3']?.trim(), crl.trim());
 });
 
 test('a Vault failure stops the job before any revocation or import', () => {
@@ -153,7 +192,15 @@ test('a Vault failure stops the job before any revocation or import', () => {
   assert.equal(result.status, 1);
   assert.match(result.stderr, /Vault LIST pki-vpn\/certs failed/);
   assert.ok(!result.requests.some((r) => r.url.endsWith('/revoke')));
-  assert.equal(result.imported, null);
+  assert.deepEqual(result.imported, { 'eu-west-3': null, 'eu-west-1': null });
+});
+
+test('a CRL that Vault cannot give stops the job before any import', () => {
+  const result = revocations({ routes: vaultRoutes({ skip: ['/v1/pki-vpn/crl/pem'] }) });
+
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /Vault GET pki-vpn\/crl\/pem failed/);
+  assert.ok(!result.calls.some((c) => c.includes('import-client-vpn-client-certificate-revocation-list')));
 });
 
 test('an unknown stack is bad usage (exit 2)', () => {

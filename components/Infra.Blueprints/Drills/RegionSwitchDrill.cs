@@ -180,7 +180,8 @@ public static class RegionSwitchDrill
         {
             planned
                 ? Step("announce", "Announce and freeze", $"Open the change record with this runbook; pause merges to main for stack {stack} until the last step.", [])
-                : Step("announce", "Declare the incident", $"Confirm that {from} is lost (AWS Health, the fleets' health checks); name an incident lead; pause merges to main for stack {stack}.", []),
+                : Step("announce", "Declare the incident", $"Confirm that {from} is lost (AWS Health, the fleets' health checks); name an incident lead; pause merges to main for stack {stack}. "
+                    + $"Everyone on the incident connects to the Client VPN endpoint {People.PeopleNames.VpnEndpoint(stack)} in {to} (their {to} profile, the same certificate), which carries the same authorization rules as {from}'s.", []),
             Step("live-checks", "Check what only the live estate can tell",
                 planned
                     ? "Every global cluster is available and its replication lag is below its bound (pre-checks marked manual)."
@@ -229,7 +230,7 @@ public static class RegionSwitchDrill
                 ? $"Production: the emergency apply job of the pipeline (Run pipeline on main with INFRA_SCHEDULE=emergency-production; deploy:production:emergency), started by the incident lead and approved by a second SRE, runs on the runners in {to} after the state backend was switched to its replica (docs/state-backend.md). "
                 : $"Merge; the pipeline applies {stack}. ")
             + $"It changes only sizes: the fleets in {to} keep the full minimums the scale-up set, those in {from} go down to their standby minimums (target tracking scales them in as their traffic goes)."
-            + (planned ? "" : $" Resources in {from} cannot be updated while it is down: re-run the apply when it is back."),
+            + (planned ? "" : $" While {from}'s API does not answer, the preview fails on the program's lookups there (its EBS key alias, its Client VPN endpoint): the steps above restored the service without it; run the apply when {from} answers."),
             [$"pulumi up --stack {stack}"]));
         steps.Add(Step("verify", "Verify",
             "No person mints credentials: the writer is the cluster in " + to + ", Vault's connection points at it (Vault verified it when it was written), and the fleets' health checks (which open a database session) pass.",

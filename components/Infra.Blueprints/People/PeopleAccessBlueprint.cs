@@ -20,6 +20,7 @@ public sealed record PeopleAccessBlueprint(
     VpnPkiBlueprint VpnPki,
     VpnPkiRoleBlueprint VpnRole,
     VaultPolicy VpnCertificatePolicy,
+    EquatableList<VpnEndpointBlueprint> VpnEndpoints,
     EquatableList<VpnAuthorizationBlueprint> VpnAuthorizations,
     EquatableList<ConsulPolicyBlueprint> ConsulPolicies,
     EquatableList<ConsulTokenBlueprint> ConsulTokens,

@@ -79,16 +79,24 @@ public static class PeopleAccessBlueprints
                 .ToEquatableList();
         var vpnPki = VpnPki(definition.StackName);
         var vpnRole = VpnRole(vpnPki, definition.StackName);
-        var authorizations = catalog.Teams
+        // The same rules on the endpoint of each region: the secondary's serves whoever the primary's did when the primary is lost.
+        var vpnEndpoints = new[] { definition.Regions.Primary, definition.Regions.Secondary }.Distinct(StringComparer.Ordinal)
+            .Select(region => new VpnEndpointBlueprint(region, PeopleNames.VpnEndpoint(definition.StackName)))
+            .ToEquatableList();
+        var rules = catalog.Teams
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .SelectMany(t => t.Entitlements.Vpn
                 .Where(n => AccessCalculator.ReachesStack(n, stackNetworks))
-                .Select(n => new VpnAuthorizationBlueprint(t.Id, n.ToString(), PeopleNames.VpnAccessGroup(t.Id), $"{t.Name} reaches {n}")))
+                .Select(n => (Owner: t.Id, Network: n.ToString(), Group: PeopleNames.VpnAccessGroup(t.Id), Description: $"{t.Name} reaches {n}")))
             // A network that only an on-call rota gives: a rule for each member's own group, as for a grant.
-            .Concat(vpn.Where(e => e.Grant is null && e.Teams.All(PeopleNames.IsOnCallRota)).Select(e => new VpnAuthorizationBlueprint($"oncall-{e.Person}", e.Resource,
-                PeopleNames.VpnPersonGroup(e.Person), $"{e.Person} reaches {e.Resource} ({e.Why})")))
-            .Concat(vpn.Where(e => e.Grant is not null).Select(e => new VpnAuthorizationBlueprint($"grant-{e.Person}", e.Resource, PeopleNames.VpnPersonGroup(e.Person),
-                $"{e.Person} reaches {e.Resource} until {e.Until:yyyy-MM-dd} (grant approved by {e.Grant!.Approver})")))
+            .Concat(vpn.Where(e => e.Grant is null && e.Teams.All(PeopleNames.IsOnCallRota)).Select(e => (Owner: $"oncall-{e.Person}", Network: e.Resource,
+                Group: PeopleNames.VpnPersonGroup(e.Person), Description: $"{e.Person} reaches {e.Resource} ({e.Why})")))
+            .Concat(vpn.Where(e => e.Grant is not null).Select(e => (Owner: $"grant-{e.Person}", Network: e.Resource, Group: PeopleNames.VpnPersonGroup(e.Person),
+                Description: $"{e.Person} reaches {e.Resource} until {e.Until:yyyy-MM-dd} (grant approved by {e.Grant!.Approver})")))
+            .ToList();
+        var authorizations = vpnEndpoints
+            .SelectMany(endpoint => rules.Select(r => new VpnAuthorizationBlueprint(r.Owner, r.Network, r.Group, r.Description, endpoint.Region,
+                endpoint.Region == definition.Regions.Primary ? VpnAuthorizationBlueprint.UnregionedKey(r.Owner, r.Network) : null)))
             .ToEquatableList();
         // One token per person, at the highest level of their teams and Consul grants; a grant's level expires with the grant.
         var tokenWeek = PersonDefinition.StartOf(DateOnly.FromDateTime(at.UtcDateTime)).AddDays(-(((int)at.UtcDateTime.DayOfWeek + 6) % 7));
@@ -107,7 +115,7 @@ public static class PeopleAccessBlueprints
             .SelectMany(e => new[] { definition.Regions.Primary, definition.Regions.Secondary }.Distinct(StringComparer.Ordinal)
                 .Select(region => SessionGrant(e, region, Earlier(GrantEndsAt(e.Grant!, catalog), AccessEndsAt(active.Single(p => p.Id == e.Person))))))
             .ToEquatableList();
-        return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnPki, vpnRole, VpnCertificatePolicy(vpnRole), authorizations, policies, tokens,
+        return new PeopleAccessBlueprint(definition.StackName, at, identities, groups, gitlab, vpnPki, vpnRole, VpnCertificatePolicy(vpnRole), vpnEndpoints, authorizations, policies, tokens,
             databaseGrants, grantPolicies, sessions);
     }
 

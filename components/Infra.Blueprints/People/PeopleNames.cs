@@ -63,6 +63,9 @@ public static class PeopleNames
 
     private const string OnCallRotaSuffix = " on-call rota";
 
+    /// <summary>The tag <c>Name</c> of the stack's Client VPN endpoint, the same in every region: <c>vpn-&lt;stack&gt;</c>.</summary>
+    public static string VpnEndpoint(string stack) => $"vpn-{stack}";
+
     /// <summary>The identity provider's group of one person (the SAML assertion carries it), which a VPN grant's rule names.</summary>
     public static string VpnPersonGroup(string person) => $"person-{person}";
 

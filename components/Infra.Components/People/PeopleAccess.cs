@@ -20,14 +20,14 @@ namespace Infra.Components.People;
 /// a Vault identity entity per person with an alias on the login method, a Vault identity group per
 /// team carrying the team policy, GitLab group memberships (production stack only), the VPN's own CA with
 /// a role that signs a person's CSR for their own name (no key and no certificate of a person in the state), the Client VPN
-/// authorization rule of each team network, Consul ACL tokens where a team says so, and each temporary grant in force
+/// authorization rules of each team network on the stack's endpoint in each region, Consul ACL tokens where a team says so, and each temporary grant in force
 /// (a Vault database role the person's entity may read, a GitLab membership expiring with the grant, a VPN rule for the
 /// person, a Consul token at the grant's level expiring with it, Session Manager's channel on a fleet's role until
 /// the grant's end). It creates
 /// and deletes only its own resources: accounts provisioned by the identity provider (SAML/SCIM),
 /// GitLab users included, are looked up, never created or removed. Each child and lookup goes through
 /// the provider of its package from the args (<see cref="PeopleAccessArgs"/>: Vault, Consul, AWS of the
-/// primary region, and GitLab where the blueprint has memberships). Outputs: <see cref="PeopleWithAccess"/>,
+/// primary region, AWS of each region with a Client VPN endpoint, and GitLab where the blueprint has memberships). Outputs: <see cref="PeopleWithAccess"/>,
 /// the people with access at the blueprint's time, and <see cref="GitLabUsersNotFound"/>.
 /// </summary>
 public sealed class PeopleAccess : ComponentResource
@@ -41,10 +41,11 @@ public sealed class PeopleAccess : ComponentResource
         var blueprint = RequiredArgs.Require(args.Blueprint, nameof(PeopleAccessArgs.Blueprint), "people's access maps the blueprint of the day");
         var vault = RequiredArgs.Require(args.Vault, nameof(PeopleAccessArgs.Vault), "the Pulumi.Vault.Provider of the environment's Vault");
         var consul = RequiredArgs.Require(args.Consul, nameof(PeopleAccessArgs.Consul), "the Pulumi.Consul.Provider of the stack's Consul");
-        var aws = RequiredArgs.Require(args.Aws, nameof(PeopleAccessArgs.Aws), "the Pulumi.Aws.Provider of the primary region, where the Client VPN endpoint is");
+        var aws = RequiredArgs.Require(args.Aws, nameof(PeopleAccessArgs.Aws), "the Pulumi.Aws.Provider of the primary region, for the session grants on the fleet roles");
         var gitlab = blueprint.GitLabMemberships.Count == 0
             ? args.GitLab
             : RequiredArgs.Require(args.GitLab, nameof(PeopleAccessArgs.GitLab), "the blueprint has GitLab memberships, which and whose lookups go through the Pulumi.GitLab.Provider");
+        var vpnEndpoints = VpnEndpointsOf(blueprint, args);
         var onVault = new CustomResourceOptions { Parent = this, Provider = vault };
         var onConsul = new CustomResourceOptions { Parent = this, Provider = consul };
         var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
@@ -58,7 +59,8 @@ public sealed class PeopleAccess : ComponentResource
         var entities = CreateIdentities(name, blueprint, args.LoginMountAccessor, onVault);
         CreateTeamGroups(name, blueprint, entities, onVault);
         GitLabUsersNotFound = CreateGitLabMemberships(name, blueprint, onGitLab, lookup);
-        CreateVpnAccess(name, blueprint, args.ClientVpnEndpointId, onVault, onAws);
+        CreateVpnAccess(name, blueprint, onVault);
+        CreateVpnAuthorizations(name, blueprint, vpnEndpoints);
         CreateConsulTokens(name, blueprint, onConsul);
         CreateSessionGrants(name, blueprint, fleetRoles, onAws);
 
@@ -212,9 +214,9 @@ public sealed class PeopleAccess : ComponentResource
 
     /// <summary>
     /// The VPN's own CA (a PKI mount and a root whose key stays in Vault), the role that signs a person's CSR for their own
-    /// name, the policy that lets their entity sign, and each network's authorization rule. No certificate is issued here.
+    /// name and the policy that lets their entity sign. No certificate is issued here.
     /// </summary>
-    private static void CreateVpnAccess(string name, PeopleAccessBlueprint blueprint, Input<string> clientVpnEndpointId, CustomResourceOptions onVault, CustomResourceOptions onAws)
+    private static void CreateVpnAccess(string name, PeopleAccessBlueprint blueprint, CustomResourceOptions onVault)
     {
         var pki = blueprint.VpnPki;
         var kept = new CustomResourceOptions { Parent = onVault.Parent, Provider = onVault.Provider, Protect = pki.Protect };
@@ -276,16 +278,39 @@ public sealed class PeopleAccess : ComponentResource
             Name = blueprint.VpnCertificatePolicy.Name,
             PolicyContents = blueprint.VpnCertificatePolicy.Hcl,
         }, onVault);
+    }
+
+    /// <summary>Each region's authorization rules on that region's endpoint; the primary's keep their former names as aliases.</summary>
+    private void CreateVpnAuthorizations(string name, PeopleAccessBlueprint blueprint, Dictionary<string, (Input<string> Id, Pulumi.Aws.Provider Aws)> endpoints)
+    {
         foreach (var rule in blueprint.VpnAuthorizations)
         {
-            _ = new AuthorizationRule($"{name}-vpn-rule-{rule.Owner}-{rule.Network.Replace('/', '-')}", new AuthorizationRuleArgs
+            var (endpointId, aws) = endpoints[rule.Region];
+            var options = new CustomResourceOptions { Parent = this, Provider = aws };
+            if (rule.FormerKey is { } former)
             {
-                ClientVpnEndpointId = clientVpnEndpointId,
+                options.Aliases.Add(new Alias { Name = $"{name}-vpn-rule-{former}" });
+            }
+            _ = new AuthorizationRule($"{name}-vpn-rule-{rule.Key}", new AuthorizationRuleArgs
+            {
+                ClientVpnEndpointId = endpointId,
                 TargetNetworkCidr = rule.Network,
                 AccessGroupId = rule.AccessGroup,
                 Description = rule.Description,
-            }, onAws);
+            }, options);
         }
+    }
+
+    /// <summary>The endpoint id and AWS provider of each region the blueprint has an endpoint in; either missing is an error naming the region.</summary>
+    private static Dictionary<string, (Input<string> Id, Pulumi.Aws.Provider Aws)> VpnEndpointsOf(PeopleAccessBlueprint blueprint, PeopleAccessArgs args)
+    {
+        var ids = RequiredArgs.Require(args.ClientVpnEndpointIds, nameof(PeopleAccessArgs.ClientVpnEndpointIds), "the stack's Client VPN endpoint id in each region, by region");
+        var providers = RequiredArgs.Require(args.AwsProviders, nameof(PeopleAccessArgs.AwsProviders), "the Pulumi.Aws.Provider of each region with a Client VPN endpoint, by region");
+        return blueprint.VpnEndpoints.ToDictionary(
+            e => e.Region,
+            e => (ids.TryGetValue(e.Region, out var id) ? id : throw RequiredArgs.Invalid($"[{nameof(PeopleAccessArgs.ClientVpnEndpointIds)}] has no endpoint for {e.Region}, where the blueprint puts the authorization rules on {e.Name}"),
+                providers.TryGetValue(e.Region, out var aws) ? aws : throw RequiredArgs.Invalid($"[{nameof(PeopleAccessArgs.AwsProviders)}] has no provider for {e.Region}, where the endpoint {e.Name} is")),
+            StringComparer.Ordinal);
     }
 
     private static void CreateConsulTokens(string name, PeopleAccessBlueprint blueprint, CustomResourceOptions onConsul)

@@ -71,7 +71,7 @@ public sealed class TemporaryGrantTests
     }
 
     [Fact]
-    public void A_vpn_grant_is_a_rule_for_the_persons_own_group_in_the_stack_it_reaches()
+    public void A_vpn_grant_is_a_rule_for_the_persons_own_group_on_each_regions_endpoint_of_the_stack_it_reaches()
     {
         var grant = Grant("vpn/10.60.32.0/20", "connect");
 
@@ -79,8 +79,9 @@ public sealed class TemporaryGrantTests
         var staging = PeopleAccessBlueprints.For(Roster.Staging.With(Roster.Person("jdoe", new DateOnly(2024, 1, 8), grants: grant), Approver), EndsAt.AddSeconds(-1));
         var after = PeopleAccessBlueprints.For(Production(grant), EndsAt);
 
-        var rule = Assert.Single(during.VpnAuthorizations, r => r.Owner == "grant-jdoe");
-        Assert.Equal(("10.60.32.0/20", "person-jdoe"), (rule.Network, rule.AccessGroup));
+        var rules = during.VpnAuthorizations.Where(r => r.Owner == "grant-jdoe").ToList();
+        Assert.Equal(["eu-west-1", "eu-west-3"], rules.Select(r => r.Region).Order(StringComparer.Ordinal));
+        Assert.All(rules, rule => Assert.Equal(("10.60.32.0/20", "person-jdoe"), (rule.Network, rule.AccessGroup)));
         Assert.Contains("jdoe", during.VpnCertificateSigners);
         Assert.DoesNotContain(staging.VpnAuthorizations, r => r.Owner == "grant-jdoe");
         Assert.DoesNotContain(after.VpnAuthorizations, r => r.Owner == "grant-jdoe");

@@ -14,18 +14,33 @@ internal static class PeopleAccessDeployment
     internal const string GetGroup = "gitlab:index/getGroup:getGroup";
     internal const string LoginAccessor = "auth_oidc_1a2b3c4d";
 
-    /// <summary>The args the stack gives the component, with the providers: Vault, Consul, the primary region's AWS and GitLab. Only inside a deployment.</summary>
-    internal static PeopleAccessArgs Args(PeopleAccessBlueprint blueprint, IReadOnlyDictionary<string, Input<string>>? fleetRoles = null) => new()
+    /// <summary>The regions of the repository's stacks, each with a Client VPN endpoint.</summary>
+    internal static readonly string[] Regions = ["eu-west-3", "eu-west-1"];
+
+    /// <summary>
+    /// The args the stack gives the component, with the providers: Vault, Consul, AWS of each region (the primary's for IAM) and
+    /// GitLab, and the Client VPN endpoint of each region (<see cref="EndpointIn"/>). Only inside a deployment.
+    /// </summary>
+    internal static PeopleAccessArgs Args(PeopleAccessBlueprint blueprint, IReadOnlyDictionary<string, Input<string>>? fleetRoles = null)
     {
-        FleetRoles = fleetRoles,
-        Blueprint = blueprint,
-        LoginMountAccessor = LoginAccessor,
-        ClientVpnEndpointId = "cvpn-endpoint-0123456789abcdef0",
-        Vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.prd.example-bank.eu" }),
-        Consul = new Pulumi.Consul.Provider("consul-prd-par", new Pulumi.Consul.ProviderArgs { Address = "consul.prd-par.example-bank.eu" }),
-        Aws = new Pulumi.Aws.Provider("aws-eu-west-3", new Pulumi.Aws.ProviderArgs { Region = "eu-west-3" }),
-        GitLab = new Pulumi.GitLab.Provider("gitlab", new Pulumi.GitLab.ProviderArgs { BaseUrl = "https://gitlab.example-bank.eu/api/v4/" }),
-    };
+        var aws = Regions.ToDictionary(
+            r => r, r => new Pulumi.Aws.Provider($"aws-{r}", new Pulumi.Aws.ProviderArgs { Region = r }), StringComparer.Ordinal);
+        return new()
+        {
+            FleetRoles = fleetRoles,
+            Blueprint = blueprint,
+            LoginMountAccessor = LoginAccessor,
+            ClientVpnEndpointIds = aws.Keys.ToDictionary(r => r, r => (Input<string>)EndpointIn(r), StringComparer.Ordinal),
+            Vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.prd.example-bank.eu" }),
+            Consul = new Pulumi.Consul.Provider("consul-prd-par", new Pulumi.Consul.ProviderArgs { Address = "consul.prd-par.example-bank.eu" }),
+            Aws = aws["eu-west-3"],
+            AwsProviders = aws,
+            GitLab = new Pulumi.GitLab.Provider("gitlab", new Pulumi.GitLab.ProviderArgs { BaseUrl = "https://gitlab.example-bank.eu/api/v4/" }),
+        };
+    }
+
+    /// <summary>The id of the stack's Client VPN endpoint in a region, as the stack's lookup there finds it.</summary>
+    internal static string EndpointIn(string region) => $"cvpn-endpoint-{region}";
 
 
     internal static async Task<List<MockResourceArgs>> Deploy(PeopleAccessBlueprint blueprint)

@@ -149,16 +149,60 @@ public sealed class PeopleAccessTests
     }
 
     [Fact]
-    public async Task Each_team_network_of_the_stack_gets_an_authorization_rule_for_the_team_group()
+    public async Task Each_team_network_of_the_stack_gets_an_authorization_rule_for_the_team_group_on_the_endpoint_of_each_region()
     {
         var created = await Deploy(Production);
 
         var rules = created.Where(r => r.Type == VpnRule).ToList();
         Assert.Equal(Production.VpnAuthorizations.Count, rules.Count);
-        var platform = rules.Where(r => (string)r.Inputs["accessGroupId"] == "team-platform").Select(r => (string)r.Inputs["targetNetworkCidr"]);
-        Assert.Equal(["10.60.0.0/16", "10.61.0.0/16"], platform.Order(StringComparer.Ordinal));
-        Assert.All(rules, r => Assert.Equal("cvpn-endpoint-0123456789abcdef0", r.Inputs["clientVpnEndpointId"]));
+        foreach (var region in new[] { "eu-west-3", "eu-west-1" })
+        {
+            var inRegion = rules.Where(r => (string)r.Inputs["clientVpnEndpointId"] == EndpointIn(region)).ToList();
+            Assert.All(inRegion, r => Assert.Equal(RecordingMocks.IdOf($"aws-{region}"), RecordingMocks.ProviderId(r.Provider)));
+            Assert.All(inRegion, r => Assert.StartsWith($"people-vpn-rule-{region}-", r.Name, StringComparison.Ordinal));
+            var platform = inRegion.Where(r => (string)r.Inputs["accessGroupId"] == "team-platform").Select(r => (string)r.Inputs["targetNetworkCidr"]);
+            Assert.Equal(["10.60.0.0/16", "10.61.0.0/16"], platform.Order(StringComparer.Ordinal));
+            Assert.Equal(rules.Count / 2, inRegion.Count);
+        }
         Assert.DoesNotContain(rules, r => (string)r.Inputs["accessGroupId"] == "team-payments");
+    }
+
+    [Fact]
+    public async Task The_primary_regions_rules_are_aliased_from_their_names_without_a_region_so_the_existing_rules_are_renamed_not_recreated()
+    {
+        var aliases = new ConcurrentDictionary<string, IReadOnlyList<Input<Alias>>>(StringComparer.Ordinal);
+        await Deployment.TestAsync(Mocks(), new TestOptions { IsPreview = false }, () =>
+            _ = new PeopleAccess("people", Args(Production), new ComponentResourceOptions
+            {
+                ResourceTransformations =
+                {
+                    args =>
+                    {
+                        aliases[args.Resource.GetResourceName()] = [.. args.Options.Aliases];
+                        return null;
+                    },
+                },
+            }));
+
+        var former = await OutputUtilities.GetValueAsync(Assert.Single(aliases["people-vpn-rule-eu-west-3-platform-10.61.0.0-16"]).ToOutput());
+        Assert.Equal("people-vpn-rule-platform-10.61.0.0-16", await OutputUtilities.GetValueAsync(former.Name!.ToOutput()));
+        Assert.Empty(aliases["people-vpn-rule-eu-west-1-platform-10.61.0.0-16"]);
+    }
+
+    [Theory]
+    [InlineData(nameof(PeopleAccessArgs.ClientVpnEndpointIds), "[ClientVpnEndpointIds] has no endpoint for eu-west-1, where the blueprint puts the authorization rules on vpn-production")]
+    [InlineData(nameof(PeopleAccessArgs.AwsProviders), "[AwsProviders] has no provider for eu-west-1, where the endpoint vpn-production is")]
+    public async Task A_region_of_the_blueprint_without_its_endpoint_or_provider_is_refused_naming_the_region(string missing, string message)
+    {
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+        {
+            var args = Args(Production);
+            _ = new PeopleAccess("people", missing == nameof(PeopleAccessArgs.AwsProviders)
+                ? new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointIds = args.ClientVpnEndpointIds, AwsProviders = args.AwsProviders.Where(p => p.Key != "eu-west-1").ToDictionary(), Vault = args.Vault, Consul = args.Consul, Aws = args.Aws, GitLab = args.GitLab }
+                : new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointIds = args.ClientVpnEndpointIds.Where(p => p.Key != "eu-west-1").ToDictionary(), AwsProviders = args.AwsProviders, Vault = args.Vault, Consul = args.Consul, Aws = args.Aws, GitLab = args.GitLab });
+        }, "production");
+
+        Assert.Equal(("args", message), (error.ParamName, error.Message.Split(" (Parameter")[0]));
     }
 
     [Fact]
@@ -222,7 +266,8 @@ public sealed class PeopleAccessTests
             ["consul"] = RecordingMocks.IdOf("consul-prd-par"),
         };
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), mocks.Declared.Select(r => Package(r.Type!)).Distinct().Order(StringComparer.Ordinal));
-        Assert.All(mocks.Declared, r => Assert.Equal(expected[Package(r.Type!)], RecordingMocks.ProviderId(r.Provider)));
+        // A VPN rule goes through the AWS provider of its endpoint's region; the region is checked apart.
+        Assert.All(mocks.Declared.Where(r => r.Type != VpnRule), r => Assert.Equal(expected[Package(r.Type!)], RecordingMocks.ProviderId(r.Provider)));
     }
 
     [Fact]
@@ -371,10 +416,10 @@ public sealed class PeopleAccessTests
             var args = Args(Production);
             _ = new PeopleAccess("people", missing switch
             {
-                nameof(PeopleAccessArgs.Vault) => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = null!, Consul = args.Consul, Aws = args.Aws, GitLab = args.GitLab },
-                nameof(PeopleAccessArgs.Consul) => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = args.Vault, Consul = null!, Aws = args.Aws, GitLab = args.GitLab },
-                nameof(PeopleAccessArgs.Aws) => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = args.Vault, Consul = args.Consul, Aws = null!, GitLab = args.GitLab },
-                _ => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = args.Vault, Consul = args.Consul, Aws = args.Aws, GitLab = null },
+                nameof(PeopleAccessArgs.Vault) => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointIds = args.ClientVpnEndpointIds, AwsProviders = args.AwsProviders, Vault = null!, Consul = args.Consul, Aws = args.Aws, GitLab = args.GitLab },
+                nameof(PeopleAccessArgs.Consul) => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointIds = args.ClientVpnEndpointIds, AwsProviders = args.AwsProviders, Vault = args.Vault, Consul = null!, Aws = args.Aws, GitLab = args.GitLab },
+                nameof(PeopleAccessArgs.Aws) => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointIds = args.ClientVpnEndpointIds, AwsProviders = args.AwsProviders, Vault = args.Vault, Consul = args.Consul, Aws = null!, GitLab = args.GitLab },
+                _ => new PeopleAccessArgs { Blueprint = args.Blueprint, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointIds = args.ClientVpnEndpointIds, AwsProviders = args.AwsProviders, Vault = args.Vault, Consul = args.Consul, Aws = args.Aws, GitLab = null },
             });
         }, "production");
 
@@ -393,7 +438,7 @@ public sealed class PeopleAccessTests
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false }, () =>
         {
             var args = Args(staging);
-            _ = new PeopleAccess("people", new PeopleAccessArgs { Blueprint = staging, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointId = args.ClientVpnEndpointId, Vault = args.Vault, Consul = args.Consul, Aws = args.Aws, GitLab = null });
+            _ = new PeopleAccess("people", new PeopleAccessArgs { Blueprint = staging, LoginMountAccessor = args.LoginMountAccessor, ClientVpnEndpointIds = args.ClientVpnEndpointIds, AwsProviders = args.AwsProviders, Vault = args.Vault, Consul = args.Consul, Aws = args.Aws, GitLab = null });
         });
 
         Assert.Empty(staging.GitLabMemberships);

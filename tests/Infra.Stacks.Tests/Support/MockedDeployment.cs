@@ -12,12 +12,14 @@ namespace Infra.Stacks.Tests.Support;
 /// The whole program of one of the repository's stacks, run on Pulumi's mocks with the stack's own
 /// config file: every registered resource as the engine would see it.
 /// </summary>
-public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IReadOnlyList<DeployedResource> Resources)
+/// <param name="Calls">The lookups the program made, with the provider each went through.</param>
+public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IReadOnlyList<DeployedResource> Resources, IReadOnlyList<MockCallArgs> Calls)
 {
     /// <summary>The lookups the program makes, answered as the real services would for an existing estate.</summary>
     public static RecordingMocks Engine() => new RecordingMocks()
         .Answer("vault:index/getAuthBackend:getAuthBackend", _ => Result("accessor", "auth_oidc_0123abcd"))
-        .Answer("aws:ec2clientvpn/getEndpoint:getEndpoint", _ => Result("clientVpnEndpointId", "cvpn-endpoint-0123456789abcdef0"))
+        // The stack's Client VPN endpoint of each region, made outside the stack: its id names the provider of the region looked in.
+        .Answer(GetClientVpnEndpoint, call => Result("clientVpnEndpointId", ClientVpnEndpointFoundThrough(call.Provider)))
         .Answer("gitlab:index/getUser:getUser", call => Result("userId", StableNumber((string)call.Args["username"])))
         .Answer("gitlab:index/getGroup:getGroup", call => Result("groupId", StableNumber((string)call.Args["fullPath"])))
         // The environment's EBS key, managed outside the stack, behind its alias.
@@ -42,6 +44,11 @@ public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IRead
             .Add("expectedBucketOwner", call.Args["expectedBucketOwner"]).Add("objectLockEnabled", "Enabled").Add("rules", ImmutableArray.Create<object>(
                 ImmutableDictionary<string, object>.Empty.Add("defaultRetentions", ImmutableArray.Create<object>(
                     ImmutableDictionary<string, object>.Empty.Add("mode", "COMPLIANCE").Add("days", 365).Add("years", 0))))));
+
+    public const string GetClientVpnEndpoint = "aws:ec2clientvpn/getEndpoint:getEndpoint";
+
+    /// <summary>The id the mocks give the Client VPN endpoint found through a provider: <c>cvpn-endpoint-aws-eu-west-1-id</c>.</summary>
+    public static string ClientVpnEndpointFoundThrough(string? provider) => $"cvpn-endpoint-{RecordingMocks.ProviderId(provider)}";
 
     private static ImmutableDictionary<string, object> Subscription(string standard) => ImmutableDictionary<string, object>.Empty
         .Add("standardsArn", $"arn:aws:securityhub:::standards/{standard}")
@@ -98,7 +105,7 @@ public sealed record MockedDeployment(RecordedPlatformEnvironment Program, IRead
                 args[0].Inputs,
                 await recorder.SecretInputsOfAsync(resource)));
         }
-        return new MockedDeployment(program, deployed);
+        return new MockedDeployment(program, deployed, engine.Calls);
     }
 
     private static ImmutableDictionary<string, object> Result(string key, object value) =>
