@@ -1,4 +1,6 @@
 using System.Runtime;
+using Infra.Policies.Benchmarking;
+using Infra.Policies.Reading;
 
 namespace Infra.Cli.Tests;
 
@@ -47,6 +49,22 @@ public sealed class CollectionFreeReadTests : IDisposable
         Assert.Equal((0, GCLatencyMode.NoGCRegion), (collections, mode));
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
         Assert.NotEqual(0, GC.GetGeneration(read[^1])); // collected once, out of the youngest generation, before the rules run
+    }
+
+    [Fact]
+    public void An_export_large_enough_for_a_region_is_read_as_the_plain_reader_reads_it_and_the_collector_is_given_back()
+    {
+        using (var file = File.Create(_file))
+        {
+            SyntheticStackExport.Write(file, 15_000, "production");
+        }
+        Assert.True(new FileInfo(_file).Length >= CollectionFreeRead.MinimumFileBytes);
+
+        var read = CollectionFreeRead.ReadExport(_file);
+
+        Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+        Assert.Equal(StackExportReader.ReadFile(_file).Select(r => r.Urn), read.Select(r => r.Urn));
+        Assert.True(read.Count >= 15_000);
     }
 
     [Fact]

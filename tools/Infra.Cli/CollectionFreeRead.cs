@@ -1,4 +1,6 @@
 using System.Runtime;
+using Infra.Policies.Model;
+using Infra.Policies.Reading;
 
 namespace Infra.Cli;
 
@@ -25,6 +27,9 @@ internal static class CollectionFreeRead
     /// </summary>
     public static long BudgetFor(long fileBytes) =>
         fileBytes < MinimumFileBytes ? 0 : Math.Min(2 * fileBytes, MaximumBudgetBytes);
+
+    /// <summary>A <c>pulumi stack export</c> read as <c>infra compliance</c> reads it (and so as its benchmark times it).</summary>
+    public static ResourceSet ReadExport(string file) => Run(file, () => StackExportReader.ReadFile(file));
 
     /// <summary>Runs <paramref name="read"/> without collections for <see cref="BudgetFor"/> the file's size; the region always ends with it, whatever it throws.</summary>
     public static T Run<T>(string file, Func<T> read)

@@ -4,7 +4,6 @@ using System.Globalization;
 using Infra.Blueprints.Definition;
 using Infra.Policies.Benchmarking;
 using Infra.Policies.Evaluation;
-using Infra.Policies.Reading;
 using Infra.Policies.Reporting;
 using Infra.Policies.Rules;
 using Spectre.Console;
@@ -13,7 +12,8 @@ namespace Infra.Cli.Commands;
 
 /// <summary>
 /// <c>infra bench compliance --resources N</c>: writes a generated <c>pulumi stack export</c> to a
-/// temporary file, then times reading it (streamed) and evaluating every rule, and prints wall
+/// temporary file, then times reading it as <c>infra compliance</c> does (streamed, without collections:
+/// <see cref="CollectionFreeRead"/>) and evaluating every rule, and prints wall
 /// times and the peak working set. The first run is cold, as the nightly job's single run is.
 /// A benchmark to run by hand on a quiet machine, never a timed test.
 /// </summary>
@@ -64,7 +64,7 @@ internal static class ComplianceBenchCommand
             for (var i = 0; i < runCount; i++)
             {
                 var watch = Stopwatch.StartNew();
-                var set = StackExportReader.ReadFile(export);
+                var set = CollectionFreeRead.ReadExport(export); // as `infra compliance` reads it
                 var read = watch.Elapsed;
                 watch.Restart();
                 var report = evaluator.Evaluate(set, context, new EvaluationOptions());

@@ -111,7 +111,7 @@ internal static class ComplianceCommand
     private static ResourceSet Read(ComplianceRequest request, string workingDirectory)
     {
         var file = Path.GetFullPath(request.State ?? request.Preview!, workingDirectory);
-        return CollectionFreeRead.Run(file, () => request.State is not null ? StackExportReader.ReadFile(file) : PreviewReader.ReadFile(file));
+        return request.State is not null ? CollectionFreeRead.ReadExport(file) : CollectionFreeRead.Run(file, () => PreviewReader.ReadFile(file));
     }
 
     /// <summary>The rules' view of the stack: its environment, AWS account and VPCs' ranges, every person's access window for the people rules, and the topics marked for deletion.</summary>
