@@ -3,6 +3,7 @@ using System.Text.Json;
 using Infra.Blueprints.Loading;
 using Infra.Cli.Tests;
 using Infra.Policies.Rules.Monitoring;
+using Infra.Components.Tests.Support;
 using Infra.Stacks.Tests.Support;
 using Pulumi.Utilities;
 
@@ -37,6 +38,24 @@ public sealed class StackMonitoringTests(DeployedStacks stacks)
             Assert.False(window.Inputs.ContainsKey("alarmActions"), "a window alarm notifies nobody; its composite does");
         }
         Assert.All(topics, t => Assert.Contains(deployment.Resources, s => s.Type == "aws:sns/topicSubscription:TopicSubscription" && s.Name == $"{t.Name}-oncall"));
+    }
+
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("production")]
+    public async Task Every_alert_topic_is_encrypted_by_the_alert_key_of_its_region(string stackName)
+    {
+        var deployment = await stacks.Of(stackName);
+        var topics = deployment.Resources.Where(r => r.Type == "aws:sns/topic:Topic").ToList();
+
+        Assert.NotEmpty(topics);
+        Assert.All(topics, topic =>
+        {
+            var region = topic.Name[^"eu-west-3".Length..];
+            var key = Resource(deployment, "aws:kms/key:Key", $"alerts-key-{region}");
+            Assert.Equal(RecordingMocks.ArnOf(key.Name), topic.Inputs["kmsMasterKeyId"]);
+            Assert.Equal(topic.Provider, key.Provider);
+        });
     }
 
     [Theory]

@@ -48,9 +48,9 @@ public static class DatabaseKeyPolicy
 
     /// <summary>
     /// The root of <paramref name="account"/> administers the key; each of <paramref name="services"/>
-    /// uses it for the account, only through its regional endpoint, creating grants only for AWS resources.
+    /// uses it for the account, only through its regional endpoint, and with <paramref name="grants"/> creates grants only for AWS resources.
     /// </summary>
-    internal static List<JsonNode> AdministeredAndUsedThrough(string account, string region, IEnumerable<string> services)
+    internal static List<JsonNode> AdministeredAndUsedThrough(string account, string region, IEnumerable<string> services, bool grants = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(account);
         ArgumentException.ThrowIfNullOrEmpty(region);
@@ -73,6 +73,10 @@ public static class DatabaseKeyPolicy
                 ["kms:ViaService"] = $"{service}.{region}.amazonaws.com",
             };
             statements.Add(Statement($"UseThrough{Capitalized(service)}", UseActions, new JsonObject { ["StringEquals"] = viaService.DeepClone() }));
+            if (!grants)
+            {
+                continue;
+            }
             statements.Add(Statement($"GrantsThrough{Capitalized(service)}", GrantActions, new JsonObject
             {
                 ["StringEquals"] = viaService.DeepClone(),
@@ -118,6 +122,8 @@ public static class DatabaseKeyPolicy
     {
         "rds" => "Rds",
         "backup" => "Backup",
-        _ => "SecretsManager",
+        "secretsmanager" => "SecretsManager",
+        "sns" => "Sns",
+        _ => throw new ArgumentOutOfRangeException(nameof(service), service, "a service the key policies name"),
     };
 }

@@ -9,4 +9,5 @@ namespace Infra.Blueprints.Monitoring;
 /// two regions (a fleet in the primary, a replica's lag in the secondary) has a topic in each.
 /// </summary>
 /// <param name="Key">The resource's name, unique in the stack: the topic's name and its region.</param>
-public sealed record AlertTopicBlueprint(string Key, string Team, string Region, string Name, string Protocol, string Endpoint, EquatableList<ResourceTag> Tags);
+/// <param name="KeyName">The <see cref="AlertKeyBlueprint"/> of the region, which encrypts the topic.</param>
+public sealed record AlertTopicBlueprint(string Key, string Team, string Region, string Name, string Protocol, string Endpoint, string KeyName, EquatableList<ResourceTag> Tags);

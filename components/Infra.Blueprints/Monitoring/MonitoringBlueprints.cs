@@ -54,11 +54,14 @@ public static class MonitoringBlueprints
             .OrderBy(t => t.Team, StringComparer.Ordinal).ThenBy(t => t.Region, StringComparer.Ordinal)
             .Select(t => Topic(t.Team, t.Region, definition))
             .ToEquatableList();
+        var keys = topics.Select(t => t.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(region => Key(region, definition))
+            .ToEquatableList();
         var dashboards = fleets
             .Select(f => new DashboardBlueprint($"{stack}-{f.Name}", f.Service, MonitoringDashboards.Service(f, slos.Single(s => s.Service == f.Service), databases.Where(d => d.UsedBy.Contains(f.Service)).ToList(), loadBalancers[f.Region])))
             .Append(new DashboardBlueprint($"{stack}-overview", null, MonitoringDashboards.Overview(definition, fleets, slos, databases, loadBalancers)))
             .ToEquatableList();
-        return new StackMonitoringBlueprint(stack, definition.Regions.Primary, slos, topics, alarms.ToEquatableList(), composites.ToEquatableList(), dashboards);
+        return new StackMonitoringBlueprint(stack, definition.Regions.Primary, slos, keys, topics, alarms.ToEquatableList(), composites.ToEquatableList(), dashboards);
     }
 
     /// <summary>The name of an SLO's window alarm: stack, fleet (service and region), SLO, severity and window, e.g. staging-ledger-eu-west-3-availability-page-1h.</summary>
@@ -206,9 +209,19 @@ public static class MonitoringBlueprints
         var onCall = definition.Catalog.Teams.Single(t => t.Id == team).OnCall
             ?? throw new ArgumentException($"team '{team}' owns services or databases but declares no onCall endpoint", nameof(definition));
         var name = TopicName(definition.StackName, team);
-        return new AlertTopicBlueprint($"{name}-{region}", team, region, name, "https", onCall.ToString(),
+        return new AlertTopicBlueprint($"{name}-{region}", team, region, name, "https", onCall.ToString(), KeyName(region),
             StandardTags.For($"alerts-{team}", team, DataClassification.Internal, definition));
     }
+
+    private static AlertKeyBlueprint Key(string region, StackDefinition definition) => new(
+        KeyName(region),
+        region,
+        $"Alert topics of {definition.StackName} in {region}",
+        AlertKeyPolicy.For(definition.AwsAccountId, region),
+        definition.Environment == EnvironmentKind.Production ? 30 : 7,
+        StandardTags.For("alerts-key", "platform", DataClassification.Internal, definition));
+
+    private static string KeyName(string region) => $"alerts-key-{region}";
 
     /// <summary>An SLO alarm's tags: its severity and which SLO it watches, which the paging rule reads.</summary>
     private static EquatableList<ResourceTag> SloTags(EquatableList<ResourceTag> tags, ServiceLevelObjective slo, AlertSeverity severity) =>

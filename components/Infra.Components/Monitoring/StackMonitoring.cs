@@ -3,13 +3,14 @@ using Infra.Blueprints.Monitoring;
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.CloudWatch.Inputs;
+using Pulumi.Aws.Kms;
 using Pulumi.Aws.Sns;
 
 namespace Infra.Components.Monitoring;
 
 /// <summary>
-/// What watches the stack, mapped one for one from its <see cref="StackMonitoringBlueprint"/>: an
-/// SNS topic per owning team and region with the team's on-call subscription, the SLO window
+/// What watches the stack, mapped one for one from its <see cref="StackMonitoringBlueprint"/>: a KMS
+/// key per region, an SNS topic per owning team and region under it with the team's on-call subscription, the SLO window
 /// alarms and their composite alarms (which notify the team), the saturation alarms, and the
 /// dashboards. Values known only once the fleets exist (target groups, autoscaling groups) replace
 /// the blueprint's placeholders. Output: <see cref="TopicArns"/>.
@@ -35,7 +36,8 @@ public sealed class StackMonitoring : ComponentResource
         };
 
         var deployed = DeployedValues(targetGroups, groups);
-        var topics = blueprint.Topics.ToDictionary(t => (t.Team, t.Region), t => CreateTopic(t, In(t.Region)));
+        var keys = blueprint.Keys.ToDictionary(k => k.Name, k => CreateKey(k, In(k.Region)), StringComparer.Ordinal);
+        var topics = blueprint.Topics.ToDictionary(t => (t.Team, t.Region), t => CreateTopic(t, keys[t.KeyName], In(t.Region)));
         var alarms = new Dictionary<string, MetricAlarm>(StringComparer.Ordinal);
         foreach (var alarm in blueprint.Alarms)
         {
@@ -83,11 +85,21 @@ public sealed class StackMonitoring : ComponentResource
         return Output.All(entries).Apply(pairs => pairs.ToImmutableDictionary(StringComparer.Ordinal));
     }
 
-    private static Topic CreateTopic(AlertTopicBlueprint topic, CustomResourceOptions options)
+    private static Key CreateKey(AlertKeyBlueprint key, CustomResourceOptions options) => new(key.Name, new KeyArgs
+    {
+        Description = key.Description,
+        Policy = key.Policy,
+        EnableKeyRotation = true,
+        DeletionWindowInDays = key.DeletionWindowDays,
+        Tags = ResourceTags.Map(key.Tags),
+    }, options);
+
+    private static Topic CreateTopic(AlertTopicBlueprint topic, Key key, CustomResourceOptions options)
     {
         var created = new Topic(topic.Key, new TopicArgs
         {
             Name = topic.Name,
+            KmsMasterKeyId = key.Arn,
             Tags = ResourceTags.Map(topic.Tags),
         }, options);
         _ = new TopicSubscription($"{topic.Key}-oncall", new TopicSubscriptionArgs

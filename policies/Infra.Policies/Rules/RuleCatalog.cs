@@ -128,6 +128,7 @@ public static class RuleCatalog
         new AlarmOwnerTeamRule(),
         new ProductionServicePagingRule(),
         new SnsSubscriptionHttpsRule(),
+        new SnsTopicEncryptedRule(),
         new StateSecretsProviderRule(),
         new ExpiredWaiverRule(),
         new UnusedWaiverRule(),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Infra.Blueprints.Databases;
 using Infra.Blueprints.Fleets;
 using Infra.Blueprints.Monitoring;
@@ -124,6 +125,26 @@ public sealed class MonitoringBlueprintsTests
         Assert.Equal(database.MaxReplicationLag.TotalMilliseconds, lag.Threshold);
         Assert.Equal(database.Secondary.ClusterIdentifier, lag.Queries[0].Metric!.Dimensions.Single().Value);
         Assert.Contains(monitoring.Topics, t => t.Team == "core-banking" && t.Region == database.Secondary.Region);
+    }
+
+    [Fact]
+    public void Every_topic_is_encrypted_by_its_regions_alert_key_which_only_the_accounts_alarms_and_sns_use()
+    {
+        var monitoring = For("production");
+
+        Assert.Equal(["alerts-key-eu-west-1", "alerts-key-eu-west-3"], monitoring.Keys.Select(k => k.Name));
+        Assert.All(monitoring.Topics, t => Assert.Equal($"alerts-key-{t.Region}", t.KeyName));
+        var key = monitoring.Keys.Single(k => k.Region == "eu-west-3");
+        Assert.Equal(30, key.DeletionWindowDays);
+        using var policy = JsonDocument.Parse(key.Policy);
+        var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Sid").GetString()!, s => s);
+        Assert.Equal(["AccountAdministers", "UseThroughSns", "AlarmsPublish"], statements.Keys);
+        var alarms = statements["AlarmsPublish"];
+        Assert.Equal("cloudwatch.amazonaws.com", alarms.GetProperty("Principal").GetProperty("Service").GetString());
+        Assert.Equal(["kms:Decrypt", "kms:GenerateDataKey*"], alarms.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("444455556666", alarms.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:SourceAccount").GetString());
+        Assert.Equal("arn:aws:cloudwatch:eu-west-3:444455556666:alarm:*", alarms.GetProperty("Condition").GetProperty("ArnLike").GetProperty("aws:SourceArn").GetString());
+        Assert.Equal("sns.eu-west-3.amazonaws.com", statements["UseThroughSns"].GetProperty("Condition").GetProperty("StringEquals").GetProperty("kms:ViaService").GetString());
     }
 
     [Fact]

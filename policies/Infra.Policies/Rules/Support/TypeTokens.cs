@@ -56,6 +56,7 @@ internal static class TypeTokens
     public const string S3BucketPolicy = "aws:s3/bucketPolicy:BucketPolicy";
     public const string BackupPlan = "aws:backup/plan:Plan";
     public const string SecretsManagerSecret = "aws:secretsmanager/secret:Secret";
+    public const string SnsTopic = "aws:sns/topic:Topic";
     public const string SnsTopicSubscription = "aws:sns/topicSubscription:TopicSubscription";
     public const string AwsProvider = "pulumi:providers:aws";
 

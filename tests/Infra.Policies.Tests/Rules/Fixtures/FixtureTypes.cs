@@ -66,6 +66,7 @@ internal static class FixtureTypes
     public const string ConsulTokenPolicyAttachment = "consul:index/aclTokenPolicyAttachment:AclTokenPolicyAttachment";
     public const string VaultAwsAuthClient = "vault:aws/authBackendClient:AuthBackendClient";
     public const string Secret = "aws:secretsmanager/secret:Secret";
+    public const string SnsTopic = "aws:sns/topic:Topic";
     public const string SnsSubscription = "aws:sns/topicSubscription:TopicSubscription";
     public const string BucketPolicy = "aws:s3/bucketPolicy:BucketPolicy";
     public const string BackupPlan = "aws:backup/plan:Plan";

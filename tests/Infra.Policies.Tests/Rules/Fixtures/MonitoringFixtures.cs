@@ -36,7 +36,26 @@ internal static class MonitoringFixtures
             [Resource(SnsSubscription, "alerts-oncall", $$"""{"topic":"{{TopicArn}}","protocol":"http","endpoint":"http://oncall.example-bank.eu/hooks/core-banking"}""")], "protocol is http"),
         ["sns https: an https subscription to an http URL fails"] = new(SnsSubscriptionHttpsRule.Code, true, Staging,
             [Resource(SnsSubscription, "alerts-oncall", $$"""{"topic":"{{TopicArn}}","protocol":"https","endpoint":"http://oncall.example-bank.eu/hooks"}""", stack: "staging")], "not an https:// URL"),
+        ["sns encrypted: an alert topic under a customer managed key passes"] = new(SnsTopicEncryptedRule.Code, false, Production,
+            [AlertTopic("arn:aws:kms:eu-west-3:111122223333:key/0a1b2c3d-4e5f-6789-abcd-ef0123456789"), Page("availability", $"[\"{TopicArn}\"]")]),
+        ["sns encrypted: a topic without a key fails"] = new(SnsTopicEncryptedRule.Code, true, Production,
+            [AlertTopic(null)], "stored unencrypted", PropertyPath: "kmsMasterKeyId"),
+        ["sns encrypted: an empty key fails"] = new(SnsTopicEncryptedRule.Code, true, Staging,
+            [AlertTopic("", stack: "staging")], "stored unencrypted"),
+        ["sns encrypted: a topic no alarm notifies may use the AWS managed key"] = new(SnsTopicEncryptedRule.Code, false, Production,
+            [AlertTopic("alias/aws/sns"), Page("availability", "[\"arn:aws:sns:eu-west-3:111122223333:another-topic\"]")]),
+        ["sns encrypted: an alarm topic under the AWS managed key fails"] = new(SnsTopicEncryptedRule.Code, true, Production,
+            [AlertTopic("alias/aws/sns"), Page("availability", $"[\"{TopicArn}\"]")], "which CloudWatch cannot use", PropertyPath: "kmsMasterKeyId"),
+        ["sns encrypted: the managed key by ARN, notified on OK only, fails too"] = new(SnsTopicEncryptedRule.Code, true, Production,
+            [AlertTopic("arn:aws:kms:eu-west-3:111122223333:alias/aws/sns"),
+             Resource(MetricAlarm, "production-ledger-healthy-hosts", $$"""{"okActions":["{{TopicArn}}"]}""")], "alarms notify this topic"),
     };
+
+    /// <summary>The core-banking alert topic of production, under <paramref name="key"/> (absent when null), its ARN among its outputs.</summary>
+    private static PolicyResource AlertTopic(string? key, string stack = "production") =>
+        Resource(SnsTopic, "production-alerts-core-banking-eu-west-3",
+            key is null ? """{"name":"production-alerts-core-banking"}""" : $$"""{"name":"production-alerts-core-banking","kmsMasterKeyId":"{{key}}"}""",
+            outputs: $$"""{"arn":"{{TopicArn}}"}""", stack: stack);
 
     private static PolicyResource LedgerTargetGroup(string stack = "production") =>
         Resource(TargetGroup, "ledger-tg", $$$"""{"port":8443,"protocol":"HTTPS","tags":{"service":"ledger","team":"core-banking","environment":"{{{stack}}}"}}""", stack: stack);
