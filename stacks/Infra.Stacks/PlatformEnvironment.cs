@@ -119,7 +119,7 @@ public class PlatformEnvironment : Stack
                 Blueprint = database,
                 Vault = Blueprint.Vault,
                 AwsProviders = providers.Aws,
-                ConsulProvider = providers.Consul,
+                ConsulProviders = providers.ConsulByDatacenter,
                 VaultProvider = providers.Vault,
                 FleetSecurityGroupIds = fleetSecurityGroupIds,
                 // The database roles live in VaultRoles' `database` mount.

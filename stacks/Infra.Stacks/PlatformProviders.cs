@@ -6,8 +6,8 @@ using Pulumi;
 namespace Infra.Stacks;
 
 /// <summary>
-/// The explicit providers of the stack: one AWS provider per region, and one each for Consul and
-/// Vault and Kafka, and GitLab in production. Default providers are off (<c>pulumi:disable-default-providers</c>), so a resource
+/// The explicit providers of the stack: one AWS provider per region, one Consul provider per datacenter, and one
+/// each for Vault and Kafka, and GitLab in production. Default providers are off (<c>pulumi:disable-default-providers</c>), so a resource
 /// created without one of these fails instead of reaching ambient credentials.
 /// </summary>
 internal sealed class PlatformProviders
@@ -24,13 +24,20 @@ internal sealed class PlatformProviders
             }),
             StringComparer.Ordinal);
         Primary = Aws[definition.Regions.Primary];
-        Consul = new Pulumi.Consul.Provider($"consul-{definition.Endpoints.ConsulDatacenter}", new Pulumi.Consul.ProviderArgs
-        {
-            Address = definition.Endpoints.Consul.Authority,
-            Scheme = definition.Endpoints.Consul.Scheme,
-            Datacenter = definition.Endpoints.ConsulDatacenter,
-            Token = config.RequireSecret(StackConfigKeys.ConsulToken),
-        });
+        // One provider per Consul datacenter, named by it; the stack's own (infra:endpoints) holds people's ACL tokens,
+        // which its ACL replication copies to the others. The same token is valid in every datacenter of the federation.
+        var consulToken = config.RequireSecret(StackConfigKeys.ConsulToken);
+        ConsulByDatacenter = ConsulDatacenters.All(definition).ToDictionary(
+            c => c.Datacenter,
+            c => new Pulumi.Consul.Provider($"consul-{c.Datacenter}", new Pulumi.Consul.ProviderArgs
+            {
+                Address = c.Address.Authority,
+                Scheme = c.Address.Scheme,
+                Datacenter = c.Datacenter,
+                Token = consulToken,
+            }),
+            StringComparer.Ordinal);
+        Consul = ConsulByDatacenter[definition.Endpoints.ConsulDatacenter];
         // The token comes from the pipeline's Vault login (VAULT_TOKEN), never from config; how it is
         // used (a child token of the stack file's TTL, or the login token as is) is the Vault blueprint's.
         Vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs
@@ -61,7 +68,11 @@ internal sealed class PlatformProviders
 
     public Pulumi.Aws.Provider Primary { get; }
 
+    /// <summary>The stack's Consul datacenter (<c>infra:endpoints</c>): people's ACL policies and tokens.</summary>
     public Pulumi.Consul.Provider Consul { get; }
+
+    /// <summary>Every Consul datacenter of the stack, by name: the databases' writer endpoints are registered in each.</summary>
+    public IReadOnlyDictionary<string, Pulumi.Consul.Provider> ConsulByDatacenter { get; }
 
     public Pulumi.Vault.Provider Vault { get; }
 

@@ -88,6 +88,7 @@ public static class DatabaseBlueprints
             .Order(StringComparer.Ordinal)
             .ToEquatableList();
         var databaseName = database.Name.Replace('-', '_');
+        var datacenters = ConsulDatacenters.All(definition);
         return new DatabaseBlueprint(
             database.Name,
             database.Team,
@@ -114,7 +115,8 @@ public static class DatabaseBlueprints
                 database.Name,
                 PostgreSqlPort,
                 [Engine, "writer"],
-                [$"{database.Name}.service.consul", $"{database.Name}.service.{definition.Endpoints.ConsulDatacenter}.consul"]),
+                [$"{database.Name}.service.consul", .. datacenters.Select(d => $"{database.Name}.service.{d.Datacenter}.consul")],
+                datacenters.Select(d => new ConsulCatalogEntry(d.Datacenter, d.Datacenter == definition.Endpoints.ConsulDatacenter ? "" : $"-{d.Datacenter}")).ToEquatableList()),
             new VaultConnectionBlueprint(
                 database.Name,
                 vault.DatabaseMount.Path,

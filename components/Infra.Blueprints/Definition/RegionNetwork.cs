@@ -4,7 +4,8 @@ namespace Infra.Blueprints.Definition;
 
 /// <summary>
 /// The existing network of one region: VPC, a subnet per zone and the private route tables, the
-/// shared load balancer, the platform servers fleets reach, and the egress proxy if there is one.
+/// shared load balancer, the platform servers fleets reach, the egress proxy if there is one, and the
+/// region's own Consul datacenter if it has one (else the stack's serves it: <see cref="ConsulDatacenters"/>).
 /// </summary>
 public sealed record RegionNetwork(
     string Region,
@@ -15,7 +16,8 @@ public sealed record RegionNetwork(
     EquatableList<string> RouteTableIds,
     SharedLoadBalancer LoadBalancer,
     PlatformPeers Peers,
-    EgressProxy? EgressProxy)
+    EgressProxy? EgressProxy,
+    RegionConsul? Consul = null)
 {
     /// <summary>The AWS account of the region's resources: the one of its load balancer listener.</summary>
     public string Account => LoadBalancer.ListenerArn.Split(':')[4];

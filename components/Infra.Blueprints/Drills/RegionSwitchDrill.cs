@@ -198,7 +198,7 @@ public static class RegionSwitchDrill
         if (planned)
         {
             steps.Add(Step("switchover", "Switch the writer over to " + to,
-                "A switchover fences the old writer itself: it stops accepting writes, waits until the secondary has every write, then swaps the roles. The services reach the new writer at once through the global writer endpoint (Consul's address), and the database security groups of both regions admit them at all times. Wait until each command's cluster shows as writer.",
+                "A switchover fences the old writer itself: it stops accepting writes, waits until the secondary has every write, then swaps the roles. The services reach the new writer at once through the global writer endpoint (its Consul name, registered in each region's datacenter), and the database security groups of both regions admit them at all times. Wait until each command's cluster shows as writer.",
                 [.. databases.Select(d => $"aws rds switchover-global-cluster --region {from} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, to)}")]));
         }
         else
@@ -207,7 +207,7 @@ public static class RegionSwitchDrill
                 $"Make the old writers read-only, so that nothing writes there when {from} comes back: run now if {from}'s API answers, else first thing when it does, before anything else there.",
                 [.. databases.Select(d => $"aws rds modify-db-cluster-parameter-group --region {from} --db-cluster-parameter-group-name {d.Regions.First(r => r.Region == from).ParameterGroupName} --parameters ParameterName=default_transaction_read_only,ParameterValue=on,ApplyMethod=immediate")]));
             steps.Add(Step("failover", "Fail the writer over to " + to,
-                $"A managed failover promotes the secondary as it is: writes not yet replicated are lost (at most the RPO). The global writer endpoint follows. When {from} comes back, its cluster rejoins as a secondary.",
+                $"A managed failover promotes the secondary as it is: writes not yet replicated are lost (at most the RPO). The global writer endpoint follows; {to}'s Consul datacenter has it registered, so the services there resolve it without {from}. When {from} comes back, its cluster rejoins as a secondary.",
                 [.. databases.Select(d => $"aws rds failover-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, to)} --allow-data-loss")]));
             steps.Add(Step("detach-and-promote", "Only if the managed failover fails: detach and promote",
                 $"Take the cluster in {to} out of its global cluster; it becomes a standalone writer at once. The global writer endpoint no longer applies: point the services at the cluster endpoint (the apply of the next step does). The rule aws-rds-cluster-detached-from-global reports the detached clusters until a new secondary joins.",

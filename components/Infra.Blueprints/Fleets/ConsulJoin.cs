@@ -6,10 +6,11 @@ namespace Infra.Blueprints.Fleets;
 /// which IAM cannot scope to resources (every <c>ec2:Describe*</c> action needs <c>Resource "*"</c>),
 /// so the statement is scoped to the fleet's region instead.
 /// </summary>
+/// <param name="Datacenter">The datacenter the agent belongs to: its region's (<see cref="Definition.ConsulDatacenters"/>).</param>
 /// <param name="RetryJoin">The agent's <c>retry_join</c> entry.</param>
 /// <param name="Permission">What the instance role must allow for the join to work.</param>
 /// <param name="Description">The method in words, for the plan.</param>
-public sealed record ConsulJoin(string RetryJoin, PolicyStatement Permission, string Description)
+public sealed record ConsulJoin(string Datacenter, string RetryJoin, PolicyStatement Permission, string Description)
 {
     /// <summary>Consul servers carry this tag, valued with their datacenter; agents find them by it.</summary>
     public const string ServerTag = "consul-server";
@@ -17,6 +18,7 @@ public sealed record ConsulJoin(string RetryJoin, PolicyStatement Permission, st
     public const string DescribeInstances = "ec2:DescribeInstances";
 
     public static ConsulJoin CloudAutoJoin(string region, string datacenter) => new(
+        datacenter,
         $"provider=aws region={region} tag_key={ServerTag} tag_value={datacenter}",
         new PolicyStatement(
             "ConsulCloudAutoJoin",

@@ -75,7 +75,7 @@ public static class FleetBlueprints
     private static FleetBlueprint For(ServiceDefinition service, StackDefinition definition, RegionNetwork network, int priority, bool standby)
     {
         var protocol = Protocol(service.Protocol);
-        var join = ConsulJoin.CloudAutoJoin(network.Region, definition.Endpoints.ConsulDatacenter);
+        var join = ConsulJoin.CloudAutoJoin(network.Region, ConsulDatacenters.Of(definition, network.Region).Datacenter);
         var healthCheck = service.HealthCheck;
         // The load balancer requires the timeout to be shorter than the interval.
         var timeout = Math.Clamp(healthCheck.IntervalSeconds - 1, 2, 5);

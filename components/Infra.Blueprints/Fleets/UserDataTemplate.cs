@@ -28,7 +28,7 @@ internal static class UserDataTemplate
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(join);
         ArgumentNullException.ThrowIfNull(liveness);
-        var datacenter = endpoints.ConsulDatacenter;
+        var datacenter = join.Datacenter;
         var https = liveness.Protocol == "HTTPS";
         // Consul routes callers to ready instances only: its check is the readiness path.
         var check = https

@@ -98,6 +98,7 @@ internal static class StackConfigReader
         var loadBalancer = map.Required("loadBalancer")?.Mapping() is { } lb ? ReadLoadBalancer(lb) : null;
         var peers = map.Required("platformPeers")?.Mapping() is { } peersMap ? ReadPeers(peersMap) : null;
         var proxy = map.Optional("egressProxy") is { } proxyValue ? (proxyValue.Mapping() is { } proxyMap ? ReadEgressProxy(proxyMap) : null) : null;
+        var consul = map.Optional("consul") is { } consulValue ? (consulValue.Mapping() is { } consulMap ? ReadRegionConsul(consulMap) : null) : null;
         map.RejectUnknownKeys();
         if (routeTables is { Count: 0 })
         {
@@ -105,7 +106,7 @@ internal static class StackConfigReader
         }
         return vpcId is null || cidr is null || kmsKeyAlias is null || routeTables is null || loadBalancer is null || peers is null
             ? null
-            : new RegionNetwork(region, vpcId, cidr.Value, kmsKeyAlias, subnets.ToEquatableList(), routeTables, loadBalancer, peers, proxy);
+            : new RegionNetwork(region, vpcId, cidr.Value, kmsKeyAlias, subnets.ToEquatableList(), routeTables, loadBalancer, peers, proxy, consul);
     }
 
     private static PlatformPeers? ReadPeers(MappingReader map)
@@ -124,6 +125,14 @@ internal static class StackConfigReader
         var securityGroupId = map.Required("securityGroupId")?.Matching(Patterns.SecurityGroupId(), "sg- followed by 8 or 17 hexadecimal digits");
         map.RejectUnknownKeys();
         return url is null || securityGroupId is null ? null : new EgressProxy(url, securityGroupId);
+    }
+
+    private static RegionConsul? ReadRegionConsul(MappingReader map)
+    {
+        var address = map.Required("address")?.HttpsUrl();
+        var datacenter = map.Required("datacenter")?.Matching(Patterns.KebabName(), "a Consul datacenter name such as stg-dub");
+        map.RejectUnknownKeys();
+        return address is null || datacenter is null ? null : new RegionConsul(address, datacenter);
     }
 
     private static ZoneSubnet? ReadSubnet(string zone, MappingReader map)

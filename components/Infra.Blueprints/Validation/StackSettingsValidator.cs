@@ -14,6 +14,7 @@ internal static class StackSettingsValidator
         {
             ValidateNetwork(network, context);
         }
+        ValidateConsulDatacenters(settings, context);
         foreach (var service in settings.Services)
         {
             ValidateService(service, names, context);
@@ -79,6 +80,27 @@ internal static class StackSettingsValidator
         if (arnRegion != network.Region)
         {
             context.Error(KeyPath.Child(KeyPath.Child(path, "loadBalancer"), "listenerArn"), $"is a listener of region {arnRegion}, not of {network.Region}");
+        }
+    }
+
+    /// <summary>A region's own Consul datacenter is another datacenter than the stack's and than any other region's.</summary>
+    private static void ValidateConsulDatacenters(StackSettings settings, DocumentContext context)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (settings.Endpoints is { } endpoints)
+        {
+            taken[endpoints.ConsulDatacenter] = $"the stack's own ({StackConfigReader.Qualified(StackConfigKeys.Endpoints)}.consulDatacenter)";
+        }
+        foreach (var network in settings.Networks.Where(n => n.Consul is not null))
+        {
+            var datacenter = network.Consul!.Datacenter;
+            if (taken.TryGetValue(datacenter, out var owner))
+            {
+                context.Error(KeyPath.Child(KeyPath.Child(NetworkPath(network), "consul"), "datacenter"),
+                    $"'{datacenter}' is already {owner}; a region's own Consul datacenter must be another one, or leave consul out to be served by the stack's");
+                continue;
+            }
+            taken[datacenter] = $"the datacenter of {network.Region}";
         }
     }
 

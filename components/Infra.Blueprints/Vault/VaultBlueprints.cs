@@ -49,7 +49,7 @@ public static class VaultBlueprints
                 s.Name,
                 s.Name,
                 servicePki.RoleIssuerRef,
-                ConsulNames(s.Name, definition.Endpoints.ConsulDatacenter),
+                ConsulNames(s.Name, ConsulDatacenters.All(definition)),
                 $"{Seconds(vault.CertificateTtl)}s",
                 "ec",
                 256,
@@ -130,8 +130,9 @@ public static class VaultBlueprints
         ]);
 
     /// <summary>The names a service answers to in Consul: in its own datacenter and fully qualified.</summary>
-    private static EquatableList<string> ConsulNames(string service, string datacenter) =>
-        [$"{service}.service.consul", $"{service}.service.{datacenter}.consul"];
+    /// <summary>The service's Consul names: the local one, and the one of each datacenter (the standby's instances answer as theirs).</summary>
+    private static EquatableList<string> ConsulNames(string service, EquatableList<RegionConsul> datacenters) =>
+        [$"{service}.service.consul", .. datacenters.Select(d => $"{service}.service.{d.Datacenter}.consul")];
 
     private static int Seconds(TimeSpan value) => (int)value.TotalSeconds;
 }

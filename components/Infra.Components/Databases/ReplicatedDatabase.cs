@@ -62,7 +62,11 @@ public sealed class ReplicatedDatabase : ComponentResource
         var blueprint = RequiredArgs.Require(args.Blueprint, nameof(ReplicatedDatabaseArgs.Blueprint), "the database maps its blueprint");
         _ = RequiredArgs.Require(args.Vault, nameof(ReplicatedDatabaseArgs.Vault), "the environment's Vault blueprint, which holds the database's roles");
         _ = RequiredArgs.Require(args.AwsProviders, nameof(ReplicatedDatabaseArgs.AwsProviders), "one Pulumi.Aws.Provider per region of the blueprint");
-        _ = RequiredArgs.Require(args.ConsulProvider, nameof(ReplicatedDatabaseArgs.ConsulProvider), "the Pulumi.Consul.Provider the writer endpoint is registered through");
+        var consul = RequiredArgs.Require(args.ConsulProviders, nameof(ReplicatedDatabaseArgs.ConsulProviders), "the Pulumi.Consul.Provider of each datacenter the writer endpoint is registered in, by datacenter");
+        if (blueprint.Consul.Catalogs.FirstOrDefault(c => !consul.ContainsKey(c.Datacenter)) is { } missing)
+        {
+            throw RequiredArgs.Invalid($"[{nameof(ReplicatedDatabaseArgs.ConsulProviders)}] has no provider for Consul datacenter {missing.Datacenter}, where the writer endpoint of {blueprint.Name} is registered");
+        }
         _ = RequiredArgs.Require(args.VaultProvider, nameof(ReplicatedDatabaseArgs.VaultProvider), "the Pulumi.Vault.Provider of the database's connection and roles");
         _ = RequiredArgs.Require(args.FleetSecurityGroupIds, nameof(ReplicatedDatabaseArgs.FleetSecurityGroupIds), "the security group of every fleet that uses the database, by region");
         var missingRegions = blueprint.Regions.Select(r => r.Region).Where(r => !args.AwsProviders.ContainsKey(r)).ToList();
@@ -102,7 +106,7 @@ public sealed class ReplicatedDatabase : ComponentResource
 
         var writer = clusters[blueprint.Primary.Region];
         var masterSecret = CreateMasterSecret(name, blueprint, keys, masterPassword, args.AwsProviders[blueprint.MasterSecret.Region], this);
-        RegisterInConsul(name, blueprint, global, args.ConsulProvider, this);
+        RegisterInConsul(name, blueprint, global, consul, this);
         CreateVaultAccess(name, blueprint, args, writer, masterPassword, this);
 
         WriterEndpoint = writer.Endpoint;
@@ -345,27 +349,31 @@ public sealed class ReplicatedDatabase : ComponentResource
         }, onAws);
 
     /// <summary>
-    /// The global writer endpoint as a Consul external service, on a node without an agent: Aurora
-    /// points it at the writer after a switchover or failover, so the name follows without an apply.
+    /// The global writer endpoint as a Consul external service, on a node without an agent, in each datacenter of the
+    /// blueprint through that datacenter's provider: Aurora points it at the writer after a switchover or failover, so the
+    /// name follows without an apply, and a region whose datacenter is the only one left still resolves it.
     /// </summary>
-    private static void RegisterInConsul(string name, DatabaseBlueprint blueprint, Rds.GlobalCluster global, Pulumi.Consul.Provider consul, Resource parent)
+    private static void RegisterInConsul(string name, DatabaseBlueprint blueprint, Rds.GlobalCluster global, IReadOnlyDictionary<string, Pulumi.Consul.Provider> consul, Resource parent)
     {
-        var onConsul = new CustomResourceOptions { Parent = parent, Provider = consul };
-        var node = new ConsulCatalog.Node($"{name}-consul-node", new ConsulCatalog.NodeArgs
+        foreach (var catalog in blueprint.Consul.Catalogs)
         {
-            Name = blueprint.Consul.NodeName,
-            Address = global.Endpoint,
-            // No agent runs on this node: Consul's external services convention.
-            Meta = { { "external-node", "true" }, { "external-probe", "false" } },
-        }, onConsul);
-        _ = new ConsulCatalog.Service($"{name}-consul-service", new ConsulCatalog.ServiceArgs
-        {
-            Name = blueprint.Consul.ServiceName,
-            Node = node.Name,
-            Address = global.Endpoint,
-            Port = blueprint.Consul.Port,
-            Tags = blueprint.Consul.Tags.ToList(),
-        }, onConsul);
+            var onConsul = new CustomResourceOptions { Parent = parent, Provider = consul[catalog.Datacenter] };
+            var node = new ConsulCatalog.Node($"{name}-consul-node{catalog.ResourceSuffix}", new ConsulCatalog.NodeArgs
+            {
+                Name = blueprint.Consul.NodeName,
+                Address = global.Endpoint,
+                // No agent runs on this node: Consul's external services convention.
+                Meta = { { "external-node", "true" }, { "external-probe", "false" } },
+            }, onConsul);
+            _ = new ConsulCatalog.Service($"{name}-consul-service{catalog.ResourceSuffix}", new ConsulCatalog.ServiceArgs
+            {
+                Name = blueprint.Consul.ServiceName,
+                Node = node.Name,
+                Address = global.Endpoint,
+                Port = blueprint.Consul.Port,
+                Tags = blueprint.Consul.Tags.ToList(),
+            }, onConsul);
+        }
     }
 
     /// <summary>The Vault connection to the writer and the database's dynamic and static roles from the Vault blueprint.</summary>

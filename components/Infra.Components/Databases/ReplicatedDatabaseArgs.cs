@@ -15,7 +15,8 @@ public sealed class ReplicatedDatabaseArgs
     /// <summary>One AWS provider per region, by region name; both regions of the blueprint must be there.</summary>
     public required IReadOnlyDictionary<string, Pulumi.Aws.Provider> AwsProviders { get; init; }
 
-    public required Pulumi.Consul.Provider ConsulProvider { get; init; }
+    /// <summary>The Consul provider of each datacenter of the blueprint's <see cref="Infra.Blueprints.Databases.ConsulExternalService.Catalogs"/>, by datacenter.</summary>
+    public required IReadOnlyDictionary<string, Pulumi.Consul.Provider> ConsulProviders { get; init; }
 
     public required Pulumi.Vault.Provider VaultProvider { get; init; }
 

@@ -289,12 +289,25 @@ public sealed class DatabaseBlueprintsTests
     }
 
     [Fact]
-    public void Writer_is_found_in_Consul_by_the_database_name()
+    public void Writer_is_found_in_Consul_by_the_database_name_in_the_datacenter_of_each_region()
     {
         var consul = Ledger(Staging).Consul;
 
         Assert.Equal("ledger-db", consul.ServiceName);
         Assert.Equal(5432, consul.Port);
+        Assert.Equal(["ledger-db.service.consul", "ledger-db.service.stg-par.consul", "ledger-db.service.stg-dub.consul"], consul.DnsNames);
+        // The stack's datacenter keeps the resource names it had alone; Ireland's carries its name.
+        Assert.Equal([new ConsulCatalogEntry("stg-par", ""), new ConsulCatalogEntry("stg-dub", "-stg-dub")], consul.Catalogs);
+    }
+
+    [Fact]
+    public void Without_a_datacenter_of_its_own_a_region_is_served_by_the_stacks_and_the_writer_is_registered_once()
+    {
+        var single = Staging with { Networks = Staging.Networks.Select(n => n with { Consul = null }).ToEquatableList() };
+
+        var consul = Ledger(single).Consul;
+
+        Assert.Equal([new ConsulCatalogEntry("stg-par", "")], consul.Catalogs);
         Assert.Equal(["ledger-db.service.consul", "ledger-db.service.stg-par.consul"], consul.DnsNames);
     }
 

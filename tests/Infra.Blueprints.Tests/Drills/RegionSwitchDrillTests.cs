@@ -157,7 +157,7 @@ public sealed class RegionSwitchDrillTests
     }
 
     [Fact]
-    public void In_a_failover_people_connect_through_the_client_vpn_endpoint_of_the_region_that_serves()
+    public void In_a_failover_people_connect_through_and_services_resolve_names_in_the_region_that_serves()
     {
         var plan = RegionSwitchDrill.Plan(RepositoryDefinitions.Load("production"));
 
@@ -165,6 +165,8 @@ public sealed class RegionSwitchDrillTests
 
         Assert.Contains("connects to the Client VPN endpoint vpn-production in eu-west-1 (their eu-west-1 profile, the same certificate), which carries the same authorization rules as eu-west-3's", announce, StringComparison.Ordinal);
         Assert.DoesNotContain("Client VPN", plan.PlannedSwitchover.Single(s => s.Id == "announce").Detail, StringComparison.Ordinal);
+        Assert.Contains("eu-west-1's Consul datacenter has it registered, so the services there resolve it without eu-west-3",
+            plan.DisasterFailover.Single(s => s.Id == "failover").Detail, StringComparison.Ordinal);
         // The program looks the endpoint up in both regions, so the apply waits for the lost region's API.
         Assert.Contains("While eu-west-3's API does not answer, the preview fails on the program's lookups there (its EBS key alias, its Client VPN endpoint)",
             plan.DisasterFailover.Single(s => s.Id == "apply").Detail, StringComparison.Ordinal);

@@ -176,13 +176,14 @@ public sealed class VaultBlueprintsTests
     }
 
     [Fact]
-    public void Certificates_are_issued_only_for_the_service_consul_names()
+    public void Certificates_are_issued_only_for_the_service_consul_names_in_each_regions_datacenter()
     {
         var definition = Loader.LoadFromFiles("staging").Definition!;
 
         var ledger = VaultBlueprints.For(definition).PkiRoles.Single(r => r.Service == "ledger");
 
-        Assert.Equal(["ledger.service.consul", $"ledger.service.{definition.Endpoints.ConsulDatacenter}.consul"], ledger.AllowedDomains);
+        // The standby's instances in Ireland answer as ledger.service.stg-dub.consul.
+        Assert.Equal(["ledger.service.consul", "ledger.service.stg-par.consul", "ledger.service.stg-dub.consul"], ledger.AllowedDomains);
         Assert.Equal($"{(int)definition.Vault.CertificateTtl.TotalSeconds}s", ledger.MaxTtl);
     }
 

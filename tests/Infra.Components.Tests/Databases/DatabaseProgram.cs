@@ -78,14 +78,18 @@ internal sealed class DatabaseProgram
             region => region,
             region => new Pulumi.Aws.Provider($"aws-{region}", new Pulumi.Aws.ProviderArgs { Region = region }),
             StringComparer.Ordinal);
-        var consul = new Pulumi.Consul.Provider("consul-stg-par", new Pulumi.Consul.ProviderArgs { Address = "consul.stg-par.example-bank.eu", Datacenter = "stg-par" });
+        // A provider for each datacenter the blueprint registers the writer endpoint in, as the stack gives them.
+        var consul = Blueprint.Consul.Catalogs.ToDictionary(
+            c => c.Datacenter,
+            c => new Pulumi.Consul.Provider($"consul-{c.Datacenter}", new Pulumi.Consul.ProviderArgs { Address = $"consul.{c.Datacenter}.example-bank.eu", Datacenter = c.Datacenter }),
+            StringComparer.Ordinal);
         var vault = new Pulumi.Vault.Provider("vault", new Pulumi.Vault.ProviderArgs { Address = "https://vault.stg.example-bank.eu" });
         return new ReplicatedDatabaseArgs
         {
             Blueprint = Blueprint,
             Vault = Vault,
             AwsProviders = aws,
-            ConsulProvider = consul,
+            ConsulProviders = consul,
             VaultProvider = vault,
             CreatedAt = CreatedAt,
             FleetSecurityGroupIds = Blueprint.Regions.ToDictionary(

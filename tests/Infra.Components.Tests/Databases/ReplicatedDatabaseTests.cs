@@ -49,8 +49,9 @@ public sealed class ReplicatedDatabaseTests
         Assert.Equal(2, mocks.OfType(LogGroup).Count);
         Assert.Single(mocks.OfType(Secret));
         Assert.Single(mocks.OfType(SecretVersion));
-        Assert.Single(mocks.OfType("consul:index/node:Node"));
-        Assert.Single(mocks.OfType("consul:index/service:Service"));
+        // The writer endpoint in the Consul datacenter of each region.
+        Assert.Equal(2, mocks.OfType("consul:index/node:Node").Count);
+        Assert.Equal(2, mocks.OfType("consul:index/service:Service").Count);
         Assert.Single(mocks.OfType("vault:database/secretBackendConnection:SecretBackendConnection"));
         Assert.Equal(2, mocks.OfType("vault:database/secretBackendRole:SecretBackendRole").Count);
         Assert.Single(mocks.OfType("vault:database/secretBackendStaticRole:SecretBackendStaticRole"));
@@ -149,11 +150,11 @@ public sealed class ReplicatedDatabaseTests
         var (mocks, program) = await Deploy("staging");
         var writer = RecordingMocks.ClusterEndpoint("ledger-db-eu-west-3-cluster");
 
-        var service = Assert.Single(mocks.OfType("consul:index/service:Service")).Inputs;
+        var service = mocks.Resource("consul:index/service:Service", "ledger-db-consul-service").Inputs;
         Assert.Equal("ledger-db", service["name"]);
         // The global writer endpoint: Aurora points it at the writer after a switch, so the name follows without an apply.
         Assert.Equal(RecordingMocks.GlobalWriterEndpoint("ledger-db-global"), service["address"]);
-        Assert.Equal(RecordingMocks.GlobalWriterEndpoint("ledger-db-global"), Assert.Single(mocks.OfType("consul:index/node:Node")).Inputs["address"]);
+        Assert.Equal(RecordingMocks.GlobalWriterEndpoint("ledger-db-global"), mocks.Resource("consul:index/node:Node", "ledger-db-consul-node").Inputs["address"]);
         var connection = Assert.Single(mocks.OfType("vault:database/secretBackendConnection:SecretBackendConnection")).Inputs;
         Assert.Equal("postgresql-database-plugin", connection["pluginName"]);
         Assert.Equal(program.Blueprint.Vault.AllowedRoles, ((ImmutableArray<object>)connection["allowedRoles"]).Cast<string>());
@@ -242,10 +243,42 @@ public sealed class ReplicatedDatabaseTests
 
         var consul = mocks.Declared.Where(r => r.Type!.StartsWith("consul:", StringComparison.Ordinal)).ToList();
         var vault = mocks.Declared.Where(r => r.Type!.StartsWith("vault:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, consul.Count);
+        Assert.Equal(4, consul.Count);
         Assert.Equal(4, vault.Count);
-        Assert.All(consul, r => Assert.Equal(RecordingMocks.IdOf("consul-stg-par"), RecordingMocks.ProviderId(r.Provider)));
+        Assert.All(consul, r => Assert.Equal(RecordingMocks.IdOf(r.Name!.EndsWith("-stg-dub", StringComparison.Ordinal) ? "consul-stg-dub" : "consul-stg-par"), RecordingMocks.ProviderId(r.Provider)));
         Assert.All(vault, r => Assert.Equal(RecordingMocks.IdOf("vault"), RecordingMocks.ProviderId(r.Provider)));
+    }
+
+    [Fact]
+    public async Task The_writer_endpoint_is_registered_in_irelands_datacenter_through_its_provider_so_the_name_resolves_with_paris_lost()
+    {
+        var (mocks, _) = await Deploy("staging");
+
+        var node = mocks.Resource("consul:index/node:Node", "ledger-db-consul-node-stg-dub");
+        var service = mocks.Resource("consul:index/service:Service", "ledger-db-consul-service-stg-dub");
+
+        Assert.All([node, service], r => Assert.Equal(RecordingMocks.IdOf("consul-stg-dub"), RecordingMocks.ProviderId(r.Provider)));
+        Assert.Equal(("ledger-db", "ledger-db-aurora", RecordingMocks.GlobalWriterEndpoint("ledger-db-global")), (service.Inputs["name"], service.Inputs["node"], service.Inputs["address"]));
+        Assert.Equal(("ledger-db-aurora", "true"), (node.Inputs["name"], InputTree.Map(node.Inputs, "meta")["external-node"]));
+    }
+
+    [Fact]
+    public async Task A_datacenter_of_the_blueprint_without_its_consul_provider_is_refused_naming_it()
+    {
+        var program = new DatabaseProgram("staging");
+
+        var error = await ComponentErrors.ThrownWhileBuildingAsync<ArgumentException>(() =>
+        {
+            var args = program.NewArgs();
+            _ = new ReplicatedDatabase(program.Blueprint.Name, new ReplicatedDatabaseArgs
+            {
+                Blueprint = args.Blueprint, Vault = args.Vault, AwsProviders = args.AwsProviders, VaultProvider = args.VaultProvider, CreatedAt = args.CreatedAt,
+                FleetSecurityGroupIds = args.FleetSecurityGroupIds,
+                ConsulProviders = args.ConsulProviders.Where(p => p.Key != "stg-dub").ToDictionary(),
+            });
+        });
+
+        Assert.Equal("[ConsulProviders] has no provider for Consul datacenter stg-dub, where the writer endpoint of ledger-db is registered", error.Message.Split(" (Parameter")[0]);
     }
 
     [Fact]
