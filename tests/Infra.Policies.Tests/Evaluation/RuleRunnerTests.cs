@@ -82,6 +82,18 @@ public sealed class RuleRunnerTests
     }
 
     [Fact]
+    public void The_rules_that_judge_the_most_resources_start_first_and_equals_keep_the_catalogs_order()
+    {
+        var resources = new ResourceSet([.. Keys, Resource("aws:s3/bucketV2:BucketV2", "logs", "{}")]);
+        var rules = RuleRunner.Enforce([Rotation, new ThrowingRule(), Credentials, DeletionWindow], _ => EnforcementLevel.Mandatory);
+
+        var order = Runner(resources).HeaviestFirst(rules);
+
+        // Credentials judges every resource (type "*"), the three others the two keys.
+        Assert.Equal([2, 0, 1, 3], order);
+    }
+
+    [Fact]
     public void Each_rule_judges_the_resources_given_for_it()
     {
         var runner = new RuleRunner(rule => rule == Rotation ? Keys : ResourceSet.Empty, Context(EnvironmentKind.Production), Stack);
