@@ -26,7 +26,7 @@ internal sealed class Utf8StringCache
     /// <summary>The slot holding these bytes, after adding them if new; -1 when the cache is full and they are not in it.</summary>
     private int FindOrAdd(ReadOnlySpan<byte> bytes)
     {
-        var hash = Hash(bytes);
+        var hash = Utf8Hash.Of(bytes);
         var mask = _entries.Length - 1;
         var slot = hash & mask;
         while (_entries[slot].Text is not null)
@@ -72,13 +72,6 @@ internal sealed class Utf8StringCache
         }
 
         return slot;
-    }
-
-    private static int Hash(ReadOnlySpan<byte> bytes)
-    {
-        var hash = new HashCode();
-        hash.AddBytes(bytes);
-        return hash.ToHashCode() & int.MaxValue;
     }
 
     private void Grow()

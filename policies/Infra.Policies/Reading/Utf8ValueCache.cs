@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using Infra.Policies.Model;
 
@@ -20,7 +19,7 @@ internal sealed class Utf8ValueCache
     /// <summary>The string value of these UTF-8 bytes, shared with earlier equal values while it holds its slot.</summary>
     public PropertyValue Get(ReadOnlySpan<byte> bytes)
     {
-        var hash = Hash(bytes);
+        var hash = Utf8Hash.Of(bytes);
         ref var entry = ref _entries[hash & (Slots - 1)];
         if (entry.Value is { } value && entry.Hash == hash && entry.Text!.Length == bytes.Length && Ascii.Equals(bytes, entry.Text))
         {
@@ -31,27 +30,6 @@ internal sealed class Utf8ValueCache
         var created = PropertyValue.FromString(text);
         entry = new Entry { Hash = hash, Text = text, Value = created };
         return created;
-    }
-
-    /// <summary>A multiplicative hash over eight bytes at a time: values are short, and a collision only costs a slot.</summary>
-    private static int Hash(ReadOnlySpan<byte> bytes)
-    {
-        var hash = 0xcbf29ce484222325UL ^ (ulong)bytes.Length;
-        while (bytes.Length >= 8)
-        {
-            hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes)) * 0x100000001b3UL;
-            hash ^= hash >> 29;
-            bytes = bytes[8..];
-        }
-
-        ulong tail = 0;
-        foreach (var b in bytes)
-        {
-            tail = (tail << 8) | b;
-        }
-
-        hash = (hash ^ tail) * 0x100000001b3UL;
-        return (int)(hash ^ (hash >> 32)) & int.MaxValue;
     }
 
     private struct Entry
