@@ -22,8 +22,9 @@ check "primaryRegion is the planned one" '$o.primaryRegion == $p.primaryRegion'
 check "secondaryRegion is the planned one" '$o.secondaryRegion == $p.secondaryRegion'
 check "serviceNames is not empty" '($o.serviceNames | type) == "array" and ($o.serviceNames | length) > 0'
 check "serviceNames are the planned services" '($o.serviceNames | sort) == ([$p.services[].name] | sort)'
-check "one fleet group per service" '($o.fleetGroupNames | length) == ($o.serviceNames | length)'
-check "fleet group names are set" 'all($o.fleetGroupNames[]; type == "string" and length > 0)'
+check "fleet groups in the planned regions" '($o.fleetGroupNames | type) == "object" and ($o.fleetGroupNames | keys) == ([$p.primaryRegion, $p.secondaryRegion] | sort)'
+check "one fleet group per service in each region" 'all($o.fleetGroupNames[]; (type == "array") and length == ($o.serviceNames | length))'
+check "fleet group names are set" 'all($o.fleetGroupNames[][]; type == "string" and length > 0)'
 check "databaseNames are the planned databases" '($o.databaseNames | sort) == ([$p.databases[].name] | sort)'
 
 if [ "${failures}" -gt 0 ]; then

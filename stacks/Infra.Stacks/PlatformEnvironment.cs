@@ -95,8 +95,10 @@ public class PlatformEnvironment : Stack
             b => new ServiceFleet(b.Name, new ServiceFleetArgs { Blueprint = b, Aws = providers.Aws[b.Region], Endpoints = endpoints[b.Region] },
                 new ComponentResourceOptions { DependsOn = { keyGrants[b.Region] } }),
             StringComparer.Ordinal);
-        // The deploy waits for the groups that serve: the primary region's (scripts/ci/fleet-groups.sh).
-        FleetGroupNames = Output.All(Blueprint.Fleets.Where(b => !b.IsStandby).Select(b => (Input<string>)fleets[b.Name].GroupName).ToArray());
+        // The deploy waits for every group's instance refresh, the standby's too, by region (scripts/ci/fleet-groups.sh).
+        FleetGroupNames = Output.All(Blueprint.Fleets.Select(b => fleets[b.Name].GroupName.Apply(group => (b.Region, Group: group))).ToArray())
+            .Apply(groups => groups.GroupBy(g => g.Region, StringComparer.Ordinal)
+                .ToImmutableDictionary(r => r.Key, r => r.Select(g => g.Group).ToImmutableArray(), StringComparer.Ordinal));
 
         var vaultRoles = new VaultRoles("vault", new VaultRolesArgs
         {
@@ -266,6 +268,7 @@ public class PlatformEnvironment : Stack
     [Output("databaseNames")]
     public Output<ImmutableArray<string>> DatabaseNames { get; private set; }
 
+    /// <summary>Every fleet's autoscaling group name, by region: the primary's full-size fleets and the secondary's warm standbys.</summary>
     [Output("fleetGroupNames")]
-    public Output<ImmutableArray<string>> FleetGroupNames { get; private set; }
+    public Output<ImmutableDictionary<string, ImmutableArray<string>>> FleetGroupNames { get; private set; }
 }
