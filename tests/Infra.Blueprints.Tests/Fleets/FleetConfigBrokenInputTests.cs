@@ -97,13 +97,12 @@ public sealed class FleetConfigBrokenInputTests
     }
 
     [Theory]
-    [InlineData("production", "      standbyMinimum: 1\n", "is 1; the warm standby of ledger in eu-west-1 runs from 2 (production's floor) to 8 (its full minimum there, which a region switch scales it up to): allowed 2 to 8")]
-    [InlineData("production", "      standbyMinimum: 9\n", "is 9; the warm standby of ledger in eu-west-1 runs from 2 (production's floor) to 8")]
-    [InlineData("staging", "      standbyMinimum: 4\n", "is 4; the warm standby of ledger in eu-west-1 runs from 1 (staging's floor) to 3 (its full minimum there")]
-    public void A_standby_minimum_outside_the_floor_and_the_full_minimum_is_refused_naming_the_key(string stack, string line, string message)
+    [InlineData("production", 1, "is 1; the warm standby of ledger in eu-west-1 runs from 2 (production's floor) to 8 (its full minimum there, which a region switch scales it up to): allowed 2 to 8")]
+    [InlineData("production", 9, "is 9; the warm standby of ledger in eu-west-1 runs from 2 (production's floor) to 8")]
+    [InlineData("staging", 4, "is 4; the warm standby of ledger in eu-west-1 runs from 1 (staging's floor) to 3 (its full minimum there")]
+    public void A_standby_minimum_outside_the_floor_and_the_full_minimum_is_refused_naming_the_key(string stack, int minimum, string message)
     {
-        var file = stack == "staging" ? Files.Staging : Files.Production;
-        using var repository = new RepositoryCopy().Edit(file, "    ledger:\n      team: core-banking\n", "    ledger:\n      team: core-banking\n" + line);
+        using var repository = LedgerStandbyMinimum(stack, minimum.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var error = Assert.Single(repository.Loader.LoadFromFiles(stack).Errors);
 
@@ -115,17 +114,22 @@ public sealed class FleetConfigBrokenInputTests
     [Fact]
     public void A_standby_minimum_that_is_not_a_number_is_refused()
     {
-        using var repository = new RepositoryCopy().Edit(Files.Staging, "    ledger:\n      team: core-banking\n", "    ledger:\n      team: core-banking\n      standbyMinimum: two\n");
+        using var repository = LedgerStandbyMinimum("staging", "two");
 
         var error = Assert.Single(repository.Loader.LoadFromFiles("staging").Errors);
 
         Assert.Equal("infra:services.ledger.standbyMinimum", error.KeyPath);
     }
 
+    /// <summary>The repository with ledger's <c>standbyMinimum</c> (stated in both stack files, after its rpsPerInstance) set to <paramref name="value"/>.</summary>
+    private static RepositoryCopy LedgerStandbyMinimum(string stack, string value) => stack == "staging"
+        ? new RepositoryCopy().Edit(Files.Staging, "      rpsPerInstance: 800\n      standbyMinimum: 1 ", $"      rpsPerInstance: 800\n      standbyMinimum: {value} ")
+        : new RepositoryCopy().Edit(Files.Production, "      rpsPerInstance: 1200\n      standbyMinimum: 2 ", $"      rpsPerInstance: 1200\n      standbyMinimum: {value} ");
+
     [Fact]
     public void A_declared_standby_minimum_sizes_the_standby_fleet()
     {
-        using var repository = new RepositoryCopy().Edit(Files.Production, "    ledger:\n      team: core-banking\n", "    ledger:\n      team: core-banking\n      standbyMinimum: 3\n");
+        using var repository = LedgerStandbyMinimum("production", "3");
 
         var loaded = repository.Loader.LoadFromFiles("production");
 
@@ -169,7 +173,7 @@ public sealed class FleetConfigBrokenInputTests
     {
         using var repository = new RepositoryCopy()
             .Edit(Files.Staging, "      port: 8080\n      peakRps: 50\n", "      port: 8080\n      protocol: http\n      peakRps: 50\n")
-            .Edit(Files.Staging, "      rpsPerInstance: 250\n      dataClassification: confidential\n", "      rpsPerInstance: 250\n      dataClassification: internal\n");
+            .Edit(Files.Staging, "(the floor); its cost: docs/dr.md\n      dataClassification: confidential\n      healthCheck:\n        livenessPath: /livez", "(the floor); its cost: docs/dr.md\n      dataClassification: internal\n      healthCheck:\n        livenessPath: /livez");
 
         var loaded = repository.Loader.LoadFromFiles("staging");
 
