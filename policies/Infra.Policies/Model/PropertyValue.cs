@@ -54,17 +54,23 @@ public sealed class PropertyValue
 
     public static PropertyValue FromFields(IReadOnlyDictionary<string, PropertyValue> fields) => new(PropertyKind.Map, payload: fields);
 
+    // Lookups test the kind first, then the readers' own types (PropertyMap, PropertyValue[]): rules ask every resource for
+    // fields it does not have, and an interface cast of a string or an array is the slow path of a type test.
+
     /// <summary>The items of an array; empty for anything else.</summary>
-    public IReadOnlyList<PropertyValue> Items => _payload as IReadOnlyList<PropertyValue> ?? NoItems;
+    public IReadOnlyList<PropertyValue> Items => Kind != PropertyKind.List ? NoItems
+        : _payload as PropertyValue[] ?? _payload as IReadOnlyList<PropertyValue> ?? NoItems;
 
     /// <summary>The fields of an object; empty for anything else.</summary>
-    public IReadOnlyDictionary<string, PropertyValue> Fields => _payload as IReadOnlyDictionary<string, PropertyValue> ?? PropertyMap.Empty;
+    public IReadOnlyDictionary<string, PropertyValue> Fields => Kind != PropertyKind.Map ? PropertyMap.Empty
+        : _payload as PropertyMap ?? _payload as IReadOnlyDictionary<string, PropertyValue> ?? PropertyMap.Empty;
 
-    public PropertyValue this[string key] => IsUnknown ? this
-        : _payload is PropertyMap map ? (map.TryGetValue(key, out var found) ? found : Null) // the readers' maps: a class test is cheaper than an interface cast
+    public PropertyValue this[string key] => Kind != PropertyKind.Map ? (IsUnknown ? this : Null)
+        : _payload is PropertyMap map ? (map.TryGetValue(key, out var found) ? found : Null)
         : _payload is IReadOnlyDictionary<string, PropertyValue> fields && fields.TryGetValue(key, out var value) ? value : Null;
 
-    public PropertyValue this[int index] => IsUnknown ? this
+    public PropertyValue this[int index] => Kind != PropertyKind.List ? (IsUnknown ? this : Null)
+        : _payload is PropertyValue[] array ? ((uint)index < (uint)array.Length ? array[index] : Null)
         : _payload is IReadOnlyList<PropertyValue> items && index >= 0 && index < items.Count ? items[index] : Null;
 
     /// <summary>Follows a dotted path such as <c>metadataOptions.httpTokens</c>.</summary>
@@ -89,9 +95,9 @@ public sealed class PropertyValue
 
     private PropertyValue Field(ReadOnlySpan<char> key)
     {
-        if (IsUnknown)
+        if (Kind != PropertyKind.Map)
         {
-            return this;
+            return IsUnknown ? this : Null;
         }
 
         if (_payload is PropertyMap map)
