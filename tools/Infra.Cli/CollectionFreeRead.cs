@@ -48,13 +48,17 @@ internal static class CollectionFreeRead
                 GC.EndNoGCRegion();
             }
 
-            // Two full collections that move nothing take what was read into the oldest generation (each promotes it by one), where
-            // the rules' young collections never look at it again. Left to the first collection the rules cause, its timing decided
-            // the peak (263 to 323 MB over the benchmark export). After only one, the tree was still in generation 1: the rules'
-            // first collection then condemned and compacted all of it, a pause of 110 to 130 ms against 60 to 75 ms for the second.
+            // Two collections that move nothing take what was read into the oldest generation (each promotes it by one), where
+            // the rules' young collections never look at it again. Left to the first collection the rules cause, its timing
+            // decided the peak (263 to 323 MB over the benchmark export); after a single one the tree was still in generation 1,
+            // and the rules' first collection then condemned and compacted all of it. The first is of the young generations
+            // only: a full one would free the large arrays the read left behind (its caches), and the second, full, would then
+            // find the large object heap three-quarters free, which under GCConserveMemory compacts the whole heap (80 to 120 ms
+            // against 35 to 55 ms; the peak is 15 MB higher for it). The second sets the oldest generation's budget from the
+            // tree, so the rules' collections never condemn it.
             if (started)
             {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+                GC.Collect(1, GCCollectionMode.Forced, blocking: true, compacting: false);
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
             }
         }
