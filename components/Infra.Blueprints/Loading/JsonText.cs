@@ -36,10 +36,10 @@ public static class JsonText
     }
 
     /// <summary>
-    /// Where the first key given twice in one object is (line and column 1-based, as <see cref="FirstInvalidUtf8"/> counts
-    /// them) and the key, or null when there is none. The parser's own error for it has no position.
+    /// The first key given twice in one object (its line and column counted as <see cref="FirstInvalidUtf8"/> counts
+    /// them), or null when there is none. The parser's own error for it has no position.
     /// </summary>
-    public static (long Line, long Column, string Key)? FirstRepeatedKey(ReadOnlyMemory<byte> bytes)
+    public static RepeatedKey? FirstRepeatedKey(ReadOnlyMemory<byte> bytes)
     {
         var reader = new Utf8JsonReader(bytes.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var objects = new Stack<HashSet<string>>();
@@ -57,7 +57,7 @@ public static class JsonText
                         break;
                     case JsonTokenType.PropertyName when !objects.Peek().Add(reader.GetString()!):
                         var (line, column) = LineAndColumn(bytes.Span[..(int)reader.TokenStartIndex]);
-                        return (line, column, reader.GetString()!);
+                        return new RepeatedKey(line, column, reader.GetString()!);
                 }
             }
         }

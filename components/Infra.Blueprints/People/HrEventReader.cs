@@ -55,7 +55,7 @@ public static partial class HrEventReader
         }
         catch (JsonException) when (JsonText.FirstRepeatedKey(json) is { } repeated)
         {
-            error = string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {repeated.Line}, column {repeated.Column}: the key \"{repeated.Key}\" appears twice in one object; each key may appear once");
+            error = string.Create(CultureInfo.InvariantCulture, $"is not valid JSON at line {repeated.Line}, column {repeated.Column}: {repeated.Problem}");
             return false;
         }
         catch (JsonException e)

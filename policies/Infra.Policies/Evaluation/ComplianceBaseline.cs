@@ -67,7 +67,7 @@ public sealed class ComplianceBaseline
         }
         catch (JsonException) when (JsonText.FirstRepeatedKey(json) is { } repeated)
         {
-            throw Fail(file, "", (int)repeated.Line, string.Create(CultureInfo.InvariantCulture, $"at column {repeated.Column}: the key \"{repeated.Key}\" appears twice in one object; each key may appear once"));
+            throw Fail(file, "", (int)repeated.Line, string.Create(CultureInfo.InvariantCulture, $"at column {repeated.Column}: {repeated.Problem}"));
         }
         catch (JsonException ex)
         {

@@ -59,7 +59,7 @@ public static class PreviewReader
         }
         catch (JsonException ex) when (JsonText.FirstRepeatedKey(json) is { } repeated)
         {
-            throw new StateFileException(fileName, repeated.Line, repeated.Column, null, $"the key \"{repeated.Key}\" appears twice in one object; each key may appear once", ex);
+            throw new StateFileException(fileName, repeated.Line, repeated.Column, null, repeated.Problem, ex);
         }
         catch (JsonException ex)
         {

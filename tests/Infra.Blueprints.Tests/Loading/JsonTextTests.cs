@@ -11,7 +11,7 @@ public sealed class JsonTextTests
     [InlineData("{\"é\":1,\n\"é\":2}", 2L, 1L, "é")]
     public void The_first_repeated_key_is_found_at_its_second_occurrence(string json, long line, long column, string key)
     {
-        Assert.Equal((line, column, key), JsonText.FirstRepeatedKey(Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(new RepeatedKey(line, column, key), JsonText.FirstRepeatedKey(Encoding.UTF8.GetBytes(json)));
     }
 
     [Theory]
