@@ -11,7 +11,7 @@ public sealed class RdsCustomerManagedKeyRule : PolicyRule
 {
     public const string Code = "aws-rds-customer-managed-key";
 
-    private const string AwsManagedKey = "alias/aws/rds";
+    private const string AwsManagedAlias = "alias/aws/rds";
 
     public override string Id => Code;
 
@@ -37,11 +37,11 @@ public sealed class RdsCustomerManagedKeyRule : PolicyRule
 
         if (key.AsString() is not { Length: > 0 } id)
         {
-            yield return new PropertyIssue("kmsKeyId", $"kmsKeyId is not set: the storage is encrypted with {AwsManagedKey}");
+            yield return new PropertyIssue("kmsKeyId", $"kmsKeyId is not set: the storage is encrypted with {AwsManagedAlias}");
         }
-        else if (id == AwsManagedKey || id.EndsWith(":" + AwsManagedKey, StringComparison.Ordinal))
+        else if (AwsManagedKey.IsNamedBy(id, AwsManagedAlias))
         {
-            yield return new PropertyIssue("kmsKeyId", $"kmsKeyId is the AWS managed key {AwsManagedKey}");
+            yield return new PropertyIssue("kmsKeyId", $"kmsKeyId is the AWS managed key {AwsManagedAlias}");
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class SnsTopicEncryptedRule : PolicyRule
 {
     public const string Code = "aws-sns-topic-encrypted";
 
-    private const string AwsManagedKey = "alias/aws/sns";
+    private const string AwsManagedAlias = "alias/aws/sns";
 
     private static readonly string[] ActionKeys = ["alarmActions", "okActions", "insufficientDataActions"];
 
@@ -43,10 +43,10 @@ public sealed class SnsTopicEncryptedRule : PolicyRule
         {
             yield return new PropertyIssue("kmsMasterKeyId", "kmsMasterKeyId is not set: the topic's messages are stored unencrypted");
         }
-        else if ((id == AwsManagedKey || id.EndsWith(":" + AwsManagedKey, StringComparison.Ordinal))
+        else if (AwsManagedKey.IsNamedBy(id, AwsManagedAlias)
             && resource.Property("arn").AsString() is { } arn && AlarmTargets(resources).Contains(arn))
         {
-            yield return new PropertyIssue("kmsMasterKeyId", $"alarms notify this topic, but kmsMasterKeyId is the AWS managed key {AwsManagedKey}, which CloudWatch cannot use: their notifications are dropped");
+            yield return new PropertyIssue("kmsMasterKeyId", $"alarms notify this topic, but kmsMasterKeyId is the AWS managed key {AwsManagedAlias}, which CloudWatch cannot use: their notifications are dropped");
         }
     }
 

@@ -11,7 +11,7 @@ public sealed class SecretsManagerCustomerKeyRule : PolicyRule
 {
     public const string Code = "aws-secretsmanager-secret-customer-key";
 
-    private const string AwsManagedKey = "alias/aws/secretsmanager";
+    private const string AwsManagedAlias = "alias/aws/secretsmanager";
 
     public override string Id => Code;
 
@@ -47,6 +47,6 @@ public sealed class SecretsManagerCustomerKeyRule : PolicyRule
     private static string? Problem(PropertyValue key) =>
         key.IsUnknown ? null
         : key.AsString() is not { Length: > 0 } id ? "is not set: the AWS managed key applies"
-        : id == AwsManagedKey || id.EndsWith(":" + AwsManagedKey, StringComparison.Ordinal) ? $"is the AWS managed key {AwsManagedKey}"
+        : AwsManagedKey.IsNamedBy(id, AwsManagedAlias) ? $"is the AWS managed key {AwsManagedAlias}"
         : null;
 }
