@@ -99,7 +99,7 @@ public static class RegionSwitchDrill
             new RecoveryObjective(
                 rpo,
                 UntilWrites(failover),
-                $"a failover promotes the secondary as it is; rds.global_db_rpo makes the writer wait when the secondary lags more than {Durations.Format(rpo)} (its minimum is {Durations.Format(DatabaseBlueprints.MinimumManagedRpo)}), so at most that is lost; the service is restored (the fleets in {to} at full size, writes resumed) after {Steps(failover)} ({source})"),
+                $"a failover promotes the secondary as it is; rds.global_db_rpo makes the writer wait when the secondary lags more than {Durations.Format(rpo)} (its minimum is {Durations.Format(DatabaseBlueprints.MinimumManagedRpo)}), so at most that is lost; the service is restored (the fleets in {to} at full size, writes resumed) after, at worst (the managed failover fails and the detach follows), {Steps(failover)} ({source})"),
             Rollback(definition, databases, standby, from, to));
     }
 
@@ -113,7 +113,7 @@ public static class RegionSwitchDrill
         "secondary-cluster",
         database.Name,
         DrillCheckStatus.Passed,
-        $"cluster {database.Secondary.ClusterIdentifier} is declared in {database.Secondary.Region}, member of {database.GlobalClusterIdentifier}; check live that it is available: aws rds describe-global-clusters --region {database.Primary.Region} --global-cluster-identifier {database.GlobalClusterIdentifier}");
+        $"cluster {database.Secondary.ClusterIdentifier} is declared in {database.Secondary.Region}, member of {database.GlobalClusterIdentifier}; check live that it is available (from {database.Secondary.Region}, which answers when {database.Primary.Region} is lost): aws rds describe-global-clusters --region {database.Secondary.Region} --global-cluster-identifier {database.GlobalClusterIdentifier}");
 
     private static DrillCheck Capacity(DatabaseBlueprint database)
     {
@@ -150,20 +150,27 @@ public static class RegionSwitchDrill
     /// <summary>
     /// The commands that set the minimum of each standby fleet in <paramref name="region"/>: the group is
     /// found by its tags (its name is Pulumi's), and a minimum above the group's size raises its desired
-    /// count to it; with <paramref name="wait"/>, each command then waits, up to 15 minutes, until its
-    /// target group has that many healthy targets.
+    /// count to it. With <paramref name="wait"/>, every group is set first, so that all of them launch at once,
+    /// then one command per fleet waits, up to 15 minutes, until its target group has that many healthy targets;
+    /// it fails (without ending the shell it is pasted into) when they do not come.
     /// </summary>
-    private static IEnumerable<string> SetMinimum(StackDefinition definition, IEnumerable<FleetBlueprint> fleets, string region, Func<FleetBlueprint, int> minimum, bool wait)
+    private static IEnumerable<string> SetMinimum(StackDefinition definition, IReadOnlyList<FleetBlueprint> fleets, string region, Func<FleetBlueprint, int> minimum, bool wait)
     {
         var environment = ValueReader.EnumName(definition.Environment);
+        string Group(FleetBlueprint fleet) =>
+            $"aws autoscaling describe-auto-scaling-groups --region {region} --filters Name=tag:service,Values={fleet.Service} Name=tag:environment,Values={environment}";
+        string Size(FleetBlueprint fleet) => minimum(fleet).ToString(CultureInfo.InvariantCulture);
         foreach (var fleet in fleets)
         {
-            var size = minimum(fleet).ToString(CultureInfo.InvariantCulture);
-            var group = $"aws autoscaling describe-auto-scaling-groups --region {region} --filters Name=tag:service,Values={fleet.Service} Name=tag:environment,Values={environment}";
-            var set = $"group=$({group} --query 'AutoScalingGroups[0].AutoScalingGroupName' --output text) && aws autoscaling update-auto-scaling-group --region {region} --auto-scaling-group-name \"$group\" --min-size {size}";
-            yield return wait
-                ? set + $" && tg=$({group} --query 'AutoScalingGroups[0].TargetGroupARNs[0]' --output text) && for try in $(seq 60); do [ \"$(aws elbv2 describe-target-health --region {region} --target-group-arn \"$tg\" --query 'length(TargetHealthDescriptions[?TargetHealth.State==`healthy`])' --output text)\" -ge {size} ] && break; [ \"$try\" -lt 60 ] || exit 1; sleep 15; done"
-                : set;
+            yield return $"group=$({Group(fleet)} --query 'AutoScalingGroups[0].AutoScalingGroupName' --output text) && aws autoscaling update-auto-scaling-group --region {region} --auto-scaling-group-name \"$group\" --min-size {Size(fleet)}";
+        }
+        if (!wait)
+        {
+            yield break;
+        }
+        foreach (var fleet in fleets)
+        {
+            yield return $"tg=$({Group(fleet)} --query 'AutoScalingGroups[0].TargetGroupARNs[0]' --output text) && for try in $(seq 60); do [ \"$(aws elbv2 describe-target-health --region {region} --target-group-arn \"$tg\" --query 'length(TargetHealthDescriptions[?TargetHealth.State==`healthy`])' --output text)\" -ge {Size(fleet)} ] && break; [ \"$try\" -lt 60 ] && sleep 15; done || {{ echo \"{fleet.Service}: fewer than {Size(fleet)} healthy targets in {region} after 15 minutes\" >&2; false; }}";
         }
     }
 
@@ -209,9 +216,14 @@ public static class RegionSwitchDrill
             steps.Add(Step("failover", "Fail the writer over to " + to,
                 $"A managed failover promotes the secondary as it is: writes not yet replicated are lost (at most the RPO). The global writer endpoint follows; {to}'s Consul datacenter has it registered, so the services there resolve it without {from}. When {from} comes back, its cluster rejoins as a secondary.",
                 [.. databases.Select(d => $"aws rds failover-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --target-db-cluster-identifier {ClusterArn(definition, d, to)} --allow-data-loss")]));
+            var consul = ConsulDatacenters.Of(definition, to);
             steps.Add(Step("detach-and-promote", "Only if the managed failover fails: detach and promote",
-                $"Take the cluster in {to} out of its global cluster; it becomes a standalone writer at once. The global writer endpoint no longer applies: point the services at the cluster endpoint (the apply of the next step does). The rule aws-rds-cluster-detached-from-global reports the detached clusters until a new secondary joins.",
-                [.. databases.Select(d => $"aws rds remove-from-global-cluster --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier} --db-cluster-identifier {ClusterArn(definition, d, to)}")]));
+                $"Take the cluster in {to} out of its global cluster and wait until it is available: it is then a standalone writer. "
+                + $"The global writer endpoint stays with the old writer in {from}, so register each detached cluster's endpoint as the writer in Consul datacenter {consul.Datacenter} ({to}'s), "
+                + "with CONSUL_HTTP_TOKEN set to a token that may write its catalog (the stack's infra:consulToken); the services in " + to + " resolve the new writer by the same name, and Vault follows in the next step. "
+                + $"After a detach, run no apply: it would register the global writer endpoint, the old writer in {from}, again, and the program does not rebuild a global cluster around a detached one (that is a change of its own). "
+                + $"Keep the old writers in {from} fenced. The rule aws-rds-cluster-detached-from-global reports the detached clusters until a new secondary joins.",
+                [.. databases.SelectMany(d => Detach(definition, d, to, consul))]));
         }
         steps.Add(Step("vault-follows-writer", "Point Vault at the new writers",
             $"Vault issues and revokes credentials on the writer: point each connection at the cluster endpoint in {to}. Vault keeps the password it rotated and checks the new connection (verify-full) before it keeps it. Until then, services keep their credentials (the roles are replicated) but get no new ones.",
@@ -263,6 +275,25 @@ public static class RegionSwitchDrill
             ],
             Estimates["scale-up"] + Estimates["switchover"] + Estimates["vault-follows-writer"] + Estimates["record-config"] + Estimates["apply"] + Estimates["verify"], Measured: false),
     ];
+
+    /// <summary>
+    /// Detaching <paramref name="database"/>'s cluster in <paramref name="to"/>, then registering its cluster endpoint in
+    /// Consul under the node and service the stack registers (Consul's catalog API, which replaces an entry of the same node and service).
+    /// </summary>
+    private static IEnumerable<string> Detach(StackDefinition definition, DatabaseBlueprint database, string to, RegionConsul consul)
+    {
+        var cluster = database.Regions.First(r => r.Region == to).ClusterIdentifier;
+        var service = database.Consul;
+        var tags = string.Join(",", service.Tags.Select(t => $"\\\"{t}\\\""));
+        yield return $"aws rds remove-from-global-cluster --region {to} --global-cluster-identifier {database.GlobalClusterIdentifier} --db-cluster-identifier {ClusterArn(definition, database, to)}";
+        yield return $"aws rds wait db-cluster-available --region {to} --db-cluster-identifier {cluster}";
+        var port = service.Port.ToString(CultureInfo.InvariantCulture);
+        yield return
+            $"endpoint=$(aws rds describe-db-clusters --region {to} --db-cluster-identifier {cluster} --query 'DBClusters[0].Endpoint' --output text) && curl --fail --silent --show-error -X PUT -H \"X-Consul-Token: $CONSUL_HTTP_TOKEN\" "
+            + $"--data \"{{\\\"Datacenter\\\":\\\"{consul.Datacenter}\\\",\\\"Node\\\":\\\"{service.NodeName}\\\",\\\"Address\\\":\\\"$endpoint\\\",\\\"NodeMeta\\\":{{\\\"external-node\\\":\\\"true\\\",\\\"external-probe\\\":\\\"false\\\"}},"
+            + $"\\\"Service\\\":{{\\\"Service\\\":\\\"{service.ServiceName}\\\",\\\"Address\\\":\\\"$endpoint\\\",\\\"Port\\\":{port},\\\"Tags\\\":[{tags}]}}}}\" "
+            + new Uri(consul.Address, "v1/catalog/register").AbsoluteUri;
+    }
 
     /// <summary>The cluster's ARN; the account is the one of the region's load balancer listener.</summary>
     private static string ClusterArn(StackDefinition definition, DatabaseBlueprint database, string region)

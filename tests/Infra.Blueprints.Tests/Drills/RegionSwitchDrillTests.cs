@@ -139,13 +139,21 @@ public sealed class RegionSwitchDrillTests
         var scaleUp = plan.PlannedSwitchover.Single(s => s.Id == "scale-up");
 
         Assert.True(RegionSwitchDrill.CountsTowardRto(scaleUp));
-        Assert.Equal(definition.Services.Count, scaleUp.Commands.Count);
-        var ledger = Assert.Single(scaleUp.Commands, c => c.Contains("Values=ledger ", StringComparison.Ordinal));
-        Assert.StartsWith(
+        // Every group is set before any wait, so that the standby fleets launch together and the step takes one boot, not one per service.
+        Assert.Equal(2 * definition.Services.Count, scaleUp.Commands.Count);
+        var sets = scaleUp.Commands.Take(definition.Services.Count).ToList();
+        var waits = scaleUp.Commands.Skip(definition.Services.Count).ToList();
+        Assert.All(sets, c => Assert.DoesNotContain("describe-target-health", c, StringComparison.Ordinal));
+        Assert.All(waits, c => Assert.DoesNotContain("update-auto-scaling-group", c, StringComparison.Ordinal));
+        Assert.Equal(
             "group=$(aws autoscaling describe-auto-scaling-groups --region eu-west-1 --filters Name=tag:service,Values=ledger Name=tag:environment,Values=staging --query 'AutoScalingGroups[0].AutoScalingGroupName' --output text) "
-            + $"&& aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name \"$group\" --min-size {full} && ",
-            ledger, StringComparison.Ordinal);
-        Assert.Contains($"length(TargetHealthDescriptions[?TargetHealth.State==`healthy`])' --output text)\" -ge {full} ] && break", ledger, StringComparison.Ordinal);
+            + $"&& aws autoscaling update-auto-scaling-group --region eu-west-1 --auto-scaling-group-name \"$group\" --min-size {full}",
+            Assert.Single(sets, c => c.Contains("Values=ledger ", StringComparison.Ordinal)));
+        var wait = Assert.Single(waits, c => c.Contains("Values=ledger ", StringComparison.Ordinal));
+        Assert.Contains($"length(TargetHealthDescriptions[?TargetHealth.State==`healthy`])' --output text)\" -ge {full} ] && break", wait, StringComparison.Ordinal);
+        // A timeout fails the command and says so, without an exit that would close the on-call's shell.
+        Assert.DoesNotContain("exit", wait, StringComparison.Ordinal);
+        Assert.EndsWith($"[ \"$try\" -lt 60 ] && sleep 15; done || {{ echo \"ledger: fewer than {full} healthy targets in eu-west-1 after 15 minutes\" >&2; false; }}", wait, StringComparison.Ordinal);
         Assert.True(plan.DisasterFailover.Single(s => s.Id == "scale-up").Commands.SequenceEqual(scaleUp.Commands));
         // The switch-back sets the declared standby minimum again, before the writers move back.
         Assert.Equal(
@@ -184,6 +192,39 @@ public sealed class RegionSwitchDrillTests
         Assert.Contains(
             "aws rds remove-from-global-cluster --region eu-west-1 --global-cluster-identifier ledger-db-staging --db-cluster-identifier arn:aws:rds:eu-west-1:111122223333:cluster:ledger-db-staging-eu-west-1",
             plan.DisasterFailover.Single(s => s.Id == "detach-and-promote").Commands);
+    }
+
+    [Theory]
+    [InlineData("staging", "stg-dub")]
+    [InlineData("production", "prd-dub")]
+    public void A_detached_writer_is_registered_in_the_target_regions_consul_by_the_runbook_since_the_global_writer_endpoint_stays_behind(string stack, string datacenter)
+    {
+        var plan = RegionSwitchDrill.Plan(RepositoryDefinitions.Load(stack));
+
+        var detach = plan.DisasterFailover.Single(s => s.Id == "detach-and-promote");
+
+        Assert.Equal(
+            [
+                $"aws rds remove-from-global-cluster --region eu-west-1 --global-cluster-identifier ledger-db-{stack} --db-cluster-identifier arn:aws:rds:eu-west-1:{(stack == "staging" ? "111122223333" : "444455556666")}:cluster:ledger-db-{stack}-eu-west-1",
+                $"aws rds wait db-cluster-available --region eu-west-1 --db-cluster-identifier ledger-db-{stack}-eu-west-1",
+                $"endpoint=$(aws rds describe-db-clusters --region eu-west-1 --db-cluster-identifier ledger-db-{stack}-eu-west-1 --query 'DBClusters[0].Endpoint' --output text) && curl --fail --silent --show-error -X PUT -H \"X-Consul-Token: $CONSUL_HTTP_TOKEN\" "
+                + $"--data \"{{\\\"Datacenter\\\":\\\"{datacenter}\\\",\\\"Node\\\":\\\"ledger-db-aurora\\\",\\\"Address\\\":\\\"$endpoint\\\",\\\"NodeMeta\\\":{{\\\"external-node\\\":\\\"true\\\",\\\"external-probe\\\":\\\"false\\\"}},"
+                + "\\\"Service\\\":{\\\"Service\\\":\\\"ledger-db\\\",\\\"Address\\\":\\\"$endpoint\\\",\\\"Port\\\":5432,\\\"Tags\\\":[\\\"aurora-postgresql\\\",\\\"writer\\\"]}}\" "
+                + $"https://consul.{datacenter}.example-bank.eu/v1/catalog/register",
+            ],
+            detach.Commands.Where(c => c.Contains("ledger-db", StringComparison.Ordinal)));
+        // The apply would register the global writer endpoint, the old writer, again.
+        Assert.Contains("After a detach, run no apply", detach.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("the apply of the next step does", detach.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pre_checks_commands_ask_the_secondary_region_which_answers_when_the_primary_is_lost()
+    {
+        var plan = RegionSwitchDrill.Plan(RepositoryDefinitions.Load("production"));
+
+        Assert.All(plan.PreChecks.Where(c => c.Detail.Contains("aws ", StringComparison.Ordinal)), c => Assert.DoesNotContain("--region eu-west-3", c.Detail, StringComparison.Ordinal));
+        Assert.Contains("aws rds describe-global-clusters --region eu-west-1 --global-cluster-identifier ledger-db-production", plan.PreChecks.First(c => c.Id == "secondary-cluster").Detail, StringComparison.Ordinal);
     }
 
     [Theory]
