@@ -211,7 +211,8 @@ public static class RegionSwitchDrill
         else
         {
             steps.Add(Step("fence-writes", "Fence writes in " + from,
-                $"Make the old writers read-only, so that nothing writes there when {from} comes back: run now if {from}'s API answers, else first thing when it does, before anything else there.",
+                $"Make the old writers read-only, so that nothing writes there when {from} comes back: run now if {from}'s API answers, else first thing when it does, before anything else there. "
+                + $"The fence stays in {from}'s parameter groups: the way back (rollback, after the apply) lifts it before any writer returns to {from}.",
                 [.. databases.Select(d => $"aws rds modify-db-cluster-parameter-group --region {from} --db-cluster-parameter-group-name {d.Regions.First(r => r.Region == from).ParameterGroupName} --parameters ParameterName=default_transaction_read_only,ParameterValue=on,ApplyMethod=immediate")]));
             steps.Add(Step("failover", "Fail the writer over to " + to,
                 $"A managed failover promotes the secondary as it is: writes not yet replicated are lost (at most the RPO). The global writer endpoint follows; {to}'s Consul datacenter has it registered, so the services there resolve it without {from}. When {from} comes back, its cluster rejoins as a secondary.",
@@ -230,6 +231,7 @@ public static class RegionSwitchDrill
             [.. databases.Select(d => d.Vault.RepointCommand(to, d.Regions.First(r => r.Region == to).ClusterIdentifier))]));
         steps.Add(Step("record-config", "Record the switch in the stack config",
             "A merge request with this change: its preview must create, replace and delete nothing; it shows no change to the global clusters, the clusters or their instances (the fields a switch changes are ignored), nor to the Vault connections (pointed at the writer by a previous step), only sizes (each fleet's minimum and instance refresh headroom, its healthy-instances alarm) and rds.global_db_rpo moving to " + to + "."
+            + (planned ? "" : $" With {from} lost, run pulumi with PULUMI_BACKEND_URL set to the state's replica in {to} (docs/state-backend.md, Switch to the replica): the state bucket is in {from}.")
             + (planned ? "" : $" With {from} lost, secondaryLost keeps rds.global_db_rpo off the new writer, which would otherwise block every commit with no secondary to replicate to; set it back to false once {from}'s clusters have rejoined as secondaries."),
             [
                 $"pulumi config set --path --stack {stack} 'infra:regions.primary' {to}",
@@ -268,8 +270,10 @@ public static class RegionSwitchDrill
             ],
             Estimates["switchover"] + Estimates["vault-follows-writer"], Measured: false),
         new("run-back", "After the apply",
-            $"Run this runbook again from {to} to {from}: scale-up, switchover, Vault, config change, apply, verify. A failover cannot be undone; the way back is a planned switchover once {from} is healthy.",
+            $"Run this runbook again from {to} to {from}: scale-up, switchover, Vault, config change, apply, verify. A failover cannot be undone; the way back is a planned switchover once {from} is healthy, "
+            + $"and after a failover it first lifts the fence of {from}'s parameter groups (a writer there would refuse every write; harmless when there is none).",
             [
+                .. databases.Select(d => $"aws rds reset-db-cluster-parameter-group --region {from} --db-cluster-parameter-group-name {d.Regions.First(r => r.Region == from).ParameterGroupName} --parameters ParameterName=default_transaction_read_only,ApplyMethod=immediate"),
                 $"pulumi config set --path --stack {definition.StackName} 'infra:regions.primary' {from}",
                 $"pulumi config set --path --stack {definition.StackName} 'infra:regions.secondary' {to}",
             ],

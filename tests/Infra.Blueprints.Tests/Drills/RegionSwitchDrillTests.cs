@@ -194,6 +194,30 @@ public sealed class RegionSwitchDrillTests
             plan.DisasterFailover.Single(s => s.Id == "detach-and-promote").Commands);
     }
 
+    [Fact]
+    public void The_way_back_lifts_the_fence_before_a_writer_returns_to_the_fenced_region()
+    {
+        var plan = RegionSwitchDrill.Plan(Staging);
+
+        var runBack = plan.Rollback.Single(s => s.Id == "run-back");
+
+        Assert.Equal(
+            "aws rds reset-db-cluster-parameter-group --region eu-west-3 --db-cluster-parameter-group-name ledger-db-staging-eu-west-3-aurora-postgresql16 --parameters ParameterName=default_transaction_read_only,ApplyMethod=immediate",
+            runBack.Commands[0]);
+        Assert.Contains(plan.DisasterFailover.Single(s => s.Id == "fence-writes").Commands,
+            c => c.Contains("--db-cluster-parameter-group-name ledger-db-staging-eu-west-3-aurora-postgresql16 ", StringComparison.Ordinal));
+        Assert.Contains("lifts the fence", runBack.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_a_failover_the_config_change_runs_against_the_state_replica()
+    {
+        var plan = RegionSwitchDrill.Plan(Staging);
+
+        Assert.Contains("PULUMI_BACKEND_URL set to the state's replica in eu-west-1", plan.DisasterFailover.Single(s => s.Id == "record-config").Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("PULUMI_BACKEND_URL", plan.PlannedSwitchover.Single(s => s.Id == "record-config").Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("staging", "stg-dub")]
     [InlineData("production", "prd-dub")]
