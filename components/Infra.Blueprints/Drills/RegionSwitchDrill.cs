@@ -133,7 +133,11 @@ public static class RegionSwitchDrill
         "replication-lag",
         database.Name,
         DrillCheckStatus.Manual,
-        $"the bound is {Durations.Format(database.MaxReplicationLag)}; start only when AuroraGlobalDBReplicationLag (ms) of {database.Secondary.ClusterIdentifier} stayed below {(long)database.MaxReplicationLag.TotalMilliseconds} for 15 minutes: aws cloudwatch get-metric-statistics --region {database.Secondary.Region} --namespace AWS/RDS --metric-name AuroraGlobalDBReplicationLag --dimensions Name=DBClusterIdentifier,Value={database.Secondary.ClusterIdentifier} --statistics Maximum --period 60 --start-time <15 minutes ago> --end-time <now>");
+        $"the bound is {Durations.Format(database.MaxReplicationLag)}; start only when AuroraGlobalDBReplicationLag (ms) of {database.Secondary.ClusterIdentifier} stayed below {(long)database.MaxReplicationLag.TotalMilliseconds} for 15 minutes: {LagCommand(database)}");
+
+    /// <summary>The secondary's replication lag, per minute, over the last 15 minutes (GNU date), read in the secondary's region.</summary>
+    private static string LagCommand(DatabaseBlueprint database) =>
+        $"aws cloudwatch get-metric-statistics --region {database.Secondary.Region} --namespace AWS/RDS --metric-name AuroraGlobalDBReplicationLag --dimensions Name=DBClusterIdentifier,Value={database.Secondary.ClusterIdentifier} --statistics Maximum --period 60 --start-time \"$(date -u -d '15 minutes ago' +%Y-%m-%dT%H:%M:%SZ)\" --end-time \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"";
 
     private static DrillCheck FleetNetwork(StackDefinition definition, string to)
     {
@@ -193,7 +197,10 @@ public static class RegionSwitchDrill
                 planned
                     ? "Every global cluster is available and its replication lag is below its bound (pre-checks marked manual)."
                     : $"The clusters in {to} are available; note the replication lag at the time of the failure: that is the data lost.",
-                [.. databases.Select(d => $"aws rds describe-global-clusters --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier}")]),
+                [
+                    .. databases.Select(d => $"aws rds describe-global-clusters --region {to} --global-cluster-identifier {d.GlobalClusterIdentifier}"),
+                    .. planned ? [] : databases.Select(LagCommand),
+                ]),
         };
         steps.Add(Step("scale-up", "Scale the standby fleets in " + to + " up to full size",
             $"Every service runs a warm standby in {to} at its standby minimum; raise each to the minimum it runs at as the primary's and wait until its target group has that many healthy targets. "

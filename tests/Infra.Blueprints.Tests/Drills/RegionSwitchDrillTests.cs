@@ -251,6 +251,20 @@ public sealed class RegionSwitchDrillTests
         Assert.Contains("aws rds describe-global-clusters --region eu-west-1 --global-cluster-identifier ledger-db-production", plan.PreChecks.First(c => c.Id == "secondary-cluster").Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_replication_lag_is_read_by_a_command_that_runs_as_written_and_in_a_failover_noted_as_the_data_lost()
+    {
+        var plan = RegionSwitchDrill.Plan(RepositoryDefinitions.Load("production"));
+        const string lag = "aws cloudwatch get-metric-statistics --region eu-west-1 --namespace AWS/RDS --metric-name AuroraGlobalDBReplicationLag --dimensions Name=DBClusterIdentifier,Value=ledger-db-production-eu-west-1 --statistics Maximum --period 60 "
+            + "--start-time \"$(date -u -d '15 minutes ago' +%Y-%m-%dT%H:%M:%SZ)\" --end-time \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"";
+
+        // No <placeholder>: the shell would read it as a redirection.
+        Assert.EndsWith(lag, plan.PreChecks.First(c => c.Id == "replication-lag").Detail, StringComparison.Ordinal);
+        Assert.Contains(lag, plan.DisasterFailover.Single(s => s.Id == "live-checks").Commands);
+        Assert.DoesNotContain(plan.PlannedSwitchover.Single(s => s.Id == "live-checks").Commands, c => c.Contains("cloudwatch", StringComparison.Ordinal));
+        Assert.All(plan.PlannedSwitchover.Concat(plan.DisasterFailover).Concat(plan.Rollback).SelectMany(s => s.Commands), c => Assert.DoesNotMatch("<[a-z]", c));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
