@@ -106,6 +106,20 @@ public sealed class PlanCommandTests
         Assert.Equal(32, root.GetProperty("people").GetProperty("total").GetInt32());
     }
 
+    /// <summary>The nightly global-cluster check (scripts/ci/check-global-clusters.sh) asks RDS about these identifiers.</summary>
+    [Fact]
+    public void Json_names_each_databases_global_cluster_and_its_clusters_as_the_stack_creates_them()
+    {
+        var run = CliRun.Infra(Repository, "plan", "--stack", "production", "--output", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var ledger = json.RootElement.GetProperty("databases").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "ledger-db");
+        Assert.Equal(
+            ("ledger-db-production", "ledger-db-production-eu-west-3", "ledger-db-production-eu-west-1"),
+            (ledger.GetProperty("globalCluster").GetString(), ledger.GetProperty("primaryCluster").GetString(), ledger.GetProperty("secondaryCluster").GetString()));
+    }
+
     [Fact]
     public void Invalid_stack_is_not_planned()
     {

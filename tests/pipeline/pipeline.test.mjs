@@ -110,7 +110,7 @@ const scenarios = [
     unset: ['CI_COMMIT_TAG'],
     kind: 'nightly',
     jobs: ['expiring', 'access-sync:staging', 'access-sync:production', 'drift:staging', 'drift:production', 'compliance:staging', 'compliance:production',
-      'vpn-revocations:staging', 'vpn-revocations:production'],
+      'vpn-revocations:staging', 'vpn-revocations:production', 'plan:staging', 'plan:production', 'global-clusters:staging', 'global-clusters:production'],
   },
   {
     name: 'quarterly region-switch drill schedule',
@@ -297,7 +297,7 @@ test('the production policy config sets every rule of RULES.md to mandatory', ()
 
 test('the CI scripts are bash with strict mode', () => {
   const dir = path.join(repository, 'scripts/ci');
-  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'plan.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'vault.sh', 'refuse-pipeline-variables.sh', 'release-gate.sh', 'apply-plan.sh', 'vpn-revocations.sh', 'infra']) {
+  for (const name of ['install-tools.sh', 'cloud-login.sh', 'preview.sh', 'mr-note.sh', 'check-stack-outputs.sh', 'nightly-compliance.sh', 'list-expiring.sh', 'hr-apply.sh', 'people-update.sh', 'policy-config-all-mandatory.sh', 'plan.sh', 'install-node.sh', 'checkout-hr-commit.sh', 'vault.sh', 'refuse-pipeline-variables.sh', 'release-gate.sh', 'apply-plan.sh', 'vpn-revocations.sh', 'check-global-clusters.sh', 'infra']) {
     const file = path.join(dir, name);
     assert.ok(existsSync(file), `${name} exists`);
     const text = readFileSync(file, 'utf8');
@@ -386,12 +386,12 @@ test('jobs that do not need secrets get none: no ID token, no environment for th
     assert.equal(expanded[name].environment, undefined, `${name} gets no environment-scoped variable`);
   }
   // Every job with an ID token on a protected ref names an environment, so Vault's roles and GitLab's variables
-  // can be scoped to it; only the staging previews and drift (run for merge requests too) and the plans (state-only
-  // roles, no Vault, no secret) go without.
+  // can be scoped to it; only staging's previews and read-only checks (drift, compliance, fleets, global clusters) and
+  // the plans (state-only roles, no Vault, no secret) go without.
   const unscoped = Object.entries(expanded)
     .filter(([name, job]) => !name.startsWith('.') && job?.id_tokens && !job.environment)
     .map(([name]) => name).sort();
-  assert.deepEqual(unscoped, ['compliance:staging', 'drift:staging', 'fleets:staging', 'plan:production', 'plan:production:emergency', 'plan:staging', 'preview:staging', 'smoke:staging']);
+  assert.deepEqual(unscoped, ['compliance:staging', 'drift:staging', 'fleets:staging', 'global-clusters:staging', 'plan:production', 'plan:production:emergency', 'plan:staging', 'preview:staging', 'smoke:staging']);
   for (const name of ['plan:staging', 'plan:production', 'plan:production:emergency']) {
     assert.equal(expanded[name].variables.INFRA_ACCESS, 'state', `${name} reads the state only`);
   }

@@ -1,6 +1,8 @@
 namespace Infra.Blueprints.Planning;
 
 /// <summary>A replicated database as the plan shows it.</summary>
+/// <param name="GlobalCluster">The Aurora global cluster's identifier; <paramref name="PrimaryCluster"/> (the writer's) and
+/// <paramref name="SecondaryCluster"/> are its members' cluster identifiers, which the nightly check asks RDS about.</param>
 public sealed record DatabasePlan(
     string Name,
     string Team,
@@ -8,6 +10,9 @@ public sealed record DatabasePlan(
     string InstanceClass,
     string PrimaryRegion,
     string SecondaryRegion,
+    string GlobalCluster,
+    string PrimaryCluster,
+    string SecondaryCluster,
     int Readers,
     int BackupRetentionDays,
     IReadOnlyList<string> UsedBy);

@@ -1,3 +1,4 @@
+using Infra.Blueprints.Databases;
 using Infra.Blueprints.Definition;
 using Infra.Blueprints.Kafka;
 using Infra.Blueprints.Loading;
@@ -16,8 +17,10 @@ public static class StackPlanner
             [.. definition.Services.Where(c => c.DependsOn.Services.Contains(s.Name)).Select(c => c.Name)],
             s.DependsOn.Databases,
             s.DependsOn.Topics.Count)).ToList();
+        var clusters = DatabaseBlueprints.For(definition).ToDictionary(d => d.Name, StringComparer.Ordinal);
         var databases = definition.Databases.Select(d => new DatabasePlan(
             d.Name, d.Team, d.EngineVersion, d.InstanceClass, definition.Regions.Primary, definition.Regions.Secondary,
+            clusters[d.Name].GlobalClusterIdentifier, clusters[d.Name].Primary.ClusterIdentifier, clusters[d.Name].Secondary.ClusterIdentifier,
             d.Readers, d.BackupRetentionDays,
             [.. definition.Services.Where(s => s.DependsOn.Databases.Contains(d.Name)).Select(s => s.Name)])).ToList();
         return new StackPlan(
