@@ -79,14 +79,8 @@ public sealed class AccountBaseline : ComponentResource
     {
         var settings = blueprint.Bucket;
         var onArchive = new CustomResourceOptions { Parent = parent, Provider = archive, Protect = true };
-        var key = new Kms.Key($"{name}-trail-key", new Kms.KeyArgs
-        {
-            Description = $"CloudTrail of account {blueprint.AccountId}",
-            EnableKeyRotation = true,
-            DeletionWindowInDays = settings.KeyDeletionWindowDays,
-            Policy = settings.KeyPolicy,
-            Tags = ResourceTags.Map(blueprint.Tags),
-        }, onArchive);
+        var key = CustomerKeys.Create($"{name}-trail-key", $"CloudTrail of account {blueprint.AccountId}", settings.KeyPolicy, settings.KeyDeletionWindowDays,
+            ResourceTags.Map(blueprint.Tags), onArchive);
         var bucket = new S3.Bucket($"{name}-trail-bucket", new S3.BucketArgs
         {
             Bucket = settings.Name,

@@ -3,7 +3,6 @@ using Infra.Blueprints.Backups;
 using Pulumi;
 using Backup = Pulumi.Aws.Backup;
 using Iam = Pulumi.Aws.Iam;
-using Kms = Pulumi.Aws.Kms;
 
 namespace Infra.Components.Backups;
 
@@ -41,14 +40,7 @@ public sealed class DatabaseBackups : ComponentResource
         {
             var prefix = $"{name}-{region.Region}";
             var onAws = new CustomResourceOptions { Parent = this, Provider = args.AwsProviders[region.Region] };
-            var key = new Kms.Key($"{prefix}-key", new Kms.KeyArgs
-            {
-                Description = region.VaultKeyDescription,
-                Policy = region.VaultKeyPolicy,
-                EnableKeyRotation = true,
-                DeletionWindowInDays = blueprint.KmsDeletionWindowDays,
-                Tags = tags,
-            }, onAws);
+            var key = CustomerKeys.Create($"{prefix}-key", region.VaultKeyDescription, region.VaultKeyPolicy, blueprint.KmsDeletionWindowDays, tags, onAws);
             vaults.Add(new Backup.Vault($"{prefix}-vault", new Backup.VaultArgs { Name = region.VaultName, KmsKeyArn = key.Arn, Tags = tags }, onAws));
             vaults.Add(CreateCopyVault(prefix, blueprint, region, args.BackupAccountProviders[region.Region], this));
         }
@@ -117,14 +109,7 @@ public sealed class DatabaseBackups : ComponentResource
     {
         var tags = ResourceTags.Map(blueprint.Tags);
         var onBackupAccount = new CustomResourceOptions { Parent = parent, Provider = backupAccount };
-        var key = new Kms.Key($"{prefix}-copy-key", new Kms.KeyArgs
-        {
-            Description = region.CopyVaultKeyDescription,
-            Policy = region.CopyVaultKeyPolicy,
-            EnableKeyRotation = true,
-            DeletionWindowInDays = blueprint.KmsDeletionWindowDays,
-            Tags = tags,
-        }, onBackupAccount);
+        var key = CustomerKeys.Create($"{prefix}-copy-key", region.CopyVaultKeyDescription, region.CopyVaultKeyPolicy, blueprint.KmsDeletionWindowDays, tags, onBackupAccount);
         var vault = new Backup.Vault($"{prefix}-copy-vault", new Backup.VaultArgs { Name = region.CopyVaultName, KmsKeyArn = key.Arn, Tags = tags }, onBackupAccount);
         _ = new Backup.VaultLockConfiguration($"{prefix}-copy-vault-lock", new Backup.VaultLockConfigurationArgs
         {

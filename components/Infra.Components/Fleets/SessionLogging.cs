@@ -1,6 +1,5 @@
 using Pulumi;
 using Pulumi.Aws.CloudWatch;
-using Pulumi.Aws.Kms;
 using Pulumi.Aws.Ssm;
 
 namespace Infra.Components.Fleets;
@@ -23,14 +22,7 @@ public sealed class SessionLogging : ComponentResource
         var onAws = new CustomResourceOptions { Parent = this, Provider = aws };
         var tags = ResourceTags.Map(blueprint.Tags);
 
-        var key = new Key($"{name}-key", new KeyArgs
-        {
-            Description = blueprint.KeyDescription,
-            Policy = blueprint.KeyPolicy,
-            EnableKeyRotation = true,
-            DeletionWindowInDays = blueprint.KeyDeletionWindowDays,
-            Tags = tags,
-        }, onAws);
+        var key = CustomerKeys.Create($"{name}-key", blueprint.KeyDescription, blueprint.KeyPolicy, blueprint.KeyDeletionWindowDays, tags, onAws);
         var logGroup = new LogGroup($"{name}-logs", new LogGroupArgs
         {
             Name = blueprint.LogGroupName,

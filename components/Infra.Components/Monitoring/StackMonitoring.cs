@@ -36,7 +36,7 @@ public sealed class StackMonitoring : ComponentResource
         };
 
         var deployed = DeployedValues(targetGroups, groups);
-        var keys = blueprint.Keys.ToDictionary(k => k.Name, k => CreateKey(k, In(k.Region)), StringComparer.Ordinal);
+        var keys = blueprint.Keys.ToDictionary(k => k.Name, k => CustomerKeys.Create(k.Name, k.Description, k.Policy, k.DeletionWindowDays, ResourceTags.Map(k.Tags), In(k.Region)), StringComparer.Ordinal);
         var topics = blueprint.Topics.ToDictionary(t => (t.Team, t.Region), t => CreateTopic(t, keys[t.KeyName], In(t.Region)));
         var alarms = new Dictionary<string, MetricAlarm>(StringComparer.Ordinal);
         foreach (var alarm in blueprint.Alarms)
@@ -84,15 +84,6 @@ public sealed class StackMonitoring : ComponentResource
             .Concat(groups.Select(g => g.Value.ToOutput().Apply(group => KeyValuePair.Create(MonitoringPlaceholders.AutoScalingGroup(g.Key), group))));
         return Output.All(entries).Apply(pairs => pairs.ToImmutableDictionary(StringComparer.Ordinal));
     }
-
-    private static Key CreateKey(AlertKeyBlueprint key, CustomResourceOptions options) => new(key.Name, new KeyArgs
-    {
-        Description = key.Description,
-        Policy = key.Policy,
-        EnableKeyRotation = true,
-        DeletionWindowInDays = key.DeletionWindowDays,
-        Tags = ResourceTags.Map(key.Tags),
-    }, options);
 
     private static Topic CreateTopic(AlertTopicBlueprint topic, Key key, CustomResourceOptions options)
     {
