@@ -96,6 +96,23 @@ public sealed class CommandSetupTests
         Assert.EndsWith("Run 'infra --help' for usage." + Environment.NewLine, run.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>Help says each format option's default as the parser takes it: <c>table</c>, which it accepts, not <c>Table</c>, which it refuses.</summary>
+    [Theory]
+    [InlineData("--output <table|json>", "[default: table]", "plan")]
+    [InlineData("--output <table|json|junit|sarif|codequality>", "[default: table]", "compliance")]
+    [InlineData("--output <text|markdown|json>", "[default: text]", "drill", "region-switch")]
+    [InlineData("--format <prometheus|grafana>", "[default: prometheus]", "slo", "export")]
+    [InlineData("--output <table|csv|markdown|json>", "[default: table]", "access", "report")]
+    public void Help_gives_each_formats_default_as_it_is_typed(string option, string shown, params string[] command)
+    {
+        var run = CliRun.Infra(Repository, [.. command, "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var line = Assert.Single(run.Output.Split('\n'), l => l.Contains(option, StringComparison.Ordinal));
+        Assert.EndsWith(shown, line.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\[default: [A-Z]", run.Output);
+    }
+
     [Fact]
     public void The_compliance_formats_are_the_report_writers_formats()
     {

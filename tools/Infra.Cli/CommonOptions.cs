@@ -24,17 +24,22 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// An option whose values are the lowercase names of <typeparamref name="TFormat"/>'s members:
-    /// an unknown value is a parse error, printed and exited with 2 like every other usage error.
+    /// An option whose values are the lowercase names of <typeparamref name="TFormat"/>'s members, the first
+    /// (value 0) being the default: an unknown value is a parse error, printed and exited with 2 like every other
+    /// usage error. Help says the default as it is typed (<c>[default: table]</c>); a default value factory would
+    /// make it print the member's name (<c>Table</c>), which the parser refuses.
     /// </summary>
-    public static Option<TFormat> Format<TFormat>(string name, string description, TFormat defaultValue)
+    public static Option<TFormat> Format<TFormat>(string name, string description)
         where TFormat : struct, Enum
     {
+        if (!EqualityComparer<TFormat>.Default.Equals(Enum.GetValues<TFormat>()[0], default))
+        {
+            throw new ArgumentException($"{typeof(TFormat).Name}'s first member is its default and must have the value 0", nameof(TFormat));
+        }
         var names = FormatNames<TFormat>();
         var option = new Option<TFormat>(name)
         {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
+            Description = $"{description} [default: {names[0]}]",
             HelpName = string.Join('|', names),
             CustomParser = result =>
             {

@@ -20,7 +20,7 @@ internal static class AccessCommand
     {
         var stack = CommonOptions.Stack(required: true);
         var at = DateOption("--at", "The time of the report: YYYY-MM-DD (the start of that day, UTC) or YYYY-MM-DDTHH:MM:SSZ; default: now", required: false);
-        var output = CommonOptions.Format("--output", "How to show the report", AccessReportFormat.Table);
+        var output = CommonOptions.Format<AccessReportFormat>("--output", "How to show the report");
         var report = new Command("report", "Every person, every system they reach in the stack, why (team or grant) and until when; exit 1 when the catalogs are invalid.")
         {
             stack,

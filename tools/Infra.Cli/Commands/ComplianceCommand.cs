@@ -22,7 +22,7 @@ internal static class ComplianceCommand
         var stack = CommonOptions.Stack(required: true);
         var state = new Option<string?>("--state") { Description = "A `pulumi stack export` file (the live state)" };
         var preview = new Option<string?>("--preview") { Description = "A `pulumi preview --json` file" };
-        var output = CommonOptions.Format("--output", "The format written to standard output", ComplianceFormat.Table);
+        var output = CommonOptions.Format<ComplianceFormat>("--output", "The format written to standard output");
         var files = Enum.GetValues<ComplianceFormat>().Where(f => f != ComplianceFormat.Table)
             .Select(f => (Format: f, Option: new Option<string?>("--" + CommonOptions.FormatName(f)) { Description = $"Also write the {CommonOptions.FormatName(f)} report to this file" }))
             .ToList();

@@ -21,7 +21,7 @@ internal static partial class DrillCommand
         {
             Description = "The region to switch the writers to; default and only choice: the stack's secondary region",
         };
-        var output = CommonOptions.Format("--output", "text for a terminal, markdown for the change record's runbook, json for tools", DrillFormat.Text);
+        var output = CommonOptions.Format<DrillFormat>("--output", "text for a terminal, markdown for the change record's runbook, json for tools");
         var regionSwitch = new Command("region-switch", "Plan the switch of the stack's databases to the other region: pre-checks, steps, RPO and RTO, rollback; exit 1 when a pre-check fails.")
         {
             stack,

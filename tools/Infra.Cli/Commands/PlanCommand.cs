@@ -17,7 +17,7 @@ internal static class PlanCommand
     public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var stack = CommonOptions.Stack(required: true);
-        var output = CommonOptions.Format("--output", "How to show the plan", PlanFormat.Table);
+        var output = CommonOptions.Format<PlanFormat>("--output", "How to show the plan");
         var state = new Option<string?>("--state")
         {
             Description = "A `pulumi stack export` file of the stack: list the Kafka topic changes against it; exit 1 when one is refused",

@@ -14,7 +14,7 @@ internal static class SloCommand
     public static Command Create(CliEnvironment environment, Option<string?> repository)
     {
         var stack = CommonOptions.Stack(required: true);
-        var format = CommonOptions.Format("--format", "prometheus for recording and alerting rules, grafana for a dashboard JSON", SloExportFormat.Prometheus);
+        var format = CommonOptions.Format<SloExportFormat>("--format", "prometheus for recording and alerting rules, grafana for a dashboard JSON");
         var output = new Option<string?>("--output") { Description = "The file to write (replaced whole); default: standard output" };
         var export = new Command("export", "Write the stack's SLOs as Prometheus rules or a Grafana dashboard, for teams that scrape the same metrics.")
         {
