@@ -49,11 +49,10 @@ internal readonly record struct AddressRange(IPAddress? Address, int PrefixLengt
     /// <summary>Whether any address of the range is on the internet.</summary>
     public bool IncludesPublicAddresses => !IsValid || !NonPublic.Any(IsWithin);
 
-    private int MaximumPrefix => Address!.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-
     /// <summary>
     /// A range no single network holds is covered when both its halves are; halving only pays while some network lies strictly
-    /// inside the range, so the recursion ends after at most one descent per network and prefix bit.
+    /// inside the range (so the range is never a single address), and the recursion ends after at most one descent per
+    /// network and prefix bit.
     /// </summary>
     private bool IsCoveredBy(IReadOnlyList<IPNetwork> networks)
     {
@@ -65,7 +64,7 @@ internal readonly record struct AddressRange(IPAddress? Address, int PrefixLengt
         var (network, prefix) = (new IPNetwork(Masked(PrefixLength), PrefixLength), PrefixLength);
         var narrowerInside = networks.Any(n =>
             n.BaseAddress.AddressFamily == network.BaseAddress.AddressFamily && n.PrefixLength > prefix && network.Contains(n.BaseAddress));
-        return narrowerInside && PrefixLength < MaximumPrefix
+        return narrowerInside
             && new AddressRange(Masked(PrefixLength), PrefixLength + 1).IsCoveredBy(networks)
             && new AddressRange(WithBitSet(PrefixLength), PrefixLength + 1).IsCoveredBy(networks);
     }
